@@ -1,0 +1,15 @@
+/**
+ * The schema language: `import { table, id, varchar, ... } from 'schemac'`.
+ * Every function builds plain data; `schemac build` reads schema files statically and
+ * never executes them, but the same functions run in TypeScript so editors type-check them.
+ */
+export {
+  id, tinyint, smallint, mediumint, int, bigint, decimal, float, double, boolean,
+  char, varchar, tinytext, text, mediumtext, longtext, binary, varbinary, tinyblob, blob, mediumblob, longblob,
+  date, time, datetime, timestamp, year, json, enumOf, setOf, ColumnBuilder,
+} from './columns.js';
+export type { ColumnRef, ReferenceOptions, DefaultInput, IdOptions, ReferentialActionInput } from './columns.js';
+export { table, index, unique, primaryKey, foreignKey, check } from './table.js';
+export type { TableDef, TableItem, ForeignKeySpec } from './table.js';
+export { sql } from './sql.js';
+export type { SqlFragment } from './sql.js';

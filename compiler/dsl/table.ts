@@ -1,0 +1,325 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type {
+  Check, Column, ForeignKey, Index, PrimaryKey, ReferentialAction, SchemaIR, SourcePos, Table, TableOptions,
+} from '../ir/types.js';
+import {
+  ColumnBuilder, isColumnRef, toAction, type ColumnRef, type ReferentialActionInput,
+} from './columns.js';
+import { DslError } from './errors.js';
+import { site } from './site.js';
+import { isSqlFragment, type SqlFragment } from './sql.js';
+
+/** A table-level item returned from the third argument of `table()`. */
+export type TableItem = IndexItem | PrimaryKeyItem | ForeignKeyItem | CheckItem;
+
+interface ItemBase {
+  readonly pos?: SourcePos;
+  readonly explicitName: string | null;
+}
+
+abstract class NamedItem<Self> {
+  /** Gives the item an explicit name instead of the template's. */
+  name(explicit: string): Self {
+    if (typeof explicit !== 'string' || explicit.length === 0) throw new DslError('E_DSL_NAME', '.name() takes a non-empty string');
+    return this.rename(explicit);
+  }
+  protected abstract rename(explicit: string): Self;
+}
+
+export class IndexItem extends NamedItem<IndexItem> implements ItemBase {
+  readonly kind = 'indexItem';
+  constructor(readonly unique: boolean, readonly columns: readonly ColumnRef[], readonly explicitName: string | null,
+    readonly pos: SourcePos | undefined) { super(); }
+  protected rename(explicit: string): IndexItem {
+    return new IndexItem(this.unique, this.columns, explicit, this.pos);
+  }
+}
+
+export class PrimaryKeyItem implements ItemBase {
+  readonly kind = 'primaryKeyItem';
+  readonly explicitName = null;
+  constructor(readonly columns: readonly ColumnRef[], readonly pos: SourcePos | undefined) {}
+}
+
+export interface ForeignKeySpec {
+  readonly columns: readonly ColumnRef[];
+  readonly references: readonly ColumnRef[];
+  readonly onDelete?: ReferentialActionInput;
+  readonly onUpdate?: ReferentialActionInput;
+}
+
+export class ForeignKeyItem extends NamedItem<ForeignKeyItem> implements ItemBase {
+  readonly kind = 'foreignKeyItem';
+  constructor(readonly columns: readonly ColumnRef[], readonly references: readonly ColumnRef[],
+    readonly onDelete: ReferentialAction, readonly onUpdate: ReferentialAction,
+    readonly explicitName: string | null, readonly pos: SourcePos | undefined) { super(); }
+  protected rename(explicit: string): ForeignKeyItem {
+    return new ForeignKeyItem(this.columns, this.references, this.onDelete, this.onUpdate, explicit, this.pos);
+  }
+}
+
+export class CheckItem extends NamedItem<CheckItem> implements ItemBase {
+  readonly kind = 'checkItem';
+  constructor(readonly label: string, readonly expr: string, readonly explicitName: string | null,
+    readonly pos: SourcePos | undefined) { super(); }
+  protected rename(explicit: string): CheckItem {
+    return new CheckItem(this.label, this.expr, explicit, this.pos);
+  }
+}
+
+function refs(list: unknown[], what: string): ColumnRef[] {
+  if (list.length === 0) throw new DslError('E_DSL_ARGUMENT', `${what} needs at least one column`);
+  for (const c of list) {
+    if (!isColumnRef(c)) throw new DslError('E_DSL_ARGUMENT', `${what} takes columns of the table, as t.name`);
+  }
+  return list as ColumnRef[];
+}
+
+/** INDEX over the given columns (auto-named `ix_{table}_{columns}`). */
+export function index(...columns: ColumnRef[]): IndexItem {
+  return new IndexItem(false, refs(columns, 'index()'), null, site());
+}
+
+/** UNIQUE over the given columns (auto-named `uq_{table}_{columns}`). */
+export function unique(...columns: ColumnRef[]): IndexItem {
+  return new IndexItem(true, refs(columns, 'unique()'), null, site());
+}
+
+/** A composite PRIMARY KEY. */
+export function primaryKey(...columns: ColumnRef[]): PrimaryKeyItem {
+  return new PrimaryKeyItem(refs(columns, 'primaryKey()'), site());
+}
+
+/** A (composite) FOREIGN KEY. */
+export function foreignKey(spec: ForeignKeySpec): ForeignKeyItem {
+  if (typeof spec !== 'object' || spec === null) throw new DslError('E_DSL_ARGUMENT', 'foreignKey() takes { columns, references }');
+  const columns = refs(Array.isArray(spec.columns) ? [...spec.columns] : [], 'foreignKey() columns');
+  const references = refs(Array.isArray(spec.references) ? [...spec.references] : [], 'foreignKey() references');
+  return new ForeignKeyItem(columns, references, toAction(spec.onDelete, 'onDelete'), toAction(spec.onUpdate, 'onUpdate'), null, site());
+}
+
+/** CHECK (expr), auto-named `ck_{table}_{name}`. */
+export function check(name: string, expr: SqlFragment): CheckItem {
+  if (typeof name !== 'string' || name.length === 0) throw new DslError('E_DSL_ARGUMENT', 'check() takes a name first');
+  if (!isSqlFragment(expr)) throw new DslError('E_DSL_ARGUMENT', 'check() takes sql`...` as its expression');
+  return new CheckItem(name, expr.text.trim(), null, site());
+}
+
+const STATE = Symbol.for('schemac.table');
+
+/** What `table()` collected (internal). */
+export interface TableState {
+  readonly name: string;
+  readonly columns: Readonly<Record<string, ColumnBuilder>>;
+  readonly extras: ((t: any) => readonly unknown[]) | null;
+  readonly options: TableOptions;
+  readonly renamedFrom: readonly string[];
+  readonly pos?: SourcePos;
+}
+
+interface TableMethods<C> {
+  /** COMMENT='text' */
+  comment(text: string): TableDef<C>;
+  /** ENGINE=name */
+  engine(name: string): TableDef<C>;
+  /** DEFAULT CHARSET=name */
+  charset(name: string): TableDef<C>;
+  /** COLLATE=name */
+  collate(name: string): TableDef<C>;
+  /** Build hint: the table used to be called `oldName`; the migration renames it. */
+  renamedFrom(oldName: string): TableDef<C>;
+}
+
+/** A declared table: its columns as references (`position.id`) plus option methods. */
+export type TableDef<C = Record<string, ColumnBuilder>> =
+  Omit<TableMethods<C>, keyof C> & { readonly [K in keyof C]: ColumnRef };
+
+const tableProto = {
+  comment(this: any, text: string) { return withOptions(this, { comment: stringArg(text, '.comment()') }); },
+  engine(this: any, name: string) { return withOptions(this, { engine: stringArg(name, '.engine()') }); },
+  charset(this: any, name: string) { return withOptions(this, { charset: stringArg(name, '.charset()').toLowerCase() }); },
+  collate(this: any, name: string) { return withOptions(this, { collate: stringArg(name, '.collate()').toLowerCase() }); },
+  renamedFrom(this: any, old: string) {
+    const s = tableState(this)!;
+    return makeTable({ ...s, renamedFrom: [...s.renamedFrom, stringArg(old, '.renamedFrom()')] });
+  },
+};
+
+function stringArg(value: unknown, what: string): string {
+  if (typeof value !== 'string') throw new DslError('E_DSL_ARGUMENT', `${what} takes a string`);
+  return value;
+}
+
+function withOptions(def: unknown, patch: Partial<TableOptions>): unknown {
+  const s = tableState(def)!;
+  return makeTable({ ...s, options: { ...s.options, ...patch } });
+}
+
+function makeTable(state: TableState): any {
+  const def = Object.create(tableProto);
+  Object.defineProperty(def, STATE, { value: state, enumerable: false });
+  for (const key of Object.keys(state.columns)) {
+    def[key] = Object.freeze({ kind: 'columnRef', table: state.name, column: key });
+  }
+  return Object.freeze(def);
+}
+
+/**
+ * Declares a table. Column names are the object's keys; the optional third argument returns
+ * table-level items (indexes, uniques, composite keys, foreign keys, checks).
+ */
+export function table<C extends Record<string, ColumnBuilder<any>>>(
+  name: string,
+  columns: C,
+  extras?: (t: { readonly [K in keyof C]: ColumnRef }) => readonly TableItem[],
+): TableDef<C> {
+  if (typeof name !== 'string') throw new DslError('E_DSL_ARGUMENT', 'table() takes the table name first');
+  if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
+    throw new DslError('E_DSL_ARGUMENT', 'table() takes an object of columns second');
+  }
+  for (const [key, col] of Object.entries(columns)) {
+    if (!(col instanceof ColumnBuilder)) {
+      throw new DslError('E_DSL_ARGUMENT', `column "${key}" of table "${name}" is not a column type (int(), varchar(n), ...)`);
+    }
+  }
+  if (extras !== undefined && typeof extras !== 'function') {
+    throw new DslError('E_DSL_ARGUMENT', 'the third argument of table() is a function, as (t) => [index(t.col)]');
+  }
+  return makeTable({
+    name, columns, extras: extras ?? null, renamedFrom: [], pos: site(),
+    options: { engine: null, charset: null, collate: null, comment: null },
+  });
+}
+
+/** The state behind a value returned by `table()`, or undefined for anything else. */
+export function tableState(value: unknown): TableState | undefined {
+  return typeof value === 'object' && value !== null ? (value as any)[STATE] : undefined;
+}
+
+export function isTableDef(value: unknown): boolean {
+  return tableState(value) !== undefined;
+}
+
+/**
+ * Turns declared tables into the IR (before normalisation: auto-names are empty strings).
+ * Problems are pushed to `diagnostics`; the table is still returned as far as it could be built.
+ */
+export function tableToIR(state: TableState, diagnostics: Diagnostic[]): Table {
+  const columns: Column[] = [];
+  const indexes: Index[] = [];
+  const foreignKeys: ForeignKey[] = [];
+  const checks: Check[] = [];
+  const pkColumns: string[] = [];
+  let primaryKey: PrimaryKey | null = null;
+  const report = (code: string, message: string, pos: SourcePos | undefined) =>
+    diagnostics.push({ code, message, pos: pos ?? state.pos });
+
+  for (const [name, builder] of Object.entries(state.columns)) {
+    const s = builder.state;
+    columns.push(stripUndefined({
+      kind: 'column', name, type: s.type, nullable: s.nullable, default: s.default,
+      autoIncrement: s.autoIncrement, onUpdateNow: s.onUpdateNow, comment: s.comment,
+      charset: s.charset, collate: s.collate, generated: s.generated,
+      renamedFrom: s.renamedFrom.length ? [...s.renamedFrom].reverse() : undefined,
+      backfill: s.backfill ?? undefined, pos: s.pos,
+    }) as Column);
+    if (s.primaryKey) pkColumns.push(name);
+    if (s.unique) {
+      indexes.push(stripUndefined({ kind: 'index', name: s.unique.name ?? '', unique: true, parts: [{ column: name }],
+        autoNamed: s.unique.name === null || undefined, pos: s.unique.pos }) as Index);
+    }
+    if (s.references) {
+      let target: unknown;
+      try {
+        target = s.references.target();
+      } catch (e) {
+        report('E_REF_EVAL', `the reference of ${state.name}.${name} could not be resolved: ${(e as Error).message}`, s.references.pos);
+        continue;
+      }
+      if (!isColumnRef(target)) {
+        report('E_REF_TARGET', `.references() of ${state.name}.${name} must return a column, as () => other.id`, s.references.pos);
+        continue;
+      }
+      foreignKeys.push(stripUndefined({
+        kind: 'foreignKey', name: s.references.name ?? '', columns: [name], refTable: target.table,
+        refColumns: [target.column], onDelete: s.references.onDelete, onUpdate: s.references.onUpdate,
+        autoNamed: s.references.name === null || undefined, pos: s.references.pos,
+      }) as ForeignKey);
+    }
+  }
+  if (pkColumns.length) primaryKey = { kind: 'primaryKey', columns: pkColumns, pos: state.pos };
+
+  let items: readonly unknown[] = [];
+  if (state.extras) {
+    try {
+      items = state.extras(makeTable(state));
+    } catch (e) {
+      report(e instanceof DslError ? e.code : 'E_DSL_EXTRAS', `table "${state.name}": ${(e as Error).message}`, state.pos);
+    }
+    if (!Array.isArray(items)) {
+      report('E_DSL_EXTRAS', `the third argument of table("${state.name}") must return an array`, state.pos);
+      items = [];
+    }
+  }
+  const ownColumns = (list: readonly ColumnRef[], pos: SourcePos | undefined): string[] | null => {
+    const foreign = list.find((c) => c.table !== state.name);
+    if (foreign) {
+      report('E_ITEM_COLUMN', `${foreign.table}.${foreign.column} is not a column of table "${state.name}"`, pos);
+      return null;
+    }
+    return list.map((c) => c.column);
+  };
+  for (const item of items) {
+    if (item instanceof IndexItem) {
+      const cols = ownColumns(item.columns, item.pos);
+      if (cols) indexes.push(stripUndefined({ kind: 'index', name: item.explicitName ?? '', unique: item.unique,
+        parts: cols.map((column) => ({ column })), autoNamed: item.explicitName === null || undefined, pos: item.pos }) as Index);
+    } else if (item instanceof PrimaryKeyItem) {
+      const cols = ownColumns(item.columns, item.pos);
+      if (primaryKey) report('E_PK_TWICE', `table "${state.name}" declares its primary key twice`, item.pos);
+      else if (cols) primaryKey = stripUndefined({ kind: 'primaryKey', columns: cols, pos: item.pos }) as PrimaryKey;
+    } else if (item instanceof ForeignKeyItem) {
+      const cols = ownColumns(item.columns, item.pos);
+      const refTables = new Set(item.references.map((r) => r.table));
+      if (refTables.size !== 1) {
+        report('E_FK_REFS', `foreignKey() references must all be columns of one table`, item.pos);
+      } else if (cols && cols.length !== item.references.length) {
+        report('E_FK_ARITY', `foreignKey() has ${cols.length} columns but ${item.references.length} references`, item.pos);
+      } else if (cols) {
+        foreignKeys.push(stripUndefined({ kind: 'foreignKey', name: item.explicitName ?? '', columns: cols,
+          refTable: item.references[0].table, refColumns: item.references.map((r) => r.column),
+          onDelete: item.onDelete, onUpdate: item.onUpdate, autoNamed: item.explicitName === null || undefined,
+          pos: item.pos }) as ForeignKey);
+      }
+    } else if (item instanceof CheckItem) {
+      checks.push(stripUndefined({ kind: 'check', name: item.explicitName ?? '', expr: item.expr, label: item.label,
+        autoNamed: item.explicitName === null || undefined, pos: item.pos }) as Check);
+    } else {
+      report('E_DSL_EXTRAS', `table "${state.name}": items must be index(), unique(), primaryKey(), foreignKey() or check()`, state.pos);
+    }
+  }
+
+  return stripUndefined({
+    kind: 'table', name: state.name, columns, primaryKey, indexes, foreignKeys, checks,
+    options: state.options, renamedFrom: state.renamedFrom.length ? [...state.renamedFrom].reverse() : undefined,
+    pos: state.pos,
+  }) as Table;
+}
+
+/** Builds the (un-normalised) IR of a set of declared tables, in the order given. */
+export function tablesToIR(defs: readonly unknown[], diagnostics: Diagnostic[]): SchemaIR {
+  const tables: Table[] = [];
+  for (const def of defs) {
+    const state = tableState(def);
+    if (state) tables.push(tableToIR(state, diagnostics));
+  }
+  return { kind: 'schema', tables };
+}
+
+/** Drops keys whose value is undefined, so IR objects compare and serialise cleanly. */
+export function stripUndefined<T extends object>(obj: T): T {
+  for (const key of Object.keys(obj)) {
+    if ((obj as any)[key] === undefined) delete (obj as any)[key];
+  }
+  return obj;
+}
