@@ -92,8 +92,6 @@ export interface Index {
   readonly name: string;
   readonly unique: boolean;
   readonly parts: readonly IndexPart[];
-  /** True when the index exists only because a foreign key needs one (MYSQL-NOTES §3). */
-  readonly forForeignKey?: boolean;
   /** True when the name came from a template rather than the user. */
   readonly autoNamed?: boolean;
   readonly pos?: SourcePos;

@@ -1,0 +1,148 @@
+import { assertNever } from '../../ir/types.js';
+import type {
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, PrimaryKey, ReferentialAction, Table, TableOptions,
+} from '../../ir/types.js';
+
+/**
+ * SQL text for MySQL 8 and MariaDB 10.11 objects. The layout is sql-formatter's (language
+ * `mysql`, keywords preserved, two-space indent) so formatting a generated file changes nothing;
+ * statements that embed user SQL are passed through sql-formatter by the emitter.
+ */
+
+/** `name` → `` `name` `` (backticks doubled). Identifiers are always quoted. */
+export function ident(name: string): string {
+  return '`' + name.replace(/`/g, '``') + '`';
+}
+
+/** A string literal, escaped for both sql_mode with and without NO_BACKSLASH_ESCAPES off. */
+export function literal(value: string): string {
+  return "'" + value
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "''")
+    .replace(/\0/g, '\\0')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\x1a/g, '\\Z') + "'";
+}
+
+export function identList(names: readonly string[]): string {
+  return '(' + names.map(ident).join(', ') + ')';
+}
+
+/** The column type as written in DDL. */
+export function typeSql(type: ColumnType): string {
+  switch (type.kind) {
+    case 'int': return type.size.toUpperCase() + (type.unsigned ? ' UNSIGNED' : '');
+    case 'decimal': return `DECIMAL(${type.precision}, ${type.scale})` + (type.unsigned ? ' UNSIGNED' : '');
+    case 'float': return 'FLOAT' + (type.unsigned ? ' UNSIGNED' : '');
+    case 'double': return 'DOUBLE' + (type.unsigned ? ' UNSIGNED' : '');
+    case 'boolean': return 'TINYINT(1)';
+    case 'char': return `CHAR(${type.length})`;
+    case 'varchar': return `VARCHAR(${type.length})`;
+    case 'text': return type.size.toUpperCase();
+    case 'binary': return `BINARY(${type.length})`;
+    case 'varbinary': return `VARBINARY(${type.length})`;
+    case 'blob': return type.size.toUpperCase();
+    case 'date': return 'DATE';
+    case 'time': return type.fsp ? `TIME(${type.fsp})` : 'TIME';
+    case 'datetime': return type.fsp ? `DATETIME(${type.fsp})` : 'DATETIME';
+    case 'timestamp': return type.fsp ? `TIMESTAMP(${type.fsp})` : 'TIMESTAMP';
+    case 'year': return 'YEAR';
+    case 'json': return 'JSON';
+    case 'enum': return `ENUM(${type.values.map(literal).join(', ')})`;
+    case 'set': return `SET(${type.values.map(literal).join(', ')})`;
+    default: return assertNever(type, 'column type');
+  }
+}
+
+export function nowSql(fsp: number): string {
+  return fsp ? `CURRENT_TIMESTAMP(${fsp})` : 'CURRENT_TIMESTAMP';
+}
+
+/** A default or backfill value as SQL. */
+export function valueSql(value: DefaultValue): string {
+  switch (value.kind) {
+    case 'null': return 'NULL';
+    case 'string': return literal(value.value);
+    case 'number': return value.value;
+    case 'now': return nowSql(value.fsp);
+    case 'expr': return `(${value.sql})`;
+    default: return assertNever(value, 'default');
+  }
+}
+
+/** True when the SQL embeds an expression written by the user (so sql-formatter must lay it out). */
+export function columnHasUserSql(col: Column): boolean {
+  return col.default?.kind === 'expr' || col.generated !== null;
+}
+
+/** `` `name` TYPE ... `` as in CREATE TABLE, ADD COLUMN and MODIFY COLUMN. */
+export function columnSql(col: Column, override: { nullable?: boolean } = {}): string {
+  const nullable = override.nullable ?? col.nullable;
+  const parts = [ident(col.name), typeSql(col.type)];
+  if (col.charset) parts.push(`CHARACTER SET ${col.charset}`);
+  if (col.collate) parts.push(`COLLATE ${col.collate}`);
+  if (col.generated) {
+    parts.push(`GENERATED ALWAYS AS (${col.generated.expr}) ${col.generated.stored ? 'STORED' : 'VIRTUAL'}`);
+    if (!nullable) parts.push('NOT NULL');
+  } else {
+    parts.push(nullable ? 'NULL' : 'NOT NULL');
+  }
+  if (col.default) parts.push(`DEFAULT ${valueSql(col.default)}`);
+  if (col.onUpdateNow) parts.push(`ON UPDATE ${nowSql(col.type.kind === 'datetime' || col.type.kind === 'timestamp' ? col.type.fsp : 0)}`);
+  if (col.autoIncrement) parts.push('AUTO_INCREMENT');
+  if (col.comment !== null) parts.push(`COMMENT ${literal(col.comment)}`);
+  return parts.join(' ');
+}
+
+export function indexPartsSql(index: Index): string {
+  return '(' + index.parts.map((p) => ident(p.column) + (p.length ? `(${p.length})` : '') + (p.desc ? ' DESC' : '')).join(', ') + ')';
+}
+
+/** `UNIQUE KEY \`n\` (...)` / `KEY \`n\` (...)` inside CREATE TABLE. */
+export function indexClause(index: Index): string {
+  return `${index.unique ? 'UNIQUE KEY' : 'KEY'} ${ident(index.name)} ${indexPartsSql(index)}`;
+}
+
+export function primaryKeyClause(pk: PrimaryKey): string {
+  return `PRIMARY KEY ${identList(pk.columns)}`;
+}
+
+function actionSql(kind: 'DELETE' | 'UPDATE', action: ReferentialAction): string {
+  return action === 'RESTRICT' ? '' : ` ON ${kind} ${action}`;
+}
+
+export function foreignKeyClause(fk: ForeignKey): string {
+  return `CONSTRAINT ${ident(fk.name)} FOREIGN KEY ${identList(fk.columns)} REFERENCES ${ident(fk.refTable)} ${identList(fk.refColumns)}`
+    + actionSql('DELETE', fk.onDelete) + actionSql('UPDATE', fk.onUpdate);
+}
+
+export function checkClause(check: Check): string {
+  return `CONSTRAINT ${ident(check.name)} CHECK (${check.expr})`;
+}
+
+/** `ENGINE = InnoDB DEFAULT CHARSET = ... COMMENT = '...'`, the options that are set. */
+export function tableOptionsSql(o: TableOptions, separator = ' '): string {
+  const parts: string[] = [];
+  if (o.engine) parts.push(`ENGINE = ${o.engine}`);
+  if (o.charset) parts.push(`DEFAULT CHARSET = ${o.charset}`);
+  if (o.collate) parts.push(`COLLATE = ${o.collate}`);
+  if (o.comment !== null) parts.push(`COMMENT = ${literal(o.comment)}`);
+  return parts.join(separator);
+}
+
+/** CREATE TABLE with columns, keys and the given foreign keys (others are added later). */
+export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] = table.foreignKeys): string {
+  const lines = table.columns.map((c) => columnSql(c));
+  if (table.primaryKey) lines.push(primaryKeyClause(table.primaryKey));
+  for (const ix of table.indexes) lines.push(indexClause(ix));
+  for (const fk of foreignKeys) lines.push(foreignKeyClause(fk));
+  for (const ck of table.checks) lines.push(checkClause(ck));
+  const options = tableOptionsSql(table.options);
+  return `CREATE TABLE ${ident(table.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${options ? ' ' + options : ''}`;
+}
+
+/** `ALTER TABLE \`t\`` followed by one clause a line, as sql-formatter lays it out. */
+export function alterTable(table: string, clauses: readonly string[]): string {
+  return `ALTER TABLE ${ident(table)}\n${clauses.join(',\n')}`;
+}

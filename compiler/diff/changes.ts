@@ -1,0 +1,26 @@
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
+
+/**
+ * One difference between two schemas. Drops carry the whole dropped object so the reverse
+ * can be built; table-scoped changes name the table by its name in the target schema.
+ */
+export type Change =
+  | { readonly kind: 'createTable'; readonly table: Table }
+  | { readonly kind: 'dropTable'; readonly table: Table }
+  | { readonly kind: 'renameTable'; readonly from: string; readonly to: string }
+  | { readonly kind: 'addColumn'; readonly table: string; readonly column: Column; readonly after: string | null; readonly backfill?: DefaultValue }
+  | { readonly kind: 'dropColumn'; readonly table: string; readonly column: Column; readonly after: string | null }
+  | { readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'modifyColumn'; readonly table: string; readonly from: Column; readonly to: Column; readonly backfill?: DefaultValue }
+  | { readonly kind: 'addIndex'; readonly table: string; readonly index: Index }
+  | { readonly kind: 'dropIndex'; readonly table: string; readonly index: Index }
+  | { readonly kind: 'renameIndex'; readonly table: string; readonly from: Index; readonly to: Index }
+  | { readonly kind: 'replaceIndex'; readonly table: string; readonly from: Index; readonly to: Index }
+  | { readonly kind: 'addForeignKey'; readonly table: string; readonly foreignKey: ForeignKey }
+  | { readonly kind: 'dropForeignKey'; readonly table: string; readonly foreignKey: ForeignKey }
+  | { readonly kind: 'addCheck'; readonly table: string; readonly check: Check }
+  | { readonly kind: 'dropCheck'; readonly table: string; readonly check: Check }
+  | { readonly kind: 'setPrimaryKey'; readonly table: string; readonly from: PrimaryKey | null; readonly to: PrimaryKey | null }
+  | { readonly kind: 'alterOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions };
+
+export type ChangeKind = Change['kind'];

@@ -1,0 +1,201 @@
+import { compareNames } from '../ir/normalize.js';
+import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions } from '../ir/types.js';
+import type { Change } from './changes.js';
+
+/**
+ * The changes that turn `from` into `to` (both normalised). Renames come only from
+ * `renamedFrom` hints, never from guessing; everything is matched by name otherwise.
+ * The result is ordered by table name and is deterministic; the planner orders statements.
+ */
+export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
+  const fromByName = new Map(from.tables.map((t) => [t.name, t]));
+  const toNames = new Set(to.tables.map((t) => t.name));
+  const used = new Set<string>();
+  const pairs: Array<{ from: Table; to: Table }> = [];
+  const created: Table[] = [];
+  for (const t of to.tables) {
+    const old = fromByName.has(t.name) ? t.name
+      : (t.renamedFrom ?? []).find((n) => fromByName.has(n) && !toNames.has(n) && !used.has(n));
+    if (old !== undefined && !used.has(old)) {
+      used.add(old);
+      pairs.push({ from: fromByName.get(old)!, to: t });
+    } else {
+      created.push(t);
+    }
+  }
+  const dropped = from.tables.filter((t) => !used.has(t.name));
+
+  // What each old name is called after the renames, for mapping old definitions onto the new.
+  const tableRenames = new Map<string, string>();
+  const columnRenames = new Map<string, Map<string, string>>(); // new table name → old col → new col
+  const columnPairs = new Map<string, Array<{ from: Column; to: Column }>>();
+  for (const { from: f, to: t } of pairs) {
+    if (f.name !== t.name) tableRenames.set(f.name, t.name);
+    const fromCols = new Map(f.columns.map((c) => [c.name, c]));
+    const toColNames = new Set(t.columns.map((c) => c.name));
+    const usedCols = new Set<string>();
+    const renames = new Map<string, string>();
+    const list: Array<{ from: Column; to: Column }> = [];
+    for (const c of t.columns) {
+      const old = fromCols.has(c.name) ? c.name
+        : (c.renamedFrom ?? []).find((n) => fromCols.has(n) && !toColNames.has(n) && !usedCols.has(n));
+      if (old !== undefined && !usedCols.has(old)) {
+        usedCols.add(old);
+        list.push({ from: fromCols.get(old)!, to: c });
+        if (old !== c.name) renames.set(old, c.name);
+      }
+    }
+    columnRenames.set(t.name, renames);
+    columnPairs.set(t.name, list);
+  }
+  const renameTable = (name: string) => tableRenames.get(name) ?? name;
+  const renameColumn = (table: string, col: string) => columnRenames.get(table)?.get(col) ?? col;
+
+  const changes: Change[] = [];
+  for (const t of created) changes.push({ kind: 'createTable', table: t });
+  for (const t of dropped) {
+    for (const fk of t.foreignKeys) changes.push({ kind: 'dropForeignKey', table: t.name, foreignKey: fk });
+    changes.push({ kind: 'dropTable', table: { ...t, foreignKeys: [] } });
+  }
+  // Columns whose type changes: foreign keys over them must be dropped and re-added
+  // (MySQL refuses to change the type of a column in a foreign key).
+  const retyped = new Set<string>();
+  for (const [table, list] of columnPairs) {
+    for (const p of list) if (!sameType(p.from, p.to)) retyped.add(`${table}.${p.to.name}`);
+  }
+
+  for (const { from: f, to: t } of pairs) {
+    const table = t.name;
+    if (f.name !== t.name) changes.push({ kind: 'renameTable', from: f.name, to: t.name });
+    const list = columnPairs.get(table)!;
+    const pairedFrom = new Set(list.map((p) => p.from.name));
+    const pairedTo = new Set(list.map((p) => p.to.name));
+    for (const p of list) {
+      if (p.from.name !== p.to.name) changes.push({ kind: 'renameColumn', table, from: p.from.name, to: p.to.name });
+    }
+    t.columns.forEach((c, i) => {
+      if (pairedTo.has(c.name)) return;
+      changes.push({ kind: 'addColumn', table, column: c, after: i === 0 ? null : t.columns[i - 1].name,
+        ...(c.backfill ? { backfill: c.backfill } : {}) });
+    });
+    for (const p of list) {
+      if (columnsEqual(p.from, p.to)) continue;
+      const fills = p.to.backfill && p.from.nullable && !p.to.nullable;
+      changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to,
+        ...(fills ? { backfill: p.to.backfill } : {}) });
+    }
+    f.columns.forEach((c, i) => {
+      if (pairedFrom.has(c.name)) return;
+      changes.push({ kind: 'dropColumn', table, column: c, after: i === 0 ? null : renameColumn(table, f.columns[i - 1].name) });
+    });
+
+    // Keys and constraints, with the old definitions expressed in the new names.
+    const col = (c: string) => renameColumn(table, c);
+    const oldPk = f.primaryKey ? { ...f.primaryKey, columns: f.primaryKey.columns.map(col) } : null;
+    if (JSON.stringify(oldPk?.columns ?? null) !== JSON.stringify(t.primaryKey?.columns ?? null)) {
+      changes.push({ kind: 'setPrimaryKey', table, from: oldPk, to: t.primaryKey });
+    }
+    const oldIndexes = f.indexes.map((ix) => ({ ...ix, parts: ix.parts.map((p) => ({ ...p, column: col(p.column) })) }));
+    diffIndexes(table, oldIndexes, t.indexes, changes);
+
+    const oldFks = f.foreignKeys.map((fk) => {
+      const refTable = renameTable(fk.refTable);
+      return { ...fk, columns: fk.columns.map(col), refTable, refColumns: fk.refColumns.map((c) => renameColumn(refTable, c)) };
+    });
+    const touchesRetyped = (fk: ForeignKey) =>
+      fk.columns.some((c) => retyped.has(`${table}.${c}`)) || fk.refColumns.some((c) => retyped.has(`${fk.refTable}.${c}`));
+    diffByName(oldFks, t.foreignKeys, (a, b) => foreignKeysEqual(a, b) && !touchesRetyped(b),
+      (fk) => changes.push({ kind: 'dropForeignKey', table, foreignKey: fk }),
+      (fk) => changes.push({ kind: 'addForeignKey', table, foreignKey: fk }));
+    diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr),
+      (ck: Check) => changes.push({ kind: 'dropCheck', table, check: ck }),
+      (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
+    if (optionsChange(f.options, t.options)) {
+      changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options });
+    }
+  }
+  return changes;
+}
+
+function diffByName<T extends { readonly name: string }>(
+  from: readonly T[], to: readonly T[], equal: (a: T, b: T) => boolean,
+  drop: (x: T) => void, add: (x: T) => void,
+): void {
+  const toByName = new Map(to.map((x) => [x.name, x]));
+  const fromByName = new Map(from.map((x) => [x.name, x]));
+  for (const a of from) {
+    const b = toByName.get(a.name);
+    if (!b || !equal(a, b)) drop(a);
+  }
+  for (const b of to) {
+    const a = fromByName.get(b.name);
+    if (!a || !equal(a, b)) add(b);
+  }
+}
+
+function diffIndexes(table: string, from: readonly Index[], to: readonly Index[], changes: Change[]): void {
+  const toByName = new Map(to.map((x) => [x.name, x]));
+  const fromByName = new Map(from.map((x) => [x.name, x]));
+  const dropped: Index[] = [];
+  const added: Index[] = [];
+  for (const a of from) {
+    const b = toByName.get(a.name);
+    if (!b) dropped.push(a);
+    else if (!indexesEqual(a, b)) changes.push({ kind: 'replaceIndex', table, from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(b.name)) added.push(b);
+  // A dropped and an added index with the same definition is a rename (RENAME INDEX keeps it built).
+  for (const a of dropped) {
+    const i = added.findIndex((b) => indexesEqual(a, b));
+    if (i >= 0) {
+      changes.push({ kind: 'renameIndex', table, from: a, to: added[i] });
+      added.splice(i, 1);
+    } else {
+      changes.push({ kind: 'dropIndex', table, index: a });
+    }
+  }
+  for (const b of added) changes.push({ kind: 'addIndex', table, index: b });
+}
+
+/** Same definition, whatever the name. */
+export function indexesEqual(a: Index, b: Index): boolean {
+  return a.unique === b.unique && a.parts.length === b.parts.length
+    && a.parts.every((p, i) => p.column === b.parts[i].column && (p.length ?? 0) === (b.parts[i].length ?? 0)
+      && !!p.desc === !!b.parts[i].desc);
+}
+
+export function foreignKeysEqual(a: ForeignKey, b: ForeignKey): boolean {
+  return a.refTable === b.refTable && a.onDelete === b.onDelete && a.onUpdate === b.onUpdate
+    && a.columns.join('\0') === b.columns.join('\0') && a.refColumns.join('\0') === b.refColumns.join('\0');
+}
+
+function sameType(a: Column, b: Column): boolean {
+  return JSON.stringify(a.type) === JSON.stringify(b.type);
+}
+
+/** Same column definition, ignoring the name, position and build hints. */
+export function columnsEqual(a: Column, b: Column): boolean {
+  return sameType(a, b) && a.nullable === b.nullable && JSON.stringify(a.default) === JSON.stringify(b.default)
+    && a.autoIncrement === b.autoIncrement && a.onUpdateNow === b.onUpdateNow && a.comment === b.comment
+    && a.charset === b.charset && a.collate === b.collate
+    && JSON.stringify(a.generated) === JSON.stringify(b.generated);
+}
+
+/** SQL expressions compared with runs of white space folded. */
+export function sqlEqual(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+}
+
+/** An option left unset in the target keeps whatever the server has; a comment can be cleared. */
+function optionsChange(from: TableOptions, to: TableOptions): boolean {
+  return (to.engine !== null && to.engine !== from.engine)
+    || (to.charset !== null && to.charset !== from.charset)
+    || (to.collate !== null && to.collate !== from.collate)
+    || (to.comment ?? '') !== (from.comment ?? '');
+}
+
+/** Sorts changes for display: by table, then by kind (used by reports, not by the planner). */
+export function sortChanges(changes: readonly Change[]): Change[] {
+  const tableOf = (c: Change) => ('table' in c ? (typeof c.table === 'string' ? c.table : c.table.name) : c.to);
+  return [...changes].sort((a, b) => compareNames(tableOf(a), tableOf(b)));
+}

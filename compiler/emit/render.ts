@@ -1,0 +1,51 @@
+import { format } from 'sql-formatter';
+import { createTableSql, foreignKeyClause, alterTable } from '../dialect/mysql/sql.js';
+import { orderCreatedTables } from '../plan/plan.js';
+import type { Statement } from '../plan/types.js';
+import type { SchemaIR } from '../ir/types.js';
+
+/**
+ * sql-formatter options, pinned: changing any of them changes every generated file.
+ * Statements the generator writes itself already have this layout (a test formats every
+ * generated file and expects no change); only statements that embed user SQL are formatted here.
+ */
+export const FORMAT_OPTIONS = Object.freeze({
+  language: 'mysql',
+  keywordCase: 'preserve',
+  tabWidth: 2,
+  useTabs: false,
+  linesBetweenQueries: 1,
+} as const);
+
+/** Lays out one statement (without its `;`). */
+export function formatStatement(s: Statement): string {
+  return s.format ? format(s.sql, FORMAT_OPTIONS) : s.sql;
+}
+
+/** A whole SQL file: a comment header, then each statement ended by `;`, a blank line between. */
+export function renderSqlFile(header: readonly string[], statements: readonly Statement[]): string {
+  const head = header.map((l) => `-- ${l}`.trimEnd()).join('\n');
+  const body = statements.map((s) => formatStatement(s) + ';').join('\n\n');
+  return head + '\n\n' + (body ? body + '\n' : '-- (no statements)\n');
+}
+
+/**
+ * Every table as CREATE TABLE, referenced tables first; foreign keys that close a cycle
+ * are added at the end with ALTER TABLE.
+ */
+export function schemaStatements(ir: SchemaIR): Statement[] {
+  const { order, deferred } = orderCreatedTables(ir.tables);
+  const byName = new Map(ir.tables.map((t) => [t.name, t]));
+  const out: Statement[] = [];
+  for (const name of order) {
+    const t = byName.get(name)!;
+    const userSql = t.checks.length > 0 || t.columns.some((c) => c.generated !== null || c.default?.kind === 'expr');
+    out.push({ sql: createTableSql(t, t.foreignKeys.filter((fk) => !deferred.has(fk))), format: userSql });
+  }
+  for (const name of order) {
+    for (const fk of byName.get(name)!.foreignKeys.filter((f) => deferred.has(f))) {
+      out.push({ sql: alterTable(name, [`ADD ${foreignKeyClause(fk)}`]), format: false });
+    }
+  }
+  return out;
+}

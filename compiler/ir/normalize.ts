@@ -1,0 +1,164 @@
+import { checkName, foreignKeyName, indexName } from './names.js';
+import type {
+  Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
+  TableOptions,
+} from './types.js';
+import { DEFAULT_NAMING } from './types.js';
+
+/**
+ * Canonical form shared by every source (schema files, snapshots, live databases, SQL files):
+ * tables and constraints sorted by name, auto-names filled from the templates, defaults in one
+ * spelling per type, the implicit index InnoDB adds for a foreign key made explicit.
+ * Normalising twice gives the same result.
+ */
+export function normalizeSchema(ir: SchemaIR, naming: NamingTemplates = DEFAULT_NAMING): SchemaIR {
+  const tables = ir.tables.map((t) => normalizeTable(t, naming));
+  return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)) };
+}
+
+/** Byte order on the UTF-16 code units: stable across machines and locales. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function normalizeTable(table: Table, naming: NamingTemplates): Table {
+  const pk = table.primaryKey ? new Set(table.primaryKey.columns) : new Set<string>();
+  const options = normalizeOptions(table.options);
+  const columns = table.columns.map((c) => normalizeColumn(c, pk.has(c.name), options));
+
+  const indexes: Index[] = table.indexes.map((ix) => ix.name ? ix : {
+    ...ix, name: indexName(naming, table.name, ix.parts.map((p) => p.column), ix.unique),
+  });
+  // NO ACTION and RESTRICT are the same in InnoDB; one spelling keeps diffs quiet.
+  const action = (a: ReferentialAction): ReferentialAction => (a === 'NO ACTION' ? 'RESTRICT' : a);
+  const foreignKeys: ForeignKey[] = table.foreignKeys.map((fk) => ({
+    ...fk,
+    name: fk.name || foreignKeyName(naming, table.name, fk.columns, fk.refTable, fk.refColumns),
+    onDelete: action(fk.onDelete),
+    onUpdate: action(fk.onUpdate),
+  }));
+  // InnoDB creates an index, named after the constraint, for a foreign key whose columns are not
+  // the leftmost prefix of an existing index (MYSQL-NOTES §3). Keeping it in the model makes
+  // drops, down scripts and introspection agree with the server.
+  for (const fk of foreignKeys) {
+    const covered = (cols: readonly string[]) => fk.columns.every((c, i) => cols[i] === c);
+    const has = (table.primaryKey && covered(table.primaryKey.columns))
+      || indexes.some((ix) => covered(ix.parts.map((p) => p.column)) && ix.parts.every((p) => p.length === undefined));
+    if (!has) {
+      indexes.push({ kind: 'index', name: fk.name, unique: false, parts: fk.columns.map((column) => ({ column })),
+        autoNamed: true, ...(fk.pos ? { pos: fk.pos } : {}) });
+    }
+  }
+  const checks = table.checks.map((ck) => ({
+    ...ck, expr: ck.expr.trim(), name: ck.name || checkName(naming, table.name, ck.label ?? ''),
+  }));
+  return {
+    ...table,
+    columns,
+    indexes: indexes.sort((a, b) => compareNames(a.name, b.name)),
+    foreignKeys: foreignKeys.sort((a, b) => compareNames(a.name, b.name)),
+    checks: checks.sort((a, b) => compareNames(a.name, b.name)),
+    options,
+  };
+}
+
+const ENGINES: Record<string, string> = { innodb: 'InnoDB', myisam: 'MyISAM', memory: 'MEMORY', aria: 'Aria' };
+
+function normalizeOptions(o: TableOptions): TableOptions {
+  return {
+    engine: o.engine === null ? null : ENGINES[o.engine.toLowerCase()] ?? o.engine,
+    charset: o.charset === null ? null : canonicalCharset(o.charset),
+    collate: o.collate === null ? null : o.collate.toLowerCase(),
+    comment: o.comment === '' ? null : o.comment,
+  };
+}
+
+/** `utf8` means `utf8mb3` in MySQL 8 and MariaDB (MYSQL-NOTES §10). */
+export function canonicalCharset(name: string): string {
+  const lower = name.toLowerCase();
+  return lower === 'utf8' ? 'utf8mb3' : lower;
+}
+
+function normalizeColumn(col: Column, inPrimaryKey: boolean, table: TableOptions): Column {
+  const nullable = inPrimaryKey ? false : col.nullable;
+  let charset = col.charset === null ? null : canonicalCharset(col.charset);
+  let collate = col.collate === null ? null : col.collate.toLowerCase();
+  // A column that repeats its table's character set and collation says nothing of its own.
+  if (charset !== null && charset === table.charset && (collate === null || collate === table.collate)) {
+    charset = null;
+    if (collate === table.collate) collate = null;
+  }
+  if (!isTextual(col.type)) {
+    charset = null;
+    collate = null;
+  }
+  let def = col.default === null ? null : normalizeDefault(col.default, col.type);
+  if (def && def.kind === 'null' && nullable) def = null; // DEFAULT NULL is implied on a nullable column
+  const out: Column = {
+    ...col,
+    nullable,
+    default: def,
+    comment: col.comment === '' ? null : col.comment,
+    charset,
+    collate,
+  };
+  if (col.backfill) return { ...out, backfill: normalizeDefault(col.backfill, col.type) };
+  return out;
+}
+
+/** Types that carry a character set. */
+export function isTextual(type: ColumnType): boolean {
+  switch (type.kind) {
+    case 'char': case 'varchar': case 'text': case 'enum': case 'set': return true;
+    default: return false;
+  }
+}
+
+const NOW_RE = /^(?:current_timestamp|now|localtime|localtimestamp)(?:\s*\(\s*(\d?)\s*\))?$/i;
+
+/** One spelling per value: `now` for CURRENT_TIMESTAMP forms, numbers in their type's format. */
+export function normalizeDefault(def: DefaultValue, type: ColumnType): DefaultValue {
+  if (def.kind === 'expr') {
+    const m = NOW_RE.exec(def.sql.trim());
+    if (m && (type.kind === 'datetime' || type.kind === 'timestamp')) {
+      return { kind: 'now', fsp: m[1] ? Number(m[1]) : 0 };
+    }
+    return { kind: 'expr', sql: def.sql.trim() };
+  }
+  if (def.kind === 'string' && isNumericType(type) && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(def.value.trim())) {
+    return normalizeDefault({ kind: 'number', value: def.value.trim() }, type);
+  }
+  if (def.kind === 'number') {
+    if (!isNumericType(type)) return { kind: 'string', value: def.value };
+    return { kind: 'number', value: canonicalNumber(def.value, type) };
+  }
+  return def;
+}
+
+function isNumericType(type: ColumnType): boolean {
+  switch (type.kind) {
+    case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'year': return true;
+    default: return false;
+  }
+}
+
+function canonicalNumber(text: string, type: ColumnType): string {
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  switch (type.kind) {
+    case 'decimal': return fixedScale(text, type.scale);
+    case 'int': case 'boolean': case 'year': return Number.isInteger(n) ? BigInt(text.replace(/^\+/, '').split(/[.e]/i)[0] || '0').toString() : text;
+    default: return String(n);
+  }
+}
+
+/** `1.5` with scale 2 → `1.50`, exactly as the server stores it (no float rounding). */
+function fixedScale(text: string, scale: number): string {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (!m) return text;
+  const sign = m[1] === '-' ? '-' : '';
+  const int = (m[2] || '0').replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').padEnd(scale, '0').slice(0, scale);
+  const body = scale > 0 ? `${int}.${frac}` : int;
+  return sign && /[1-9]/.test(body) ? sign + body : body;
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { SchemaIR } from './types.js';
+
+/** Snapshot format version; bump when the IR changes shape. */
+export const SNAPSHOT_VERSION = 1;
+
+/** Keys that are build hints or source positions, never part of the schema's state. */
+const TRANSIENT = new Set(['pos', 'renamedFrom', 'backfill', 'autoNamed', 'label']);
+
+/** A copy of the IR without positions and hints (what a snapshot and a hash cover). */
+export function stripTransient<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v) => (TRANSIENT.has(key) ? undefined : v)));
+}
+
+/** JSON with keys sorted at every level and two-space indentation: byte-stable everywhere. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value), null, 2) + '\n';
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The snapshot file's text for a normalised schema. */
+export function writeSnapshot(ir: SchemaIR): string {
+  return canonicalJson({ version: SNAPSHOT_VERSION, tables: stripTransient(ir.tables) });
+}
+
+/** Reads a snapshot file's text; throws with a reason when it is not one. */
+export function readSnapshot(text: string): SchemaIR {
+  let data: any;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`not valid JSON (${(e as Error).message})`);
+  }
+  if (!data || typeof data !== 'object' || data.version !== SNAPSHOT_VERSION || !Array.isArray(data.tables)) {
+    throw new Error(`not a schemac snapshot of version ${SNAPSHOT_VERSION}`);
+  }
+  return { kind: 'schema', tables: data.tables };
+}
+
+/** `sha256:` + hex of the schema's canonical JSON: names the schema before and after a migration. */
+export function schemaHash(ir: SchemaIR): string {
+  return 'sha256:' + createHash('sha256').update(canonicalJson(stripTransient(ir.tables))).digest('hex');
+}
+
+export const EMPTY_SCHEMA: SchemaIR = Object.freeze({ kind: 'schema', tables: [] }) as SchemaIR;

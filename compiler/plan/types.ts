@@ -1,0 +1,47 @@
+/** One SQL statement of a migration. `format` asks the emitter to lay it out with sql-formatter. */
+export interface Statement {
+  readonly sql: string;
+  /** True when the statement embeds SQL written by the user (expressions), which only sql-formatter can lay out. */
+  readonly format: boolean;
+}
+
+export type RiskLevel = 'destructive' | 'blocked' | 'warning';
+
+/** Something a reviewer must know before applying a step. */
+export interface Risk {
+  readonly level: RiskLevel;
+  readonly code: string;
+  readonly table: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** One change turned into SQL: its forward statements and their exact reverse, written together. */
+export interface Step {
+  /** Where the step runs in the up script (lower first). */
+  readonly phase: number;
+  readonly table: string;
+  /** One line for the plan summary, as `add column task.title`. */
+  readonly summary: string;
+  readonly up: readonly Statement[];
+  /** Statements that undo `up`, in the order they run. */
+  readonly down: readonly Statement[];
+  readonly risks: readonly Risk[];
+}
+
+/** The ordered steps of a migration. The down script is the steps' `down`, last step first. */
+export interface Plan {
+  readonly steps: readonly Step[];
+}
+
+export function upStatements(plan: Plan): Statement[] {
+  return plan.steps.flatMap((s) => s.up);
+}
+
+export function downStatements(plan: Plan): Statement[] {
+  return [...plan.steps].reverse().flatMap((s) => s.down);
+}
+
+export function planRisks(plan: Plan): Risk[] {
+  return plan.steps.flatMap((s) => s.risks);
+}
