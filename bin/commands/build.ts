@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { SchemacError } from '../../compiler/diagnostics.js';
+import {
+  checkRisks, compileDatabase, loadProject, planBuild, readGenerated, selectDatabases, writeGenerated,
+} from '../../compiler/emit/project.js';
+import { err, out, type CommonArgs } from './common.js';
+
+export interface BuildArgs extends CommonArgs {
+  readonly message?: string;
+  readonly check?: boolean;
+  readonly allowDataLoss?: boolean;
+}
+
+/** `schemac build`: compile, diff, write the next migration; `--check` verifies generated/ is current. */
+export function build(args: BuildArgs): number {
+  const project = loadProject(process.cwd(), args.config);
+  const report: unknown[] = [];
+  let stale = false;
+  for (const db of selectDatabases(project, args.db)) {
+    const outDir = join(project.root, db.out);
+    const ir = compileDatabase(project, db);
+    const prev = readGenerated(outDir);
+    const result = planBuild(db.name, prev, ir, { ...(args.message ? { message: args.message } : {}) });
+    if (args.check) {
+      const again = planBuild(db.name, prev, compileDatabase(project, db), { ...(args.message ? { message: args.message } : {}) });
+      const nondeterministic = [...result.files].filter(([k, v]) => again.files.get(k) !== v).map(([k]) => k);
+      const differing = [...result.files].filter(([k, v]) => prev.files.get(k) !== v).map(([k]) => k);
+      const extra = [...prev.files.keys()].filter((k) => !result.files.has(k));
+      const problems: string[] = [];
+      if (result.migration) {
+        problems.push(`the schema changed since the last build: a migration ${result.migration.name} is due`);
+        for (const s of result.plan.steps) problems.push(`  - ${s.summary}`);
+      }
+      for (const k of differing.filter((k) => !result.migration || !k.includes(result.migration.name))) {
+        problems.push(`${db.out}/${k} is ${prev.files.has(k) ? 'out of date' : 'missing'}`);
+        if (prev.files.has(k)) problems.push(...firstDifference(prev.files.get(k)!, result.files.get(k)!));
+      }
+      for (const k of extra) problems.push(`${db.out}/${k} is not produced by the build`);
+      for (const k of nondeterministic) problems.push(`${db.out}/${k} differs between two builds (not deterministic: a bug)`);
+      if (problems.length) {
+        stale = true;
+        err(`${db.name}: generated files are stale`);
+        for (const p of problems) err('  ' + p);
+      } else if (!args.json) {
+        out(`${db.name}: up to date`);
+      }
+      report.push({ database: db.name, upToDate: problems.length === 0, problems });
+      continue;
+    }
+    checkRisks(db.name, result.risks, args.allowDataLoss === true);
+    for (const r of result.risks.filter((r) => r.level === 'warning')) err(`${db.name}: warning: ${r.message}`);
+    const written = writeGenerated(outDir, prev, result.files);
+    if (!args.json) {
+      if (result.migration) out(`${db.name}: wrote ${db.out}/migrations/${result.migration.name}.{up,down}.sql (${result.plan.steps.length} steps)`);
+      else if (written.length) out(`${db.name}: no schema change; refreshed ${written.join(', ')}`);
+      else out(`${db.name}: no changes`);
+    }
+    report.push({ database: db.name, migration: result.migration?.name ?? null, written,
+      steps: result.plan.steps.map((s) => s.summary), risks: result.risks });
+  }
+  if (args.json) out(JSON.stringify({ ok: !stale, databases: report }, null, 2));
+  return stale ? 1 : 0;
+}
+
+/** A few lines around the first differing line, for --check output. */
+function firstDifference(a: string, b: string): string[] {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return [`    line ${i + 1}:`, `    - ${x[i] ?? '(end of file)'}`, `    + ${y[i] ?? '(end of file)'}`];
+}
+
+export { SchemacError };

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { compileDatabase, loadProject, planBuild, readGenerated, selectDatabases } from '../../compiler/emit/project.js';
+import { formatStatement } from '../../compiler/emit/render.js';
+import { downStatements, upStatements } from '../../compiler/plan/types.js';
+import { out, type CommonArgs } from './common.js';
+
+export interface PlanArgs extends CommonArgs {
+  readonly format?: 'text' | 'markdown' | 'json';
+}
+
+/** `schemac plan`: the SQL the next build would write and its risks, without writing anything. */
+export function plan(args: PlanArgs): number {
+  const project = loadProject(process.cwd(), args.config);
+  const format = args.json ? 'json' : args.format ?? 'text';
+  const reports = [];
+  for (const db of selectDatabases(project, args.db)) {
+    const prev = readGenerated(join(project.root, db.out));
+    const result = planBuild(db.name, prev, compileDatabase(project, db));
+    reports.push({
+      database: db.name,
+      migration: result.migration?.name ?? null,
+      steps: result.plan.steps.map((s) => ({ summary: s.summary, table: s.table, risks: s.risks })),
+      risks: result.risks,
+      up: upStatements(result.plan).map((s) => formatStatement(s) + ';'),
+      down: downStatements(result.plan).map((s) => formatStatement(s) + ';'),
+    });
+  }
+  if (format === 'json') {
+    out(JSON.stringify({ databases: reports }, null, 2));
+    return 0;
+  }
+  const md = format === 'markdown';
+  for (const r of reports) {
+    if (!r.migration) {
+      out(md ? `## ${r.database}\n\nNo changes.\n` : `${r.database}: no changes`);
+      continue;
+    }
+    out(md ? `## ${r.database}: ${r.migration}\n` : `${r.database}: next migration ${r.migration}`);
+    for (const s of r.steps) out(md ? `- ${s.summary}` : `  - ${s.summary}`);
+    if (r.risks.length) {
+      out(md ? '\n**Risks**\n' : '\n  risks:');
+      for (const k of r.risks) {
+        const label = k.level === 'destructive' ? 'DATA LOSS' : k.level === 'blocked' ? 'BLOCKED' : 'warning';
+        out(md ? `- **${label}**: ${k.message}${k.hint ? ` (${k.hint})` : ''}` : `    ${label}: ${k.message}${k.hint ? `\n      hint: ${k.hint}` : ''}`);
+      }
+    }
+    out(md ? '\n```sql\n' + r.up.join('\n\n') + '\n```\n' : '\n' + r.up.join('\n\n') + '\n');
+  }
+  return 0;
+}
