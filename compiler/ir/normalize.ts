@@ -146,19 +146,26 @@ function canonicalNumber(text: string, type: ColumnType): string {
   const n = Number(text);
   if (!Number.isFinite(n)) return text;
   switch (type.kind) {
-    case 'decimal': return fixedScale(text, type.scale);
-    case 'int': case 'boolean': case 'year': return Number.isInteger(n) ? BigInt(text.replace(/^\+/, '').split(/[.e]/i)[0] || '0').toString() : text;
+    case 'decimal': return fixedScale(/e/i.test(text) ? String(n) : text, type.scale);
+    case 'int': case 'boolean': case 'year':
+      if (/^[+-]?\d+$/.test(text.trim())) return BigInt(text.trim()).toString();
+      return Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? String(n) : text;
     default: return String(n);
   }
 }
 
-/** `1.5` with scale 2 → `1.50`, exactly as the server stores it (no float rounding). */
+/**
+ * `1.5` with scale 2 → `1.50`, `1.239` → `1.24`: exactly as the server stores a DECIMAL
+ * (rounded half away from zero, in decimal, without float error).
+ */
 function fixedScale(text: string, scale: number): string {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
   if (!m) return text;
-  const sign = m[1] === '-' ? '-' : '';
-  const int = (m[2] || '0').replace(/^0+(?=\d)/, '');
-  const frac = (m[3] ?? '').padEnd(scale, '0').slice(0, scale);
-  const body = scale > 0 ? `${int}.${frac}` : int;
-  return sign && /[1-9]/.test(body) ? sign + body : body;
+  const negative = m[1] === '-';
+  const digits = (m[2] || '0') + (m[3] ?? '').padEnd(scale + 1, '0').slice(0, scale);
+  const roundUp = Number((m[3] ?? '')[scale] ?? '0') >= 5;
+  const value = BigInt(digits) + (roundUp ? 1n : 0n);
+  const str = value.toString().padStart(scale + 1, '0');
+  const body = scale > 0 ? `${str.slice(0, -scale)}.${str.slice(-scale)}` : str;
+  return negative && value !== 0n ? '-' + body : body;
 }

@@ -1,0 +1,925 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { checkSqlExpression, type ExprContext } from './sql-expr.js';
+import type {
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IntSize, SchemaIR, SourcePos, Table,
+} from './types.js';
+
+/**
+ * Validation of a normalised schema (SPEC §2.5): everything MySQL 8 or MariaDB 10.11 would
+ * refuse at apply time, and what the rest of the compiler relies on, reported all at once.
+ * Never throws. Each problem has a stable `E_...` code, a one-line message naming the object,
+ * the object's position (falling back to its table's) and a hint.
+ *
+ * Codes:
+ * - names: E_NAME_EMPTY, E_NAME_TOO_LONG, E_NAME_TRAILING_SPACE, E_NAME_INVALID_CHAR
+ * - duplicates: E_DUPLICATE_TABLE, E_DUPLICATE_COLUMN, E_DUPLICATE_INDEX, E_DUPLICATE_INDEX_DEF,
+ *   E_INDEX_NAME_PRIMARY
+ * - name scopes: E_FK_NAME_DUPLICATE, E_CHECK_NAME_DUPLICATE, E_CONSTRAINT_NAME_CLASH,
+ *   E_CONSTRAINT_NAME_INDEX, E_CHECK_NAME_COLUMN
+ * - tables and keys: E_TABLE_NO_COLUMNS, E_UNKNOWN_COLUMN, E_KEY_NO_COLUMNS, E_KEY_DUPLICATE_COLUMN,
+ *   E_KEY_TOO_MANY_COLUMNS, E_TOO_MANY_INDEXES, E_INDEX_NEEDS_LENGTH, E_INDEX_JSON, E_INDEX_PREFIX,
+ *   E_INDEX_TOO_LONG
+ * - foreign keys: E_FK_UNKNOWN_TABLE, E_FK_UNKNOWN_COLUMN, E_FK_COLUMN_COUNT, E_FK_TYPE_MISMATCH,
+ *   E_FK_COLUMN_TYPE, E_FK_NOT_KEY, E_FK_SET_NULL_NOT_NULL, E_FK_SET_DEFAULT, E_FK_GENERATED
+ * - SQL: E_SQL_SYNTAX, E_SQL_DISALLOWED
+ * - defaults: E_DEFAULT_NOT_NUMBER, E_DEFAULT_NOT_INTEGER, E_DEFAULT_OUT_OF_RANGE, E_DEFAULT_TOO_LONG,
+ *   E_DEFAULT_NOT_IN_VALUES, E_DEFAULT_BOOLEAN, E_DEFAULT_NOW_TYPE, E_DEFAULT_NOW_FSP,
+ *   E_DEFAULT_LITERAL_ON_BLOB, E_DEFAULT_NULL_NOT_NULL, E_DEFAULT_DATE_FORMAT, E_DEFAULT_JSON,
+ *   E_GENERATED_DEFAULT, E_BACKFILL_GENERATED, E_ON_UPDATE_TYPE
+ * - columns: E_AUTO_INCREMENT_MULTIPLE, E_AUTO_INCREMENT_TYPE, E_AUTO_INCREMENT_NOT_KEY,
+ *   E_AUTO_INCREMENT_DEFAULT, E_ENUM_DUPLICATE_VALUE, E_SET_VALUES, E_COLUMN_TOO_LONG,
+ *   E_COLLATION_CHARSET, E_COMMENT_TOO_LONG
+ */
+export function validateSchema(ir: SchemaIR): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  try {
+    new Validator(ir, out).run();
+  } catch (e) {
+    // A bug here must not hide the problems already found, nor crash the build with a stack.
+    out.push({ code: 'E_VALIDATE_INTERNAL', message: `schema validation stopped early: ${(e as Error)?.message ?? e}`,
+      hint: 'this is a bug in schemac; please report it with the schema that triggers it' });
+  }
+  return out;
+}
+
+const MAX_NAME = 64;
+const PLAIN_NAME = /^[\u0001-\ud7ff\ue000-\uffff]*$/;
+const MAX_KEY_PARTS = 16;
+const MAX_INDEXES = 64;
+const MAX_KEY_BYTES = 3072;
+const MAX_COLUMN_COMMENT = 1024;
+const MAX_TABLE_COMMENT = 2048;
+
+const INT_RANGE: Record<IntSize, { readonly bits: number }> = {
+  tinyint: { bits: 8 }, smallint: { bits: 16 }, mediumint: { bits: 24 }, int: { bits: 32 }, bigint: { bits: 64 },
+};
+const INT_BYTES: Record<IntSize, number> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 };
+
+const lower = (s: string) => s.toLowerCase();
+const q = (s: string) => `"${s}"`;
+
+/** `int unsigned`, `varchar(64)`, `decimal(10,2)`, `enum('a','b')`. */
+export function typeText(t: ColumnType): string {
+  switch (t.kind) {
+    case 'int': return t.size + (t.unsigned ? ' unsigned' : '');
+    case 'decimal': return `decimal(${t.precision},${t.scale})${t.unsigned ? ' unsigned' : ''}`;
+    case 'float': case 'double': return t.kind + (t.unsigned ? ' unsigned' : '');
+    case 'boolean': return 'boolean';
+    case 'char': case 'varchar': case 'binary': case 'varbinary': return `${t.kind}(${t.length})`;
+    case 'text': case 'blob': return t.size;
+    case 'time': case 'datetime': case 'timestamp': return t.fsp ? `${t.kind}(${t.fsp})` : t.kind;
+    case 'enum': case 'set': {
+      const shown = t.values.slice(0, 4).map((v) => `'${v}'`).join(',');
+      return `${t.kind}(${shown}${t.values.length > 4 ? ',…' : ''})`;
+    }
+    default: return t.kind;
+  }
+}
+
+function isStringKind(t: ColumnType): boolean {
+  return t.kind === 'char' || t.kind === 'varchar' || t.kind === 'binary' || t.kind === 'varbinary'
+    || t.kind === 'text' || t.kind === 'blob';
+}
+
+/** Bytes per character of a character set (unknown → 4, the utf8mb4 worst case MySQL 8 defaults to). */
+function mbMaxLen(charset: string | null): number {
+  if (charset === null) return 4;
+  const c = lower(charset);
+  if (c === 'utf8mb4' || c === 'utf16' || c === 'utf16le' || c === 'utf32' || c === 'gb18030') return 4;
+  if (c === 'utf8mb3' || c === 'utf8' || c === 'eucjpms' || c === 'ujis') return 3;
+  if (c === 'ucs2' || c === 'big5' || c === 'sjis' || c === 'cp932' || c === 'gbk' || c === 'gb2312' || c === 'euckr') return 2;
+  return 1;
+}
+
+const LOB_BYTES: Record<string, number> = {
+  tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295,
+  tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
+};
+
+interface TableInfo {
+  readonly table: Table;
+  readonly columns: Map<string, Column>;
+  readonly columnsCi: Map<string, Column>;
+}
+
+/** A decimal number split into exact digits: `-12.5e1` → { neg: true, int: '125', frac: '' }. */
+interface Digits {
+  readonly neg: boolean;
+  readonly int: string;
+  readonly frac: string;
+}
+
+export function decomposeNumber(text: string): Digits | null {
+  const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?\s*$/i.exec(text);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
+  let int = m[2];
+  let frac = m[3] ?? '';
+  const exp = m[4] ? Number(m[4]) : 0;
+  if (!Number.isSafeInteger(exp) || Math.abs(exp) > 1000) return null;
+  if (exp > 0) {
+    const moved = frac.padEnd(exp, '0');
+    int += moved.slice(0, exp);
+    frac = moved.slice(exp);
+  } else if (exp < 0) {
+    const padded = int.padStart(-exp, '0');
+    frac = padded.slice(padded.length + exp) + frac;
+    int = padded.slice(0, padded.length + exp);
+  }
+  int = int.replace(/^0+/, '');
+  frac = frac.replace(/0+$/, '');
+  return { neg: m[1] === '-' && (int !== '' || frac !== ''), int, frac };
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function validDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Zero dates and zero parts are refused by the default sql_mode (NO_ZERO_DATE, NO_ZERO_IN_DATE).
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo);
+}
+
+function validClock(text: string, maxHours: number, fsp: number): boolean {
+  const m = /^(-?)(\d{2,3}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$/.exec(text);
+  if (!m) return false;
+  if (m[1] === '-' && maxHours < 800) return false;
+  if (Number(m[2]) > maxHours || Number(m[3]) > 59 || Number(m[4]) > 59) return false;
+  return (m[5] ?? '').length <= Math.max(fsp, 0) || /^0*$/.test((m[5] ?? '').slice(fsp));
+}
+
+class Validator {
+  private readonly tables = new Map<string, TableInfo>();
+  private readonly tablesCi = new Map<string, TableInfo>();
+
+  constructor(private readonly ir: SchemaIR, private readonly out: Diagnostic[]) {}
+
+  private report(code: string, message: string, pos: SourcePos | undefined, hint: string): void {
+    const d: { code: string; message: string; pos?: SourcePos; hint: string } = { code, message, hint };
+    if (pos) d.pos = pos;
+    this.out.push(d);
+  }
+
+  run(): void {
+    const tables = Array.isArray(this.ir?.tables) ? this.ir.tables : [];
+    const infos: TableInfo[] = [];
+    for (const table of tables) {
+      const columns = new Map<string, Column>();
+      const columnsCi = new Map<string, Column>();
+      for (const c of table.columns ?? []) {
+        if (!columns.has(c.name)) columns.set(c.name, c);
+        if (!columnsCi.has(lower(c.name))) columnsCi.set(lower(c.name), c);
+      }
+      const info: TableInfo = { table, columns, columnsCi };
+      infos.push(info);
+      const key = lower(table.name);
+      const first = this.tablesCi.get(key);
+      if (first) {
+        const same = first.table.name === table.name;
+        this.report('E_DUPLICATE_TABLE',
+          `table ${q(table.name)} is declared twice${same ? '' : ` (as ${q(first.table.name)} too; table names are compared case-insensitively)`}`,
+          table.pos, 'rename one of the tables, or remove the duplicate declaration');
+      } else {
+        this.tablesCi.set(key, info);
+      }
+      if (!this.tables.has(table.name)) this.tables.set(table.name, info);
+    }
+    for (const info of infos) this.table(info);
+    this.constraintNames(tables);
+  }
+
+  // ---------------------------------------------------------------- names
+
+  /** `kind` is `table`, `column`, `index`, ...; `owner` the table the object belongs to. */
+  private name(name: string, kind: string, owner: string | null, pos: SourcePos | undefined): void {
+    const of = owner === null ? '' : ` of table ${q(owner)}`;
+    if (typeof name !== 'string' || name.length === 0) {
+      this.report('E_NAME_EMPTY', `a ${kind}${of} has an empty name`, pos, 'give it a name');
+      return;
+    }
+    // Fast path: short, no trailing space, only BMP characters other than NUL (no surrogates).
+    if (name.length <= MAX_NAME && !name.endsWith(' ') && PLAIN_NAME.test(name)) return;
+    const chars = [...name];
+    const what = (shown: string) => `${kind} ${q(shown)}${of}`;
+    if (chars.length > MAX_NAME) {
+      this.report('E_NAME_TOO_LONG', `${what(chars.slice(0, 40).join('') + '…')} has a name of ${chars.length} characters; MySQL allows ${MAX_NAME}`,
+        pos, `shorten the name to ${MAX_NAME} characters or fewer`);
+    }
+    if (name.endsWith(' ')) {
+      this.report('E_NAME_TRAILING_SPACE', `${what(name)} ends with a space, which MySQL refuses in names`, pos,
+        'remove the trailing space');
+    }
+    const bad = chars.find((ch) => {
+      const cp = ch.codePointAt(0)!;
+      return cp === 0 || cp > 0xffff || (cp >= 0xd800 && cp <= 0xdfff);
+    });
+    if (bad !== undefined) {
+      const cp = bad.codePointAt(0)!;
+      const shown = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      this.report('E_NAME_INVALID_CHAR', `${what(name.replace(/\0/g, '\\0'))} contains ${shown}, which MySQL does not allow in identifiers`,
+        pos, 'use characters of the Basic Multilingual Plane only (no NUL, no emoji or other characters above U+FFFF)');
+    }
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  private table(info: TableInfo): void {
+    const { table } = info;
+    const t = table.name;
+    this.name(t, 'table', null, table.pos);
+    const columns = table.columns ?? [];
+    if (columns.length === 0) {
+      this.report('E_TABLE_NO_COLUMNS', `table ${q(t)} has no columns`, table.pos, 'declare at least one column');
+    }
+    if (table.options?.comment && [...table.options.comment].length > MAX_TABLE_COMMENT) {
+      this.report('E_COMMENT_TOO_LONG', `the comment of table ${q(t)} is longer than ${MAX_TABLE_COMMENT} characters`,
+        table.pos, 'shorten the comment');
+    }
+    this.collation(table.options?.charset ?? null, table.options?.collate ?? null, `table ${q(t)}`, table.pos);
+
+    const seen = new Map<string, Column>();
+    for (const col of columns) {
+      const first = seen.get(lower(col.name));
+      if (first) {
+        this.report('E_DUPLICATE_COLUMN', `table ${q(t)} has two columns named ${q(col.name)}${first.name === col.name ? '' : ` (and ${q(first.name)}: column names are case-insensitive)`}`,
+          col.pos ?? table.pos, 'rename or remove one of the columns');
+      } else {
+        seen.set(lower(col.name), col);
+      }
+      this.column(info, col);
+    }
+    this.autoIncrement(info);
+    this.keys(info);
+    for (const fk of table.foreignKeys ?? []) this.foreignKey(info, fk);
+    for (const ck of table.checks ?? []) this.check(info, ck);
+  }
+
+  // ---------------------------------------------------------------- columns
+
+  private column(info: TableInfo, col: Column): void {
+    const t = info.table.name;
+    const pos = col.pos ?? info.table.pos;
+    const label = `${t}.${col.name}`;
+    this.name(col.name, 'column', t, pos);
+    const type = col.type;
+
+    if (type.kind === 'enum' || type.kind === 'set') {
+      const values = new Map<string, string>();
+      for (const v of type.values) {
+        const k = lower(v).replace(/ +$/, '');
+        const prev = values.get(k);
+        if (prev !== undefined) {
+          this.report('E_ENUM_DUPLICATE_VALUE', `column ${q(label)}: ${type.kind} value '${v}' duplicates '${prev}' (values are compared case-insensitively, ignoring trailing spaces)`,
+            pos, 'remove the duplicate value');
+          break;
+        }
+        values.set(k, v);
+      }
+      if (type.kind === 'set') {
+        const comma = type.values.find((v) => v.includes(','));
+        if (comma !== undefined) {
+          this.report('E_SET_VALUES', `column ${q(label)}: set value '${comma}' contains a comma`, pos,
+            'set members are stored comma-separated; choose values without commas');
+        }
+        if (type.values.length > 64) {
+          this.report('E_SET_VALUES', `column ${q(label)}: a set has at most 64 members, not ${type.values.length}`, pos,
+            'use fewer members, or a separate table');
+        }
+      }
+    }
+    if (type.kind === 'varchar' || type.kind === 'char') {
+      const cs = col.charset ?? info.table.options?.charset ?? null;
+      const bytes = type.length * mbMaxLen(cs);
+      if (type.kind === 'varchar' && bytes > 65535) {
+        this.report('E_COLUMN_TOO_LONG', `column ${q(label)}: varchar(${type.length}) needs up to ${bytes} bytes in ${cs ?? 'utf8mb4'}; a row holds at most 65535`,
+          pos, `use text or mediumtext, or a length of at most ${Math.floor(65532 / mbMaxLen(cs))}`);
+      }
+    }
+    this.collation(col.charset, col.collate, `column ${q(label)}`, pos);
+    if (col.comment && [...col.comment].length > MAX_COLUMN_COMMENT) {
+      this.report('E_COMMENT_TOO_LONG', `the comment of column ${q(label)} is longer than ${MAX_COLUMN_COMMENT} characters`, pos,
+        'shorten the comment');
+    }
+    if (col.onUpdateNow && type.kind !== 'datetime' && type.kind !== 'timestamp') {
+      this.report('E_ON_UPDATE_TYPE', `column ${q(label)}: ON UPDATE CURRENT_TIMESTAMP needs a datetime or timestamp column, not ${typeText(type)}`,
+        pos, 'remove .onUpdateNow() or change the type');
+    }
+
+    if (col.generated) {
+      this.expression(col.generated.expr, 'generated', `the generated expression of column ${q(label)}`, pos);
+      if (col.default || col.onUpdateNow || col.autoIncrement) {
+        const what = col.default ? 'a default' : col.onUpdateNow ? 'ON UPDATE CURRENT_TIMESTAMP' : 'AUTO_INCREMENT';
+        this.report('E_GENERATED_DEFAULT', `column ${q(label)} is generated and cannot have ${what}`, pos,
+          `remove ${col.default ? '.default()' : col.onUpdateNow ? '.onUpdateNow()' : '.autoIncrement()'}: the expression gives the value`);
+      }
+      if (col.backfill) {
+        this.report('E_BACKFILL_GENERATED', `column ${q(label)} is generated and cannot have a backfill`, pos,
+          'remove .backfill(): existing rows get the generated value');
+      }
+      return;
+    }
+    if (col.default) this.value(info, col, col.default, 'default', pos);
+    if (col.backfill) this.value(info, col, col.backfill, 'backfill', pos);
+  }
+
+  private collation(charset: string | null, collate: string | null, what: string, pos: SourcePos | undefined): void {
+    if (!charset || !collate) return;
+    const cs = lower(charset);
+    const co = lower(collate);
+    const ok = co.startsWith(cs + '_') || (cs === 'binary' && co === 'binary')
+      || ((cs === 'utf8mb3' || cs === 'utf8') && (co.startsWith('utf8_') || co.startsWith('utf8mb3_')));
+    if (!ok) {
+      this.report('E_COLLATION_CHARSET', `${what}: collation ${collate} does not belong to character set ${charset}`, pos,
+        `use a ${charset}_... collation, or drop one of the two`);
+    }
+  }
+
+  /** A default or backfill value against the column's type. */
+  private value(info: TableInfo, col: Column, v: DefaultValue, role: 'default' | 'backfill', pos: SourcePos | undefined): void {
+    const label = `${info.table.name}.${col.name}`;
+    const type = col.type;
+    const what = role === 'default' ? `the default of column ${q(label)}` : `the backfill of column ${q(label)}`;
+    const fix = role === 'default' ? 'change .default()' : 'change .backfill()';
+    switch (v.kind) {
+      case 'null':
+        if (!col.nullable) {
+          this.report('E_DEFAULT_NULL_NOT_NULL', `${what} is NULL but the column is NOT NULL`, pos,
+            role === 'default' ? 'remove .default(null) or make the column nullable' : 'give .backfill() a non-null value');
+        }
+        return;
+      case 'expr':
+        this.expression(v.sql, role, what, pos);
+        return;
+      case 'now':
+        if (role === 'backfill') {
+          if (!['date', 'time', 'datetime', 'timestamp'].includes(type.kind)) {
+            this.report('E_DEFAULT_NOW_TYPE', `${what} is CURRENT_TIMESTAMP but the column is ${typeText(type)}`, pos,
+              'backfill a value of the column\'s type');
+          }
+          return;
+        }
+        if (type.kind !== 'datetime' && type.kind !== 'timestamp') {
+          this.report('E_DEFAULT_NOW_TYPE', `${what} is CURRENT_TIMESTAMP but the column is ${typeText(type)}; only datetime and timestamp take it`,
+            pos, type.kind === 'date' ? 'use sql`(CURRENT_DATE)` for a date column' : 'use a datetime or timestamp column, or another default');
+        } else if (v.fsp !== type.fsp) {
+          this.report('E_DEFAULT_NOW_FSP', `${what} is CURRENT_TIMESTAMP(${v.fsp}) but the column is ${typeText(type)}; MySQL requires the same fractional-seconds precision`,
+            pos, `use .defaultNow(), which gives CURRENT_TIMESTAMP(${type.fsp})`);
+        }
+        return;
+      case 'string': case 'number':
+        this.literal(info, col, v.kind, v.value, role, what, fix, pos);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private literal(info: TableInfo, col: Column, kind: 'string' | 'number', text: string, role: 'default' | 'backfill',
+    what: string, fix: string, pos: SourcePos | undefined): void {
+    const type = col.type;
+    const shown = kind === 'string' ? `'${text.length > 40 ? text.slice(0, 40) + '…' : text}'` : text;
+    switch (type.kind) {
+      case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'year': {
+        const d = decomposeNumber(text);
+        if (!d) {
+          this.report('E_DEFAULT_NOT_NUMBER', `${what} is ${shown}, not a number, but the column is ${typeText(type)}`, pos,
+            `${fix} to a number`);
+          return;
+        }
+        this.number(d, text, type, what, shown, fix, pos);
+        return;
+      }
+      case 'text': case 'blob': case 'json':
+        if (role === 'default') {
+          this.report('E_DEFAULT_LITERAL_ON_BLOB', `${what} is the literal ${shown}; MySQL refuses literal defaults on ${typeText(type)} columns`, pos,
+            `use an expression default, e.g. sql\`(${type.kind === 'json' ? 'JSON_OBJECT()' : `'${text.replace(/'/g, "''").slice(0, 20)}'`})\``);
+          return;
+        }
+        if (type.kind === 'json') {
+          try {
+            JSON.parse(text);
+          } catch {
+            this.report('E_DEFAULT_JSON', `${what} is ${shown}, which is not valid JSON`, pos, `${fix} to a JSON document, e.g. '{}'`);
+          }
+          return;
+        }
+        if (Buffer.byteLength(text, 'utf8') > LOB_BYTES[type.size]) {
+          this.report('E_DEFAULT_TOO_LONG', `${what} is longer than a ${type.size} holds`, pos, `${fix} or use a larger type`);
+        }
+        return;
+      case 'char': case 'varchar': {
+        const n = [...text].length;
+        if (n > type.length) {
+          this.report('E_DEFAULT_TOO_LONG', `${what} is ${n} characters long but the column is ${typeText(type)}`, pos,
+            `${fix} or widen the column`);
+        }
+        return;
+      }
+      case 'binary': case 'varbinary': {
+        const n = Buffer.byteLength(text, 'utf8');
+        if (n > type.length) {
+          this.report('E_DEFAULT_TOO_LONG', `${what} is ${n} bytes long but the column is ${typeText(type)}`, pos, `${fix} or widen the column`);
+        }
+        return;
+      }
+      case 'enum': {
+        if (!type.values.includes(text)) {
+          const ci = type.values.find((x) => lower(x) === lower(text));
+          this.report('E_DEFAULT_NOT_IN_VALUES', `${what} is ${shown}, which is not one of the enum values`, pos,
+            ci !== undefined ? `write it exactly as declared: '${ci}'` : `use one of ${type.values.map((x) => `'${x}'`).join(', ')}`);
+        }
+        return;
+      }
+      case 'set': {
+        if (text === '') return;
+        const bad = text.split(',').find((m) => !type.values.includes(m));
+        if (bad !== undefined) {
+          this.report('E_DEFAULT_NOT_IN_VALUES', `${what} is ${shown}; '${bad}' is not a member of the set`, pos,
+            `use a comma-separated list of ${type.values.map((x) => `'${x}'`).join(', ')} (no spaces)`);
+        }
+        return;
+      }
+      case 'date':
+        if (!validDate(text)) {
+          this.report('E_DEFAULT_DATE_FORMAT', `${what} is ${shown}, not a valid date (YYYY-MM-DD)`, pos, `${fix} to a real date as 'YYYY-MM-DD'`);
+        }
+        return;
+      case 'datetime': case 'timestamp': {
+        const m = /^(\S+) (\S+)$/.exec(text);
+        const ok = m !== null && validDate(m[1]) && validClock(m[2], 23, type.fsp) && !m[2].startsWith('-') && m[2].indexOf(':') === 2;
+        if (!ok) {
+          this.report('E_DEFAULT_DATE_FORMAT', `${what} is ${shown}, not a valid ${type.kind} ('YYYY-MM-DD hh:mm:ss${type.fsp ? '.' + 'f'.repeat(type.fsp) : ''}')`,
+            pos, `${fix} to a value like '2024-01-31 00:00:00'`);
+        } else if (type.kind === 'timestamp' && (text < '1970-01-01 00:00:01' || text > '2038-01-19 03:14:07.999999')) {
+          this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, outside the timestamp range (1970-01-01 00:00:01 to 2038-01-19 03:14:07 UTC)`,
+            pos, 'use a datetime column for dates outside that range');
+        }
+        return;
+      }
+      case 'time':
+        if (!validClock(text, 838, type.fsp)) {
+          this.report('E_DEFAULT_DATE_FORMAT', `${what} is ${shown}, not a valid time ('hh:mm:ss', -838:59:59 to 838:59:59)`, pos,
+            `${fix} to a value like '12:30:00'`);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private number(d: Digits, text: string, type: ColumnType, what: string, shown: string, fix: string, pos: SourcePos | undefined): void {
+    const intValue = (): bigint => BigInt((d.neg ? '-' : '') + (d.int || '0'));
+    switch (type.kind) {
+      case 'int': case 'boolean': case 'year': {
+        if (d.frac !== '') {
+          this.report('E_DEFAULT_NOT_INTEGER', `${what} is ${shown}, not an integer, but the column is ${typeText(type)}`, pos, `${fix} to an integer`);
+          return;
+        }
+        const n = intValue();
+        if (type.kind === 'boolean') {
+          if (n !== 0n && n !== 1n) {
+            this.report('E_DEFAULT_BOOLEAN', `${what} is ${shown}; a boolean column takes 0/1 (false/true)`, pos, `${fix} to true or false`);
+          }
+          return;
+        }
+        if (type.kind === 'year') {
+          if (n !== 0n && (n < 1901n || n > 2155n)) {
+            this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}; a year is 1901 to 2155 (or 0)`, pos, `${fix} to a 4-digit year`);
+          }
+          return;
+        }
+        const bits = BigInt(INT_RANGE[type.size].bits);
+        const min = type.unsigned ? 0n : -(1n << (bits - 1n));
+        const max = type.unsigned ? (1n << bits) - 1n : (1n << (bits - 1n)) - 1n;
+        if (n < min || n > max) {
+          this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, outside the range of ${typeText(type)} (${min} to ${max})`, pos,
+            `${fix} or use a larger integer type`);
+        }
+        return;
+      }
+      case 'decimal': {
+        const intDigits = type.precision - type.scale;
+        if (d.int.length > intDigits) {
+          this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, which has ${d.int.length} integer digits; ${typeText(type)} allows ${intDigits}`,
+            pos, `${fix} or raise the precision`);
+        } else if (type.unsigned && d.neg) {
+          this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, negative, but the column is ${typeText(type)}`, pos, `${fix} or drop .unsigned()`);
+        }
+        return;
+      }
+      case 'float': case 'double': {
+        const n = Number(text);
+        const limit = type.kind === 'float' ? 3.4028234663852886e38 : Number.MAX_VALUE;
+        if (!Number.isFinite(n) || Math.abs(n) > limit) {
+          this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, outside the range of ${typeText(type)}`, pos, `${fix} or use double`);
+        } else if (type.unsigned && d.neg) {
+          this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, negative, but the column is ${typeText(type)}`, pos, `${fix} or drop .unsigned()`);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private expression(raw: string, context: ExprContext, what: string, pos: SourcePos | undefined): void {
+    const sql = typeof raw === 'string' ? raw : '';
+    const problem = checkSqlExpression(sql, context);
+    if (!problem) return;
+    const shown = sql.length > 60 ? sql.slice(0, 57).replace(/\s+/g, ' ') + '...' : sql.replace(/\s+/g, ' ');
+    if (problem.code === 'disallowed') {
+      this.report('E_SQL_DISALLOWED', `${what}: ${problem.message} (sql\`${shown}\`)`, pos,
+        context === 'check' || context === 'generated'
+          ? 'CHECK and generated expressions must be deterministic and use only the row\'s own columns'
+          : 'use a constant expression or built-in function');
+    } else {
+      this.report('E_SQL_SYNTAX', `${what} is not valid SQL: sql\`${shown}\` ${problem.message}`, pos,
+        'fix the expression; it is emitted as-is inside parentheses');
+    }
+  }
+
+  private autoIncrement(info: TableInfo): void {
+    const { table } = info;
+    const autos = (table.columns ?? []).filter((c) => c.autoIncrement);
+    autos.forEach((col, i) => {
+      const pos = col.pos ?? table.pos;
+      const label = `${table.name}.${col.name}`;
+      if (i > 0) {
+        this.report('E_AUTO_INCREMENT_MULTIPLE', `table ${q(table.name)} has more than one AUTO_INCREMENT column (${autos.map((c) => c.name).join(', ')})`,
+          pos, `keep .autoIncrement() on one column only (${autos[0].name})`);
+      }
+      if (col.type.kind !== 'int') {
+        this.report('E_AUTO_INCREMENT_TYPE', `column ${q(label)} is AUTO_INCREMENT but its type is ${typeText(col.type)}`, pos,
+          'use an integer type (int, bigint, ...) for an AUTO_INCREMENT column');
+      }
+      if (col.default) {
+        this.report('E_AUTO_INCREMENT_DEFAULT', `column ${q(label)} is AUTO_INCREMENT and cannot have a default`, pos,
+          'remove .default()');
+      }
+      const first = (cols: readonly string[]) => cols.length > 0 && cols[0] === col.name;
+      const keyed = (table.primaryKey && first(table.primaryKey.columns))
+        || (table.indexes ?? []).some((ix) => first(ix.parts.map((p) => p.column)));
+      if (!keyed) {
+        this.report('E_AUTO_INCREMENT_NOT_KEY', `column ${q(label)} is AUTO_INCREMENT but is not the first column of the primary key or of an index`,
+          pos, 'make it the primary key (.primaryKey()), or add index(t.' + col.name + ')');
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- keys
+
+  /** Indexes the normaliser added for a foreign key (named after it, exactly its columns). */
+  private supportingIndexes(table: Table): Set<Index> {
+    const set = new Set<Index>();
+    for (const fk of table.foreignKeys ?? []) {
+      const ix = (table.indexes ?? []).find((i) => i.name === fk.name);
+      if (ix && sameColumns(ix, fk.columns)) set.add(ix);
+    }
+    return set;
+  }
+
+  private keys(info: TableInfo): void {
+    const { table } = info;
+    const t = table.name;
+    const supporting = this.supportingIndexes(table);
+    const pk = table.primaryKey;
+    if (pk) {
+      const pos = pk.pos ?? table.pos;
+      this.keyParts(info, pk.columns.map((column) => ({ column })), `the primary key of table ${q(t)}`, pos, false);
+    }
+    const indexes = table.indexes ?? [];
+    if (indexes.length > MAX_INDEXES) {
+      this.report('E_TOO_MANY_INDEXES', `table ${q(t)} has ${indexes.length} indexes; MySQL allows ${MAX_INDEXES}`, table.pos,
+        'remove indexes the queries do not need');
+    }
+    const names = new Map<string, Index>();
+    const defs = new Map<string, Index>();
+    for (const ix of indexes) {
+      const pos = ix.pos ?? table.pos;
+      const what = `${ix.unique ? 'unique key' : 'index'} ${q(ix.name)} on table ${q(t)}`;
+      if (!ix.autoNamed) this.name(ix.name, ix.unique ? 'unique key' : 'index', t, pos);
+      if (lower(ix.name) === 'primary') {
+        this.report('E_INDEX_NAME_PRIMARY', `${what}: the name PRIMARY is reserved for the primary key`, pos,
+          'choose another name, or declare a primary key');
+      }
+      const prev = names.get(lower(ix.name));
+      if (prev) {
+        this.report('E_DUPLICATE_INDEX', `table ${q(t)} has two indexes named ${q(ix.name)}`, pos,
+          'give one of them another name with .name(...)');
+      } else {
+        names.set(lower(ix.name), ix);
+      }
+      const def = `${ix.unique ? 'u' : 'i'}:${ix.parts.map((p) => `${lower(p.column)}/${p.length ?? ''}/${p.desc ? 'd' : ''}`).join(',')}`;
+      const same = defs.get(def);
+      if (same) {
+        this.report('E_DUPLICATE_INDEX_DEF', `${what} repeats ${q(same.name)} (same columns)`, pos,
+          'remove one of them (a column\'s .unique() already creates a unique key)');
+      } else {
+        defs.set(def, ix);
+      }
+      if (!supporting.has(ix)) this.keyParts(info, ix.parts, what, pos, true);
+    }
+  }
+
+  private keyParts(info: TableInfo, parts: readonly { column: string; length?: number }[], what: string,
+    pos: SourcePos | undefined, prefixAllowed: boolean): void {
+    const { table } = info;
+    if (parts.length === 0) {
+      this.report('E_KEY_NO_COLUMNS', `${what} has no columns`, pos, 'list at least one column');
+      return;
+    }
+    if (parts.length > MAX_KEY_PARTS) {
+      this.report('E_KEY_TOO_MANY_COLUMNS', `${what} has ${parts.length} columns; MySQL allows ${MAX_KEY_PARTS}`, pos,
+        'use fewer columns');
+    }
+    const seen = new Set<string>();
+    let bytes = 0;
+    for (const part of parts) {
+      const col = info.columns.get(part.column);
+      if (seen.has(lower(part.column))) {
+        this.report('E_KEY_DUPLICATE_COLUMN', `${what} lists column ${q(part.column)} twice`, pos, 'list each column once');
+      }
+      seen.add(lower(part.column));
+      if (!col) {
+        this.unknownColumn(info, part.column, what, pos);
+        continue;
+      }
+      const type = col.type;
+      const label = `${table.name}.${col.name}`;
+      if (part.length !== undefined) {
+        const max = type.kind === 'char' || type.kind === 'varchar' || type.kind === 'binary' || type.kind === 'varbinary'
+          ? type.length : Infinity;
+        if (!prefixAllowed || !isStringKind(type) || !Number.isInteger(part.length) || part.length < 1 || part.length > max) {
+          const why = !isStringKind(type) ? `${typeText(type)} is not a string type`
+            : part.length > max ? `it is longer than the column (${typeText(type)})` : 'it must be a positive integer';
+          this.report('E_INDEX_PREFIX', `${what}: prefix length ${part.length} on column ${q(label)} is invalid: ${why}`, pos,
+            'remove the length, or give one between 1 and the column\'s length');
+          continue;
+        }
+      } else if (type.kind === 'json') {
+        this.report('E_INDEX_JSON', `${what} includes json column ${q(label)}; MySQL cannot index json directly`, pos,
+          'index a generated column that extracts the value, e.g. generatedAs(sql`(j->>\'$.id\')`)');
+        continue;
+      } else if (type.kind === 'text' || type.kind === 'blob') {
+        this.report('E_INDEX_NEEDS_LENGTH', `${what} includes ${type.size} column ${q(label)} without a prefix length`, pos,
+          prefixAllowed ? `give a prefix length for ${col.name} (col(255)), or use varchar` : 'use a varchar column in the primary key');
+        continue;
+      }
+      bytes += this.keyBytes(info, col, part.length);
+    }
+    if (bytes > MAX_KEY_BYTES) {
+      this.report('E_INDEX_TOO_LONG', `${what} needs up to ${bytes} bytes; InnoDB keys hold at most ${MAX_KEY_BYTES}`, pos,
+        'use prefix lengths, shorter columns, or a single-byte character set');
+    }
+  }
+
+  private keyBytes(info: TableInfo, col: Column, length: number | undefined): number {
+    const t = col.type;
+    const mb = () => mbMaxLen(col.charset ?? info.table.options?.charset ?? null);
+    switch (t.kind) {
+      case 'int': return INT_BYTES[t.size];
+      case 'boolean': case 'year': return 1;
+      case 'decimal': return Math.ceil(t.precision / 2) + 1;
+      case 'float': return 4;
+      case 'double': return 8;
+      case 'date': return 3;
+      case 'time': return 3 + Math.ceil(t.fsp / 2);
+      case 'datetime': return 5 + Math.ceil(t.fsp / 2);
+      case 'timestamp': return 4 + Math.ceil(t.fsp / 2);
+      case 'enum': return t.values.length > 255 ? 2 : 1;
+      case 'set': return Math.ceil(t.values.length / 8);
+      case 'char': case 'varchar': return (length ?? t.length) * mb();
+      case 'binary': case 'varbinary': return length ?? t.length;
+      case 'text': return (length ?? 0) * mb();
+      case 'blob': return length ?? 0;
+      default: return 0;
+    }
+  }
+
+  private unknownColumn(info: TableInfo, name: string, what: string, pos: SourcePos | undefined): void {
+    const ci = info.columnsCi.get(lower(name));
+    this.report('E_UNKNOWN_COLUMN', `${what} refers to column ${q(name)}, which table ${q(info.table.name)} does not have`, pos,
+      ci ? `write the column name exactly as declared: ${q(ci.name)}` : `declare the column, or use one of: ${[...info.columns.keys()].slice(0, 8).join(', ')}`);
+  }
+
+  // ---------------------------------------------------------------- foreign keys
+
+  private foreignKey(info: TableInfo, fk: ForeignKey): void {
+    const { table } = info;
+    const t = table.name;
+    const pos = fk.pos ?? table.pos;
+    const what = `foreign key ${q(fk.name)} on table ${q(t)}`;
+    if (!fk.autoNamed) this.name(fk.name, 'foreign key', t, pos);
+
+    // The supporting index is skipped in keys(); its column problems are the foreign key's.
+    const local: (Column | undefined)[] = [];
+    const seen = new Set<string>();
+    for (const c of fk.columns) {
+      if (seen.has(lower(c))) this.report('E_KEY_DUPLICATE_COLUMN', `${what} lists column ${q(c)} twice`, pos, 'list each column once');
+      seen.add(lower(c));
+      const col = info.columns.get(c);
+      if (!col) this.unknownColumn(info, c, what, pos);
+      local.push(col);
+    }
+    if (fk.columns.length === 0) this.report('E_KEY_NO_COLUMNS', `${what} has no columns`, pos, 'list at least one column');
+    if (fk.columns.length > MAX_KEY_PARTS) {
+      this.report('E_KEY_TOO_MANY_COLUMNS', `${what} has ${fk.columns.length} columns; MySQL allows ${MAX_KEY_PARTS}`, pos, 'use fewer columns');
+    }
+
+    for (const [action, label] of [[fk.onDelete, 'ON DELETE'], [fk.onUpdate, 'ON UPDATE']] as const) {
+      if (action === 'SET DEFAULT') {
+        this.report('E_FK_SET_DEFAULT', `${what}: ${label} SET DEFAULT is refused by InnoDB`, pos,
+          'use RESTRICT, CASCADE, SET NULL or NO ACTION');
+      }
+      if (action === 'SET NULL') {
+        const notNull = local.find((c) => c !== undefined && !c.nullable);
+        if (notNull) {
+          this.report('E_FK_SET_NULL_NOT_NULL', `${what}: ${label} SET NULL but column ${q(`${t}.${notNull.name}`)} is NOT NULL`, pos,
+            'make the column nullable, or choose another action');
+        }
+      }
+    }
+    for (const c of local) {
+      if (!c?.generated) continue;
+      if (!c.generated.stored) {
+        this.report('E_FK_GENERATED', `${what} uses virtual generated column ${q(`${t}.${c.name}`)}`, pos,
+          'make the generated column stored ({ stored: true }), or use a plain column');
+      } else if (fk.onUpdate === 'CASCADE' || fk.onUpdate === 'SET NULL' || fk.onDelete === 'SET NULL') {
+        this.report('E_FK_GENERATED', `${what} uses stored generated column ${q(`${t}.${c.name}`)} with a SET NULL or ON UPDATE CASCADE action`, pos,
+          'use RESTRICT or NO ACTION (ON DELETE CASCADE is allowed)');
+      }
+    }
+
+    const target = this.tables.get(fk.refTable);
+    if (!target) {
+      const ci = this.tablesCi.get(lower(fk.refTable));
+      this.report('E_FK_UNKNOWN_TABLE', `${what} references table ${q(fk.refTable)}, which is not declared`, pos,
+        ci ? `table names are case-sensitive on Linux servers: write ${q(ci.table.name)}` : 'declare the table, or fix the reference');
+      return;
+    }
+    const remote: (Column | undefined)[] = [];
+    for (const c of fk.refColumns) {
+      const col = target.columns.get(c);
+      if (!col) {
+        const ci = target.columnsCi.get(lower(c));
+        this.report('E_FK_UNKNOWN_COLUMN', `${what} references column ${q(`${fk.refTable}.${c}`)}, which does not exist`, pos,
+          ci ? `write the column name exactly as declared: ${q(ci.name)}` : `reference a column of ${q(fk.refTable)}`);
+      }
+      remote.push(col);
+    }
+    if (fk.columns.length !== fk.refColumns.length) {
+      this.report('E_FK_COLUMN_COUNT', `${what} has ${fk.columns.length} column(s) but references ${fk.refColumns.length}`, pos,
+        'list as many referenced columns as local columns, in matching order');
+      return;
+    }
+    for (let i = 0; i < local.length; i++) {
+      const a = local[i];
+      const b = remote[i];
+      if (!a || !b) continue;
+      const aLabel = `${t}.${a.name}`;
+      const bLabel = `${fk.refTable}.${b.name}`;
+      const ka = fkTypeKey(a.type);
+      const kb = fkTypeKey(b.type);
+      if (ka === null || kb === null) {
+        const bad = ka === null ? a : b;
+        this.report('E_FK_COLUMN_TYPE', `${what}: column ${q(bad === a ? aLabel : bLabel)} is ${typeText(bad.type)}, which cannot be part of a foreign key`,
+          pos, 'use varchar, binary or a numeric column for the key');
+        continue;
+      }
+      if (ka !== kb) {
+        this.report('E_FK_TYPE_MISMATCH', `${what}: column ${q(aLabel)} is ${typeText(a.type)} but ${q(bLabel)} is ${typeText(b.type)}`, pos,
+          `declare ${a.name} as ${typeText(b.type)}${b.type.kind === 'int' && b.type.unsigned ? ' (with .unsigned())' : ''}`);
+        continue;
+      }
+      if (isTextualKey(a.type)) {
+        const csA = a.charset ?? table.options?.charset ?? null;
+        const csB = b.charset ?? target.table.options?.charset ?? null;
+        const coA = a.collate ?? (a.charset === null ? table.options?.collate ?? null : null);
+        const coB = b.collate ?? (b.charset === null ? target.table.options?.collate ?? null : null);
+        if ((csA && csB && csA !== csB) || (coA && coB && coA !== coB)) {
+          this.report('E_FK_TYPE_MISMATCH', `${what}: column ${q(aLabel)} (${coA ?? csA}) and ${q(bLabel)} (${coB ?? csB}) differ in character set or collation`,
+            pos, 'give both columns the same charset and collation');
+        }
+      }
+      if (b.generated && !b.generated.stored) {
+        this.report('E_FK_GENERATED', `${what} references virtual generated column ${q(bLabel)}`, pos,
+          'reference a stored or plain column');
+      }
+    }
+    if (remote.every((c) => c !== undefined) && !this.isWholeKey(target.table, fk.refColumns)) {
+      const keys = this.keysOf(target.table);
+      const sameSet = keys.find((k) => k.length === fk.refColumns.length && k.every((c) => fk.refColumns.includes(c)));
+      this.report('E_FK_NOT_KEY', `${what} references (${fk.refColumns.join(', ')}) of ${q(fk.refTable)}, which is not its primary key or a unique key`,
+        pos, sameSet ? `list the referenced columns in the key's order: (${sameSet.join(', ')})`
+          : `reference the primary key of ${q(fk.refTable)}, or add unique(${fk.refColumns.join(', ')}) to it (MySQL 8.4 requires a whole key)`);
+    }
+  }
+
+  private keysOf(table: Table): string[][] {
+    const keys: string[][] = [];
+    if (table.primaryKey) keys.push([...table.primaryKey.columns]);
+    for (const ix of table.indexes ?? []) {
+      if (ix.unique && ix.parts.every((p) => p.length === undefined)) keys.push(ix.parts.map((p) => p.column));
+    }
+    return keys;
+  }
+
+  private isWholeKey(table: Table, cols: readonly string[]): boolean {
+    return this.keysOf(table).some((k) => k.length === cols.length && k.every((c, i) => c === cols[i]));
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private check(info: TableInfo, ck: Check): void {
+    const t = info.table.name;
+    const pos = ck.pos ?? info.table.pos;
+    if (!ck.autoNamed) this.name(ck.name, 'check', t, pos);
+    this.expression(ck.expr, 'check', `check ${q(ck.name)} on table ${q(t)}`, pos);
+    const col = info.columnsCi.get(lower(ck.name));
+    if (col) {
+      this.report('E_CHECK_NAME_COLUMN', `check ${q(ck.name)} on table ${q(t)} has the name of column ${q(col.name)}; MariaDB names column checks after their column and refuses it`,
+        pos, 'give the check another name');
+    }
+    // MySQL and MariaDB refuse a CHECK over an AUTO_INCREMENT column (MariaDB error 1901).
+    const words = new Set((ck.expr.match(/`(?:[^`]|``)+`|[A-Za-z0-9_$]+/g) ?? [])
+      .map((w) => lower(w.startsWith('`') ? w.slice(1, -1).replace(/``/g, '`') : w)));
+    for (const c of info.table.columns) {
+      if (c.autoIncrement && words.has(lower(c.name))) {
+        this.report('E_CHECK_AUTO_INCREMENT', `check ${q(ck.name)} on table ${q(t)} uses AUTO_INCREMENT column ${q(c.name)}, which the server refuses`,
+          pos, 'check another column, or drop the check');
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- name scopes
+
+  private constraintNames(tables: readonly Table[]): void {
+    interface Owner { readonly kind: 'foreign key' | 'check'; readonly table: string; readonly name: string }
+    const owners = new Map<string, Owner>();
+    for (const table of tables) {
+      const indexNames = new Map<string, Index>();
+      for (const ix of table.indexes ?? []) if (!indexNames.has(lower(ix.name))) indexNames.set(lower(ix.name), ix);
+      const items: { kind: Owner['kind']; name: string; pos: SourcePos | undefined; fk?: ForeignKey }[] = [
+        ...(table.foreignKeys ?? []).map((fk) => ({ kind: 'foreign key' as const, name: fk.name, pos: fk.pos, fk })),
+        ...(table.checks ?? []).map((ck) => ({ kind: 'check' as const, name: ck.name, pos: ck.pos })),
+      ];
+      for (const item of items) {
+        const pos = item.pos ?? table.pos;
+        const key = lower(item.name);
+        const what = `${item.kind} ${q(item.name)} on table ${q(table.name)}`;
+        const prev = owners.get(key);
+        if (prev) {
+          const where = (prev.table === table.name ? 'in the same table' : `on table ${q(prev.table)}`)
+            + (prev.name === item.name ? '' : ` (${q(prev.name)}: names are compared case-insensitively)`);
+          if (prev.kind === item.kind) {
+            this.report(item.kind === 'foreign key' ? 'E_FK_NAME_DUPLICATE' : 'E_CHECK_NAME_DUPLICATE',
+              `${what}: another ${item.kind} has the same name ${where}; the name must be unique in the database`, pos,
+              'give one of them another name with .name(...), or adjust the naming template');
+          } else {
+            this.report('E_CONSTRAINT_NAME_CLASH', `${what}: a ${prev.kind} has the same name ${where}; MariaDB keeps foreign keys and checks in one namespace`,
+              pos, 'give one of them another name with .name(...)');
+          }
+        } else {
+          owners.set(key, { kind: item.kind, table: table.name, name: item.name });
+        }
+        const ix = indexNames.get(key);
+        const supports = (table.foreignKeys ?? []).some((fk) => ix !== undefined && fk.name === ix.name && sameColumns(ix, fk.columns));
+        // An FK's own supporting index is fine; a check named like it already clashes with the FK.
+        if (ix && !supports) {
+          this.report('E_CONSTRAINT_NAME_INDEX', `${what} has the same name as index ${q(ix.name)} of the table`, pos,
+            `rename the ${item.kind} or the index; MariaDB refuses the clash`);
+        }
+      }
+    }
+  }
+}
+
+function sameColumns(ix: Index, columns: readonly string[]): boolean {
+  return ix.parts.length === columns.length && ix.parts.every((p, i) => p.column === columns[i] && p.length === undefined);
+}
+
+function isTextualKey(t: ColumnType): boolean {
+  return t.kind === 'char' || t.kind === 'varchar' || t.kind === 'enum' || t.kind === 'set';
+}
+
+/**
+ * What must be equal between a foreign key column and the column it references (InnoDB):
+ * integer size and sign, decimal precision/scale/sign, the string family (char/varchar, or
+ * binary/varbinary — lengths may differ), the temporal kind. Null: the type cannot be in a key.
+ */
+function fkTypeKey(t: ColumnType): string | null {
+  switch (t.kind) {
+    case 'int': return `int:${t.size}:${t.unsigned}`;
+    case 'boolean': return 'int:tinyint:false';
+    case 'decimal': return `decimal:${t.precision}:${t.scale}:${t.unsigned}`;
+    case 'float': case 'double': return `${t.kind}:${t.unsigned}`;
+    case 'char': case 'varchar': return 'char';
+    case 'binary': case 'varbinary': return 'binary';
+    case 'enum': case 'set': return `${t.kind}:${t.values.join('\u0000')}`;
+    case 'text': case 'blob': case 'json': return null;
+    default: return t.kind;
+  }
+}
