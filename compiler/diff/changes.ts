@@ -21,6 +21,10 @@ export type Change =
   | { readonly kind: 'addCheck'; readonly table: string; readonly check: Check }
   | { readonly kind: 'dropCheck'; readonly table: string; readonly check: Check }
   | { readonly kind: 'setPrimaryKey'; readonly table: string; readonly from: PrimaryKey | null; readonly to: PrimaryKey | null }
-  | { readonly kind: 'alterOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions };
+  | {
+    readonly kind: 'alterOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions;
+    /** The table's columns after the change: a character set change converts them. */
+    readonly columns: readonly Column[];
+  };
 
 export type ChangeKind = Change['kind'];

@@ -98,20 +98,25 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     const oldIndexes = f.indexes.map((ix) => ({ ...ix, parts: ix.parts.map((p) => ({ ...p, column: col(p.column) })) }));
     diffIndexes(table, oldIndexes, t.indexes, changes);
 
+    // Foreign keys and checks are dropped before any rename and re-added after, so a drop
+    // names the table and columns as they were, and its reverse re-creates the original.
+    const original = new Map<ForeignKey, ForeignKey>();
     const oldFks = f.foreignKeys.map((fk) => {
       const refTable = renameTable(fk.refTable);
-      return { ...fk, columns: fk.columns.map(col), refTable, refColumns: fk.refColumns.map((c) => renameColumn(refTable, c)) };
+      const mapped = { ...fk, columns: fk.columns.map(col), refTable, refColumns: fk.refColumns.map((c) => renameColumn(refTable, c)) };
+      original.set(mapped, fk);
+      return mapped;
     });
     const touchesRetyped = (fk: ForeignKey) =>
       fk.columns.some((c) => retyped.has(`${table}.${c}`)) || fk.refColumns.some((c) => retyped.has(`${fk.refTable}.${c}`));
     diffByName(oldFks, t.foreignKeys, (a, b) => foreignKeysEqual(a, b) && !touchesRetyped(b),
-      (fk) => changes.push({ kind: 'dropForeignKey', table, foreignKey: fk }),
+      (fk) => changes.push({ kind: 'dropForeignKey', table: f.name, foreignKey: original.get(fk)! }),
       (fk) => changes.push({ kind: 'addForeignKey', table, foreignKey: fk }));
     diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr),
-      (ck: Check) => changes.push({ kind: 'dropCheck', table, check: ck }),
+      (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
       (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
     if (optionsChange(f.options, t.options)) {
-      changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options });
+      changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options, columns: t.columns });
     }
   }
   return changes;

@@ -5,7 +5,7 @@ import {
 } from '../dialect/mysql/sql.js';
 import { compareNames } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
-import type { Column, DefaultValue, ForeignKey, Index, Table } from '../ir/types.js';
+import type { Column, DefaultValue, ForeignKey, Index, Table, TableOptions } from '../ir/types.js';
 import type { Plan, Risk, Statement, Step } from './types.js';
 import { isWidening } from './widening.js';
 
@@ -165,20 +165,9 @@ export function planChanges(changes: readonly Change[]): Plan {
         });
         break;
       }
-      case 'alterOptions': {
-        const { from, to } = change;
-        const forward = { engine: to.engine !== from.engine ? to.engine : null, charset: to.charset !== from.charset ? to.charset : null,
-          collate: to.collate !== from.collate ? to.collate : null, comment: (to.comment ?? '') !== (from.comment ?? '') ? to.comment ?? '' : null };
-        const back = { engine: forward.engine && from.engine, charset: forward.charset && from.charset,
-          collate: forward.collate && from.collate, comment: forward.comment !== null ? from.comment ?? '' : null };
-        steps.push({
-          phase: PHASE.alterOptions, table: change.table, summary: `change options of ${change.table}`,
-          up: [stmt(`ALTER TABLE ${ident(change.table)} ${tableOptionsSql(forward, ',\n')}`)],
-          down: tableOptionsSql(back) ? [stmt(`ALTER TABLE ${ident(change.table)} ${tableOptionsSql(back, ',\n')}`)] : [],
-          risks: [],
-        });
+      case 'alterOptions':
+        steps.push(...alterOptionsSteps(change.table, change.from, change.to, change.columns));
         break;
-      }
       default:
         assertNever(change, 'change');
     }
@@ -187,7 +176,46 @@ export function planChanges(changes: readonly Change[]): Plan {
   const indexed = steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
     || (a.s.phase === PHASE.createTable ? 0 : compareNames(a.s.table, b.s.table)) || a.i - b.i);
-  return { steps: indexed.map((x) => x.s) };
+  return { steps: indexed.map((x) => x.s), title: steps[0]?.summary ?? '' };
+}
+
+/**
+ * Table options. ENGINE and COMMENT are one ALTER; a new default character set or collation
+ * converts the table (`CONVERT TO`), as a table created with it would have, then restores
+ * the columns that declare their own character set or collation, and JSON columns
+ * (LONGTEXT utf8mb4_bin on MariaDB). `DEFAULT` is the database's character set.
+ */
+function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, columns: readonly Column[]): Step[] {
+  const steps: Step[] = [];
+  const changed = <K extends keyof TableOptions>(k: K) => to[k] !== null && to[k] !== from[k];
+  const forward: TableOptions = { engine: changed('engine') ? to.engine : null, charset: null, collate: null,
+    comment: (to.comment ?? '') !== (from.comment ?? '') ? to.comment ?? '' : null };
+  const back: TableOptions = { engine: forward.engine && from.engine, charset: null, collate: null,
+    comment: forward.comment !== null ? from.comment ?? '' : null };
+  if (tableOptionsSql(forward)) {
+    steps.push({
+      phase: PHASE.alterOptions, table, summary: `change options of ${table}`,
+      up: [stmt(`ALTER TABLE ${ident(table)} ${tableOptionsSql(forward, ',\n')}`)],
+      down: tableOptionsSql(back) ? [stmt(`ALTER TABLE ${ident(table)} ${tableOptionsSql(back, ',\n')}`)] : [],
+      risks: [],
+    });
+  }
+  if (changed('charset') || changed('collate')) {
+    const convert = (o: TableOptions) => {
+      const charset = o.charset ?? (o.collate ? o.collate.split('_')[0] : 'DEFAULT');
+      return stmt(alterTable(table, [`CONVERT TO CHARACTER SET ${charset}${o.collate ? ` COLLATE ${o.collate}` : ''}`]));
+    };
+    const keep = columns.filter((c) => c.type.kind === 'json' || c.charset !== null || c.collate !== null)
+      .map((c) => stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(c)}`]), columnHasUserSql(c)));
+    steps.push({
+      phase: PHASE.alterOptions, table, summary: `convert ${table} to ${to.collate ?? to.charset}`,
+      up: [convert(to), ...keep],
+      down: [convert(from), ...keep],
+      risks: [{ level: 'warning', code: 'R_CONVERT_TABLE', table,
+        message: `converts every text column of ${table} to ${to.collate ?? to.charset} (rebuilds the table; characters the new set lacks are lost)` }],
+    });
+  }
+  return steps;
 }
 
 function position(after: string | null): string {

@@ -32,6 +32,8 @@ export interface Step {
 /** The ordered steps of a migration. The down script is the steps' `down`, last step first. */
 export interface Plan {
   readonly steps: readonly Step[];
+  /** The summary of the first change in diff order (tables created, renamed, columns added, ...): names the migration. */
+  readonly title: string;
 }
 
 export function upStatements(plan: Plan): Statement[] {

@@ -1,0 +1,29 @@
+-- schemac migration 0001_add_column_position_has_status_report_backfilled (up) for database test
+-- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
+-- schema after:  sha256:984cd8551b9ef5e940ab815fa9d7009ecae92c30e53708c0fb758ff9ec31f838
+-- - add column position.has_status_report (backfilled)
+-- - add column position.update_time (backfilled)
+
+ALTER TABLE `position`
+ADD COLUMN `has_status_report` TINYINT(1) NULL AFTER `name`;
+
+UPDATE `position`
+SET
+  `has_status_report` = 1
+WHERE
+  `has_status_report` IS NULL;
+
+ALTER TABLE `position`
+MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL;
+
+ALTER TABLE `position`
+ADD COLUMN `update_time` DATETIME NULL AFTER `has_status_report`;
+
+UPDATE `position`
+SET
+  `update_time` = CURRENT_TIMESTAMP
+WHERE
+  `update_time` IS NULL;
+
+ALTER TABLE `position`
+MODIFY COLUMN `update_time` DATETIME NOT NULL;

@@ -1,0 +1,8 @@
+import { table, id, int, bigint, tinyint, smallint, decimal, float, double, boolean, char, varchar, text, mediumtext, binary, varbinary, blob, date, time, datetime, timestamp, year, json, enumOf, setOf, index, unique, primaryKey, foreignKey, check, sql } from 'schemac';
+
+export const position = table('position', {
+  id: id(),
+  name: varchar(64).notNull().unique(),
+  a: varchar(20).charset('latin1').collate('latin1_general_ci'),
+  b: varchar(20).collate('utf8mb4_bin'),
+});

@@ -1,0 +1,15 @@
+-- schemac migration 0001_rename_column_task_position_id_to_owner_position_id (down) for database test
+-- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
+-- schema after:  sha256:86f6abef047bc578dc7c518911f1860dbdacc72399c7691f37d264c7b35a283f
+
+ALTER TABLE `task`
+DROP FOREIGN KEY `fk_task_owner_position_id_position`;
+
+ALTER TABLE `task`
+RENAME INDEX `fk_task_owner_position_id_position` TO `fk_task_position_id_position`;
+
+ALTER TABLE `task`
+RENAME COLUMN `owner_position_id` TO `position_id`;
+
+ALTER TABLE `task`
+ADD CONSTRAINT `fk_task_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`);

@@ -1,0 +1,15 @@
+-- schemac migration 0001_modify_column_position_id (down) for database test
+-- schema before: sha256:bf323ffafa271f620d8dfcafe10a6bcf8b627ff90ab8cb4ec7227cde0eaabc22
+-- schema after:  sha256:49dd9ddc30202fe92a3bbcd100d917d760e0e6fe5d7c302263e035d5ca42c552
+
+ALTER TABLE `task`
+DROP FOREIGN KEY `fk_task_position_id_position`;
+
+ALTER TABLE `task`
+MODIFY COLUMN `position_id` INT NOT NULL;
+
+ALTER TABLE `position`
+MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT;
+
+ALTER TABLE `task`
+ADD CONSTRAINT `fk_task_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`);

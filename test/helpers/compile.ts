@@ -1,0 +1,39 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SchemacError, sortDiagnostics, type Diagnostic } from '../../compiler/diagnostics.js';
+import { normalizeSchema } from '../../compiler/ir/normalize.js';
+import type { SchemaIR } from '../../compiler/ir/types.js';
+import { DEFAULT_NAMING } from '../../compiler/ir/types.js';
+import { validateSchema } from '../../compiler/ir/validate.js';
+import { parseSchemaFiles } from '../../compiler/parse/index.js';
+
+/** The repository root (tests run from dist/test/...). */
+export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+/** Every .ts file under a folder, sorted. */
+export function tsFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
+    else if (name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Compiles a folder of schema files as `build` does: parse, normalise, validate. */
+export function compileFolder(rootDir: string, dir: string): { ir: SchemaIR; diagnostics: Diagnostic[] } {
+  const parsed = parseSchemaFiles({ rootDir, files: tsFiles(dir) });
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const ir = normalizeSchema(parsed.ir, DEFAULT_NAMING);
+  if (diagnostics.length === 0) diagnostics.push(...validateSchema(ir));
+  return { ir, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Like compileFolder, but throws the diagnostics. */
+export function compileOrThrow(rootDir: string, dir: string): SchemaIR {
+  const { ir, diagnostics } = compileFolder(rootDir, dir);
+  if (diagnostics.length) throw new SchemacError(diagnostics);
+  return ir;
+}

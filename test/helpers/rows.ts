@@ -1,0 +1,38 @@
+import type { Column, SchemaIR } from '../../compiler/ir/types.js';
+import { assertNever } from '../../compiler/ir/types.js';
+import type { Conn } from './server.js';
+
+/** A value for row `n` (1-based) of a column, the same for equal types so foreign keys match. */
+export function sampleValue(col: Column, n: number): string | number | null {
+  const t = col.type;
+  switch (t.kind) {
+    case 'int': case 'decimal': case 'float': case 'double': return n;
+    case 'boolean': return n % 2;
+    case 'year': return 2000 + n;
+    case 'char': case 'varchar': return String(n).slice(0, Math.max(t.length, 1));
+    case 'text': case 'binary': case 'varbinary': case 'blob': return String(n);
+    case 'date': return `2020-01-${String(n).padStart(2, '0')}`;
+    case 'datetime': case 'timestamp': return `2020-01-${String(n).padStart(2, '0')} 10:00:00`;
+    case 'time': return `10:00:${String(n).padStart(2, '0')}`;
+    case 'json': return JSON.stringify({ n });
+    case 'enum': case 'set': return t.values[(n - 1) % t.values.length];
+    default: return assertNever(t, 'type');
+  }
+}
+
+/** Inserts `count` rows into every table (foreign key checks off, values chosen to match). */
+export async function insertRows(conn: Conn, ir: SchemaIR, count = 2): Promise<void> {
+  await conn.query('SET FOREIGN_KEY_CHECKS = 0');
+  try {
+    for (const table of ir.tables) {
+      const cols = table.columns.filter((c) => !c.generated);
+      if (cols.length === 0) continue;
+      for (let n = 1; n <= count; n++) {
+        const sql = `INSERT INTO \`${table.name}\` (${cols.map((c) => `\`${c.name}\``).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+        await conn.query(sql, cols.map((c) => sampleValue(c, n)));
+      }
+    }
+  } finally {
+    await conn.query('SET FOREIGN_KEY_CHECKS = 1');
+  }
+}

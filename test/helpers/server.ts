@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import mysql from 'mysql2/promise';
+
+/** The test server (SPEC §8): SCHEMAC_TEST_URL or MariaDB on 127.0.0.1:3306 as root. */
+export const TEST_URL = process.env.SCHEMAC_TEST_URL ?? 'mysql://root@127.0.0.1:3306';
+
+export type Conn = mysql.Connection;
+
+/** A connection to the server (no database selected), allowed to run whole SQL files. */
+export async function connect(database?: string): Promise<Conn> {
+  const conn = await mysql.createConnection({ uri: TEST_URL, multipleStatements: true, ...(database ? { database } : {}) });
+  return conn;
+}
+
+/** Creates a scratch database with a unique name and returns it with a connection to it. */
+export async function scratchDatabase(prefix: string): Promise<{ name: string; conn: Conn; drop: () => Promise<void> }> {
+  const name = `sct_${prefix.replace(/[^a-z0-9_]/gi, '_').slice(0, 40)}_${randomBytes(4).toString('hex')}`;
+  const admin = await connect();
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`);
+  await admin.end();
+  const conn = await connect(name);
+  await conn.query("SET SESSION sql_mode = 'TRADITIONAL'");
+  return {
+    name, conn,
+    drop: async () => {
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    },
+  };
+}
+
+/**
+ * The database's shape from information_schema, without its name: tables with options,
+ * columns in order, indexes, foreign keys and checks. Two databases with the same shape
+ * compare equal with toEqual.
+ */
+export async function shape(conn: Conn, db: string): Promise<unknown> {
+  const q = async (sql: string) => (await conn.query(sql, [db]))[0] as any[];
+  const tables = await q(`SELECT TABLE_NAME AS t, ENGINE AS engine, TABLE_COLLATION AS collation, TABLE_COMMENT AS comment
+    FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`);
+  const columns = await q(`SELECT TABLE_NAME AS t, COLUMN_NAME AS name, ORDINAL_POSITION AS pos, COLUMN_TYPE AS type,
+    IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, CHARACTER_SET_NAME AS charset,
+    COLLATION_NAME AS collation, COLUMN_COMMENT AS comment, GENERATION_EXPRESSION AS gen
+    FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION`);
+  const indexes = await q(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nonUnique, SEQ_IN_INDEX AS seq,
+    COLUMN_NAME AS col, SUB_PART AS sub, COLLATION AS ord
+    FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
+  const fks = await q(`SELECT k.TABLE_NAME AS t, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS col, k.ORDINAL_POSITION AS seq,
+    k.REFERENCED_TABLE_NAME AS refTable, k.REFERENCED_COLUMN_NAME AS refCol, r.UPDATE_RULE AS onUpdate, r.DELETE_RULE AS onDelete
+    FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+      ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+    WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`);
+  const checks = await q(`SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause
+    FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME`);
+  return { tables, columns, indexes, fks, checks };
+}
+
+/** Runs a whole SQL file (comments and several statements) on the connection. */
+export async function runSql(conn: Conn, sql: string): Promise<void> {
+  if (sql.replace(/--[^\n]*\n?/g, '').trim() === '') return;
+  await conn.query(sql);
+}
+
+/** Whether the test server answers (tests that need it fail loudly when it does not). */
+export async function serverVersion(): Promise<string> {
+  const c = await connect();
+  const [rows] = await c.query('SELECT VERSION() AS v');
+  await c.end();
+  return (rows as any[])[0].v;
+}
