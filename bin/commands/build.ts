@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { SchemacError } from '../../compiler/diagnostics.js';
+import { checkRisks, planBuild } from '../../compiler/emit/build.js';
 import {
-  checkRisks, compileDatabase, loadProject, planBuild, readGenerated, selectDatabases, writeGenerated,
+  compileDatabase, loadProject, readGenerated, selectDatabases, writeGenerated,
 } from '../../compiler/emit/project.js';
 import { err, out, type CommonArgs } from './common.js';
 
@@ -71,4 +71,3 @@ function firstDifference(a: string, b: string): string[] {
   return [`    line ${i + 1}:`, `    - ${x[i] ?? '(end of file)'}`, `    + ${y[i] ?? '(end of file)'}`];
 }
 
-export { SchemacError };

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { compileDatabase, loadProject, planBuild, readGenerated, selectDatabases } from '../../compiler/emit/project.js';
+import { planBuild } from '../../compiler/emit/build.js';
+import { compileDatabase, loadProject, readGenerated, selectDatabases } from '../../compiler/emit/project.js';
 import { formatStatement } from '../../compiler/emit/render.js';
 import { downStatements, upStatements } from '../../compiler/plan/types.js';
 import { out, type CommonArgs } from './common.js';

@@ -92,7 +92,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     // Keys and constraints, with the old definitions expressed in the new names.
     const col = (c: string) => renameColumn(table, c);
     const oldPk = f.primaryKey ? { ...f.primaryKey, columns: f.primaryKey.columns.map(col) } : null;
-    if (JSON.stringify(oldPk?.columns ?? null) !== JSON.stringify(t.primaryKey?.columns ?? null)) {
+    if (!sameData(oldPk?.columns ?? null, t.primaryKey?.columns ?? null)) {
       changes.push({ kind: 'setPrimaryKey', table, from: oldPk, to: t.primaryKey });
     }
     const oldIndexes = f.indexes.map((ix) => ({ ...ix, parts: ix.parts.map((p) => ({ ...p, column: col(p.column) })) }));
@@ -175,15 +175,25 @@ export function foreignKeysEqual(a: ForeignKey, b: ForeignKey): boolean {
 }
 
 function sameType(a: Column, b: Column): boolean {
-  return JSON.stringify(a.type) === JSON.stringify(b.type);
+  return sameData(a.type, b.type);
+}
+
+/** Deep equality of plain IR data, whatever the key order (snapshots sort keys, the DSL does not). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as any)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as any)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameData((a as any)[k], (b as any)[k]));
 }
 
 /** Same column definition, ignoring the name, position and build hints. */
 export function columnsEqual(a: Column, b: Column): boolean {
-  return sameType(a, b) && a.nullable === b.nullable && JSON.stringify(a.default) === JSON.stringify(b.default)
+  return sameType(a, b) && a.nullable === b.nullable && sameData(a.default, b.default)
     && a.autoIncrement === b.autoIncrement && a.onUpdateNow === b.onUpdateNow && a.comment === b.comment
     && a.charset === b.charset && a.collate === b.collate
-    && JSON.stringify(a.generated) === JSON.stringify(b.generated);
+    && sameData(a.generated, b.generated);
 }
 
 /** SQL expressions compared with runs of white space folded. */

@@ -3,17 +3,13 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../config.js';
 import { SchemacError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { diffSchemas } from '../diff/diff.js';
-import type { Change } from '../diff/changes.js';
 import { normalizeSchema } from '../ir/normalize.js';
-import { EMPTY_SCHEMA, readSnapshot, schemaHash, writeSnapshot } from '../ir/snapshot.js';
+import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
 import { validateSchema } from '../ir/validate.js';
 import { parseSchemaFiles } from '../parse/index.js';
-import { planChanges } from '../plan/plan.js';
-import { downStatements, planRisks, upStatements, type Plan, type Risk } from '../plan/types.js';
-import { renderSqlFile, schemaStatements } from './render.js';
-import { renderSum, type MigrationFile } from './sum.js';
+import { MIGRATION_RE, type GeneratedState } from './build.js';
+import type { MigrationFile } from './sum.js';
 
 /** A loaded project: its root folder and config. */
 export interface Project {
@@ -61,23 +57,25 @@ export function compileDatabase(project: Project, db: DatabaseConfig): SchemaIR 
   }
   const parsed = parseSchemaFiles({ rootDir: project.root, files,
     ...(db.tsconfig ? { tsconfig: resolve(project.root, db.tsconfig) } : {}) });
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const ir = normalizeSchema(parsed.ir, project.config.naming);
-  if (diagnostics.length === 0) diagnostics.push(...validateSchema(ir));
+  const diagnostics = [...parsed.diagnostics, ...validationAfterParse(ir, parsed.diagnostics)];
   if (diagnostics.length) throw new SchemacError(sortDiagnostics(diagnostics));
   return ir;
 }
 
-/** What is in a database's generated folder now. */
-export interface GeneratedState {
-  readonly snapshot: SchemaIR;
-  /** Migration files (`NNNN_slug.up.sql` / `.down.sql`), sorted by name. */
-  readonly migrations: readonly MigrationFile[];
-  /** Every file of the folder we own, by path relative to it ('/' separators). */
-  readonly files: ReadonlyMap<string, string>;
-}
+export type { GeneratedState } from './build.js';
 
-const MIGRATION_RE = /^(\d{4,})_([a-z0-9_]+)\.(up|down)\.sql$/;
+/**
+ * Validation runs even when parsing found problems, so one build reports everything; but a
+ * value the parser refused is missing from the IR, so references to missing tables and
+ * columns are left out then (they would only echo the parse error).
+ */
+export function validationAfterParse(ir: SchemaIR, parseDiagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const found = validateSchema(ir);
+  if (parseDiagnostics.length === 0) return found;
+  const echoes = new Set(['E_FK_UNKNOWN_TABLE', 'E_FK_UNKNOWN_COLUMN', 'E_UNKNOWN_COLUMN']);
+  return found.filter((d) => !echoes.has(d.code));
+}
 
 export function readGenerated(outDir: string): GeneratedState {
   const files = new Map<string, string>();
@@ -109,73 +107,6 @@ export function readGenerated(outDir: string): GeneratedState {
       hint: 'restore snapshot.json from git' });
   }
   return { snapshot, migrations, files };
-}
-
-export interface BuildOptions {
-  readonly message?: string;
-  readonly allowDataLoss?: boolean;
-}
-
-/** The outcome of a build for one database, computed without touching the disk. */
-export interface BuildResult {
-  readonly changes: readonly Change[];
-  readonly plan: Plan;
-  /** The migration a build writes, or null when nothing changed. */
-  readonly migration: { readonly name: string; readonly up: MigrationFile; readonly down: MigrationFile } | null;
-  /** The folder's full desired content (relative path → text). */
-  readonly files: ReadonlyMap<string, string>;
-  readonly risks: readonly Risk[];
-}
-
-/** Diffs the compiled schema against the folder's snapshot and renders every output file. */
-export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, options: BuildOptions = {}): BuildResult {
-  const changes = diffSchemas(prev.snapshot, ir);
-  const plan = planChanges(changes);
-  const files = new Map<string, string>();
-  for (const m of prev.migrations) files.set(`migrations/${m.name}`, m.text);
-  let migration: BuildResult['migration'] = null;
-  if (plan.steps.length > 0) {
-    const numbers = prev.migrations.map((m) => Number(MIGRATION_RE.exec(m.name)![1]));
-    const next = String((numbers.length ? Math.max(...numbers) : 0) + 1).padStart(4, '0');
-    const slug = options.message ? slugify(options.message) : prev.snapshot.tables.length === 0 ? 'init' : slugify(plan.steps[0].summary);
-    const name = `${next}_${slug || 'migration'}`;
-    const from = schemaHash(prev.snapshot);
-    const to = schemaHash(ir);
-    const header = (dir: 'up' | 'down') => [
-      `schemac migration ${name} (${dir}) for database ${dbName}`,
-      `schema before: ${from}`,
-      `schema after:  ${to}`,
-      ...(dir === 'up' ? plan.steps.map((s) => `- ${s.summary}`) : []),
-    ];
-    const up = { name: `${name}.up.sql`, text: renderSqlFile(header('up'), upStatements(plan)) };
-    const down = { name: `${name}.down.sql`, text: renderSqlFile(header('down'), downStatements(plan)) };
-    files.set(`migrations/${up.name}`, up.text);
-    files.set(`migrations/${down.name}`, down.text);
-    migration = { name, up, down };
-  }
-  const migrations = [...files].filter(([k]) => k.startsWith('migrations/')).map(([k, text]) => ({ name: k.slice(11), text }));
-  files.set('schema.sql', renderSqlFile([`schemac schema for database ${dbName}`, `schema: ${schemaHash(ir)}`], schemaStatements(ir)));
-  files.set('snapshot.json', writeSnapshot(ir));
-  files.set('schemac.sum', renderSum(migrations));
-  return { changes, plan, migration, files, risks: planRisks(plan) };
-}
-
-/** `-m "Status report"` → `status_report`. */
-export function slugify(message: string): string {
-  return message.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60).replace(/_+$/, '');
-}
-
-/** Refuses a build whose plan loses data without --allow-data-loss, or is blocked. */
-export function checkRisks(dbName: string, risks: readonly Risk[], allowDataLoss: boolean): void {
-  const blocking = risks.filter((r) => r.level === 'blocked' || (r.level === 'destructive' && !allowDataLoss));
-  if (blocking.length === 0) return;
-  throw new SchemacError(blocking.map((r) => ({
-    code: r.level === 'destructive' ? 'E_DATA_LOSS' : 'E_UNSAFE',
-    message: `database "${dbName}": ${r.message}`,
-    hint: r.level === 'destructive'
-      ? [r.hint, 'rerun with --allow-data-loss to write it anyway'].filter(Boolean).join('; or ')
-      : r.hint,
-  })));
 }
 
 /**

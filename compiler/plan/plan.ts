@@ -203,7 +203,7 @@ function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, 
   if (changed('charset') || changed('collate')) {
     const convert = (o: TableOptions) => {
       const charset = o.charset ?? (o.collate ? o.collate.split('_')[0] : 'DEFAULT');
-      return stmt(alterTable(table, [`CONVERT TO CHARACTER SET ${charset}${o.collate ? ` COLLATE ${o.collate}` : ''}`]));
+      return stmt(`ALTER TABLE ${ident(table)} CONVERT TO CHARACTER SET ${charset}${o.collate ? ` COLLATE ${o.collate}` : ''}`);
     };
     const keep = columns.filter((c) => c.type.kind === 'json' || c.charset !== null || c.collate !== null)
       .map((c) => stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(c)}`]), columnHasUserSql(c)));
@@ -254,13 +254,16 @@ function updateSql(table: string, column: string, value: DefaultValue): Statemen
 }
 
 function addColumnStep(table: string, col: Column, after: string | null, backfill: DefaultValue | undefined): Step {
-  const add = (c: Column, nullable?: boolean) =>
-    stmt(alterTable(table, [`ADD COLUMN ${columnSql(c, nullable === undefined ? {} : { nullable })} ${position(after)}`]), columnHasUserSql(c));
+  const add = (c: Column, override: { nullable?: boolean; withoutDefault?: boolean } = {}) =>
+    stmt(alterTable(table, [`ADD COLUMN ${columnSql(c, override)} ${position(after)}`]),
+      columnHasUserSql(c) && !override.withoutDefault);
   const down = [stmt(alterTable(table, [`DROP COLUMN ${ident(col.name)}`]))];
   const summary = `add column ${table}.${col.name}`;
   if (backfill && !col.generated) {
-    const up = [add(col, true), updateSql(table, col.name, backfill)];
-    if (!col.nullable) up.push(stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(col)}`]), columnHasUserSql(col)));
+    // Added nullable and without its default (which ADD COLUMN would copy into every row),
+    // filled, then given its real definition.
+    const up = [add(col, { nullable: true, withoutDefault: true }), updateSql(table, col.name, backfill)];
+    if (!col.nullable || col.default) up.push(stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(col)}`]), columnHasUserSql(col)));
     return { phase: PHASE.addColumn, table, summary: summary + ' (backfilled)', up, down, risks: [] };
   }
   const risks: Risk[] = [];

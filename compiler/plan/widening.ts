@@ -1,3 +1,4 @@
+import { sameData } from '../diff/diff.js';
 import type { ColumnType, IntSize } from '../ir/types.js';
 
 const INT_RANK: Record<IntSize, number> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 5 };
@@ -9,7 +10,7 @@ const BLOB_RANK = { tinyblob: 1, blob: 2, mediumblob: 3, longblob: 4 } as const;
  * Anything not known to be a widening counts as narrowing (and needs --allow-data-loss).
  */
 export function isWidening(from: ColumnType, to: ColumnType): boolean {
-  if (JSON.stringify(from) === JSON.stringify(to)) return true;
+  if (sameData(from, to)) return true;
   switch (from.kind) {
     case 'boolean':
       return to.kind === 'int';

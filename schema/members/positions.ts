@@ -6,7 +6,8 @@ export const position = table('position', {
   id: id(),
   name: varchar(64).notNull().unique(),
   description: text(),
-  has_status_report: boolean().notNull().default(true),
+  // Added by 0002: existing positions get true, as the seed notes' hand-written UPDATE did.
+  has_status_report: boolean().notNull().default(true).backfill(true),
   ...timestamps,
 });
 

@@ -20,7 +20,8 @@ export const taskcompletion = table('taskcompletion', {
   position_id: int().references(() => position.id),
   user_id: int().notNull(),
   completion: date().notNull(),
-  update_time: datetime().notNull().defaultNow(),
+  // Added by 0002: existing completions are stamped with the time of the migration.
+  update_time: datetime().notNull().defaultNow().backfill(sql`NOW()`),
   notes: text(),
 }, (t) => [index(t.user_id, t.completion)]);
 

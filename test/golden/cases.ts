@@ -12,6 +12,8 @@ export const UPDATE = process.env.SCHEMAC_UPDATE_GOLDEN === '1';
 
 export interface CaseOptions {
   readonly allowDataLoss?: boolean;
+  /** Queries run on the server after the first up, with the rows they must return. */
+  readonly afterUp?: ReadonlyArray<{ readonly sql: string; readonly rows: readonly unknown[] }>;
   readonly message?: string;
   readonly description?: string;
 }

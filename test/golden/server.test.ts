@@ -29,6 +29,7 @@ describe('golden cases on the server', () => {
 
         await runSql(db.conn, up.text);
         expect(await shape(db.conn, db.name)).toEqual(afterShape);
+        for (const q of c.options.afterUp ?? []) expect((await db.conn.query(q.sql))[0]).toEqual(q.rows);
         await runSql(db.conn, down.text);
         expect(await shape(db.conn, db.name)).toEqual(beforeShape);
         await runSql(db.conn, up.text);

@@ -5,7 +5,7 @@ import { SchemacError, sortDiagnostics, type Diagnostic } from '../../compiler/d
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { DEFAULT_NAMING } from '../../compiler/ir/types.js';
-import { validateSchema } from '../../compiler/ir/validate.js';
+import { validationAfterParse } from '../../compiler/emit/project.js';
 import { parseSchemaFiles } from '../../compiler/parse/index.js';
 
 /** The repository root (tests run from dist/test/...). */
@@ -25,9 +25,8 @@ export function tsFiles(dir: string): string[] {
 /** Compiles a folder of schema files as `build` does: parse, normalise, validate. */
 export function compileFolder(rootDir: string, dir: string): { ir: SchemaIR; diagnostics: Diagnostic[] } {
   const parsed = parseSchemaFiles({ rootDir, files: tsFiles(dir) });
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const ir = normalizeSchema(parsed.ir, DEFAULT_NAMING);
-  if (diagnostics.length === 0) diagnostics.push(...validateSchema(ir));
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validationAfterParse(ir, parsed.diagnostics)];
   return { ir, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -77,7 +77,7 @@ export function columnHasUserSql(col: Column): boolean {
 }
 
 /** `` `name` TYPE ... `` as in CREATE TABLE, ADD COLUMN and MODIFY COLUMN. */
-export function columnSql(col: Column, override: { nullable?: boolean } = {}): string {
+export function columnSql(col: Column, override: { nullable?: boolean; withoutDefault?: boolean } = {}): string {
   const nullable = override.nullable ?? col.nullable;
   const parts = [ident(col.name), typeSql(col.type)];
   if (col.charset) parts.push(`CHARACTER SET ${col.charset}`);
@@ -88,7 +88,7 @@ export function columnSql(col: Column, override: { nullable?: boolean } = {}): s
   } else {
     parts.push(nullable ? 'NULL' : 'NOT NULL');
   }
-  if (col.default) parts.push(`DEFAULT ${valueSql(col.default)}`);
+  if (col.default && !override.withoutDefault) parts.push(`DEFAULT ${valueSql(col.default)}`);
   if (col.onUpdateNow) parts.push(`ON UPDATE ${nowSql(col.type.kind === 'datetime' || col.type.kind === 'timestamp' ? col.type.fsp : 0)}`);
   if (col.autoIncrement) parts.push('AUTO_INCREMENT');
   if (col.comment !== null) parts.push(`COMMENT ${literal(col.comment)}`);

@@ -5,4 +5,6 @@ export const position = table('position', {
   name: varchar(64).notNull().unique(),
   has_status_report: boolean().notNull().backfill(true),
   update_time: datetime().notNull().backfill(sql`NOW()`),
+  status: varchar(10).notNull().default('new').backfill('legacy'),
+  label: varchar(40).backfill(sql`CONCAT('position ', name)`),
 });

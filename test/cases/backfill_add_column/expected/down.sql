@@ -1,6 +1,12 @@
 -- schemac migration 0001_add_column_position_has_status_report_backfilled (down) for database test
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
--- schema after:  sha256:984cd8551b9ef5e940ab815fa9d7009ecae92c30e53708c0fb758ff9ec31f838
+-- schema after:  sha256:aa8f77a9985d447f01b15132f671f65d918237468410dcb9cab0d327947c4e4b
+
+ALTER TABLE `position`
+DROP COLUMN `label`;
+
+ALTER TABLE `position`
+DROP COLUMN `status`;
 
 ALTER TABLE `position`
 DROP COLUMN `update_time`;

@@ -1,8 +1,10 @@
 -- schemac migration 0001_add_column_position_has_status_report_backfilled (up) for database test
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
--- schema after:  sha256:984cd8551b9ef5e940ab815fa9d7009ecae92c30e53708c0fb758ff9ec31f838
+-- schema after:  sha256:aa8f77a9985d447f01b15132f671f65d918237468410dcb9cab0d327947c4e4b
 -- - add column position.has_status_report (backfilled)
 -- - add column position.update_time (backfilled)
+-- - add column position.status (backfilled)
+-- - add column position.label (backfilled)
 
 ALTER TABLE `position`
 ADD COLUMN `has_status_report` TINYINT(1) NULL AFTER `name`;
@@ -27,3 +29,24 @@ WHERE
 
 ALTER TABLE `position`
 MODIFY COLUMN `update_time` DATETIME NOT NULL;
+
+ALTER TABLE `position`
+ADD COLUMN `status` VARCHAR(10) NULL AFTER `update_time`;
+
+UPDATE `position`
+SET
+  `status` = 'legacy'
+WHERE
+  `status` IS NULL;
+
+ALTER TABLE `position`
+MODIFY COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'new';
+
+ALTER TABLE `position`
+ADD COLUMN `label` VARCHAR(40) NULL AFTER `status`;
+
+UPDATE `position`
+SET
+  `label` = (CONCAT('position ', name))
+WHERE
+  `label` IS NULL;

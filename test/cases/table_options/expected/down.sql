@@ -2,7 +2,6 @@
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:097fe3648eb6815b8a02289ebcc195bbec5c9c91044b7c385e852ec9fbb5d70d
 
-ALTER TABLE `position`
-CONVERT TO CHARACTER SET DEFAULT;
+ALTER TABLE `position` CONVERT TO CHARACTER SET DEFAULT;
 
 ALTER TABLE `position` COMMENT = '';

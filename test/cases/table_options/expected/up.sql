@@ -7,5 +7,4 @@
 ALTER TABLE `position` ENGINE = InnoDB,
 COMMENT = 'club positions';
 
-ALTER TABLE `position`
-CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+ALTER TABLE `position` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

@@ -1,0 +1,41 @@
+-- schemac migration 0002_status_report (up) for database members
+-- schema before: sha256:5be26d8636e79269fc9180cebdb1daeaa1327ba22f6c7653926af510fd4a3819
+-- schema after:  sha256:166d0c0916b237c5c13f340eb685a3086185473da24d9de65ac604af501e03b4
+-- - create table statusreport
+-- - add column position.has_status_report (backfilled)
+-- - add column taskcompletion.update_time (backfilled)
+
+CREATE TABLE `statusreport` (
+  `id` INT NOT NULL AUTO_INCREMENT,
+  `position_id` INT NOT NULL,
+  `title` VARCHAR(128) NOT NULL,
+  `content` TEXT NULL,
+  `update_time` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (`id`),
+  KEY `fk_statusreport_position_id_position` (`position_id`),
+  CONSTRAINT `fk_statusreport_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`)
+) COMMENT = 'Status reports each position files before a meeting';
+
+ALTER TABLE `position`
+ADD COLUMN `has_status_report` TINYINT(1) NULL AFTER `description`;
+
+UPDATE `position`
+SET
+  `has_status_report` = 1
+WHERE
+  `has_status_report` IS NULL;
+
+ALTER TABLE `position`
+MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL DEFAULT 1;
+
+ALTER TABLE `taskcompletion`
+ADD COLUMN `update_time` DATETIME NULL AFTER `completion`;
+
+UPDATE `taskcompletion`
+SET
+  `update_time` = CURRENT_TIMESTAMP
+WHERE
+  `update_time` IS NULL;
+
+ALTER TABLE `taskcompletion`
+MODIFY COLUMN `update_time` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP;

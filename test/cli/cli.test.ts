@@ -1,0 +1,130 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/compile.js';
+import { copyDemo, schemac, tempDir, tree } from './run.js';
+
+describe('schemac init and build', () => {
+  it('init writes a config and an example; build writes 0001_init; a second build writes nothing', () => {
+    const dir = tempDir('init');
+    const init = schemac(dir, 'init');
+    expect(init.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'schemac.config.json'), 'utf8')).databases.main.out).toBe('generated/main');
+    expect(schemac(dir, 'init').status).toBe(1); // refuses to overwrite
+
+    const first = schemac(dir, 'build');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const files = tree(join(dir, 'generated'));
+    expect(Object.keys(files).sort()).toEqual([
+      'main/migrations/0001_init.down.sql', 'main/migrations/0001_init.up.sql',
+      'main/schema.sql', 'main/schemac.sum', 'main/snapshot.json',
+    ]);
+    expect(files['main/migrations/0001_init.up.sql']).toContain('CONSTRAINT `fk_post_author_id_author` FOREIGN KEY (`author_id`) REFERENCES `author` (`id`) ON DELETE CASCADE');
+
+    const second = schemac(dir, 'build');
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('main: no changes');
+    expect(tree(join(dir, 'generated'))).toEqual(files);
+    expect(schemac(dir, 'build', '--check').status).toBe(0);
+  });
+
+  it('names the migration from -m and refuses data loss without --allow-data-loss, writing nothing', () => {
+    const dir = tempDir('loss');
+    schemac(dir, 'init');
+    expect(schemac(dir, 'build').status).toBe(0);
+    const schemaFile = join(dir, 'schema', 'main', 'tables.ts');
+    const original = readFileSync(schemaFile, 'utf8');
+    writeFileSync(schemaFile, original.replace("  title: varchar(200).notNull(),\n", ''));
+    const before = tree(join(dir, 'generated'));
+
+    const stale = schemac(dir, 'build', '--check');
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('a migration 0002_drop_column_post_title is due');
+
+    const refused = schemac(dir, 'build', '-m', 'Drop title!');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('error E_DATA_LOSS: database "main": drops column post.title');
+    expect(refused.stderr).toContain('--allow-data-loss');
+    expect(refused.stderr).not.toContain('internal error');
+    expect(tree(join(dir, 'generated'))).toEqual(before);
+
+    const allowed = schemac(dir, 'build', '-m', 'Drop title!', '--allow-data-loss');
+    expect(allowed.status).toBe(0);
+    const after = tree(join(dir, 'generated'));
+    expect(after['main/migrations/0002_drop_title.up.sql']).toContain('DROP COLUMN `title`');
+    expect(after['main/migrations/0001_init.up.sql']).toBe(before['main/migrations/0001_init.up.sql']);
+    expect(after['main/schemac.sum'].split('\n')[0]).not.toBe(before['main/schemac.sum'].split('\n')[0]);
+  });
+
+  it('reports every schema error with file:line:col, exit 1, no stack trace, generated/ untouched', () => {
+    const dir = tempDir('invalid');
+    schemac(dir, 'init');
+    expect(schemac(dir, 'build').status).toBe(0);
+    const before = tree(join(dir, 'generated'));
+    appendFileSync(join(dir, 'schema', 'main', 'tables.ts'), `
+export const broken = table('broken', {
+  id: id(),
+  other_id: int().references(() => post.nope),
+  amount: int().default('lots'),
+});
+`);
+    const r = schemac(dir, 'build');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^schema\/main\/tables\.ts:\d+:\d+: error E_/m);
+    expect(r.stderr.split('\n').filter((l) => / error E_/.test(l)).length).toBeGreaterThanOrEqual(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(tree(join(dir, 'generated'))).toEqual(before);
+  });
+
+  it('plan shows the SQL and risks without writing (text, markdown, json)', () => {
+    const dir = tempDir('plan');
+    schemac(dir, 'init');
+    const text = schemac(dir, 'plan');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('main: next migration 0001_init');
+    expect(text.stdout).toContain('CREATE TABLE `author`');
+    const md = schemac(dir, 'plan', '--format', 'markdown');
+    expect(md.stdout).toContain('```sql');
+    const json = JSON.parse(schemac(dir, 'plan', '--format', 'json').stdout);
+    expect(json.databases[0].migration).toBe('0001_init');
+    expect(json.databases[0].up[0]).toMatch(/^CREATE TABLE `author`/);
+    expect(tree(join(dir, 'generated'))).toEqual({});
+  });
+
+  it('usage errors exit 2', () => {
+    const dir = tempDir('usage');
+    schemac(dir, 'init');
+    expect(schemac(dir, 'frobnicate').status).toBe(2);
+    const unknownDb = schemac(dir, 'build', '--db', 'nope');
+    expect(unknownDb.status).toBe(2);
+    expect(unknownDb.stderr).toContain('unknown database "nope"');
+    expect(schemac(tempDir('noconfig'), 'build').status).toBe(1);
+  });
+
+  it('works on one database of several with --db', () => {
+    const dir = copyDemo('multi');
+    const r = schemac(dir, 'build', '--db', 'users');
+    expect(r.status).toBe(0);
+    expect(Object.keys(tree(join(dir, 'generated'))).every((k) => k.startsWith('users/'))).toBe(true);
+  });
+});
+
+describe('determinism', () => {
+  it('the demo built from two clean copies in different folders is byte-identical', () => {
+    const a = copyDemo('det-a');
+    const b = copyDemo('det-b-with-a-longer-folder-name');
+    expect(schemac(a, 'build').status).toBe(0);
+    expect(schemac(b, 'build').status).toBe(0);
+    const ta = tree(join(a, 'generated'));
+    expect(Object.keys(ta).length).toBeGreaterThan(8);
+    expect(tree(join(b, 'generated'))).toEqual(ta);
+    for (const text of Object.values(ta)) expect(text).not.toMatch(/\/(tmp|work|home|root)\//);
+  });
+
+  it('build --check passes on the committed demo', () => {
+    const dir = copyDemo('check', true);
+    const r = schemac(dir, 'build', '--check');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
