@@ -55,7 +55,6 @@ export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, op
       `schemac migration ${name} (${dir}) for database ${dbName}`,
       `schema before: ${from}`,
       `schema after:  ${to}`,
-      ...(dir === 'up' ? plan.steps.map((s) => `- ${s.summary}`) : []),
     ];
     const up = { name: `${name}.up.sql`, text: renderSqlFile(header('up'), upStatements(plan)) };
     const down = { name: `${name}.down.sql`, text: renderSqlFile(header('down'), downStatements(plan)) };

@@ -1,49 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../config.js';
+import { CONFIG_FILE, type DatabaseConfig } from '../config.js';
 import { SchemacError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { normalizeSchema } from '../ir/normalize.js';
-import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
 import { validateSchema } from '../ir/validate.js';
 import { parseSchemaFiles } from '../parse/index.js';
-import { MIGRATION_RE, type GeneratedState } from './build.js';
-import type { MigrationFile } from './sum.js';
-
-/** A loaded project: its root folder and config. */
-export interface Project {
-  readonly root: string;
-  readonly config: Config;
-}
-
-/** Finds `schemac.config.json` in `start` or its parents and reads it. */
-export function loadProject(start: string, configPath?: string): Project {
-  let file = configPath ? resolve(start, configPath) : '';
-  if (!file) {
-    for (let dir = resolve(start); ; dir = dirname(dir)) {
-      if (existsSync(join(dir, CONFIG_FILE))) { file = join(dir, CONFIG_FILE); break; }
-      if (dirname(dir) === dir) break;
-    }
-  }
-  if (!file || !existsSync(file)) {
-    throw new SchemacError({ code: 'E_NO_CONFIG', message: `no ${CONFIG_FILE} in ${start} or its parents`,
-      hint: 'run `schemac init` to create one, or pass --config PATH' });
-  }
-  const root = dirname(file);
-  return { root, config: parseConfig(readFileSync(file, 'utf8'), relative(process.cwd(), file) || CONFIG_FILE) };
-}
-
-/** The databases a command works on: all of them in config order, or the ones named. */
-export function selectDatabases(project: Project, names: readonly string[] | undefined): DatabaseConfig[] {
-  if (!names || names.length === 0) return [...project.config.databases];
-  const unknown = names.filter((n) => !project.config.databases.some((d) => d.name === n));
-  if (unknown.length) {
-    throw new SchemacError({ code: 'E_UNKNOWN_DB', message: `unknown database ${unknown.map((n) => `"${n}"`).join(', ')}`,
-      hint: `the config has ${project.config.databases.map((d) => d.name).join(', ')}` }, 2);
-  }
-  return project.config.databases.filter((d) => names.includes(d.name));
-}
+import type { GeneratedState } from './build.js';
 
 /** Reads a database's schema files statically and returns the normalised, validated IR. */
 export function compileDatabase(project: Project, db: DatabaseConfig): SchemaIR {
@@ -63,7 +27,8 @@ export function compileDatabase(project: Project, db: DatabaseConfig): SchemaIR 
   return ir;
 }
 
-export type { GeneratedState } from './build.js';
+import type { Project } from './generated.js';
+export { loadProject, readGenerated, selectDatabases, type Project } from './generated.js';
 
 /**
  * Validation runs even when parsing found problems, so one build reports everything; but a
@@ -75,38 +40,6 @@ export function validationAfterParse(ir: SchemaIR, parseDiagnostics: readonly Di
   if (parseDiagnostics.length === 0) return found;
   const echoes = new Set(['E_FK_UNKNOWN_TABLE', 'E_FK_UNKNOWN_COLUMN', 'E_UNKNOWN_COLUMN']);
   return found.filter((d) => !echoes.has(d.code));
-}
-
-export function readGenerated(outDir: string): GeneratedState {
-  const files = new Map<string, string>();
-  for (const name of ['schema.sql', 'snapshot.json', 'schemac.sum']) {
-    const p = join(outDir, name);
-    if (existsSync(p)) files.set(name, readFileSync(p, 'utf8'));
-  }
-  const migrations: MigrationFile[] = [];
-  const migDir = join(outDir, 'migrations');
-  if (existsSync(migDir)) {
-    for (const name of readdirSync(migDir).sort()) {
-      if (!MIGRATION_RE.test(name)) continue;
-      const text = readFileSync(join(migDir, name), 'utf8');
-      migrations.push({ name, text });
-      files.set(`migrations/${name}`, text);
-    }
-  }
-  let snapshot = EMPTY_SCHEMA;
-  const snapText = files.get('snapshot.json');
-  if (snapText !== undefined) {
-    try {
-      snapshot = readSnapshot(snapText);
-    } catch (e) {
-      throw new SchemacError({ code: 'E_SNAPSHOT', message: `${join(outDir, 'snapshot.json')}: ${(e as Error).message}`,
-        hint: 'restore it from git (git checkout -- <file>); schemac never writes a partial snapshot' });
-    }
-  } else if (migrations.length) {
-    throw new SchemacError({ code: 'E_SNAPSHOT', message: `${outDir} has migrations but no snapshot.json`,
-      hint: 'restore snapshot.json from git' });
-  }
-  return { snapshot, migrations, files };
 }
 
 /**

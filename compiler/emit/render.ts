@@ -25,7 +25,7 @@ export function formatStatement(s: Statement): string {
 /** A whole SQL file: a comment header, then each statement ended by `;`, a blank line between. */
 export function renderSqlFile(header: readonly string[], statements: readonly Statement[]): string {
   const head = header.map((l) => `-- ${l}`.trimEnd()).join('\n');
-  const body = statements.map((s) => formatStatement(s) + ';').join('\n\n');
+  const body = statements.map((s) => (s.comment ? `-- ${s.comment}\n` : '') + formatStatement(s) + ';').join('\n\n');
   return head + '\n\n' + (body ? body + '\n' : '-- (no statements)\n');
 }
 

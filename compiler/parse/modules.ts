@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
 import type { SourcePos } from '../ir/types.js';
 import { DSL_MODULE, dslExport, isDslTypeName } from './dsl.js';
 import type { Resolver } from './resolve.js';

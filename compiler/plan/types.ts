@@ -3,6 +3,8 @@ export interface Statement {
   readonly sql: string;
   /** True when the statement embeds SQL written by the user (expressions), which only sql-formatter can lay out. */
   readonly format: boolean;
+  /** A line comment written above the statement (the step it belongs to). */
+  readonly comment?: string;
 }
 
 export type RiskLevel = 'destructive' | 'blocked' | 'warning';
@@ -36,12 +38,19 @@ export interface Plan {
   readonly title: string;
 }
 
+/**
+ * The up script: each step's statements, the first one marked `step N: summary`. The markers
+ * let a reviewer see what each statement is for, and let the runtime revert a partly applied
+ * migration step by step.
+ */
 export function upStatements(plan: Plan): Statement[] {
-  return plan.steps.flatMap((s) => s.up);
+  return plan.steps.flatMap((s, i) => s.up.map((st, j) => (j === 0 ? { ...st, comment: `step ${i + 1}: ${s.summary}` } : st)));
 }
 
+/** The down script: the steps' reverses, last step first, each marked `undo step N: summary`. */
 export function downStatements(plan: Plan): Statement[] {
-  return [...plan.steps].reverse().flatMap((s) => s.down);
+  return plan.steps.map((s, i) => ({ s, i })).reverse()
+    .flatMap(({ s, i }) => s.down.map((st, j) => (j === 0 ? { ...st, comment: `undo step ${i + 1}: ${s.summary}` } : st)));
 }
 
 export function planRisks(plan: Plan): Risk[] {

@@ -1,6 +1,5 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/compile.js';
 import { copyDemo, schemac, tempDir, tree } from './run.js';
 
 describe('schemac init and build', () => {

@@ -1,12 +1,8 @@
 -- schemac migration 0001_init (up) for database members
 -- schema before: sha256:37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570
 -- schema after:  sha256:5be26d8636e79269fc9180cebdb1daeaa1327ba22f6c7653926af510fd4a3819
--- - create table position
--- - create table taskgroup
--- - create table task
--- - create table taskcompletion
--- - create table userposition
 
+-- step 1: create table position
 CREATE TABLE `position` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(64) NOT NULL,
@@ -17,6 +13,7 @@ CREATE TABLE `position` (
   UNIQUE KEY `uq_position_name` (`name`)
 );
 
+-- step 2: create table taskgroup
 CREATE TABLE `taskgroup` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(64) NOT NULL,
@@ -25,6 +22,7 @@ CREATE TABLE `taskgroup` (
   UNIQUE KEY `uq_taskgroup_name` (`name`)
 );
 
+-- step 3: create table task
 CREATE TABLE `task` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `task` VARCHAR(64) NOT NULL,
@@ -46,6 +44,7 @@ CREATE TABLE `task` (
   CONSTRAINT `ck_task_priority_range` CHECK (priority between 1 and 10)
 );
 
+-- step 4: create table taskcompletion
 CREATE TABLE `taskcompletion` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `task_id` INT NOT NULL,
@@ -61,6 +60,7 @@ CREATE TABLE `taskcompletion` (
   CONSTRAINT `fk_taskcompletion_task_id_task` FOREIGN KEY (`task_id`) REFERENCES `task` (`id`) ON DELETE CASCADE
 );
 
+-- step 5: create table userposition
 CREATE TABLE `userposition` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `position_id` INT NOT NULL,

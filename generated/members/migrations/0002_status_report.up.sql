@@ -1,10 +1,8 @@
 -- schemac migration 0002_status_report (up) for database members
 -- schema before: sha256:5be26d8636e79269fc9180cebdb1daeaa1327ba22f6c7653926af510fd4a3819
 -- schema after:  sha256:166d0c0916b237c5c13f340eb685a3086185473da24d9de65ac604af501e03b4
--- - create table statusreport
--- - add column position.has_status_report (backfilled)
--- - add column taskcompletion.update_time (backfilled)
 
+-- step 1: create table statusreport
 CREATE TABLE `statusreport` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `position_id` INT NOT NULL,
@@ -16,6 +14,7 @@ CREATE TABLE `statusreport` (
   CONSTRAINT `fk_statusreport_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`)
 ) COMMENT = 'Status reports each position files before a meeting';
 
+-- step 2: add column position.has_status_report (backfilled)
 ALTER TABLE `position`
 ADD COLUMN `has_status_report` TINYINT(1) NULL AFTER `description`;
 
@@ -28,6 +27,7 @@ WHERE
 ALTER TABLE `position`
 MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL DEFAULT 1;
 
+-- step 3: add column taskcompletion.update_time (backfilled)
 ALTER TABLE `taskcompletion`
 ADD COLUMN `update_time` DATETIME NULL AFTER `completion`;
 

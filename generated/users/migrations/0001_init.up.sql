@@ -1,10 +1,8 @@
 -- schemac migration 0001_init (up) for database users
 -- schema before: sha256:37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570
 -- schema after:  sha256:f6e8686aa2295c70e3df698abd34f7c5698a954ec841b61d0758b3eddb1b8682
--- - create table role
--- - create table user
--- - create table roles_users
 
+-- step 1: create table role
 CREATE TABLE `role` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(80) NOT NULL,
@@ -13,6 +11,7 @@ CREATE TABLE `role` (
   UNIQUE KEY `uq_role_name` (`name`)
 );
 
+-- step 2: create table user
 CREATE TABLE `user` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `email` VARCHAR(255) NOT NULL,
@@ -26,6 +25,7 @@ CREATE TABLE `user` (
   UNIQUE KEY `uq_user_email` (`email`)
 );
 
+-- step 3: create table roles_users
 CREATE TABLE `roles_users` (
   `user_id` INT NOT NULL,
   `role_id` INT NOT NULL,

@@ -2,14 +2,18 @@
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:aa8f77a9985d447f01b15132f671f65d918237468410dcb9cab0d327947c4e4b
 
+-- undo step 4: add column position.label (backfilled)
 ALTER TABLE `position`
 DROP COLUMN `label`;
 
+-- undo step 3: add column position.status (backfilled)
 ALTER TABLE `position`
 DROP COLUMN `status`;
 
+-- undo step 2: add column position.update_time (backfilled)
 ALTER TABLE `position`
 DROP COLUMN `update_time`;
 
+-- undo step 1: add column position.has_status_report (backfilled)
 ALTER TABLE `position`
 DROP COLUMN `has_status_report`;

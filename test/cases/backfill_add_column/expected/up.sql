@@ -1,11 +1,8 @@
 -- schemac migration 0001_add_column_position_has_status_report_backfilled (up) for database test
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:aa8f77a9985d447f01b15132f671f65d918237468410dcb9cab0d327947c4e4b
--- - add column position.has_status_report (backfilled)
--- - add column position.update_time (backfilled)
--- - add column position.status (backfilled)
--- - add column position.label (backfilled)
 
+-- step 1: add column position.has_status_report (backfilled)
 ALTER TABLE `position`
 ADD COLUMN `has_status_report` TINYINT(1) NULL AFTER `name`;
 
@@ -18,6 +15,7 @@ WHERE
 ALTER TABLE `position`
 MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL;
 
+-- step 2: add column position.update_time (backfilled)
 ALTER TABLE `position`
 ADD COLUMN `update_time` DATETIME NULL AFTER `has_status_report`;
 
@@ -30,6 +28,7 @@ WHERE
 ALTER TABLE `position`
 MODIFY COLUMN `update_time` DATETIME NOT NULL;
 
+-- step 3: add column position.status (backfilled)
 ALTER TABLE `position`
 ADD COLUMN `status` VARCHAR(10) NULL AFTER `update_time`;
 
@@ -42,6 +41,7 @@ WHERE
 ALTER TABLE `position`
 MODIFY COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'new';
 
+-- step 4: add column position.label (backfilled)
 ALTER TABLE `position`
 ADD COLUMN `label` VARCHAR(40) NULL AFTER `status`;
 

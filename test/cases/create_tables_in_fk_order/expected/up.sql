@@ -1,10 +1,8 @@
 -- schemac migration 0001_init (up) for database test
 -- schema before: sha256:37517e5f3dc66819f61f5a7bb8ace1921282415f10551d2defa5c3eb0985b570
 -- schema after:  sha256:583da5c6a60fca57175baedc28dc4b83a0019d414521582300e357bb98e2df78
--- - create table position
--- - create table task
--- - create table completion
 
+-- step 1: create table position
 CREATE TABLE `position` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(64) NOT NULL,
@@ -12,6 +10,7 @@ CREATE TABLE `position` (
   UNIQUE KEY `uq_position_name` (`name`)
 );
 
+-- step 2: create table task
 CREATE TABLE `task` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(128) NOT NULL,
@@ -21,6 +20,7 @@ CREATE TABLE `task` (
   CONSTRAINT `fk_task_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`)
 );
 
+-- step 3: create table completion
 CREATE TABLE `completion` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `task_id` INT NOT NULL,

@@ -2,6 +2,7 @@
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 
+-- undo step 2: drop table task
 CREATE TABLE `task` (
   `id` INT NOT NULL AUTO_INCREMENT,
   `name` VARCHAR(128) NOT NULL,
@@ -10,5 +11,6 @@ CREATE TABLE `task` (
   KEY `fk_task_position_id_position` (`position_id`)
 );
 
+-- undo step 1: drop foreign key fk_task_position_id_position on task
 ALTER TABLE `task`
 ADD CONSTRAINT `fk_task_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`);

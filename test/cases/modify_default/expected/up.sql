@@ -1,15 +1,15 @@
 -- schemac migration 0001_modify_column_position_a (up) for database test
 -- schema before: sha256:caede7ac163fe55720dafe64cbaa824772ec59b7c4dde23c8ecb6e8a0bb5a7e6
 -- schema after:  sha256:2a36572155c6a453df0258813c31c2c9b78825bda4db1c11c935f0ad4dfa00bf
--- - modify column position.a
--- - modify column position.b
--- - modify column position.c
 
+-- step 1: modify column position.a
 ALTER TABLE `position`
 MODIFY COLUMN `a` INT NULL DEFAULT 5;
 
+-- step 2: modify column position.b
 ALTER TABLE `position`
 MODIFY COLUMN `b` VARCHAR(10) NOT NULL;
 
+-- step 3: modify column position.c
 ALTER TABLE `position`
 MODIFY COLUMN `c` DATETIME NULL DEFAULT CURRENT_TIMESTAMP;

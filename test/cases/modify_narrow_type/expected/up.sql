@@ -1,11 +1,11 @@
 -- schemac migration 0001_modify_column_position_score (up) for database test
 -- schema before: sha256:b1fd5cdceb893f5996d0e6432462bdde6e438f4eedfb3c8ec865ec220259ede9
 -- schema after:  sha256:bc516665f3825da22d14721da51939696a26fc6daa7424c07e10f0de8e89b260
--- - modify column position.score
--- - modify column position.label
 
+-- step 1: modify column position.score
 ALTER TABLE `position`
 MODIFY COLUMN `score` SMALLINT NULL;
 
+-- step 2: modify column position.label
 ALTER TABLE `position`
 MODIFY COLUMN `label` VARCHAR(10) NULL;

@@ -2,14 +2,18 @@
 -- schema before: sha256:bf323ffafa271f620d8dfcafe10a6bcf8b627ff90ab8cb4ec7227cde0eaabc22
 -- schema after:  sha256:49dd9ddc30202fe92a3bbcd100d917d760e0e6fe5d7c302263e035d5ca42c552
 
+-- undo step 4: add foreign key fk_task_position_id_position on task
 ALTER TABLE `task`
 DROP FOREIGN KEY `fk_task_position_id_position`;
 
+-- undo step 3: modify column task.position_id
 ALTER TABLE `task`
 MODIFY COLUMN `position_id` INT NOT NULL;
 
+-- undo step 2: modify column position.id
 ALTER TABLE `position`
 MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT;
 
+-- undo step 1: drop foreign key fk_task_position_id_position on task
 ALTER TABLE `task`
 ADD CONSTRAINT `fk_task_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`);

@@ -1,0 +1,80 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../config.js';
+import { SchemacError } from '../diagnostics.js';
+import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
+import { MIGRATION_RE, type GeneratedState } from './build.js';
+import type { MigrationFile } from './sum.js';
+
+/*
+ * Reading a project's config and generated folders. No TypeScript compiler here: the runtime
+ * (up, down, status) uses this module and must start fast.
+ */
+
+/** A loaded project: its root folder and config. */
+export interface Project {
+  readonly root: string;
+  readonly config: Config;
+}
+
+/** Finds `schemac.config.json` in `start` or its parents and reads it. */
+export function loadProject(start: string, configPath?: string): Project {
+  let file = configPath ? resolve(start, configPath) : '';
+  if (!file) {
+    for (let dir = resolve(start); ; dir = dirname(dir)) {
+      if (existsSync(join(dir, CONFIG_FILE))) { file = join(dir, CONFIG_FILE); break; }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  if (!file || !existsSync(file)) {
+    throw new SchemacError({ code: 'E_NO_CONFIG', message: `no ${CONFIG_FILE} in ${start} or its parents`,
+      hint: 'run `schemac init` to create one, or pass --config PATH' });
+  }
+  const root = dirname(file);
+  return { root, config: parseConfig(readFileSync(file, 'utf8'), relative(process.cwd(), file) || CONFIG_FILE) };
+}
+
+/** The databases a command works on: all of them in config order, or the ones named. */
+export function selectDatabases(project: Project, names: readonly string[] | undefined): DatabaseConfig[] {
+  if (!names || names.length === 0) return [...project.config.databases];
+  const unknown = names.filter((n) => !project.config.databases.some((d) => d.name === n));
+  if (unknown.length) {
+    throw new SchemacError({ code: 'E_UNKNOWN_DB', message: `unknown database ${unknown.map((n) => `"${n}"`).join(', ')}`,
+      hint: `the config has ${project.config.databases.map((d) => d.name).join(', ')}` }, 2);
+  }
+  return project.config.databases.filter((d) => names.includes(d.name));
+}
+
+/** Reads a database's generated folder: snapshot, migrations and the files schemac owns. */
+export function readGenerated(outDir: string): GeneratedState {
+  const files = new Map<string, string>();
+  for (const name of ['schema.sql', 'snapshot.json', 'schemac.sum']) {
+    const p = join(outDir, name);
+    if (existsSync(p)) files.set(name, readFileSync(p, 'utf8'));
+  }
+  const migrations: MigrationFile[] = [];
+  const migDir = join(outDir, 'migrations');
+  if (existsSync(migDir)) {
+    for (const name of readdirSync(migDir).sort()) {
+      if (!MIGRATION_RE.test(name)) continue;
+      const text = readFileSync(join(migDir, name), 'utf8');
+      migrations.push({ name, text });
+      files.set(`migrations/${name}`, text);
+    }
+  }
+  let snapshot = EMPTY_SCHEMA;
+  const snapText = files.get('snapshot.json');
+  if (snapText !== undefined) {
+    try {
+      snapshot = readSnapshot(snapText);
+    } catch (e) {
+      throw new SchemacError({ code: 'E_SNAPSHOT', message: `${join(outDir, 'snapshot.json')}: ${(e as Error).message}`,
+        hint: 'restore it from git (git checkout -- <file>); schemac never writes a partial snapshot' });
+    }
+  } else if (migrations.length) {
+    throw new SchemacError({ code: 'E_SNAPSHOT', message: `${outDir} has migrations but no snapshot.json`,
+      hint: 'restore snapshot.json from git' });
+  }
+  return { snapshot, migrations, files };
+}
+
