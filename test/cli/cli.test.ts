@@ -1,5 +1,6 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyWorkspace, FIXTURES } from '../parse/fixtures.js';
 import { copyDemo, schemac, tempDir, tree } from './run.js';
 
 describe('schemac init and build', () => {
@@ -125,5 +126,24 @@ describe('determinism', () => {
     const r = schemac(dir, 'build', '--check');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('monorepo', () => {
+  it('builds a database whose tables live in two workspace packages, one referencing the other', () => {
+    const root = copyWorkspace(join(FIXTURES, 'monorepo'), {
+      '@acme/users-schema': 'packages/users-schema',
+      '@acme/members-schema': 'packages/members-schema',
+    });
+    writeFileSync(join(root, 'schemac.config.json'), JSON.stringify({
+      databases: { app: { schema: ['packages/*/src/**/*.ts'], out: 'generated/app', tsconfig: 'tsconfig.json' } },
+    }));
+    const r = schemac(root, 'build');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const up = readFileSync(join(root, 'generated/app/migrations/0001_init.up.sql'), 'utf8');
+    expect(up.indexOf('CREATE TABLE `users`')).toBeGreaterThan(0);
+    expect(up.indexOf('CREATE TABLE `users`')).toBeLessThan(up.indexOf('CREATE TABLE `members`'));
+    expect(up).toContain('REFERENCES `users` (`id`) ON DELETE CASCADE');
   });
 });
