@@ -12,17 +12,17 @@ export interface BuildArgs extends CommonArgs {
 }
 
 /** `schemac build`: compile, diff, write the next migration; `--check` verifies generated/ is current. */
-export function build(args: BuildArgs): number {
+export async function build(args: BuildArgs): Promise<number> {
   const project = loadProject(process.cwd(), args.config);
   const report: unknown[] = [];
   let stale = false;
   for (const db of selectDatabases(project, args.db)) {
     const outDir = join(project.root, db.out);
-    const ir = compileDatabase(project, db);
+    const ir = await compileDatabase(project, db);
     const prev = readGenerated(outDir);
     const result = planBuild(db.name, prev, ir, { ...(args.message ? { message: args.message } : {}) });
     if (args.check) {
-      const again = planBuild(db.name, prev, compileDatabase(project, db), { ...(args.message ? { message: args.message } : {}) });
+      const again = planBuild(db.name, prev, await compileDatabase(project, db, { cache: false }), { ...(args.message ? { message: args.message } : {}) });
       const nondeterministic = [...result.files].filter(([k, v]) => again.files.get(k) !== v).map(([k]) => k);
       const differing = [...result.files].filter(([k, v]) => prev.files.get(k) !== v).map(([k]) => k);
       const extra = [...prev.files.keys()].filter((k) => !result.files.has(k));

@@ -10,13 +10,13 @@ export interface PlanArgs extends CommonArgs {
 }
 
 /** `schemac plan`: the SQL the next build would write and its risks, without writing anything. */
-export function plan(args: PlanArgs): number {
+export async function plan(args: PlanArgs): Promise<number> {
   const project = loadProject(process.cwd(), args.config);
   const format = args.json ? 'json' : args.format ?? 'text';
   const reports = [];
   for (const db of selectDatabases(project, args.db)) {
     const prev = readGenerated(join(project.root, db.out));
-    const result = planBuild(db.name, prev, compileDatabase(project, db));
+    const result = planBuild(db.name, prev, await compileDatabase(project, db));
     reports.push({
       database: db.name,
       migration: result.migration?.name ?? null,

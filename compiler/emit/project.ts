@@ -6,11 +6,14 @@ import { SchemacError, sortDiagnostics, type Diagnostic } from '../diagnostics.j
 import { normalizeSchema } from '../ir/normalize.js';
 import type { SchemaIR } from '../ir/types.js';
 import { validateSchema } from '../ir/validate.js';
-import { parseSchemaFiles } from '../parse/index.js';
 import type { GeneratedState } from './build.js';
+import { cacheKey, cachePath, readCache, writeCache } from './cache.js';
+import type { Project } from './generated.js';
+export { loadProject, readGenerated, selectDatabases, type Project } from './generated.js';
+import { SCHEMAC_VERSION } from '../version.js';
 
 /** Reads a database's schema files statically and returns the normalised, validated IR. */
-export function compileDatabase(project: Project, db: DatabaseConfig): SchemaIR {
+export async function compileDatabase(project: Project, db: DatabaseConfig, options: { cache?: boolean } = {}): Promise<SchemaIR> {
   const files = globSync([...db.schema], { cwd: project.root, absolute: true, onlyFiles: true })
     .filter((f) => /\.(c|m)?tsx?$/.test(f) && !f.endsWith('.d.ts'))
     .map((f) => resolve(f))
@@ -19,16 +22,22 @@ export function compileDatabase(project: Project, db: DatabaseConfig): SchemaIR 
     throw new SchemacError({ code: 'E_NO_SCHEMA_FILES', message: `database "${db.name}": no file matches ${db.schema.join(', ')}`,
       hint: `schema globs are relative to ${CONFIG_FILE}'s folder` });
   }
-  const parsed = parseSchemaFiles({ rootDir: project.root, files,
-    ...(db.tsconfig ? { tsconfig: resolve(project.root, db.tsconfig) } : {}) });
+  const tsconfig = db.tsconfig ? resolve(project.root, db.tsconfig) : undefined;
+  const useCache = options.cache !== false;
+  const cache = useCache ? cachePath(project.root, db.name) : null;
+  const key = cacheKey([SCHEMAC_VERSION, project.config.naming, files, tsconfig ?? null]);
+  const cached = readCache(cache, key, files);
+  if (cached) return cached;
+
+  // Loaded only on a cache miss: the TypeScript parser is most of a build's start-up time.
+  const { parseSchemaFiles } = await import('../parse/index.js');
+  const parsed = parseSchemaFiles({ rootDir: project.root, files, ...(tsconfig ? { tsconfig } : {}) });
   const ir = normalizeSchema(parsed.ir, project.config.naming);
   const diagnostics = [...parsed.diagnostics, ...validationAfterParse(ir, parsed.diagnostics)];
   if (diagnostics.length) throw new SchemacError(sortDiagnostics(diagnostics));
+  writeCache(cache, key, tsconfig ? [...parsed.files, tsconfig] : parsed.files, ir);
   return ir;
 }
-
-import type { Project } from './generated.js';
-export { loadProject, readGenerated, selectDatabases, type Project } from './generated.js';
 
 /**
  * Validation runs even when parsing found problems, so one build reports everything; but a

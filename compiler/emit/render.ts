@@ -1,4 +1,4 @@
-import { format } from 'sql-formatter';
+import { createRequire } from 'node:module';
 import { createTableSql, foreignKeyClause, alterTable } from '../dialect/mysql/sql.js';
 import { orderCreatedTables } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
@@ -17,9 +17,18 @@ export const FORMAT_OPTIONS = Object.freeze({
   linesBetweenQueries: 1,
 } as const);
 
+type Format = (sql: string, options: typeof FORMAT_OPTIONS) => string;
+let formatter: Format | undefined;
+
+/** sql-formatter, loaded on first use: most builds format nothing. */
+function format(sql: string): string {
+  formatter ??= (createRequire(import.meta.url)('sql-formatter') as { format: Format }).format;
+  return formatter(sql, FORMAT_OPTIONS);
+}
+
 /** Lays out one statement (without its `;`). */
 export function formatStatement(s: Statement): string {
-  return s.format ? format(s.sql, FORMAT_OPTIONS) : s.sql;
+  return s.format ? format(s.sql) : s.sql;
 }
 
 /** A whole SQL file: a comment header, then each statement ended by `;`, a blank line between. */

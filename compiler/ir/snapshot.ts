@@ -9,21 +9,22 @@ const TRANSIENT = new Set(['pos', 'renamedFrom', 'backfill', 'autoNamed', 'label
 
 /** A copy of the IR without positions and hints (what a snapshot and a hash cover). */
 export function stripTransient<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (key, v) => (TRANSIENT.has(key) ? undefined : v)));
+  return copy(value, true) as T;
 }
 
 /** JSON with keys sorted at every level and two-space indentation: byte-stable everywhere. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value), null, 2) + '\n';
+  return JSON.stringify(copy(value, false), null, 2) + '\n';
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+/** A copy with keys sorted and undefined values dropped; `strip` also drops transient keys. */
+function copy(value: unknown, strip: boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => copy(v, strip));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
+      if (v !== undefined && !(strip && TRANSIENT.has(key))) out[key] = copy(v, strip);
     }
     return out;
   }
@@ -51,7 +52,15 @@ export function readSnapshot(text: string): SchemaIR {
 
 /** `sha256:` + hex of the schema's canonical JSON: names the schema before and after a migration. */
 export function schemaHash(ir: SchemaIR): string {
-  return 'sha256:' + createHash('sha256').update(canonicalJson(stripTransient(ir.tables))).digest('hex');
+  let hash = hashes.get(ir);
+  if (hash === undefined) {
+    hash = 'sha256:' + createHash('sha256').update(canonicalJson(stripTransient(ir.tables))).digest('hex');
+    hashes.set(ir, hash);
+  }
+  return hash;
 }
+
+/** Schemas are immutable: a hash is computed once per schema object. */
+const hashes = new WeakMap<SchemaIR, string>();
 
 export const EMPTY_SCHEMA: SchemaIR = Object.freeze({ kind: 'schema', tables: [] }) as SchemaIR;

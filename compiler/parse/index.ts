@@ -35,6 +35,8 @@ export interface ParseResult {
   readonly ir: SchemaIR;
   /** Every problem found, sorted by position; empty when the schema is static and well-formed. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Absolute paths of every file read: the given files and the modules they import (for caching). */
+  readonly files: readonly string[];
 }
 
 /**
@@ -53,7 +55,7 @@ export function parseSchemaFiles(options: ParseOptions): ParseResult {
   } catch (e) {
     // Only a bug gets here; report it with everything found so far rather than crash the build.
     diagnostics.push({ code: 'E_INTERNAL', message: `the schema parser failed: ${(e as Error)?.message ?? String(e)}` });
-    return { ir: { kind: 'schema', tables: [] }, diagnostics: unique(sortDiagnostics(diagnostics)) };
+    return { ir: { kind: 'schema', tables: [] }, diagnostics: unique(sortDiagnostics(diagnostics)), files: [] };
   }
 }
 
@@ -87,7 +89,7 @@ function parse(options: ParseOptions, diagnostics: Diagnostic[]): ParseResult {
   const ir = tablesToIR(defs, irDiagnostics);
   // The DSL reports a schema arrow function that failed (`() => broken.id`); it was reported where it failed.
   diagnostics.push(...irDiagnostics.filter((d) => !d.message.includes(ALREADY_REPORTED)));
-  return { ir, diagnostics: unique(sortDiagnostics(diagnostics)) };
+  return { ir, diagnostics: unique(sortDiagnostics(diagnostics)), files: loader.loadedPaths().sort() };
 }
 
 function realPath(file: string): string {

@@ -66,6 +66,11 @@ export const CALLS_ALLOWED = 'a schema may only call schemac functions and the m
  */
 export class ModuleLoader {
   private readonly modules = new Map<string, ModuleInfo>();
+
+  /** Absolute paths of every file loaded so far (schema files and what they import). */
+  loadedPaths(): string[] {
+    return [...this.modules.keys()];
+  }
   /** Modules in load order; grows while evaluation follows imports. */
   readonly loaded: ModuleInfo[] = [];
 

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyWorkspace, FIXTURES } from '../parse/fixtures.js';
 import { copyDemo, schemac, tempDir, tree } from './run.js';
@@ -145,5 +145,21 @@ describe('monorepo', () => {
     expect(up.indexOf('CREATE TABLE `users`')).toBeGreaterThan(0);
     expect(up.indexOf('CREATE TABLE `users`')).toBeLessThan(up.indexOf('CREATE TABLE `members`'));
     expect(up).toContain('REFERENCES `users` (`id`) ON DELETE CASCADE');
+  });
+});
+
+describe('compile cache', () => {
+  it('is used when nothing changed and invalidated by a change in an imported file', () => {
+    const dir = copyDemo('cache');
+    mkdirSync(join(dir, 'node_modules'));
+    expect(schemac(dir, 'build', '--db', 'members').status).toBe(0);
+    expect(existsSync(join(dir, 'node_modules/.cache/schemac/members.json'))).toBe(true);
+    expect(schemac(dir, 'build', '--db', 'members').stdout).toContain('members: no changes');
+    // common.ts is not a table file of its own: it is imported by the table files.
+    const common = join(dir, 'schema/members/common.ts');
+    writeFileSync(common, readFileSync(common, 'utf8').replace('};', "  deleted_at: datetime(),\n};"));
+    const r = schemac(dir, 'build', '--db', 'members', '-m', 'soft delete');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('0002_soft_delete');
   });
 });
