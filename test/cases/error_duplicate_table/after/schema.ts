@@ -1,0 +1,9 @@
+import { table, id, int, bigint, varchar, text, json, datetime, enumOf, boolean, index, unique, foreignKey, check, sql } from 'schemac';
+
+export const position = table('position', {
+  id: id(),
+  name: varchar(64).notNull().unique(),
+});
+export const position2 = table('Position', {
+  id: id(),
+});
