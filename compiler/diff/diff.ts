@@ -1,5 +1,5 @@
 import { compareNames } from '../ir/normalize.js';
-import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions } from '../ir/types.js';
+import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
 
 /**
@@ -8,44 +8,19 @@ import type { Change } from './changes.js';
  * The result is ordered by table name and is deterministic; the planner orders statements.
  */
 export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
-  const fromByName = new Map(from.tables.map((t) => [t.name, t]));
-  const toNames = new Set(to.tables.map((t) => t.name));
-  const used = new Set<string>();
-  const pairs: Array<{ from: Table; to: Table }> = [];
-  const created: Table[] = [];
-  for (const t of to.tables) {
-    const old = fromByName.has(t.name) ? t.name
-      : (t.renamedFrom ?? []).find((n) => fromByName.has(n) && !toNames.has(n) && !used.has(n));
-    if (old !== undefined && !used.has(old)) {
-      used.add(old);
-      pairs.push({ from: fromByName.get(old)!, to: t });
-    } else {
-      created.push(t);
-    }
-  }
-  const dropped = from.tables.filter((t) => !used.has(t.name));
+  const tables = pairByName(from.tables, to.tables);
+  const pairs = tables.pairs;
+  const created = tables.added;
+  const dropped = tables.removed;
 
   // What each old name is called after the renames, for mapping old definitions onto the new.
   const tableRenames = new Map<string, string>();
   const columnRenames = new Map<string, Map<string, string>>(); // new table name → old col → new col
-  const columnPairs = new Map<string, Array<{ from: Column; to: Column }>>();
+  const columnPairs = new Map<string, ReadonlyArray<{ from: Column; to: Column }>>();
   for (const { from: f, to: t } of pairs) {
     if (f.name !== t.name) tableRenames.set(f.name, t.name);
-    const fromCols = new Map(f.columns.map((c) => [c.name, c]));
-    const toColNames = new Set(t.columns.map((c) => c.name));
-    const usedCols = new Set<string>();
-    const renames = new Map<string, string>();
-    const list: Array<{ from: Column; to: Column }> = [];
-    for (const c of t.columns) {
-      const old = fromCols.has(c.name) ? c.name
-        : (c.renamedFrom ?? []).find((n) => fromCols.has(n) && !toColNames.has(n) && !usedCols.has(n));
-      if (old !== undefined && !usedCols.has(old)) {
-        usedCols.add(old);
-        list.push({ from: fromCols.get(old)!, to: c });
-        if (old !== c.name) renames.set(old, c.name);
-      }
-    }
-    columnRenames.set(t.name, renames);
+    const list = pairByName(f.columns, t.columns).pairs;
+    columnRenames.set(t.name, new Map(list.filter((p) => p.from.name !== p.to.name).map((p) => [p.from.name, p.to.name])));
     columnPairs.set(t.name, list);
   }
   const renameTable = (name: string) => tableRenames.get(name) ?? name;
@@ -120,6 +95,31 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     }
   }
   return changes;
+}
+
+/**
+ * Matches old and new objects by name, or through a `renamedFrom` hint naming an old object
+ * that no new object still uses. What is left over was added or removed.
+ */
+function pairByName<T extends { readonly name: string; readonly renamedFrom?: readonly string[] }>(
+  from: readonly T[], to: readonly T[],
+): { pairs: Array<{ from: T; to: T }>; added: T[]; removed: T[] } {
+  const fromByName = new Map(from.map((x) => [x.name, x]));
+  const toNames = new Set(to.map((x) => x.name));
+  const used = new Set<string>();
+  const pairs: Array<{ from: T; to: T }> = [];
+  const added: T[] = [];
+  for (const x of to) {
+    const old = fromByName.has(x.name) ? x.name
+      : (x.renamedFrom ?? []).find((n) => fromByName.has(n) && !toNames.has(n) && !used.has(n));
+    if (old !== undefined && !used.has(old)) {
+      used.add(old);
+      pairs.push({ from: fromByName.get(old)!, to: x });
+    } else {
+      added.push(x);
+    }
+  }
+  return { pairs, added, removed: from.filter((x) => !used.has(x.name)) };
 }
 
 function diffByName<T extends { readonly name: string }>(

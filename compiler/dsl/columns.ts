@@ -1,5 +1,5 @@
 import type {
-  BlobSize, ColumnType, DefaultValue, IntSize, ReferentialAction, SourcePos, TextSize,
+  BlobSize, Column, ColumnType, DefaultValue, IntSize, ReferentialAction, SourcePos, TextSize,
 } from '../ir/types.js';
 import { DslError } from './errors.js';
 import { site } from './site.js';
@@ -31,16 +31,8 @@ export interface ReferenceOptions {
 export type DefaultInput = string | number | boolean | null | SqlFragment;
 
 /** What a column builder has collected so far (internal; read by `table`). */
-export interface ColumnState {
-  readonly type: ColumnType;
-  readonly nullable: boolean;
-  readonly default: DefaultValue | null;
-  readonly autoIncrement: boolean;
-  readonly onUpdateNow: boolean;
-  readonly comment: string | null;
-  readonly charset: string | null;
-  readonly collate: string | null;
-  readonly generated: { readonly expr: string; readonly stored: boolean } | null;
+export interface ColumnState extends Pick<Column,
+  'type' | 'nullable' | 'default' | 'autoIncrement' | 'onUpdateNow' | 'comment' | 'charset' | 'collate' | 'generated'> {
   readonly renamedFrom: readonly string[];
   readonly backfill: DefaultValue | null;
   readonly primaryKey: boolean;
