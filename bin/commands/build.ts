@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { checkRisks, planBuild } from '../../compiler/emit/build.js';
+import type { DatabaseConfig } from '../../compiler/config.js';
+import { checkRisks, planBuild, type BuildResult, type GeneratedState } from '../../compiler/emit/build.js';
 import {
   compileDatabase, loadProject, readGenerated, selectDatabases, writeGenerated,
 } from '../../compiler/emit/project.js';
@@ -16,6 +17,7 @@ export async function build(args: BuildArgs): Promise<number> {
   const project = loadProject(process.cwd(), args.config);
   const report: unknown[] = [];
   let stale = false;
+  const pending: Array<{ db: DatabaseConfig; outDir: string; prev: GeneratedState; result: BuildResult }> = [];
   for (const db of selectDatabases(project, args.db)) {
     const outDir = join(project.root, db.out);
     const ir = await compileDatabase(project, db);
@@ -48,6 +50,11 @@ export async function build(args: BuildArgs): Promise<number> {
       continue;
     }
     checkRisks(db.name, result.risks, args.allowDataLoss === true);
+    pending.push({ db, outDir, prev, result });
+  }
+  // Every database is compiled and checked before anything is written: a refusal in one
+  // leaves all of them as they were.
+  for (const { db, outDir, prev, result } of pending) {
     for (const r of result.risks.filter((r) => r.level === 'warning')) err(`${db.name}: warning: ${r.message}`);
     const written = writeGenerated(outDir, prev, result.files);
     if (!args.json) {

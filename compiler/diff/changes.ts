@@ -11,7 +11,16 @@ export type Change =
   | { readonly kind: 'addColumn'; readonly table: string; readonly column: Column; readonly after: string | null; readonly backfill?: DefaultValue }
   | { readonly kind: 'dropColumn'; readonly table: string; readonly column: Column; readonly after: string | null }
   | { readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string }
-  | { readonly kind: 'modifyColumn'; readonly table: string; readonly from: Column; readonly to: Column; readonly backfill?: DefaultValue }
+  | {
+    /** Columns that keep their name but change place; the orders are the tables' (old one under new names). */
+    readonly kind: 'reorderColumns'; readonly table: string; readonly moved: readonly string[];
+    readonly toOrder: readonly Column[]; readonly fromOrder: readonly Column[];
+  }
+  | {
+    readonly kind: 'modifyColumn'; readonly table: string; readonly from: Column; readonly to: Column; readonly backfill?: DefaultValue;
+    /** The columns before it in the new and the old table (a generated column changing storage is re-added there). */
+    readonly after: string | null; readonly fromAfter: string | null;
+  }
   | { readonly kind: 'addIndex'; readonly table: string; readonly index: Index }
   | { readonly kind: 'dropIndex'; readonly table: string; readonly index: Index }
   | { readonly kind: 'renameIndex'; readonly table: string; readonly from: Index; readonly to: Index }
@@ -23,7 +32,7 @@ export type Change =
   | { readonly kind: 'setPrimaryKey'; readonly table: string; readonly from: PrimaryKey | null; readonly to: PrimaryKey | null }
   | {
     readonly kind: 'alterOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions;
-    /** The table's columns after the change: a character set change converts them. */
+    /** The table's columns before the change, under their new names: a new default character set converts them. */
     readonly columns: readonly Column[];
   };
 

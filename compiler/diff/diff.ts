@@ -1,4 +1,5 @@
-import { compareNames } from '../ir/normalize.js';
+import { charsetOfCollation, compareNames, isTextual } from '../ir/normalize.js';
+import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
 
@@ -34,9 +35,16 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
   }
   // Columns whose type changes: foreign keys over them must be dropped and re-added
   // (MySQL refuses to change the type of a column in a foreign key).
+  // So do columns whose character set or collation changes, declared or inherited from the table
+  // (MySQL and MariaDB refuse it while a foreign key uses the column: errors 1832, 1833).
   const retyped = new Set<string>();
-  for (const [table, list] of columnPairs) {
-    for (const p of list) if (!sameType(p.from, p.to)) retyped.add(`${table}.${p.to.name}`);
+  for (const { from: f, to: t } of pairs) {
+    const tableCharset = f.options.charset !== t.options.charset || f.options.collate !== t.options.collate;
+    for (const p of columnPairs.get(t.name)!) {
+      const inherits = p.to.charset === null && p.to.collate === null && isTextual(p.to.type);
+      if (!sameType(p.from, p.to) || p.from.charset !== p.to.charset || p.from.collate !== p.to.collate
+        || (tableCharset && inherits)) retyped.add(`${t.name}.${p.to.name}`);
+    }
   }
 
   for (const { from: f, to: t } of pairs) {
@@ -48,16 +56,36 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     for (const p of list) {
       if (p.from.name !== p.to.name) changes.push({ kind: 'renameColumn', table, from: p.from.name, to: p.to.name });
     }
+    // A backfilled column is added on its own before the table's other new columns, so it goes
+    // after the nearest column that exists by then.
+    const placedEarly = (c: Column) => pairedTo.has(c.name) || (c.backfill !== undefined && !c.generated);
     t.columns.forEach((c, i) => {
       if (pairedTo.has(c.name)) return;
-      changes.push({ kind: 'addColumn', table, column: c, after: i === 0 ? null : t.columns[i - 1].name,
+      const early = c.backfill !== undefined && !c.generated;
+      let j = i - 1;
+      while (early && j >= 0 && !placedEarly(t.columns[j])) j--;
+      changes.push({ kind: 'addColumn', table, column: c, after: j < 0 ? null : t.columns[j].name,
         ...(c.backfill ? { backfill: c.backfill } : {}) });
     });
+    const fromNames = f.columns.map((c) => renameColumn(table, c.name));
     for (const p of list) {
       if (columnsEqual(p.from, p.to)) continue;
       const fills = p.to.backfill && p.from.nullable && !p.to.nullable;
+      const ti = t.columns.indexOf(p.to);
+      const fi = fromNames.indexOf(p.to.name);
       changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to,
+        after: ti > 0 ? t.columns[ti - 1].name : null, fromAfter: fi > 0 ? fromNames[fi - 1] : null,
         ...(fills ? { backfill: p.to.backfill } : {}) });
+    }
+    // Kept columns out of their new order: the fewest that must move are those outside the
+    // longest common subsequence of the two orders.
+    const keptTo = t.columns.filter((c) => pairedTo.has(c.name)).map((c) => c.name);
+    const keptFrom = f.columns.filter((c) => pairedFrom.has(c.name)).map((c) => renameColumn(table, c.name));
+    const stay = new Set(longestCommonSubsequence(keptFrom, keptTo));
+    const moved = keptTo.filter((n) => !stay.has(n));
+    if (moved.length) {
+      changes.push({ kind: 'reorderColumns', table, moved, toOrder: t.columns,
+        fromOrder: f.columns.map((c) => ({ ...c, name: renameColumn(table, c.name) })) });
     }
     f.columns.forEach((c, i) => {
       if (pairedFrom.has(c.name)) return;
@@ -91,10 +119,38 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
       (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
     if (optionsChange(f.options, t.options)) {
-      changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options, columns: t.columns });
+      changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options,
+        columns: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
     }
   }
   return changes;
+}
+
+/**
+ * `renamedFrom` hints that cannot be followed: the new name and the old one both exist in the
+ * old schema, so matching by name would silently ignore the hint.
+ */
+export function renameConflicts(from: SchemaIR, to: SchemaIR): string[] {
+  const out: string[] = [];
+  const check = <T extends { readonly name: string; readonly renamedFrom?: readonly string[] }>(
+    olds: readonly T[], news: readonly T[], what: (x: T) => string,
+  ) => {
+    const oldNames = new Set(olds.map((x) => x.name));
+    for (const x of news) {
+      const hint = (x.renamedFrom ?? []).find((h) => oldNames.has(h));
+      if (hint !== undefined && oldNames.has(x.name) && hint !== x.name) {
+        out.push(`${what(x)} declares renamedFrom('${hint}'), but the last snapshot has both "${hint}" and "${x.name}": `
+          + `drop or rename the old "${x.name}" in a migration of its own first, or remove the hint`);
+      }
+    }
+  };
+  check(from.tables, to.tables, (t) => `table "${t.name}"`);
+  const fromTables = new Map(from.tables.map((t) => [t.name, t]));
+  for (const t of to.tables) {
+    const f = fromTables.get(t.name) ?? from.tables.find((x) => (t.renamedFrom ?? []).includes(x.name));
+    if (f) check(f.columns, t.columns, (c) => `column "${t.name}.${c.name}"`);
+  }
+  return out;
 }
 
 /**
@@ -162,6 +218,21 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
   for (const b of added) changes.push({ kind: 'addIndex', table, index: b });
 }
 
+/** The longest common subsequence of two lists of distinct names. */
+function longestCommonSubsequence(a: readonly string[], b: readonly string[]): string[] {
+  const len: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      len[i][j] = a[i] === b[j] ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
+    }
+  }
+  const out: string[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (len[i + 1][j] >= len[i][j + 1]) i++; else j++;
+  }
+  return out;
+}
+
 /** Same definition, whatever the name. */
 export function indexesEqual(a: Index, b: Index): boolean {
   return a.unique === b.unique && a.parts.length === b.parts.length
@@ -190,22 +261,32 @@ export function sameData(a: unknown, b: unknown): boolean {
 
 /** Same column definition, ignoring the name, position and build hints. */
 export function columnsEqual(a: Column, b: Column): boolean {
-  return sameType(a, b) && a.nullable === b.nullable && sameData(a.default, b.default)
+  return sameType(a, b) && a.nullable === b.nullable
+    && (a.default?.kind === 'expr' && b.default?.kind === 'expr' ? sqlEqual(a.default.sql, b.default.sql) : sameData(a.default, b.default))
     && a.autoIncrement === b.autoIncrement && a.onUpdateNow === b.onUpdateNow && a.comment === b.comment
-    && a.charset === b.charset && a.collate === b.collate
-    && sameData(a.generated, b.generated);
+    && effectiveCharset(a) === effectiveCharset(b) && a.collate === b.collate
+    && (a.generated && b.generated
+      ? a.generated.stored === b.generated.stored && sqlEqual(a.generated.expr, b.generated.expr)
+      : a.generated === b.generated);
 }
 
-/** SQL expressions compared with runs of white space folded. */
+/** A collation names its character set: `COLLATE utf8mb4_bin` is `CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`. */
+function effectiveCharset(c: Column): string | null {
+  return c.charset ?? (c.collate !== null ? charsetOfCollation(c.collate) : null);
+}
+
+/**
+ * SQL expressions compared in canonical form (`canonicalSql`): the server stores `(id>0)` as
+ * `` `id` > 0 `` (MariaDB) or `` (`id` > 0) `` (MySQL), and both are the schema's `id > 0`.
+ */
 export function sqlEqual(a: string, b: string): boolean {
-  return a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+  return sameSqlExpression(a, b);
 }
 
-/** An option left unset in the target keeps whatever the server has; a comment can be cleared. */
+/** An engine left unset keeps whatever the server has; an unset character set or collation means the default. */
 function optionsChange(from: TableOptions, to: TableOptions): boolean {
   return (to.engine !== null && to.engine !== from.engine)
-    || (to.charset !== null && to.charset !== from.charset)
-    || (to.collate !== null && to.collate !== from.collate)
+    || to.charset !== from.charset || to.collate !== from.collate
     || (to.comment ?? '') !== (from.comment ?? '');
 }
 

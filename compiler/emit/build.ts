@@ -1,4 +1,4 @@
-import { diffSchemas } from '../diff/diff.js';
+import { diffSchemas, renameConflicts } from '../diff/diff.js';
 import type { Change } from '../diff/changes.js';
 import { SchemacError } from '../diagnostics.js';
 import { schemaHash, writeSnapshot } from '../ir/snapshot.js';
@@ -6,7 +6,7 @@ import type { SchemaIR } from '../ir/types.js';
 import { planChanges } from '../plan/plan.js';
 import { downStatements, planRisks, upStatements, type Plan, type Risk } from '../plan/types.js';
 import { renderSqlFile, schemaStatements } from './render.js';
-import { renderSum, type MigrationFile } from './sum.js';
+import { fileHash, parseSum, renderSum, type MigrationFile } from './sum.js';
 
 /** `NNNN_slug.up.sql` / `NNNN_slug.down.sql` */
 export const MIGRATION_RE = /^(\d{4,})_([a-z0-9_]+)\.(up|down)\.sql$/;
@@ -39,6 +39,11 @@ export interface BuildResult {
 
 /** Diffs the compiled schema against the folder's snapshot and renders every output file. */
 export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, options: BuildOptions = {}): BuildResult {
+  checkSum(dbName, prev);
+  const conflicts = renameConflicts(prev.snapshot, ir);
+  if (conflicts.length) {
+    throw new SchemacError(conflicts.map((message) => ({ code: 'E_RENAME_CONFLICT', message: `database "${dbName}": ${message}` })));
+  }
   const changes = diffSchemas(prev.snapshot, ir);
   const plan = planChanges(changes);
   const files = new Map<string, string>();
@@ -67,6 +72,28 @@ export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, op
   files.set('snapshot.json', writeSnapshot(ir));
   files.set('schemac.sum', renderSum(migrations));
   return { changes, plan, migration, files, risks: planRisks(plan) };
+}
+
+/**
+ * Existing migrations must match `schemac.sum`: a build rewrites the sum, and would otherwise
+ * quietly accept a migration edited by hand (SPEC §5: `schemac sum` is how an edit is accepted).
+ */
+function checkSum(dbName: string, prev: GeneratedState): void {
+  const text = prev.files.get('schemac.sum');
+  if (text === undefined) {
+    if (prev.migrations.length) {
+      throw new SchemacError({ code: 'E_SUM_MISSING', message: `database "${dbName}": schemac.sum is missing`,
+        hint: 'restore it from git, or run `schemac sum` to record the migrations as they are' });
+    }
+    return;
+  }
+  const sum = parseSum(text);
+  const problems = prev.migrations.filter((m) => sum.files.get(m.name) !== fileHash(m.text)).map((m) => ({
+    code: 'E_SUM_MISMATCH',
+    message: `database "${dbName}": migrations/${m.name} ${sum.files.has(m.name) ? 'was edited after it was summed' : 'is not in schemac.sum'}`,
+    hint: 'run `schemac sum` if the edit is deliberate, or restore the file from git',
+  }));
+  if (problems.length) throw new SchemacError(problems);
 }
 
 /** `-m "Status report"` → `status_report`. */

@@ -28,7 +28,44 @@ function format(sql: string): string {
 
 /** Lays out one statement (without its `;`). */
 export function formatStatement(s: Statement): string {
-  return s.format ? format(s.sql) : s.sql;
+  return s.format || !plainLayout(s.sql) ? format(s.sql) : s.sql;
+}
+
+/**
+ * sql-formatter keeps a parenthesised group on one line up to 50 characters (`expressionWidth`)
+ * and breaks longer ones. The generator writes short groups inline and CREATE TABLE bodies one
+ * item a line; a statement near those limits (a short table, a long key or ENUM list) is left
+ * to sql-formatter. The margin errs towards formatting: that is only slower, never different.
+ */
+function plainLayout(sql: string): boolean {
+  if (sql.startsWith('CREATE TABLE')) {
+    const body = sql.slice(sql.indexOf('(\n') + 2, sql.lastIndexOf('\n)'));
+    if (body.split(',\n').map((l) => l.trim()).join(', ').length <= 60) return false;
+  }
+  for (const line of sql.split('\n')) {
+    if (line.length > 40 && longGroup(line)) return false;
+  }
+  return true;
+}
+
+/** Whether a line holds a parenthesised group longer than 40 characters (quotes respected). */
+function longGroup(line: string): boolean {
+  const open: number[] = [];
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote) {
+      if (ch === '\\' && quote === "'") i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '`' || ch === '"') {
+      quote = ch;
+    } else if (ch === '(') {
+      open.push(i);
+    } else if (ch === ')' && open.length) {
+      if (i - open.pop()! > 40) return true;
+    }
+  }
+  return false;
 }
 
 /** A whole SQL file: a comment header, then each statement ended by `;`, a blank line between. */

@@ -65,12 +65,43 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
 const ENGINES: Record<string, string> = { innodb: 'InnoDB', myisam: 'MyISAM', memory: 'MEMORY', aria: 'Aria' };
 
 function normalizeOptions(o: TableOptions): TableOptions {
+  const collate = o.collate === null ? null : o.collate.toLowerCase();
+  // A table's collation names its character set (a live database reports both).
+  const charset = o.charset !== null ? canonicalCharset(o.charset) : collate !== null ? charsetOfCollation(collate) : null;
   return {
     engine: o.engine === null ? null : ENGINES[o.engine.toLowerCase()] ?? o.engine,
-    charset: o.charset === null ? null : canonicalCharset(o.charset),
-    collate: o.collate === null ? null : o.collate.toLowerCase(),
+    charset,
+    collate: collate ?? defaultCollation(charset),
     comment: o.comment === '' ? null : o.comment,
   };
+}
+
+const CHARSETS = new Set(['armscii8', 'ascii', 'big5', 'binary', 'cp1250', 'cp1251', 'cp1256', 'cp1257', 'cp850',
+  'cp852', 'cp866', 'cp932', 'dec8', 'eucjpms', 'euckr', 'gb18030', 'gb2312', 'gbk', 'geostd8', 'greek', 'hebrew', 'hp8',
+  'keybcs2', 'koi8r', 'koi8u', 'latin1', 'latin2', 'latin5', 'latin7', 'macce', 'macroman', 'sjis', 'swe7', 'tis620',
+  'ucs2', 'ujis', 'utf16', 'utf16le', 'utf32', 'utf8', 'utf8mb3', 'utf8mb4']);
+
+/** `utf8mb4_unicode_ci` → `utf8mb4`, `utf8_bin` → `utf8mb3`, `binary` → `binary`; null when the prefix is no character set. */
+export function charsetOfCollation(collation: string): string | null {
+  const prefix = collation.toLowerCase().split('_')[0];
+  return CHARSETS.has(prefix) ? canonicalCharset(prefix) : null;
+}
+
+/**
+ * The default collation of the character sets whose default is the same on MySQL 8.0/8.4 and
+ * MariaDB 10.11/11.x (utf8mb4, utf8mb3, ucs2, utf16 and utf32 differ, so they are not listed).
+ * `CHARSET latin1` and `CHARSET latin1 COLLATE latin1_swedish_ci` are then one schema, which is
+ * what a live database reports for both.
+ */
+const STABLE_DEFAULT_COLLATION: Readonly<Record<string, string>> = {
+  latin1: 'latin1_swedish_ci', latin2: 'latin2_general_ci', ascii: 'ascii_general_ci', cp1250: 'cp1250_general_ci',
+  cp1251: 'cp1251_general_ci', cp1256: 'cp1256_general_ci', cp1257: 'cp1257_general_ci', greek: 'greek_general_ci',
+  hebrew: 'hebrew_general_ci',
+};
+
+/** The collation a character set implies when none is given, when it does not depend on the server. */
+export function defaultCollation(charset: string | null): string | null {
+  return charset === null ? null : STABLE_DEFAULT_COLLATION[charset] ?? null;
 }
 
 /** `utf8` means `utf8mb3` in MySQL 8 and MariaDB (MYSQL-NOTES §10). */
@@ -82,7 +113,7 @@ export function canonicalCharset(name: string): string {
 function normalizeColumn(col: Column, inPrimaryKey: boolean, table: TableOptions): Column {
   const nullable = inPrimaryKey ? false : col.nullable;
   let charset = col.charset === null ? null : canonicalCharset(col.charset);
-  let collate = col.collate === null ? null : col.collate.toLowerCase();
+  let collate = col.collate === null ? defaultCollation(charset) : col.collate.toLowerCase();
   // A column that repeats its table's character set and collation says nothing of its own.
   if (charset !== null && charset === table.charset && (collate === null || collate === table.collate)) {
     charset = null;
@@ -129,10 +160,35 @@ export function normalizeDefault(def: DefaultValue, type: ColumnType): DefaultVa
     return normalizeDefault({ kind: 'number', value: def.value.trim() }, type);
   }
   if (def.kind === 'number') {
-    if (!isNumericType(type)) return { kind: 'string', value: def.value };
+    if (!isNumericType(type)) return normalizeDefault({ kind: 'string', value: def.value }, type);
     return { kind: 'number', value: canonicalNumber(def.value, type) };
   }
+  if (def.kind === 'string') return { kind: 'string', value: canonicalStringValue(def.value, type) };
   return def;
+}
+
+/**
+ * A literal as the server stores it, so a live database and the schema agree: temporal values
+ * with exactly `fsp` fractional digits (`'10:00:00'` on TIME(2) is `'10:00:00.00'`), BINARY(n)
+ * without the 0x00 padding the server adds, SET members once each in declaration order.
+ */
+function canonicalStringValue(value: string, type: ColumnType): string {
+  switch (type.kind) {
+    case 'time': case 'datetime': case 'timestamp': {
+      const m = /^(\d{4}-\d{2}-\d{2} |-?)(\d{2,3}):(\d{2}):(\d{2})(?:\.(\d*))?$/.exec(value);
+      // A value of another shape, or one the server would round, is left as written (validation reports it).
+      if (!m || (m[1].length > 1) === (type.kind === 'time') || !/^0*$/.test((m[5] ?? '').slice(type.fsp))) return value;
+      const hours = type.kind === 'time' ? String(Number(m[2])).padStart(2, '0') : m[2];
+      return `${m[1]}${hours}:${m[3]}:${m[4]}` + (type.fsp ? '.' + (m[5] ?? '').slice(0, type.fsp).padEnd(type.fsp, '0') : '');
+    }
+    case 'binary': return value.replace(/\0+$/, '');
+    case 'set': {
+      if (value === '') return value;
+      const members = new Set(value.split(','));
+      return [...members].every((m) => type.values.includes(m)) ? type.values.filter((v) => members.has(v)).join(',') : value;
+    }
+    default: return value;
+  }
 }
 
 function isNumericType(type: ColumnType): boolean {

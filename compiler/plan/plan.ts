@@ -5,19 +5,22 @@ import {
 } from '../dialect/mysql/sql.js';
 import { compareNames } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
-import type { Column, DefaultValue, ForeignKey, Index, Table, TableOptions } from '../ir/types.js';
+import { isTextual } from '../ir/normalize.js';
+import type { Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
+import { columnsEqual, sameData } from '../diff/diff.js';
 import type { Plan, Risk, Statement, Step } from './types.js';
 import { isWidening } from './widening.js';
 
 /**
  * Statement order in the up script. Foreign keys go first and come back last, so every
- * column, index and table they depend on can change in between; indexes are added before
- * the ones they replace are dropped, so a foreign key always keeps a usable index.
+ * column, index and table they depend on can change in between. Each existing table's column,
+ * primary key and index changes are one ALTER TABLE (`alterTable`): the server checks the
+ * result as a whole, so an AUTO_INCREMENT column and its key, a primary key and the index a
+ * foreign key needs, or a generated column and its base change together.
  */
 export const PHASE = {
   dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
-  addColumn: 7, modifyColumn: 8, setPrimaryKey: 9, addIndex: 10, dropIndex: 11, dropColumn: 12,
-  dropTable: 13, addCheck: 14, addForeignKey: 15, alterOptions: 16,
+  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13,
 } as const;
 
 const stmt = (sql: string, format = false): Statement => ({ sql, format });
@@ -26,21 +29,32 @@ const stmt = (sql: string, format = false): Statement => ({ sql, format });
 export function planChanges(changes: readonly Change[]): Plan {
   const steps: Step[] = [];
   const created = changes.filter((c): c is Extract<Change, { kind: 'createTable' }> => c.kind === 'createTable').map((c) => c.table);
+  const createdNames = new Set(created.map((t) => t.name));
   const { order, deferred } = orderCreatedTables(created);
   const createRank = new Map(order.map((name, i) => [name, i]));
+  const alters = new Map<string, TableAlter>();
+  const alterOf = (table: string) => {
+    let a = alters.get(table);
+    if (!a) alters.set(table, (a = new TableAlter(table)));
+    return a;
+  };
+  // A new table's foreign key to an existing table is added at the end when this migration
+  // changes the referenced columns or the table's keys: it needs them in their new shape.
+  const reshaped = reshapedReferences(changes);
 
   for (const change of changes) {
     switch (change.kind) {
       case 'createTable': {
         const t = change.table;
-        const inline = t.foreignKeys.filter((fk) => !deferred.has(fk));
+        const later = (fk: ForeignKey) => deferred.has(fk)
+          || (!createdNames.has(fk.refTable) && (reshaped.has(fk.refTable) || fk.refColumns.some((c) => reshaped.has(`${fk.refTable}.${c}`))));
         steps.push({
           phase: PHASE.createTable, table: t.name, summary: `create table ${t.name}`,
-          up: [stmt(createTableSql(t, inline), tableHasUserSql(t))],
+          up: [stmt(createTableSql(t, t.foreignKeys.filter((fk) => !later(fk))), tableHasUserSql(t))],
           down: [stmt(`DROP TABLE ${ident(t.name)}`)],
           risks: [],
         });
-        for (const fk of t.foreignKeys.filter((f) => deferred.has(f))) steps.push(addForeignKeyStep(t.name, fk));
+        for (const fk of t.foreignKeys.filter(later)) steps.push(addForeignKeyStep(t.name, fk));
         break;
       }
       case 'dropTable': {
@@ -63,54 +77,67 @@ export function planChanges(changes: readonly Change[]): Plan {
           risks: [],
         });
         break;
-      case 'addColumn':
-        steps.push(addColumnStep(change.table, change.column, change.after, change.backfill));
-        break;
-      case 'dropColumn': {
-        const c = change.column;
-        steps.push({
-          phase: PHASE.dropColumn, table: change.table, summary: `drop column ${change.table}.${c.name}`,
-          up: [stmt(alterTable(change.table, [`DROP COLUMN ${ident(c.name)}`]))],
-          down: [stmt(alterTable(change.table, [`ADD COLUMN ${columnSql(c)} ${position(change.after)}`]), columnHasUserSql(c))],
-          risks: [{ level: 'destructive', code: 'R_DROP_COLUMN', table: change.table,
-            message: `drops column ${change.table}.${c.name} and its values (the down script re-adds it empty)`,
-            hint: `if the column was renamed, declare .renamedFrom('${c.name}') on the new column` }],
-        });
+      case 'addColumn': {
+        const alter = alterOf(change.table);
+        if (change.backfill && !change.column.generated) {
+          // Added nullable and without its default (which ADD COLUMN would copy into every
+          // row), filled, then given its real definition in the table's ALTER.
+          const prepared: Column = { ...change.column, nullable: true, default: null, autoIncrement: false };
+          steps.push({
+            phase: PHASE.prepareBackfill, table: change.table, summary: `add column ${change.table}.${change.column.name} (backfilled)`,
+            up: [stmt(alterTable(change.table, [`ADD COLUMN ${columnSql(prepared)} ${position(change.after)}`])),
+              updateSql(change.table, change.column.name, change.backfill)],
+            down: [stmt(alterTable(change.table, [`DROP COLUMN ${ident(change.column.name)}`]))],
+            risks: [],
+          });
+          if (!columnsEqual(prepared, change.column)) alter.modify(prepared, change.column, null, change.after, change.after);
+        } else {
+          alter.add(change.column, change.after);
+        }
         break;
       }
+      case 'dropColumn':
+        alterOf(change.table).drop(change.column, change.after);
+        break;
+      case 'modifyColumn': {
+        const { table, from, to, backfill } = change;
+        let before = from;
+        if (backfill) {
+          // The new type first (still nullable) when it changes, so the value fits; then the UPDATE.
+          const prepared: Column = sameData(from.type, to.type) ? from : { ...to, nullable: true, default: null, autoIncrement: false };
+          steps.push({
+            phase: PHASE.prepareBackfill, table, summary: `fill ${table}.${to.name} where NULL`,
+            up: [...(prepared === from ? [] : [stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(prepared)}`]), columnHasUserSql(prepared))]),
+              updateSql(table, to.name, backfill)],
+            down: prepared === from ? [] : [stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(from)}`]), columnHasUserSql(from))],
+            risks: isWidening(from.type, to.type) ? [] : [narrowRisk(table, from, to)],
+          });
+          before = prepared;
+        }
+        alterOf(table).modify(before, to, backfill ? null : from, change.after, change.fromAfter);
+        break;
+      }
+      case 'setPrimaryKey':
+        alterOf(change.table).primaryKey(change.from, change.to);
+        break;
+      case 'reorderColumns':
+        alterOf(change.table).reorder(change.moved, change.toOrder, change.fromOrder);
+        break;
+      case 'addIndex':
+        alterOf(change.table).addIndex(change.index);
+        break;
+      case 'dropIndex':
+        alterOf(change.table).dropIndex(change.index);
+        break;
+      case 'replaceIndex':
+        alterOf(change.table).replaceIndex(change.from, change.to);
+        break;
       case 'renameColumn':
         steps.push({
           phase: PHASE.renameColumn, table: change.table, summary: `rename column ${change.table}.${change.from} to ${change.to}`,
           up: [stmt(alterTable(change.table, [`RENAME COLUMN ${ident(change.from)} TO ${ident(change.to)}`]))],
           down: [stmt(alterTable(change.table, [`RENAME COLUMN ${ident(change.to)} TO ${ident(change.from)}`]))],
           risks: [],
-        });
-        break;
-      case 'modifyColumn':
-        steps.push(modifyColumnStep(change.table, change.from, change.to, change.backfill));
-        break;
-      case 'addIndex':
-        steps.push({
-          phase: PHASE.addIndex, table: change.table, summary: `add ${indexKind(change.index)} ${change.index.name} on ${change.table}`,
-          up: [stmt(alterTable(change.table, [addIndexClause(change.index)]))],
-          down: [stmt(alterTable(change.table, [`DROP INDEX ${ident(change.index.name)}`]))],
-          risks: change.index.unique ? [uniqueRisk(change.table, change.index)] : [],
-        });
-        break;
-      case 'dropIndex':
-        steps.push({
-          phase: PHASE.dropIndex, table: change.table, summary: `drop ${indexKind(change.index)} ${change.index.name} on ${change.table}`,
-          up: [stmt(alterTable(change.table, [`DROP INDEX ${ident(change.index.name)}`]))],
-          down: [stmt(alterTable(change.table, [addIndexClause(change.index)]))],
-          risks: [],
-        });
-        break;
-      case 'replaceIndex':
-        steps.push({
-          phase: PHASE.addIndex, table: change.table, summary: `change ${indexKind(change.to)} ${change.to.name} on ${change.table}`,
-          up: [stmt(alterTable(change.table, [`DROP INDEX ${ident(change.from.name)}`, addIndexClause(change.to)]))],
-          down: [stmt(alterTable(change.table, [`DROP INDEX ${ident(change.to.name)}`, addIndexClause(change.from)]))],
-          risks: change.to.unique ? [uniqueRisk(change.table, change.to)] : [],
         });
         break;
       case 'renameIndex':
@@ -150,21 +177,6 @@ export function planChanges(changes: readonly Change[]): Plan {
           risks: [],
         });
         break;
-      case 'setPrimaryKey': {
-        const { from, to } = change;
-        const clauses = (a: typeof from, b: typeof to) => [
-          ...(a ? ['DROP PRIMARY KEY'] : []),
-          ...(b ? [`ADD PRIMARY KEY ${identList(b.columns)}`] : []),
-        ];
-        steps.push({
-          phase: PHASE.setPrimaryKey, table: change.table, summary: `change primary key of ${change.table}`,
-          up: [stmt(alterTable(change.table, clauses(from, to)))],
-          down: [stmt(alterTable(change.table, clauses(to, from)))],
-          risks: to ? [{ level: 'warning', code: 'R_PRIMARY_KEY', table: change.table,
-            message: `the new primary key of ${change.table} fails if existing rows have duplicate or NULL values in ${to.columns.join(', ')}` }] : [],
-        });
-        break;
-      }
       case 'alterOptions':
         steps.push(...alterOptionsSteps(change.table, change.from, change.to, change.columns));
         break;
@@ -172,25 +184,228 @@ export function planChanges(changes: readonly Change[]): Plan {
         assertNever(change, 'change');
     }
   }
+  for (const alter of alters.values()) {
+    const step = alter.toStep();
+    if (step) steps.push(step);
+  }
   const rankOf = (s: Step) => (s.phase === PHASE.createTable ? createRank.get(s.table) ?? 0 : 0);
   const indexed = steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
     || (a.s.phase === PHASE.createTable ? 0 : compareNames(a.s.table, b.s.table)) || a.i - b.i);
-  return { steps: indexed.map((x) => x.s), title: steps[0]?.summary ?? '' };
+  return { steps: indexed.map((x) => x.s), title: titleOf(changes, steps) };
+}
+
+/** `table` when its keys or character set change, `table.column` when that column is added or changed. */
+function reshapedReferences(changes: readonly Change[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'setPrimaryKey': case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'alterOptions':
+        out.add(c.table);
+        break;
+      case 'addColumn': out.add(`${c.table}.${c.column.name}`); break;
+      case 'modifyColumn': out.add(`${c.table}.${c.to.name}`); break;
+      case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
+      default: break;
+    }
+  }
+  return out;
+}
+
+/** The migration's name: the first change in diff order (creates, renames, adds come first). */
+function titleOf(changes: readonly Change[], steps: readonly Step[]): string {
+  const first = changes[0];
+  if (!first) return '';
+  switch (first.kind) {
+    case 'addColumn': return `add column ${first.table}.${first.column.name}`;
+    case 'dropColumn': return `drop column ${first.table}.${first.column.name}`;
+    case 'modifyColumn': return `modify column ${first.table}.${first.to.name}`;
+    case 'setPrimaryKey': return `change primary key of ${first.table}`;
+    case 'addIndex': return `add ${indexKind(first.index)} ${first.index.name}`;
+    case 'dropIndex': return `drop ${indexKind(first.index)} ${first.index.name}`;
+    case 'replaceIndex': return `change ${indexKind(first.to)} ${first.to.name}`;
+    default: return steps[0]?.summary ?? '';
+  }
 }
 
 /**
- * Table options. ENGINE and COMMENT are one ALTER; a new default character set or collation
- * converts the table (`CONVERT TO`), as a table created with it would have, then restores
- * the columns that declare their own character set or collation, and JSON columns
- * (LONGTEXT utf8mb4_bin on MariaDB). `DEFAULT` is the database's character set.
+ * One existing table's column, primary key and index changes, written as a single ALTER TABLE
+ * whose reverse is a single ALTER TABLE too. Clause order within the statement: generated
+ * columns being rebuilt are dropped, columns added (in table order), modified, the primary key
+ * replaced, indexes dropped and added, columns dropped.
+ */
+class TableAlter {
+  private readonly rebuilt: Array<{ from: Column; to: Column; fromAfter: string | null; toAfter: string | null }> = [];
+  private readonly adds: Array<{ column: Column; after: string | null }> = [];
+  private readonly modifies: Array<{ from: Column; to: Column }> = [];
+  private readonly drops: Array<{ column: Column; after: string | null }> = [];
+  private pk: { from: PrimaryKey | null; to: PrimaryKey | null } | null = null;
+  private readonly addIndexes: Index[] = [];
+  private readonly dropIndexes: Index[] = [];
+  private readonly replaced: Array<{ from: Index; to: Index }> = [];
+  private readonly summaries: string[] = [];
+  private readonly risks: Risk[] = [];
+  private order: { moved: Set<string>; to: readonly Column[]; from: readonly Column[] } | null = null;
+
+  constructor(private readonly table: string) {}
+
+  /** Kept columns that change place: MODIFY ... AFTER, in table order with the added columns. */
+  reorder(moved: readonly string[], toOrder: readonly Column[], fromOrder: readonly Column[]): void {
+    this.order = { moved: new Set(moved), to: toOrder, from: fromOrder };
+    this.summaries.push(`move column${moved.length > 1 ? 's' : ''} ${moved.join(', ')}`);
+  }
+
+  add(column: Column, after: string | null): void {
+    this.adds.push({ column, after });
+    this.summaries.push(`add column ${column.name}`);
+    if (!column.nullable && !column.default && !column.autoIncrement && !column.generated) {
+      this.risks.push({ level: 'blocked', code: 'R_NOT_NULL_NO_FILL', table: this.table,
+        message: `adds NOT NULL column ${this.table}.${column.name} with no default and no backfill: existing rows would get an implicit value or the ALTER fails under strict sql_mode`,
+        hint: `declare .backfill(value) (fills existing rows, then sets NOT NULL) or .default(value) on ${this.table}.${column.name}` });
+    }
+  }
+
+  /** `original` is the column as the schema had it (for risks); null when a backfill step already judged them. */
+  modify(from: Column, to: Column, original: Column | null, toAfter: string | null, fromAfter: string | null): void {
+    this.summaries.push(`modify column ${to.name}`);
+    if (original) {
+      if (!isWidening(original.type, to.type)) this.risks.push(narrowRisk(this.table, original, to));
+      if (original.nullable && !to.nullable) {
+        this.risks.push({ level: 'warning', code: 'R_SET_NOT_NULL', table: this.table,
+          message: `makes ${this.table}.${to.name} NOT NULL: the ALTER fails if existing rows hold NULL`,
+          hint: `declare .backfill(value) on ${this.table}.${to.name} to fill them first` });
+      }
+    }
+    if (!from.generated && to.generated) {
+      this.risks.push({ level: 'destructive', code: 'R_TO_GENERATED', table: this.table,
+        message: `turns ${this.table}.${to.name} into a generated column: its stored values are replaced by the expression` });
+    }
+    // The server cannot change a generated column's storage in place (MariaDB 1907): drop and re-add it.
+    if (from.generated && to.generated && from.generated.stored !== to.generated.stored) {
+      this.rebuilt.push({ from, to, fromAfter, toAfter });
+      return;
+    }
+    this.modifies.push({ from, to });
+  }
+
+  drop(column: Column, after: string | null): void {
+    this.drops.push({ column, after });
+    this.summaries.push(`drop column ${column.name}`);
+    this.risks.push({ level: 'destructive', code: 'R_DROP_COLUMN', table: this.table,
+      message: `drops column ${this.table}.${column.name} and its values (the down script re-adds it empty)`,
+      hint: `if the column was renamed, declare .renamedFrom('${column.name}') on the new column` });
+  }
+
+  primaryKey(from: PrimaryKey | null, to: PrimaryKey | null): void {
+    this.pk = { from, to };
+    this.summaries.push('change primary key');
+    if (to) {
+      this.risks.push({ level: 'warning', code: 'R_PRIMARY_KEY', table: this.table,
+        message: `the new primary key of ${this.table} fails if existing rows have duplicate or NULL values in ${to.columns.join(', ')}` });
+    }
+  }
+
+  addIndex(index: Index): void {
+    this.addIndexes.push(index);
+    this.summaries.push(`add ${indexKind(index)} ${index.name}`);
+    if (index.unique) this.risks.push(uniqueRisk(this.table, index));
+  }
+
+  dropIndex(index: Index): void {
+    this.dropIndexes.push(index);
+    this.summaries.push(`drop ${indexKind(index)} ${index.name}`);
+  }
+
+  replaceIndex(from: Index, to: Index): void {
+    this.replaced.push({ from, to });
+    this.summaries.push(`change ${indexKind(to)} ${to.name}`);
+    if (to.unique) this.risks.push(uniqueRisk(this.table, to));
+  }
+
+  toStep(): Step | null {
+    const up: string[] = [];
+    const down: string[] = [];
+    let userSql = false;
+    const col = (c: Column) => {
+      userSql ||= columnHasUserSql(c);
+      return columnSql(c);
+    };
+    const pkClauses = (a: PrimaryKey | null, b: PrimaryKey | null) => [
+      ...(a ? ['DROP PRIMARY KEY'] : []), ...(b ? [`ADD PRIMARY KEY ${identList(b.columns)}`] : []),
+    ];
+    // Columns placed by this statement, in the order of the table they build: added (or
+    // re-added) columns and kept columns that move, each after the column before it.
+    const toIndex = new Map((this.order?.to ?? []).map((c, i) => [c.name, i]));
+    const fromIndex = new Map((this.order?.from ?? []).map((c, i) => [c.name, i]));
+    const moved = this.order?.moved ?? new Set<string>();
+    const prevOf = (list: readonly Column[], name: string) => {
+      const i = list.findIndex((c) => c.name === name);
+      return i > 0 ? list[i - 1].name : null;
+    };
+    const placed = (items: Array<{ clause: string; name: string }>, index: Map<string, number>) =>
+      items.map((x, i) => ({ ...x, rank: index.get(x.name) ?? i })).sort((a, b) => a.rank - b.rank).map((x) => x.clause);
+    const modifiedTo = new Map(this.modifies.map((m) => [m.to.name, m]));
+    // Up.
+    for (const r of this.rebuilt) up.push(`DROP COLUMN ${ident(r.from.name)}`);
+    up.push(...placed([
+      ...this.adds.map((a) => ({ name: a.column.name, clause: `ADD COLUMN ${col(a.column)} ${position(a.after)}` })),
+      ...this.rebuilt.map((r) => ({ name: r.to.name, clause: `ADD COLUMN ${col(r.to)} ${position(r.toAfter)}` })),
+      ...[...moved].map((name) => {
+        const def = modifiedTo.get(name)?.to ?? this.order!.to.find((c) => c.name === name)!;
+        return { name, clause: `MODIFY COLUMN ${col(def)} ${position(prevOf(this.order!.to, name))}` };
+      }),
+    ], toIndex));
+    for (const m of this.modifies) if (!moved.has(m.to.name)) up.push(`MODIFY COLUMN ${col(m.to)}`);
+    if (this.pk) up.push(...pkClauses(this.pk.from, this.pk.to));
+    for (const ix of this.dropIndexes) up.push(`DROP INDEX ${ident(ix.name)}`);
+    for (const r of this.replaced) up.push(`DROP INDEX ${ident(r.from.name)}`, addIndexClause(r.to));
+    for (const ix of this.addIndexes) up.push(addIndexClause(ix));
+    for (const d of this.drops) up.push(`DROP COLUMN ${ident(d.column.name)}`);
+    // Down: the same changes undone, in the same clause order.
+    for (const r of this.rebuilt) down.push(`DROP COLUMN ${ident(r.to.name)}`);
+    down.push(...placed([
+      ...this.drops.map((d) => ({ name: d.column.name, clause: `ADD COLUMN ${col(d.column)} ${position(d.after)}` })),
+      ...this.rebuilt.map((r) => ({ name: r.from.name, clause: `ADD COLUMN ${col(r.from)} ${position(r.fromAfter)}` })),
+      ...[...moved].map((name) => {
+        const def = modifiedTo.get(name)?.from ?? this.order!.from.find((c) => c.name === name)!;
+        return { name, clause: `MODIFY COLUMN ${col(def)} ${position(prevOf(this.order!.from, name))}` };
+      }),
+    ], fromIndex));
+    for (const m of this.modifies) if (!moved.has(m.to.name)) down.push(`MODIFY COLUMN ${col(m.from)}`);
+    if (this.pk) down.push(...pkClauses(this.pk.to, this.pk.from));
+    for (const ix of this.addIndexes) down.push(`DROP INDEX ${ident(ix.name)}`);
+    for (const r of this.replaced) down.push(`DROP INDEX ${ident(r.to.name)}`, addIndexClause(r.from));
+    for (const ix of this.dropIndexes) down.push(addIndexClause(ix));
+    for (const a of this.adds) down.push(`DROP COLUMN ${ident(a.column.name)}`);
+    if (up.length === 0) return null;
+    return {
+      phase: PHASE.alterTable, table: this.table,
+      summary: `alter table ${this.table}: ${this.summaries.join(', ')}`,
+      up: [stmt(alterTable(this.table, up), userSql)],
+      down: down.length ? [stmt(alterTable(this.table, down), userSql)] : [],
+      risks: this.risks,
+    };
+  }
+}
+
+function narrowRisk(table: string, from: Column, to: Column): Risk {
+  return { level: 'destructive', code: 'R_NARROW_TYPE', table,
+    message: `changes ${table}.${to.name} from ${describeType(from)} to ${describeType(to)}, which can truncate or reject existing values` };
+}
+
+/**
+ * Table options. ENGINE and COMMENT are one ALTER at the end. A new default character set or
+ * collation comes early, in one ALTER with a MODIFY of every column that inherits it (a MODIFY
+ * without CHARACTER SET takes the table's new default), so columns that declare their own are
+ * never touched; `DEFAULT` is the database's character set.
  */
 function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, columns: readonly Column[]): Step[] {
   const steps: Step[] = [];
   const changed = <K extends keyof TableOptions>(k: K) => to[k] !== null && to[k] !== from[k];
   const forward: TableOptions = { engine: changed('engine') ? to.engine : null, charset: null, collate: null,
     comment: (to.comment ?? '') !== (from.comment ?? '') ? to.comment ?? '' : null };
-  const back: TableOptions = { engine: forward.engine && from.engine, charset: null, collate: null,
+  // An engine left unset in the old schema was the server's default, InnoDB on MySQL 8 and MariaDB.
+  const back: TableOptions = { engine: forward.engine && (from.engine ?? 'InnoDB'), charset: null, collate: null,
     comment: forward.comment !== null ? from.comment ?? '' : null };
   if (tableOptionsSql(forward)) {
     steps.push({
@@ -200,19 +415,24 @@ function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, 
       risks: [],
     });
   }
-  if (changed('charset') || changed('collate')) {
-    const convert = (o: TableOptions) => {
-      const charset = o.charset ?? (o.collate ? o.collate.split('_')[0] : 'DEFAULT');
-      return stmt(`ALTER TABLE ${ident(table)} CONVERT TO CHARACTER SET ${charset}${o.collate ? ` COLLATE ${o.collate}` : ''}`);
+  // Unset means the default: the database's character set, or the character set's own collation.
+  if (to.charset !== from.charset || to.collate !== from.collate) {
+    const inheriting = columns.filter((c) => isTextual(c.type) && c.charset === null && c.collate === null);
+    const set = (o: TableOptions) => {
+      const clauses = [o.charset || o.collate
+        ? `DEFAULT CHARSET = ${o.charset ?? o.collate!.split('_')[0]}${o.collate ? ` COLLATE = ${o.collate}` : ''}`
+        : 'DEFAULT CHARSET = DEFAULT', ...inheriting.map((c) => `MODIFY COLUMN ${columnSql(c)}`)];
+      return stmt(`ALTER TABLE ${ident(table)} ${clauses.join(',\n')}`, true);
     };
-    const keep = columns.filter((c) => c.type.kind === 'json' || c.charset !== null || c.collate !== null)
-      .map((c) => stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(c)}`]), columnHasUserSql(c)));
+    const target = to.collate ?? to.charset;
     steps.push({
-      phase: PHASE.alterOptions, table, summary: `convert ${table} to ${to.collate ?? to.charset}`,
-      up: [convert(to), ...keep],
-      down: [convert(from), ...keep],
-      risks: [{ level: 'warning', code: 'R_CONVERT_TABLE', table,
-        message: `converts every text column of ${table} to ${to.collate ?? to.charset} (rebuilds the table; characters the new set lacks are lost)` }],
+      phase: PHASE.convertCharset, table, summary: `change the character set of ${table} to ${target}`,
+      up: [set(to)],
+      down: [set(from)],
+      risks: inheriting.length === 0 ? [] : [{
+        level: (to.charset ?? '').startsWith('utf8mb4') ? 'warning' : 'destructive', code: 'R_CONVERT_TABLE', table,
+        message: `converts ${inheriting.map((c) => c.name).join(', ')} of ${table} to ${target}: characters the new set lacks are lost or rejected`,
+      }],
     });
   }
   return steps;
@@ -251,49 +471,6 @@ function addForeignKeyStep(table: string, fk: ForeignKey): Step {
 function updateSql(table: string, column: string, value: DefaultValue): Statement {
   const sql = `UPDATE ${ident(table)}\nSET\n  ${ident(column)} = ${valueSql(value)}\nWHERE\n  ${ident(column)} IS NULL`;
   return stmt(sql, value.kind === 'expr');
-}
-
-function addColumnStep(table: string, col: Column, after: string | null, backfill: DefaultValue | undefined): Step {
-  const add = (c: Column, override: { nullable?: boolean; withoutDefault?: boolean } = {}) =>
-    stmt(alterTable(table, [`ADD COLUMN ${columnSql(c, override)} ${position(after)}`]),
-      columnHasUserSql(c) && !override.withoutDefault);
-  const down = [stmt(alterTable(table, [`DROP COLUMN ${ident(col.name)}`]))];
-  const summary = `add column ${table}.${col.name}`;
-  if (backfill && !col.generated) {
-    // Added nullable and without its default (which ADD COLUMN would copy into every row),
-    // filled, then given its real definition.
-    const up = [add(col, { nullable: true, withoutDefault: true }), updateSql(table, col.name, backfill)];
-    if (!col.nullable || col.default) up.push(stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(col)}`]), columnHasUserSql(col)));
-    return { phase: PHASE.addColumn, table, summary: summary + ' (backfilled)', up, down, risks: [] };
-  }
-  const risks: Risk[] = [];
-  if (!col.nullable && !col.default && !col.autoIncrement && !col.generated) {
-    risks.push({ level: 'blocked', code: 'R_NOT_NULL_NO_FILL', table,
-      message: `adds NOT NULL column ${table}.${col.name} with no default and no backfill: existing rows would get an implicit value or the ALTER fails under strict sql_mode`,
-      hint: `declare .backfill(value) (fills existing rows, then sets NOT NULL) or .default(value) on ${table}.${col.name}` });
-  }
-  return { phase: PHASE.addColumn, table, summary, up: [add(col)], down, risks };
-}
-
-function modifyColumnStep(table: string, from: Column, to: Column, backfill: DefaultValue | undefined): Step {
-  const modify = (c: Column) => stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(c)}`]), columnHasUserSql(c));
-  const risks: Risk[] = [];
-  if (!isWidening(from.type, to.type)) {
-    risks.push({ level: 'destructive', code: 'R_NARROW_TYPE', table,
-      message: `changes ${table}.${to.name} from ${describeType(from)} to ${describeType(to)}, which can truncate or reject existing values` });
-  }
-  const up: Statement[] = [];
-  if (backfill) up.push(updateSql(table, to.name, backfill));
-  else if (from.nullable && !to.nullable) {
-    risks.push({ level: 'warning', code: 'R_SET_NOT_NULL', table,
-      message: `makes ${table}.${to.name} NOT NULL: the ALTER fails if existing rows hold NULL`,
-      hint: `declare .backfill(value) on ${table}.${to.name} to fill them first` });
-  }
-  up.push(modify(to));
-  return {
-    phase: PHASE.modifyColumn, table, summary: `modify column ${table}.${to.name}` + (backfill ? ' (backfilled)' : ''),
-    up, down: [modify(from)], risks,
-  };
 }
 
 function describeType(c: Column): string {

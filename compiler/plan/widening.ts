@@ -32,7 +32,9 @@ export function isWidening(from: ColumnType, to: ColumnType): boolean {
     case 'double':
       return to.kind === 'double' && (!to.unsigned || from.unsigned);
     case 'char':
-      return (to.kind === 'char' || to.kind === 'varchar') && to.length >= from.length || to.kind === 'text';
+      // TINYTEXT holds 255 bytes: enough for CHAR(n) only while n characters of 4 bytes fit.
+      return ((to.kind === 'char' || to.kind === 'varchar') && to.length >= from.length)
+        || (to.kind === 'text' && (to.size !== 'tinytext' || from.length * 4 <= 255));
     case 'varchar':
       if (to.kind === 'varchar') return to.length >= from.length;
       if (to.kind === 'text') return to.size !== 'tinytext' && (to.size !== 'text' || from.length <= 16383);

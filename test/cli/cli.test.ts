@@ -163,3 +163,28 @@ describe('compile cache', () => {
     expect(r.stdout).toContain('0002_soft_delete');
   });
 });
+
+describe('build safety across databases and hand edits', () => {
+  it('writes nothing in any database when one of them is refused', () => {
+    const dir = copyDemo('atomic', true);
+    const before = tree(join(dir, 'generated'));
+    const users = join(dir, 'schema/users/users.ts');
+    writeFileSync(users, readFileSync(users, 'utf8').replace("  last_login_at: datetime(),\n", ''));
+    const members = join(dir, 'schema/members/positions.ts');
+    writeFileSync(members, readFileSync(members, 'utf8').replace("  description: text(),\n", "  description: text(),\n  note: text(),\n"));
+    const r = schemac(dir, 'build');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('drops column user.last_login_at');
+    expect(tree(join(dir, 'generated'))).toEqual(before);
+  });
+
+  it('refuses to build over a migration edited by hand until it is re-summed', () => {
+    const dir = copyDemo('edited', true);
+    const file = join(dir, 'generated/users/migrations/0001_init.up.sql');
+    appendFileSync(file, '\n-- edited\n');
+    const r = schemac(dir, 'build');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error E_SUM_MISMATCH: database "users": migrations/0001_init.up.sql was edited after it was summed');
+    expect(r.stderr).toContain('schemac sum');
+  });
+});

@@ -45,8 +45,14 @@ export function loadCase(name: string): LoadedCase {
   }
   const a = compileFolder(dir, join(dir, 'after'));
   if (a.diagnostics.length) return fail(a.diagnostics.map(formatDiagnostic).join('\n') + '\n');
-  const result = planBuild('test', { snapshot: before, migrations: [], files: new Map() }, a.ir,
-    options.message ? { message: options.message } : {});
+  let result: BuildResult;
+  try {
+    result = planBuild('test', { snapshot: before, migrations: [], files: new Map() }, a.ir,
+      options.message ? { message: options.message } : {});
+  } catch (e) {
+    if (!(e instanceof SchemacError)) throw e;
+    return { ...fail(e.diagnostics.map(formatDiagnostic).join('\n') + '\n'), before, after: a.ir };
+  }
   try {
     checkRisks('test', result.risks, options.allowDataLoss === true);
   } catch (e) {

@@ -24,9 +24,6 @@ SET
 WHERE
   `has_status_report` IS NULL;
 
-ALTER TABLE `position`
-MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL DEFAULT 1;
-
 -- step 3: add column taskcompletion.update_time (backfilled)
 ALTER TABLE `taskcompletion`
 ADD COLUMN `update_time` DATETIME NULL AFTER `completion`;
@@ -37,5 +34,10 @@ SET
 WHERE
   `update_time` IS NULL;
 
+-- step 4: alter table position: modify column has_status_report
+ALTER TABLE `position`
+MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL DEFAULT 1;
+
+-- step 5: alter table taskcompletion: modify column update_time
 ALTER TABLE `taskcompletion`
 MODIFY COLUMN `update_time` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP;

@@ -2,14 +2,8 @@
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:5b68009f1fa8b3d09ff136bfc9cbf6f7a1af70fa47003c44c62d89f6631b9230
 
--- step 1: add column task.notes
+-- step 1: alter table task: add column notes, add column priority, add column done
 ALTER TABLE `task`
-ADD COLUMN `notes` TEXT NULL AFTER `name`;
-
--- step 2: add column task.priority
-ALTER TABLE `task`
-ADD COLUMN `priority` INT NOT NULL DEFAULT 1 AFTER `notes`;
-
--- step 3: add column task.done
-ALTER TABLE `task`
+ADD COLUMN `notes` TEXT NULL AFTER `name`,
+ADD COLUMN `priority` INT NOT NULL DEFAULT 1 AFTER `notes`,
 ADD COLUMN `done` TINYINT(1) NOT NULL DEFAULT 0 AFTER `position_id`;

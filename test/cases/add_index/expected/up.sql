@@ -1,15 +1,9 @@
--- schemac migration 0001_drop_index_fk_task_position_id_position_on_task (up) for database test
+-- schemac migration 0001_drop_index_fk_task_position_id_position (up) for database test
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:0695aae90f2b89c046cb247a798d0d434f79fb9d4117d96fa2ddfebc8ffe39b3
 
--- step 1: add index ix_task_lookup on task
+-- step 1: alter table task: drop index fk_task_position_id_position, add index ix_task_lookup, add index ix_task_name
 ALTER TABLE `task`
-ADD INDEX `ix_task_lookup` (`position_id`, `name`);
-
--- step 2: add index ix_task_name on task
-ALTER TABLE `task`
+DROP INDEX `fk_task_position_id_position`,
+ADD INDEX `ix_task_lookup` (`position_id`, `name`),
 ADD INDEX `ix_task_name` (`name`);
-
--- step 3: drop index fk_task_position_id_position on task
-ALTER TABLE `task`
-DROP INDEX `fk_task_position_id_position`;

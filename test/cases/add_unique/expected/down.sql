@@ -1,15 +1,9 @@
--- schemac migration 0001_drop_index_fk_task_position_id_position_on_task (down) for database test
+-- schemac migration 0001_drop_index_fk_task_position_id_position (down) for database test
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:94f1ab6bb433efbc36e6029a251e93bbaa9e09e07772034fef15a5c3e1768d51
 
--- undo step 3: drop index fk_task_position_id_position on task
+-- undo step 1: alter table task: drop index fk_task_position_id_position, add unique key uq_task_name, add unique key uq_task_position_id_name
 ALTER TABLE `task`
+DROP INDEX `uq_task_name`,
+DROP INDEX `uq_task_position_id_name`,
 ADD INDEX `fk_task_position_id_position` (`position_id`);
-
--- undo step 2: add unique key uq_task_position_id_name on task
-ALTER TABLE `task`
-DROP INDEX `uq_task_position_id_name`;
-
--- undo step 1: add unique key uq_task_name on task
-ALTER TABLE `task`
-DROP INDEX `uq_task_name`;

@@ -1,6 +1,12 @@
--- schemac migration 0001_add_column_position_has_status_report_backfilled (down) for database test
+-- schemac migration 0001_add_column_position_has_status_report (down) for database test
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:aa8f77a9985d447f01b15132f671f65d918237468410dcb9cab0d327947c4e4b
+
+-- undo step 5: alter table position: modify column has_status_report, modify column update_time, modify column status
+ALTER TABLE `position`
+MODIFY COLUMN `has_status_report` TINYINT(1) NULL,
+MODIFY COLUMN `update_time` DATETIME NULL,
+MODIFY COLUMN `status` VARCHAR(10) NULL;
 
 -- undo step 4: add column position.label (backfilled)
 ALTER TABLE `position`

@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_position_has_status_report_backfilled (up) for database test
+-- schemac migration 0001_add_column_position_has_status_report (up) for database test
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:aa8f77a9985d447f01b15132f671f65d918237468410dcb9cab0d327947c4e4b
 
@@ -12,9 +12,6 @@ SET
 WHERE
   `has_status_report` IS NULL;
 
-ALTER TABLE `position`
-MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL;
-
 -- step 2: add column position.update_time (backfilled)
 ALTER TABLE `position`
 ADD COLUMN `update_time` DATETIME NULL AFTER `has_status_report`;
@@ -24,9 +21,6 @@ SET
   `update_time` = CURRENT_TIMESTAMP
 WHERE
   `update_time` IS NULL;
-
-ALTER TABLE `position`
-MODIFY COLUMN `update_time` DATETIME NOT NULL;
 
 -- step 3: add column position.status (backfilled)
 ALTER TABLE `position`
@@ -38,9 +32,6 @@ SET
 WHERE
   `status` IS NULL;
 
-ALTER TABLE `position`
-MODIFY COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'new';
-
 -- step 4: add column position.label (backfilled)
 ALTER TABLE `position`
 ADD COLUMN `label` VARCHAR(40) NULL AFTER `status`;
@@ -50,3 +41,9 @@ SET
   `label` = (CONCAT('position ', name))
 WHERE
   `label` IS NULL;
+
+-- step 5: alter table position: modify column has_status_report, modify column update_time, modify column status
+ALTER TABLE `position`
+MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL,
+MODIFY COLUMN `update_time` DATETIME NOT NULL,
+MODIFY COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'new';

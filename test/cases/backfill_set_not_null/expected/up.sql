@@ -1,13 +1,14 @@
--- schemac migration 0001_modify_column_position_email_backfilled (up) for database test
+-- schemac migration 0001_modify_column_position_email (up) for database test
 -- schema before: sha256:7b7debfd0205220e29e685c79ef6864ebfa17d59c227d79b6f9970b614c9d3b5
 -- schema after:  sha256:69fbfea612b7dc94410a73e85dfcb5c23de374c28421aedcd8a817a3fa209870
 
--- step 1: modify column position.email (backfilled)
+-- step 1: fill position.email where NULL
 UPDATE `position`
 SET
   `email` = 'nobody@example.org'
 WHERE
   `email` IS NULL;
 
+-- step 2: alter table position: modify column email
 ALTER TABLE `position`
 MODIFY COLUMN `email` VARCHAR(128) NOT NULL;

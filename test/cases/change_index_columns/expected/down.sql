@@ -1,8 +1,8 @@
--- schemac migration 0001_change_index_ix_task_name_on_task (down) for database test
+-- schemac migration 0001_change_index_ix_task_name (down) for database test
 -- schema before: sha256:ee600ab1a5c1de0b67a3f6b1bc3ecf15f03ac37aa0e9daa81ad88b26b13146d4
 -- schema after:  sha256:42dc4dd58ffc89d00f3cbeb8130bd93b5ceef247161f6052c267c929f21993c9
 
--- undo step 1: change index ix_task_name on task
+-- undo step 1: alter table task: change index ix_task_name
 ALTER TABLE `task`
 DROP INDEX `ix_task_name`,
 ADD INDEX `ix_task_name` (`name`);

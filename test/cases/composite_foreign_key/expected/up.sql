@@ -1,8 +1,8 @@
--- schemac migration 0001_add_index_fk_ref_pair_on_ref (up) for database test
+-- schemac migration 0001_add_index_fk_ref_pair (up) for database test
 -- schema before: sha256:88ff5313995dbd4de48ec5a196cc92056496c81b3827ff8eaec2c78c01417a4e
 -- schema after:  sha256:eb619a29b46d1bd874d6aa7a3945f84a2620799a953b42878f1677f97dc0836c
 
--- step 1: add index fk_ref_pair on ref
+-- step 1: alter table ref: add index fk_ref_pair
 ALTER TABLE `ref`
 ADD INDEX `fk_ref_pair` (`pa`, `pb`);
 

@@ -2,10 +2,7 @@
 -- schema before: sha256:7413566c240086cfac7f23083ed6a6caa9728993b2362c502eb4744abf8be059
 -- schema after:  sha256:1c2524de0b760e02adaebd71f6de0ef4a37ec8d44b1645284db67aa09aec35eb
 
--- undo step 2: modify column position.b
+-- undo step 1: alter table position: modify column a, modify column b
 ALTER TABLE `position`
+MODIFY COLUMN `a` VARCHAR(20) NULL,
 MODIFY COLUMN `b` VARCHAR(20) NULL;
-
--- undo step 1: modify column position.a
-ALTER TABLE `position`
-MODIFY COLUMN `a` VARCHAR(20) NULL;

@@ -2,10 +2,7 @@
 -- schema before: sha256:7413566c240086cfac7f23083ed6a6caa9728993b2362c502eb4744abf8be059
 -- schema after:  sha256:1c2524de0b760e02adaebd71f6de0ef4a37ec8d44b1645284db67aa09aec35eb
 
--- step 1: modify column position.a
+-- step 1: alter table position: modify column a, modify column b
 ALTER TABLE `position`
-MODIFY COLUMN `a` VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_general_ci NULL;
-
--- step 2: modify column position.b
-ALTER TABLE `position`
+MODIFY COLUMN `a` VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_general_ci NULL,
 MODIFY COLUMN `b` VARCHAR(20) COLLATE utf8mb4_bin NULL;

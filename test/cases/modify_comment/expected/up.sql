@@ -2,6 +2,6 @@
 -- schema before: sha256:40b2612dad80f7a36fae3de79c30fa0ed0ea3dc84c79592e097ff029f39fca69
 -- schema after:  sha256:42e45520fd4713b2c46ab18bf97968246d7ddffb799b1df5aed2f551d84f0e31
 
--- step 1: modify column position.a
+-- step 1: alter table position: modify column a
 ALTER TABLE `position`
 MODIFY COLUMN `a` INT NULL COMMENT 'the answer';

@@ -2,10 +2,7 @@
 -- schema before: sha256:b1fd5cdceb893f5996d0e6432462bdde6e438f4eedfb3c8ec865ec220259ede9
 -- schema after:  sha256:bc516665f3825da22d14721da51939696a26fc6daa7424c07e10f0de8e89b260
 
--- undo step 2: modify column position.label
+-- undo step 1: alter table position: modify column score, modify column label
 ALTER TABLE `position`
+MODIFY COLUMN `score` INT NULL,
 MODIFY COLUMN `label` VARCHAR(20) NULL;
-
--- undo step 1: modify column position.score
-ALTER TABLE `position`
-MODIFY COLUMN `score` INT NULL;

@@ -2,10 +2,7 @@
 -- schema before: sha256:8406eff0feaa902e054a3d82e50bf3d41a27eacf49a4b65af94a55723ab4ccf9
 -- schema after:  sha256:ae4962277aabcd22c0b3332d26e5502602225c554734eab46d3e19e23692ea84
 
--- undo step 2: modify column position.b
+-- undo step 1: alter table position: modify column a, modify column b
 ALTER TABLE `position`
+MODIFY COLUMN `a` INT NULL,
 MODIFY COLUMN `b` INT NOT NULL DEFAULT 0;
-
--- undo step 1: modify column position.a
-ALTER TABLE `position`
-MODIFY COLUMN `a` INT NULL;

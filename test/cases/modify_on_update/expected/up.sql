@@ -2,6 +2,6 @@
 -- schema before: sha256:a12233bd77cc52e6f643c5aee4939843066d9471eb85ea89320c64dcf417eff7
 -- schema after:  sha256:ed2e6c2b7f92431f66cc3ba350d47f814765ce4984bbb8563a9b980828cfe1ae
 
--- step 1: modify column position.changed
+-- step 1: alter table position: modify column changed
 ALTER TABLE `position`
 MODIFY COLUMN `changed` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP;

@@ -2,18 +2,9 @@
 -- schema before: sha256:dacdca7800e55150a862024a3b122152475ef5f1a11098bc2159643c4b3c4f99
 -- schema after:  sha256:fe7b0c95286521ad0fe5bcd34d446dcba0f37b7149a16534e6e8bee415b6300e
 
--- step 1: modify column position.score
+-- step 1: alter table position: modify column score, modify column label, modify column amount, modify column kind
 ALTER TABLE `position`
-MODIFY COLUMN `score` BIGINT NULL;
-
--- step 2: modify column position.label
-ALTER TABLE `position`
-MODIFY COLUMN `label` VARCHAR(200) NULL;
-
--- step 3: modify column position.amount
-ALTER TABLE `position`
-MODIFY COLUMN `amount` DECIMAL(12, 3) NULL;
-
--- step 4: modify column position.kind
-ALTER TABLE `position`
+MODIFY COLUMN `score` BIGINT NULL,
+MODIFY COLUMN `label` VARCHAR(200) NULL,
+MODIFY COLUMN `amount` DECIMAL(12, 3) NULL,
 MODIFY COLUMN `kind` ENUM('a', 'b', 'c') NULL;

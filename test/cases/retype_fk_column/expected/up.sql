@@ -6,11 +6,11 @@
 ALTER TABLE `task`
 DROP FOREIGN KEY `fk_task_position_id_position`;
 
--- step 2: modify column position.id
+-- step 2: alter table position: modify column id
 ALTER TABLE `position`
 MODIFY COLUMN `id` BIGINT NOT NULL AUTO_INCREMENT;
 
--- step 3: modify column task.position_id
+-- step 3: alter table task: modify column position_id
 ALTER TABLE `task`
 MODIFY COLUMN `position_id` BIGINT NOT NULL;
 

@@ -2,9 +2,10 @@
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:097fe3648eb6815b8a02289ebcc195bbec5c9c91044b7c385e852ec9fbb5d70d
 
--- step 1: change options of position
+-- step 1: change the character set of position to utf8mb4_unicode_ci
+ALTER TABLE `position` DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci,
+MODIFY COLUMN `name` VARCHAR(64) NOT NULL;
+
+-- step 2: change options of position
 ALTER TABLE `position` ENGINE = InnoDB,
 COMMENT = 'club positions';
-
--- step 2: convert position to utf8mb4_unicode_ci
-ALTER TABLE `position` CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

@@ -1,0 +1,7 @@
+import { table, id, int, bigint, tinyint, smallint, decimal, float, double, boolean, char, varchar, text, mediumtext, binary, varbinary, blob, date, time, datetime, timestamp, year, json, enumOf, setOf, index, unique, primaryKey, foreignKey, check, sql } from 'schemac';
+
+export const position = table("position", { id: id() });
+export const task = table("task", {
+  id: id(),
+  position_id: int().references(() => position.id),
+}, (t) => [index(t.position_id).name("ix_pos")]);

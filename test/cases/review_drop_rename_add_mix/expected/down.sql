@@ -1,0 +1,13 @@
+-- schemac migration 0001_rename_column_t_b_to_b2 (down) for database test
+-- schema before: sha256:ca4f20ac3df09ad9a133b127f56f47e1cffb65c7492cbfd4a2f50f73aec1df3c
+-- schema after:  sha256:57898b313f9ac9129c28f3ebee3a0283f8a63836f6291ec194789c9b6f5c28d2
+
+-- undo step 2: alter table t: add column d, drop column a, drop column c
+ALTER TABLE `t`
+ADD COLUMN `a` INT NULL AFTER `id`,
+ADD COLUMN `c` INT NULL AFTER `b2`,
+DROP COLUMN `d`;
+
+-- undo step 1: rename column t.b to b2
+ALTER TABLE `t`
+RENAME COLUMN `b2` TO `b`;

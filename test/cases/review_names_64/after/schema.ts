@@ -1,0 +1,7 @@
+import { table, id, int, bigint, tinyint, smallint, decimal, float, double, boolean, char, varchar, text, mediumtext, binary, varbinary, blob, date, time, datetime, timestamp, year, json, enumOf, setOf, index, unique, primaryKey, foreignKey, check, sql } from 'schemac';
+
+export const p = table('p', { id: id() });
+export const big = table('uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu', {
+  id: id(),
+  dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd: int().references(() => p.id).renamedFrom('cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc'),
+}, (t) => [check('positive', sql`dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd > 0`)]).renamedFrom('tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt');

@@ -1,0 +1,11 @@
+import { table, id, int, bigint, tinyint, smallint, decimal, float, double, boolean, char, varchar, text, mediumtext, binary, varbinary, blob, date, time, datetime, timestamp, year, json, enumOf, setOf, index, unique, primaryKey, foreignKey, check, sql } from 'schemac';
+
+export const position = table("position", {
+  id: id({ type: "bigint" }),
+  name: varchar(64).notNull(),
+});
+
+export const task = table("task", {
+  id: id(),
+  position_id: bigint().references(() => position.id),
+});

@@ -1,0 +1,10 @@
+import { table, id, int, bigint, tinyint, smallint, decimal, float, double, boolean, char, varchar, text, mediumtext, binary, varbinary, blob, date, time, datetime, timestamp, year, json, enumOf, setOf, index, unique, primaryKey, foreignKey, check, sql } from 'schemac';
+
+export const role = table("role", {
+  rid: int().notNull().autoIncrement().primaryKey().renamedFrom("id"),
+  name: varchar(64).notNull(),
+}).renamedFrom("position");
+export const task = table("task", {
+  id: id(),
+  position_id: int().notNull().references(() => role.rid, { name: "fk_task_pos" }),
+});
