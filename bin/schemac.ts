@@ -8,7 +8,28 @@ const commands = {
   build: async () => (await import('./commands/build.js')).build,
   init: async () => (await import('./commands/init.js')).init,
   plan: async () => (await import('./commands/plan.js')).plan,
+  up: async () => (await import('./commands/up.js')).up,
+  down: async () => (await import('./commands/down.js')).down,
+  status: async () => (await import('./commands/status.js')).status,
+  sum: async () => (await import('./commands/sum.js')).sum,
 };
+
+/** Options of the commands that run migrations (up, down). */
+const migrateOptions = <T>(y: import('yargs').Argv<T>) => y
+  .option('dry-run', { type: 'boolean', describe: 'print the statements that would run, without running them' })
+  .option('lock-timeout', { type: 'number', default: 60, describe: 'seconds to wait for another runner\'s migration lock (GET_LOCK)' })
+  .option('lock-wait-timeout', { type: 'number', default: 10, describe: 'SET SESSION lock_wait_timeout: seconds a DDL statement waits for a metadata lock' })
+  .option('lock-retries', { type: 'number', default: 2, describe: 'times a statement that hit a lock wait timeout is tried again' })
+  .option('sql-mode', { type: 'string', describe: 'SET SESSION sql_mode (default: the server\'s)' })
+  .option('resolve-interrupted', { choices: ['rerun', 'skip'] as const,
+    describe: 'settle a statement cut off by a lost connection when schemac cannot tell whether it committed' });
+
+const migrateArgs = (a: Record<string, unknown>) => ({
+  config: a.config as string | undefined, db: a.db as string[] | undefined, json: a.json as boolean | undefined,
+  dryRun: a['dry-run'] as boolean | undefined, lockTimeout: a['lock-timeout'] as number, lockWaitTimeout: a['lock-wait-timeout'] as number,
+  lockRetries: a['lock-retries'] as number, sqlMode: a['sql-mode'] as string | undefined,
+  resolveInterrupted: a['resolve-interrupted'] as 'rerun' | 'skip' | undefined, to: a.to as number | undefined,
+});
 
 /** The command line: registers commands and maps errors to exit codes. No logic lives here. */
 const cli = yargs(hideBin(process.argv))
@@ -28,7 +49,23 @@ const cli = yargs(hideBin(process.argv))
   .command('plan', 'show the SQL the next build would write, with its risks', (y) => y
     .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const }),
   (a) => run(async () => (await commands.plan())({ config: a.config, db: a.db as string[] | undefined, json: a.json, format: a.format }), a.json))
-  .demandCommand(1, 'name a command: init, build, plan')
+  .command('up', 'apply pending migrations (resuming a partial one)', (y) => migrateOptions(y
+    .option('to', { type: 'number', describe: 'apply up to and including migration N' })
+    .option('allow-out-of-order', { type: 'boolean', describe: 'apply a migration numbered below one already applied (merged from a branch)' }))
+    .epilogue('Checks every migration file against schemac.sum first. A migration that fails at statement k is recorded as partial; '
+      + 'after fixing the cause, `schemac up` resumes at statement k.'),
+  (a) => run(async () => (await commands.up())({ ...migrateArgs(a), allowOutOfOrder: a['allow-out-of-order'] as boolean | undefined }), a.json))
+  .command('down', 'revert migrations with their down files (default: the newest one)', (y) => migrateOptions(y
+    .option('to', { type: 'number', describe: 'revert every migration numbered above N (0: all)' })
+    .option('steps', { type: 'number', describe: 'revert the newest K migrations' })
+    .conflicts('to', 'steps'))
+    .epilogue('A partly applied migration is reverted by the undo steps of the steps that ran (the `-- step N:` markers).'),
+  (a) => run(async () => (await commands.down())({ ...migrateArgs(a), steps: a.steps as number | undefined }), a.json))
+  .command('status', 'show applied, pending, partial, edited and missing-file migrations per database', (y) => y,
+    (a) => run(async () => (await commands.status())({ config: a.config, db: a.db as string[] | undefined, json: a.json }), a.json))
+  .command('sum', 'rewrite schemac.sum from the migration files (after a deliberate hand edit)', (y) => y,
+    (a) => run(async () => (await commands.sum())({ config: a.config, db: a.db as string[] | undefined, json: a.json }), a.json))
+  .demandCommand(1, 'name a command: init, build, plan, up, down, status, sum')
   .strict()
   .help()
   .version(false)

@@ -1,0 +1,55 @@
+import { loadProject } from '../../compiler/emit/generated.js';
+import { status as runStatus, type StatusEntry, type StatusReport } from '../../runtime/migrator.js';
+import { loadTargets, withSession } from '../../runtime/project.js';
+import { out, type CommonArgs } from './common.js';
+
+/** `schemac status`: applied, pending, partial, edited and missing-file migrations per database. */
+export async function status(args: CommonArgs): Promise<number> {
+  const reports: (StatusReport & { url: string })[] = [];
+  for (const target of loadTargets(loadProject(process.cwd(), args.config), args.db)) {
+    const report = await withSession(target, process.env, { lockWaitTimeout: 10 }, async (session, url) =>
+      ({ ...await runStatus({ session, set: target.set, log: () => undefined }), url: url.display }));
+    reports.push(report);
+    if (!args.json) print(report);
+  }
+  if (args.json) out(JSON.stringify({ ok: true, databases: reports }, null, 2));
+  return 0;
+}
+
+function print(report: StatusReport & { url: string }): void {
+  out(`${report.database} (${report.url})`);
+  if (report.migrations.length === 0) out('  no migrations');
+  const width = Math.max(0, ...report.migrations.map((m) => m.name.length));
+  for (const m of report.migrations) out(`  ${m.name.padEnd(width)}  ${m.state.padEnd(12)}  ${detail(m)}`);
+  for (const p of report.problems) out(`  ! ${p}`);
+}
+
+function detail(m: StatusEntry): string {
+  const parts: string[] = [];
+  switch (m.state) {
+    case 'pending':
+      parts.push(`${m.statementsTotal} statement${m.statementsTotal === 1 ? '' : 's'}`);
+      break;
+    case 'applied':
+    case 'edited':
+      parts.push(`${m.appliedAt}, ${m.statementsTotal} statement${m.statementsTotal === 1 ? '' : 's'} in ${m.executionMs} ms`);
+      if (m.state === 'edited') parts.push('the file changed after it ran here (the edit does not run on this database)');
+      break;
+    case 'partial':
+      parts.push(`${m.statementsApplied} of ${m.statementsTotal} statements ran`);
+      if (m.reverting !== null) parts.push(`a \`schemac down\` stopped after ${m.reverting} of its down statements: run it again to finish`);
+      else if (m.interrupted !== null) parts.push(`statement ${m.interrupted} was interrupted; \`schemac up\` checks whether it committed and resumes`);
+      else parts.push(`\`schemac up\` resumes at statement ${m.statementsApplied + 1}, \`schemac down\` reverts what ran`);
+      if (m.edited) parts.push('the file changed since');
+      break;
+    case 'missing-file':
+      parts.push(`recorded ${m.statementsApplied} of ${m.statementsTotal} statements, but the up file is gone`);
+      break;
+    default: {
+      const never: never = m.state;
+      throw new Error(`unknown state ${String(never)}`);
+    }
+  }
+  if (m.sumMismatch) parts.push('its file differs from schemac.sum');
+  return parts.join('; ');
+}

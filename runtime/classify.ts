@@ -1,0 +1,297 @@
+/*
+ * What a statement does, as far as running it exactly once is concerned:
+ *
+ * - `dml` (INSERT, UPDATE, DELETE, ...) runs in a transaction together with its history
+ *   record, so it is applied and recorded, or neither.
+ * - `ddl` commits implicitly and cannot share a transaction with the record
+ *   (https://dev.mysql.com/doc/refman/8.0/en/implicit-commit.html). The objects it changes
+ *   (`targets`) are fingerprinted before it runs, so that after a lost connection the next run
+ *   can tell whether it committed.
+ * - `read` (SELECT, SHOW, DO, ...) changes nothing that matters when run twice.
+ * - `session` (SET, USE) changes only the connection; it is replayed when a migration resumes.
+ * - `transaction` (START TRANSACTION, COMMIT, LOCK TABLES, SET autocommit, ...) would break
+ *   the transaction around each data statement; migrations may not use it.
+ * - `other` (CALL, GRANT, CREATE DATABASE, ...): unknown effects; run once, and an
+ *   interruption cannot be resolved automatically.
+ */
+
+export type StatementKind = 'ddl' | 'dml' | 'read' | 'session' | 'transaction' | 'other';
+
+/** An object a DDL statement creates, changes or drops. */
+export interface ObjectRef {
+  readonly kind: 'table' | 'procedure' | 'function' | 'trigger' | 'event';
+  /** The schema when the statement qualifies the name, else null (the connection's database). */
+  readonly schema: string | null;
+  readonly name: string;
+}
+
+export interface Classified {
+  readonly kind: StatementKind;
+  /** For `ddl`: the objects whose definitions it changes (empty when they cannot be told). */
+  readonly targets: readonly ObjectRef[];
+}
+
+interface Token {
+  readonly type: 'word' | 'ident' | 'string' | 'punct';
+  /** Words upper-cased; identifiers and strings unquoted. */
+  readonly value: string;
+  /** The spelling in the statement (unquoted): names keep their case. */
+  readonly raw: string;
+}
+
+/** Classifies a statement (as returned by splitStatements). */
+export function classifyStatement(sql: string): Classified {
+  const t = new Tokens(unwrapExecutableComment(sql));
+  const first = t.word();
+  const result = (kind: StatementKind, targets: readonly ObjectRef[] = []): Classified => ({ kind, targets });
+  switch (first) {
+    case 'INSERT': case 'UPDATE': case 'DELETE': case 'REPLACE': case 'LOAD': case 'WITH':
+      return result('dml');
+    case 'SELECT': case 'SHOW': case 'DESC': case 'DESCRIBE': case 'EXPLAIN': case 'DO': case 'VALUES':
+    case 'TABLE': case 'ANALYZE': case 'CHECK': case 'CHECKSUM': case 'OPTIMIZE': case 'HELP':
+      return result('read');
+    case 'USE':
+      return result('session');
+    case 'SET': {
+      const words = t.rest().filter((x) => x.type === 'word').map((x) => x.value);
+      if (words.includes('AUTOCOMMIT') || words.includes('@@AUTOCOMMIT')) return result('transaction');
+      if (words[0] === 'PASSWORD' || (words[0] === 'DEFAULT' && words[1] === 'ROLE')) return result('other');
+      if (words[0] === 'GLOBAL' || words[0] === 'PERSIST' || words[0] === 'PERSIST_ONLY') return result('read');
+      return result('session');
+    }
+    case 'START': case 'COMMIT': case 'ROLLBACK': case 'SAVEPOINT': case 'RELEASE': case 'XA': case 'LOCK': case 'UNLOCK':
+      return result('transaction');
+    case 'BEGIN':
+      return t.peekWord() === 'NOT' ? result('other') : result('transaction');
+    case 'CREATE': return ddlCreate(t);
+    case 'ALTER': return ddlAlter(t);
+    case 'DROP': return ddlDrop(t);
+    case 'RENAME': {
+      const what = t.word();
+      if (what !== 'TABLE' && what !== 'TABLES') return result('other');
+      const targets: ObjectRef[] = [];
+      for (;;) {
+        const a = t.name();
+        if (!a || t.word() !== 'TO') break;
+        const b = t.name();
+        if (!b) break;
+        targets.push(table(a), table(b));
+        if (!t.punct(',')) break;
+      }
+      return result('ddl', targets);
+    }
+    case 'TRUNCATE': {
+      if (t.peekWord() === 'TABLE') t.word();
+      const name = t.name();
+      return result('ddl', name ? [table(name)] : []);
+    }
+    default:
+      return result('other');
+  }
+}
+
+const table = (n: QualifiedName): ObjectRef => ({ kind: 'table', ...n });
+
+interface QualifiedName {
+  readonly schema: string | null;
+  readonly name: string;
+}
+
+function ddlCreate(t: Tokens): Classified {
+  // CREATE [OR REPLACE] [TEMPORARY] [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] [UNIQUE|FULLTEXT|SPATIAL] <object>
+  for (let guard = 0; guard < 40; guard++) {
+    const tok = t.next();
+    if (!tok) break;
+    if (tok.type !== 'word') continue;
+    switch (tok.value) {
+      case 'TABLE': case 'VIEW': case 'SEQUENCE': {
+        t.ifNotExists();
+        const name = t.name();
+        return { kind: 'ddl', targets: name ? [table(name)] : [] };
+      }
+      case 'INDEX': {
+        // CREATE INDEX ix [USING ..] ON t (...)
+        while (t.peek() && t.peekWord() !== 'ON') t.next();
+        t.word();
+        const name = t.name();
+        return { kind: 'ddl', targets: name ? [table(name)] : [] };
+      }
+      case 'PROCEDURE': case 'FUNCTION': case 'TRIGGER': case 'EVENT': {
+        t.ifNotExists();
+        const name = t.name();
+        const kind = tok.value.toLowerCase() as ObjectRef['kind'];
+        return { kind: 'ddl', targets: name ? [{ kind, ...name }] : [] };
+      }
+      case 'DATABASE': case 'SCHEMA': case 'USER': case 'ROLE': case 'SERVER': case 'TABLESPACE':
+      case 'LOGFILE': case 'RESOURCE': case 'PACKAGE':
+        return { kind: 'other', targets: [] };
+      default:
+    }
+  }
+  return { kind: 'other', targets: [] };
+}
+
+function ddlAlter(t: Tokens): Classified {
+  for (let guard = 0; guard < 40; guard++) {
+    const tok = t.next();
+    if (!tok) break;
+    if (tok.type !== 'word') continue;
+    switch (tok.value) {
+      case 'TABLE': case 'VIEW': case 'SEQUENCE': {
+        t.ifExists();
+        const name = t.name();
+        return { kind: 'ddl', targets: name ? [table(name)] : [] };
+      }
+      case 'PROCEDURE': case 'FUNCTION': case 'EVENT': {
+        const name = t.name();
+        const kind = tok.value.toLowerCase() as ObjectRef['kind'];
+        return { kind: 'ddl', targets: name ? [{ kind, ...name }] : [] };
+      }
+      case 'ONLINE': case 'IGNORE': case 'ALGORITHM': case 'DEFINER': case 'SQL': case 'SECURITY': case 'MERGE':
+      case 'TEMPTABLE': case 'UNDEFINED': case 'INVOKER': case 'CURRENT_USER':
+        continue;
+      default:
+        return { kind: 'other', targets: [] };
+    }
+  }
+  return { kind: 'other', targets: [] };
+}
+
+function ddlDrop(t: Tokens): Classified {
+  let word = t.word();
+  if (word === 'TEMPORARY') word = t.word();
+  switch (word) {
+    case 'TABLE': case 'TABLES': case 'VIEW': case 'SEQUENCE': {
+      t.ifExists();
+      const targets: ObjectRef[] = [];
+      for (let name = t.name(); name; name = t.punct(',') ? t.name() : null) targets.push(table(name));
+      return { kind: 'ddl', targets };
+    }
+    case 'INDEX': {
+      t.ifExists();
+      t.name();
+      if (t.word() !== 'ON') return { kind: 'ddl', targets: [] };
+      const name = t.name();
+      return { kind: 'ddl', targets: name ? [table(name)] : [] };
+    }
+    case 'PROCEDURE': case 'FUNCTION': case 'TRIGGER': case 'EVENT': {
+      t.ifExists();
+      const name = t.name();
+      const kind = word.toLowerCase() as ObjectRef['kind'];
+      return { kind: 'ddl', targets: name ? [{ kind, ...name }] : [] };
+    }
+    default:
+      return { kind: 'other', targets: [] };
+  }
+}
+
+/** `/*!40101 SET x = 1 *\/` → `SET x = 1` (the server runs an executable comment's body). */
+function unwrapExecutableComment(sql: string): string {
+  const m = /^\/\*M?!\d*\s*([\s\S]*?)\*\/\s*$/.exec(sql);
+  return m ? m[1] : sql;
+}
+
+/** A lazy tokenizer over the head of a statement. */
+class Tokens {
+  private i = 0;
+  private buffered: Token | null | undefined;
+  constructor(private readonly text: string) {}
+
+  peek(): Token | null {
+    if (this.buffered === undefined) this.buffered = this.read();
+    return this.buffered;
+  }
+
+  next(): Token | null {
+    const tok = this.peek();
+    this.buffered = undefined;
+    return tok;
+  }
+
+  /** The next token's value if it is a word, consuming it; else null (not consuming). */
+  word(): string | null {
+    const tok = this.peek();
+    if (!tok || tok.type !== 'word') return null;
+    return this.next()!.value;
+  }
+
+  peekWord(): string | null {
+    const tok = this.peek();
+    return tok && tok.type === 'word' ? tok.value : null;
+  }
+
+  punct(p: string): boolean {
+    const tok = this.peek();
+    if (tok && tok.type === 'punct' && tok.value === p) { this.next(); return true; }
+    return false;
+  }
+
+  ifExists(): void {
+    if (this.peekWord() === 'IF') { this.next(); this.word(); }
+  }
+
+  ifNotExists(): void {
+    if (this.peekWord() === 'IF') { this.next(); this.word(); this.word(); }
+  }
+
+  /** `name` or `schema.name`, with or without backticks. */
+  name(): QualifiedName | null {
+    const a = this.peek();
+    if (!a || (a.type !== 'word' && a.type !== 'ident')) return null;
+    this.next();
+    if (this.punct('.')) {
+      const b = this.next();
+      if (!b || (b.type !== 'word' && b.type !== 'ident')) return null;
+      return { schema: a.raw, name: b.raw };
+    }
+    return { schema: null, name: a.raw };
+  }
+
+  rest(): Token[] {
+    const out: Token[] = [];
+    for (let tok = this.next(); tok; tok = this.next()) out.push(tok);
+    return out;
+  }
+
+  private read(): Token | null {
+    const s = this.text;
+    for (;;) {
+      while (this.i < s.length && /\s/.test(s[this.i])) this.i++;
+      if (this.i >= s.length) return null;
+      const c = s[this.i];
+      if ((c === '-' && s[this.i + 1] === '-' && /\s|$/.test(s[this.i + 2] ?? '')) || c === '#') {
+        const j = s.indexOf('\n', this.i);
+        this.i = j < 0 ? s.length : j + 1;
+        continue;
+      }
+      if (c === '/' && s[this.i + 1] === '*') {
+        const j = s.indexOf('*/', this.i + 2);
+        this.i = j < 0 ? s.length : j + 2;
+        continue;
+      }
+      break;
+    }
+    const c = s[this.i];
+    if (c === '`' || c === "'" || c === '"') {
+      let j = this.i + 1;
+      let value = '';
+      while (j < s.length) {
+        if (c !== '`' && s[j] === '\\') { value += s[j + 1] ?? ''; j += 2; continue; }
+        if (s[j] === c) {
+          if (s[j + 1] === c) { value += c; j += 2; continue; }
+          break;
+        }
+        value += s[j++];
+      }
+      this.i = j + 1;
+      return { type: c === '`' ? 'ident' : 'string', value, raw: value };
+    }
+    const m = /^[A-Za-z0-9_$@\u0080-\uffff]+/.exec(s.slice(this.i, this.i + 256));
+    if (m) {
+      this.i += m[0].length;
+      return { type: 'word', value: m[0].toUpperCase(), raw: m[0] };
+    }
+    this.i++;
+    return { type: 'punct', value: c, raw: c };
+  }
+}

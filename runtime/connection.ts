@@ -1,0 +1,191 @@
+import mysql from 'mysql2/promise';
+import type { DatabaseConfig } from '../compiler/config.js';
+import { SchemacError } from '../compiler/diagnostics.js';
+import { ServerError, type QueryResult, type Row, type Session } from './session.js';
+
+/*
+ * The only file that imports mysql2. It turns a config URL into a Session and keeps the
+ * password out of every message: URLs are shown as mysql://user:***@host:port/db, and any
+ * error text that passes through here is scrubbed of the password.
+ */
+
+/** A parsed `mysql://user:pass@host:port/db` URL. */
+export interface DatabaseUrl {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+  readonly ssl: boolean;
+  /** The URL with the password replaced by `***`, for messages. */
+  readonly display: string;
+}
+
+/** Session settings the migrator needs (SPEC §7, MYSQL-NOTES §11). */
+export interface SessionOptions {
+  /** `SET SESSION lock_wait_timeout`: how long a DDL statement waits for a metadata lock, in seconds. */
+  readonly lockWaitTimeout: number;
+  /** `SET SESSION sql_mode`; the server's mode is kept when absent. */
+  readonly sqlMode?: string;
+}
+
+/** Replaces the password of any `scheme://user:password@` in `text` with `***`. */
+export function redactUrl(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
+}
+
+/** Removes every occurrence of the secrets (and, with `urls`, any URL's password) from `text`. */
+export function scrub(text: string, secrets: readonly string[], urls = true): string {
+  let out = urls ? redactUrl(text) : text;
+  for (const s of secrets) if (s) out = out.split(s).join('***');
+  return out;
+}
+
+/**
+ * The URL a database's config names: the literal `mysql://...`, or the value of `env:VAR`
+ * looked up in `env` (bin/ passes process.env; only bin/ reads the environment).
+ */
+export function resolveDatabaseUrl(db: DatabaseConfig, env: Readonly<Record<string, string | undefined>>): DatabaseUrl {
+  if (db.url === null || db.url.trim() === '') {
+    throw new SchemacError({ code: 'E_NO_URL', message: `database "${db.name}" has no url in the config`,
+      hint: `add "url": "env:${envName(db.name)}" (or a mysql://user:pass@host:port/db URL) to databases.${db.name}` });
+  }
+  const m = /^env:([A-Za-z_][A-Za-z0-9_]*)$/.exec(db.url.trim());
+  if (db.url.startsWith('env:') && !m) {
+    throw new SchemacError({ code: 'E_URL', message: `database "${db.name}": "${db.url}" is not a valid env:VAR reference`,
+      hint: 'name an environment variable made of letters, digits and _, as env:MEMBERS_DATABASE_URL' });
+  }
+  if (m) {
+    const value = env[m[1]];
+    if (value === undefined || value.trim() === '') {
+      throw new SchemacError({ code: 'E_ENV', message: `database "${db.name}": environment variable ${m[1]} is not set`,
+        hint: `set ${m[1]} to mysql://user:password@host:port/database` });
+    }
+    return parseDatabaseUrl(value.trim(), `database "${db.name}" (from ${m[1]})`);
+  }
+  return parseDatabaseUrl(db.url.trim(), `database "${db.name}"`);
+}
+
+function envName(name: string): string {
+  return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_DATABASE_URL`;
+}
+
+/** Parses a `mysql://` (or `mariadb://`) URL; `what` names it in errors. The password never appears in them. */
+export function parseDatabaseUrl(text: string, what: string): DatabaseUrl {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    // Not echoed: an unparsable URL may hold its password where no pattern finds it.
+    throw new SchemacError({ code: 'E_URL', message: `${what}: the URL is not valid`,
+      hint: 'write it as mysql://user:password@host:port/database (percent-encode special characters in the password)' });
+  }
+  const display = `${url.protocol}//${url.username ? url.username + (url.password ? ':***' : '') + '@' : ''}${url.host}${url.pathname}`;
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new SchemacError({ code: 'E_URL', message: `${what}: ${display} is not a mysql:// URL`,
+      hint: 'write it as mysql://user:password@host:port/database' });
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!database || database.includes('/')) {
+    throw new SchemacError({ code: 'E_URL', message: `${what}: ${display} does not name a database`,
+      hint: 'the path of the URL is the database: mysql://user:password@host:port/database' });
+  }
+  let ssl = false;
+  for (const [key, value] of url.searchParams) {
+    if (key === 'ssl' && ['true', '1', 'false', '0'].includes(value)) ssl = value === 'true' || value === '1';
+    else throw new SchemacError({ code: 'E_URL', message: `${what}: unsupported URL parameter "${key}"`, hint: 'the only parameter is ssl=true' });
+  }
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost';
+  const port = url.port ? Number(url.port) : 3306;
+  return { host, port, user, password, database, ssl, display };
+}
+
+/** Error numbers of connection failures, mapped to what to do. */
+function connectHint(e: ServerError, url: DatabaseUrl): string {
+  if (e.errno === 1045) return 'check the user and password in the URL';
+  if (e.errno === 1049) return `create the database first (CREATE DATABASE \`${url.database}\`) or fix the URL's path`;
+  if (e.errno === 1044) return `grant the user access to \`${url.database}\``;
+  return 'check that the server is running and that the URL is right';
+}
+
+/**
+ * Opens one connection to the URL's database and prepares the session: a short
+ * `lock_wait_timeout` so a DDL statement blocked by a metadata lock fails instead of queueing
+ * every reader behind it for a day (MYSQL-NOTES §11), and `sql_mode` when asked.
+ */
+export async function openSession(url: DatabaseUrl, options: SessionOptions, what: string): Promise<Session> {
+  let conn: mysql.Connection;
+  try {
+    conn = await mysql.createConnection({
+      host: url.host, port: url.port, user: url.user, password: url.password, database: url.database,
+      ...(url.ssl ? { ssl: {} } : {}),
+      multipleStatements: false, dateStrings: true, supportBigNumbers: true, bigNumberStrings: false,
+      connectTimeout: 10_000, charset: 'utf8mb4_general_ci',
+    });
+  } catch (e) {
+    const se = toServerError(e, [url.password]);
+    throw new SchemacError({ code: 'E_CONNECT', message: `${what}: cannot connect to ${url.display}: ${se.describe()}`,
+      hint: connectHint(se, url) });
+  }
+  const session = new Mysql2Session(conn, url);
+  try {
+    await session.query('SET SESSION lock_wait_timeout = ?', [options.lockWaitTimeout]);
+    if (options.sqlMode !== undefined) await session.query('SET SESSION sql_mode = ?', [options.sqlMode]);
+  } catch (e) {
+    await session.close();
+    throw new SchemacError({ code: 'E_CONNECT', message: `${what}: cannot prepare the session on ${url.display}: ${(e as ServerError).describe?.() ?? String(e)}`,
+      hint: options.sqlMode !== undefined ? 'check the --sql-mode value' : 'check the --lock-wait-timeout value' });
+  }
+  return session;
+}
+
+class Mysql2Session implements Session {
+  readonly connectionId: number;
+  readonly database: string;
+  private lost: ServerError | null = null;
+
+  constructor(private readonly conn: mysql.Connection, private readonly url: DatabaseUrl) {
+    this.connectionId = conn.threadId;
+    this.database = url.database;
+    // A fatal error (KILL, server gone) arrives as an event when no query is pending; without a
+    // listener it would crash the process instead of failing the next query.
+    conn.on('error', (e: unknown) => { this.lost = toServerError(e, [url.password]); });
+  }
+
+  async query(sql: string, params?: readonly unknown[]): Promise<QueryResult> {
+    if (this.lost) throw this.lost;
+    try {
+      const [result] = await this.conn.query(sql, params as unknown[] | undefined);
+      if (Array.isArray(result)) {
+        // A CALL returns several result sets; the rows are the first one.
+        const rows = (result.length > 0 && Array.isArray(result[0]) ? result[0] : result) as Row[];
+        return { rows, affectedRows: 0 };
+      }
+      return { rows: [], affectedRows: (result as { affectedRows?: number }).affectedRows ?? 0 };
+    } catch (e) {
+      const se = toServerError(e, [this.url.password]);
+      if (se.fatal) this.lost = se;
+      throw se;
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      if (this.lost) this.conn.destroy();
+      else await this.conn.end();
+    } catch {
+      this.conn.destroy();
+    }
+  }
+}
+
+/** Any mysql2 or network error as a ServerError, its text scrubbed of the secrets. */
+function toServerError(e: unknown, secrets: readonly string[]): ServerError {
+  const x = (e ?? {}) as { message?: string; sqlMessage?: string; errno?: number; code?: string; fatal?: boolean };
+  const message = scrub(x.sqlMessage ?? x.message ?? String(e), secrets);
+  const errno = typeof x.errno === 'number' && x.errno > 0 && x.errno < 10000 ? x.errno : 0;
+  const fatal = x.fatal === true || /closed state|connection lost/i.test(message);
+  return new ServerError(message, errno, x.code ?? 'ERROR', fatal);
+}

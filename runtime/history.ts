@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { SchemacError } from '../compiler/diagnostics.js';
+import { describeError, quoteIdent, ServerError, type Row, type Session } from './session.js';
+
+/*
+ * The version table `schemac_migrations`, one per database (SPEC §7): one row per migration
+ * that ran at least partly. It is written after every statement, on the connection that runs
+ * the statements, so a crash leaves an accurate count.
+ */
+
+export const HISTORY_TABLE = 'schemac_migrations';
+
+/** One row of the version table. */
+export interface HistoryRow {
+  /** The NNNN number of the migration. */
+  readonly version: number;
+  /** The migration's base name, `0002_status_report`. */
+  readonly name: string;
+  /** `fileHash` of the up file the statements came from. */
+  readonly checksum: string;
+  /** When it finished (or, while partial, when it started), `YYYY-MM-DD hh:mm:ss.fff` server time. */
+  readonly appliedAt: string;
+  /** Time spent running its statements, summed over runs. */
+  readonly executionMs: number;
+  /** Statements of the up file that ran, in order: 1..statementsApplied. */
+  readonly statementsApplied: number;
+  readonly statementsTotal: number;
+  readonly state: 'applied' | 'partial';
+  /** Hash of the text of statements 1..statementsApplied, to check an edited file before resuming. */
+  readonly appliedHash: string;
+  /** While a `down` is unfinished: how many of its statements ran, and the down file's hash. */
+  readonly reverted: number;
+  readonly downChecksum: string | null;
+  /**
+   * A statement that was started and whose outcome is not recorded (the connection was lost):
+   * which file, its number (the count it makes when it completes), and the fingerprint of the
+   * objects it changes taken before it ran.
+   */
+  readonly running: 'up' | 'down' | null;
+  readonly runningStatement: number | null;
+  readonly runningFingerprint: string | null;
+}
+
+/** Column definitions; the names are the history's public format. */
+const COLUMNS: readonly (readonly [keyof HistoryRow, string, string])[] = [
+  ['version', 'version', 'INT UNSIGNED NOT NULL'],
+  ['name', 'name', 'VARCHAR(255) NOT NULL'],
+  ['checksum', 'checksum', 'VARCHAR(64) NOT NULL'],
+  ['appliedAt', 'applied_at', 'DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)'],
+  ['executionMs', 'execution_ms', 'BIGINT UNSIGNED NOT NULL DEFAULT 0'],
+  ['statementsApplied', 'statements_applied', 'INT UNSIGNED NOT NULL DEFAULT 0'],
+  ['statementsTotal', 'statements_total', 'INT UNSIGNED NOT NULL'],
+  ['state', 'state', "ENUM('applied', 'partial') NOT NULL"],
+  ['appliedHash', 'applied_hash', 'VARCHAR(64) NOT NULL'],
+  ['reverted', 'reverted', 'INT UNSIGNED NOT NULL DEFAULT 0'],
+  ['downChecksum', 'down_checksum', 'VARCHAR(64) NULL'],
+  ['running', 'running', "ENUM('up', 'down') NULL"],
+  ['runningStatement', 'running_statement', 'INT UNSIGNED NULL'],
+  ['runningFingerprint', 'running_fingerprint', 'CHAR(64) NULL'],
+];
+
+const columnOf = new Map(COLUMNS.map(([key, column]) => [key, column]));
+
+function tableName(session: Session): string {
+  return `${quoteIdent(session.database)}.${quoteIdent(HISTORY_TABLE)}`;
+}
+
+/** The chained hash of statement texts: `chain[k]` covers statements 1..k (`chain[0]` is the empty prefix). */
+export function statementChain(sqls: readonly string[]): string[] {
+  const chain = [createHash('sha256').update('').digest('hex')];
+  for (const sql of sqls) chain.push(createHash('sha256').update(chain[chain.length - 1] + '\0' + sql).digest('hex'));
+  return chain;
+}
+
+/** Creates the version table when it is missing (InnoDB: data statements and their record commit together). */
+export async function ensureHistoryTable(session: Session): Promise<void> {
+  await session.query(`CREATE TABLE IF NOT EXISTS ${tableName(session)} (
+  ${COLUMNS.map(([, column, type]) => `${quoteIdent(column)} ${type}`).join(',\n  ')},
+  PRIMARY KEY (\`version\`)
+) ENGINE = InnoDB COMMENT = 'schemac: applied migrations (do not edit by hand unless schemac tells you to)'`);
+}
+
+/** Every row, by version; an absent table reads as no rows. */
+export async function readHistory(session: Session): Promise<HistoryRow[]> {
+  let rows: readonly Row[];
+  try {
+    ({ rows } = await session.query(
+      `SELECT ${COLUMNS.map(([key, column]) => `${quoteIdent(column)} AS ${quoteIdent(key)}`).join(', ')} FROM ${tableName(session)} ORDER BY \`version\``));
+  } catch (e) {
+    if (e instanceof ServerError && e.errno === 1146) return [];
+    if (e instanceof ServerError && e.errno === 1054) {
+      throw new SchemacError({ code: 'E_HISTORY_TABLE', message: `${session.database}.${HISTORY_TABLE} exists but does not have schemac's columns: ${describeError(e)}`,
+        hint: `it was created by another tool or an incompatible schemac version; rename it and run again` });
+    }
+    throw e;
+  }
+  return rows.map((r) => ({
+    version: Number(r.version), name: String(r.name), checksum: String(r.checksum), appliedAt: String(r.appliedAt),
+    executionMs: Number(r.executionMs), statementsApplied: Number(r.statementsApplied), statementsTotal: Number(r.statementsTotal),
+    state: r.state === 'applied' ? 'applied' : 'partial', appliedHash: String(r.appliedHash),
+    reverted: Number(r.reverted), downChecksum: r.downChecksum === null ? null : String(r.downChecksum),
+    running: r.running === 'up' || r.running === 'down' ? r.running : null,
+    runningStatement: r.runningStatement === null ? null : Number(r.runningStatement),
+    runningFingerprint: r.runningFingerprint === null ? null : String(r.runningFingerprint),
+  }));
+}
+
+/** The row of a migration that is about to start: partial, nothing applied. */
+export async function insertHistory(session: Session, row: { version: number; name: string; checksum: string; statementsTotal: number; appliedHash: string }): Promise<void> {
+  await session.query(`INSERT INTO ${tableName(session)} (\`version\`, \`name\`, \`checksum\`, \`applied_at\`, \`execution_ms\`, \`statements_applied\`,
+    \`statements_total\`, \`state\`, \`applied_hash\`) VALUES (?, ?, ?, NOW(3), 0, 0, ?, 'partial', ?)`,
+  [row.version, row.name, row.checksum, row.statementsTotal, row.appliedHash]);
+}
+
+/** Changes to a row; `addMs` adds to execution_ms, `touch` sets applied_at to now. */
+export type HistoryPatch = Partial<Omit<HistoryRow, 'version' | 'appliedAt' | 'executionMs'>> & { readonly addMs?: number; readonly touch?: boolean };
+
+/** Updates one row. */
+export async function updateHistory(session: Session, version: number, patch: HistoryPatch): Promise<void> {
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'addMs') { sets.push('`execution_ms` = `execution_ms` + ?'); params.push(Math.round(value as number)); continue; }
+    if (key === 'touch') { if (value) sets.push('`applied_at` = NOW(3)'); continue; }
+    const column = columnOf.get(key as keyof HistoryRow);
+    if (!column) throw new Error(`unknown history column ${key}`);
+    sets.push(`${quoteIdent(column)} = ?`);
+    params.push(value);
+  }
+  if (sets.length === 0) return;
+  params.push(version);
+  await session.query(`UPDATE ${tableName(session)} SET ${sets.join(', ')} WHERE \`version\` = ?`, params);
+}
+
+/** Removes a migration's row (it was reverted). */
+export async function deleteHistory(session: Session, version: number): Promise<void> {
+  await session.query(`DELETE FROM ${tableName(session)} WHERE \`version\` = ?`, [version]);
+}

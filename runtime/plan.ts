@@ -1,0 +1,239 @@
+import { SchemacError, type Diagnostic } from '../compiler/diagnostics.js';
+import { classifyStatement } from './classify.js';
+import { statementChain, type HistoryRow } from './history.js';
+import { statementsOf, type Migration, type MigrationSet, type MigrationText } from './migrations.js';
+import { firstLine, type Statement } from './statements.js';
+
+/*
+ * What `up` and `down` will run, decided from the migration files and the history rows alone
+ * (no database): the pure core of the migrator, unit-tested with literal rows.
+ */
+
+/** A migration `up` runs, from statement `from` (1-based) to the end of its up file. */
+export interface UpItem {
+  readonly migration: Migration;
+  readonly file: MigrationText;
+  readonly statements: readonly Statement[];
+  readonly from: number;
+  /** The history row when the migration is partial (resumed), else null. */
+  readonly row: HistoryRow | null;
+  /** True when a partial migration's file was edited (and re-summed): its row takes the new checksum. */
+  readonly edited: boolean;
+}
+
+export interface UpPlan {
+  readonly items: readonly UpItem[];
+  /** Things to say on stderr that do not stop the run (edited applied migrations). */
+  readonly warnings: readonly string[];
+}
+
+export interface UpPlanOptions {
+  readonly to?: number;
+  readonly allowOutOfOrder?: boolean;
+}
+
+const v4 = (n: number) => String(n).padStart(4, '0');
+
+/** The migration of a version, if its files exist. */
+function byVersion(set: MigrationSet, version: number): Migration | undefined {
+  return set.migrations.find((m) => m.version === version);
+}
+
+/**
+ * The migrations `up` applies, in order: the partial one first (resumed after its last recorded
+ * statement), then every pending one, up to `to`. Refuses (throws every problem at once) when the
+ * history and the files disagree in a way a human must decide.
+ */
+export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: UpPlanOptions = {}): UpPlan {
+  const problems: Diagnostic[] = [];
+  const warnings: string[] = [];
+  const items: UpItem[] = [];
+  const db = set.database;
+  const rowOf = new Map(rows.map((r) => [r.version, r]));
+  if (options.to !== undefined) checkVersion(set, rows, options.to, 'up --to', false);
+
+  for (const row of rows) {
+    const m = byVersion(set, row.version);
+    if (row.reverted > 0 || row.downChecksum !== null) {
+      problems.push({ code: 'E_REVERTING', message: `database ${db}: ${row.name} is partly reverted (a \`schemac down\` stopped after ${row.reverted} statement(s) of its down file)`,
+        hint: 'run `schemac down` again to finish reverting it (fix what made it fail first); `up` runs again once it is reverted' });
+      continue;
+    }
+    if (!m?.up) {
+      problems.push({ code: 'E_MISSING_FILE', message: `database ${db}: ${row.name} is recorded as ${row.state === 'applied' ? 'applied' : `partly applied (${row.statementsApplied} of ${row.statementsTotal} statements)`}, but ${set.dir}/migrations/${row.name}.up.sql is gone`,
+        hint: 'restore the file from git (`schemac status` lists every migration). If it was dropped on purpose, revert it with `schemac down` before deleting its files' });
+      continue;
+    }
+    const statements = statementsOf(m.up);
+    if (row.state === 'applied' && row.running === null) {
+      if (row.checksum !== m.up.hash) {
+        warnings.push(`${db}: ${m.up.file} was edited after it was applied here (recorded ${row.checksum}, file ${m.up.hash}); `
+          + 'the edit was re-summed, so it is accepted, but it does not run on this database (`schemac status` shows it as edited)');
+      }
+      continue;
+    }
+    // Partial (or interrupted): resume after the last recorded statement.
+    let edited = false;
+    if (row.checksum !== m.up.hash) {
+      const chain = statementChain(statements.map((s) => s.sql));
+      if (row.statementsApplied > statements.length || chain[row.statementsApplied] !== row.appliedHash) {
+        problems.push({ code: 'E_PARTIAL_EDITED', message: `database ${db}: ${row.name} stopped after statement ${row.statementsApplied} of ${row.statementsTotal}, and ${m.up.file} has changed since in those statements`,
+          pos: { file: m.up.file, line: 1, column: 1 },
+          hint: `statements 1..${row.statementsApplied} already ran and cannot be changed now: restore them as they were (edit only statement ${row.statementsApplied + 1} and later), run \`schemac sum\`, then \`schemac up\`; or \`schemac down\` first, then edit freely` });
+        continue;
+      }
+      if (row.running !== null) {
+        problems.push({ code: 'E_INTERRUPTED_EDITED', message: `database ${db}: ${row.name} was interrupted during statement ${row.runningStatement}, and ${m.up.file} has changed since`,
+          hint: 'restore the file as it was (git) so schemac can tell whether that statement committed; edit it after `schemac up` resumed' });
+        continue;
+      }
+      edited = true;
+      warnings.push(`${db}: ${m.up.file} was edited after statement ${row.statementsApplied} ran; the statements that ran are unchanged, resuming with the edited file`);
+    }
+    if (options.to === undefined || row.version <= options.to) {
+      items.push({ migration: m, file: m.up, statements, from: row.statementsApplied + 1, row, edited });
+    }
+  }
+
+  const maxRecorded = rows.reduce((max, r) => Math.max(max, r.version), 0);
+  const pending = set.migrations.filter((m) => !rowOf.has(m.version));
+  const outOfOrder = pending.filter((m) => m.version < maxRecorded);
+  if (outOfOrder.length && !options.allowOutOfOrder) {
+    const last = rows.find((r) => r.version === maxRecorded)!;
+    for (const m of outOfOrder) {
+      problems.push({ code: 'E_OUT_OF_ORDER', message: `database ${db}: ${m.name} is not applied, but ${last.name} (a later number) is: it was probably merged from another branch after ${last.name} ran here`,
+        hint: `renumber it: delete its files, rebuild with \`schemac build\` so its change becomes the next migration, and commit; or, if it does not depend on ${last.name}, apply it anyway with \`schemac up --allow-out-of-order\`` });
+    }
+  }
+  for (const m of pending) {
+    if (!m.up) {
+      problems.push({ code: 'E_MISSING_FILE', message: `database ${db}: ${set.dir}/migrations/${m.name}.down.sql has no up file`,
+        hint: 'restore the up file from git, or delete the down file and run `schemac sum`' });
+      continue;
+    }
+    if (options.to !== undefined && m.version > options.to) continue;
+    items.push({ migration: m, file: m.up, statements: statementsOf(m.up), from: 1, row: null, edited: false });
+  }
+  items.sort((a, b) => a.migration.version - b.migration.version);
+  for (const item of items) problems.push(...transactionControl(item.file, item.statements, item.from));
+  if (problems.length) throw new SchemacError(problems);
+  return { items, warnings };
+}
+
+/** Explicit transaction control would break the transaction schemac puts around each data statement. */
+function transactionControl(file: MigrationText, statements: readonly Statement[], from: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  statements.forEach((s, i) => {
+    if (i + 1 < from || classifyStatement(s.sql).kind !== 'transaction') return;
+    out.push({ code: 'E_TX_CONTROL', message: `statement ${i + 1} (${firstLine(s.sql)}) controls transactions; migration files may not`,
+      pos: { file: file.file, line: s.line, column: 1 },
+      hint: 'schemac runs each INSERT/UPDATE/DELETE in its own transaction together with its history record, so it is applied exactly once; remove START TRANSACTION/COMMIT/LOCK TABLES/SET autocommit' });
+  });
+  return out;
+}
+
+/** `--to N` must name a migration (or 0 for down); a typo must not run everything. */
+function checkVersion(set: MigrationSet, rows: readonly HistoryRow[], to: number, what: string, zero: boolean): void {
+  if ((zero && to === 0) || set.migrations.some((m) => m.version === to) || rows.some((r) => r.version === to)) return;
+  const known = [...new Set([...set.migrations.map((m) => m.version), ...rows.map((r) => r.version)])].sort((a, b) => a - b);
+  throw new SchemacError({ code: 'E_UNKNOWN_VERSION', message: `${what} ${to}: database ${set.database} has no migration numbered ${v4(to)}`,
+    hint: known.length ? `its migrations are ${known.map(v4).join(', ')}${zero ? ' (0 reverts them all)' : ''}` : 'it has no migrations' }, 2);
+}
+
+/** A migration `down` reverts: the down statements to run, in order, from `from` (1-based). */
+export interface DownItem {
+  readonly row: HistoryRow;
+  readonly file: MigrationText;
+  /** The down statements that undo what ran (all of them for an applied migration). */
+  readonly statements: readonly Statement[];
+  /** The 1-based number in the down file of each of `statements`. */
+  readonly fileNumbers: readonly number[];
+  readonly from: number;
+  /** For a partial migration: which steps are undone. */
+  readonly steps: readonly number[] | null;
+}
+
+export interface DownPlanOptions {
+  readonly to?: number;
+  readonly steps?: number;
+}
+
+/**
+ * The migrations `down` reverts, newest first: with `to`, every one numbered above it; else the
+ * newest `steps` (default 1). A partial migration is reverted by the undo steps of the steps that
+ * (at least partly) ran, found through the `-- step N:` / `-- undo step N:` markers.
+ */
+export function planDown(set: MigrationSet, rows: readonly HistoryRow[], options: DownPlanOptions = {}): DownItem[] {
+  if (options.to !== undefined) checkVersion(set, rows, options.to, 'down --to', true);
+  const newestFirst = [...rows].sort((a, b) => b.version - a.version);
+  const chosen = options.to !== undefined ? newestFirst.filter((r) => r.version > options.to!) : newestFirst.slice(0, options.steps ?? 1);
+  const problems: Diagnostic[] = [];
+  const items: DownItem[] = [];
+  for (const row of chosen) {
+    try {
+      items.push(downItem(set, row));
+    } catch (e) {
+      if (e instanceof SchemacError) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new SchemacError(problems);
+  return items;
+}
+
+/** What reverting one recorded migration runs. */
+export function downItem(set: MigrationSet, row: HistoryRow): DownItem {
+  const db = set.database;
+  const m = byVersion(set, row.version);
+  const refuse = (code: string, message: string, hint: string, file?: string): never => {
+    throw new SchemacError({ code, message: `database ${db}: ${message}`, hint, ...(file ? { pos: { file, line: 1, column: 1 } } : {}) });
+  };
+  if (!m?.down) {
+    return refuse('E_MISSING_FILE', `cannot revert ${row.name}: ${set.dir}/migrations/${row.name}.down.sql is gone`,
+      'restore it from git; without it, revert the changes by hand and delete its row from schemac_migrations');
+  }
+  const down = m.down;
+  if (row.downChecksum !== null && row.downChecksum !== down.hash) {
+    refuse('E_DOWN_EDITED', `${down.file} changed while reverting ${row.name} was unfinished (${row.reverted} of its statements ran)`,
+      'restore the down file as it was when the revert started (git), then run `schemac down` again', down.file);
+  }
+  const downStatements = statementsOf(down);
+  const all = (): DownItem => ({ row, file: down, statements: downStatements, fileNumbers: downStatements.map((_, i) => i + 1), from: row.reverted + 1, steps: null });
+  const complete = row.state === 'applied' && row.statementsApplied === row.statementsTotal && !(row.running === 'up');
+  if (complete) return all();
+
+  // Partial: undo only the steps that ran.
+  if (!m.up) {
+    return refuse('E_MISSING_FILE', `cannot revert the partly applied ${row.name}: ${set.dir}/migrations/${row.name}.up.sql is gone, so schemac cannot tell which steps ran`,
+      'restore the up file from git');
+  }
+  const upStatements = statementsOf(m.up);
+  if (row.checksum !== m.up.hash) {
+    const chain = statementChain(upStatements.map((s) => s.sql));
+    if (row.statementsApplied > upStatements.length || chain[row.statementsApplied] !== row.appliedHash) {
+      refuse('E_PARTIAL_EDITED', `${m.up.file} has changed in the statements of ${row.name} that ran (1..${row.statementsApplied}), so schemac cannot map them to undo steps`,
+        'restore the up file as it was when it ran (git)', m.up.file);
+    }
+  }
+  // A statement whose outcome is unknown (running) counts as run: its step is undone too.
+  const ran = row.running === 'up' && row.runningStatement !== null ? Math.max(row.statementsApplied, row.runningStatement) : row.statementsApplied;
+  const unmarked = upStatements.slice(0, ran).findIndex((s) => s.step === null);
+  const downUnmarked = downStatements.findIndex((s) => s.step === null);
+  if (ran > 0 && (unmarked >= 0 || downUnmarked >= 0)) {
+    const where = unmarked >= 0 ? `${m.up.file} line ${upStatements[unmarked].line} has no \`-- step N:\` marker above it`
+      : `${down.file} line ${downStatements[downUnmarked].line} has no \`-- undo step N:\` marker above it`;
+    refuse('E_NO_STEP_MARKERS', `${row.name} is partly applied (${row.statementsApplied} of ${row.statementsTotal} statements), and ${where}, so schemac cannot tell which down statements undo what ran`,
+      `either finish it (fix the cause, then \`schemac up\` resumes at statement ${row.statementsApplied + 1}), or revert statements 1..${row.statementsApplied} by hand and delete its row: DELETE FROM schemac_migrations WHERE version = ${row.version}; `
+      + 'files written by `schemac build` have the markers; keep them when editing by hand');
+  }
+  const steps = [...new Set(upStatements.slice(0, ran).map((s) => s.step!))].sort((a, b) => a - b);
+  const statements: Statement[] = [];
+  const fileNumbers: number[] = [];
+  downStatements.forEach((s, i) => {
+    if (s.step !== null && steps.includes(s.step)) {
+      statements.push(s);
+      fileNumbers.push(i + 1);
+    }
+  });
+  return { row, file: down, statements, fileNumbers, from: row.reverted + 1, steps };
+}

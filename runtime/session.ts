@@ -1,0 +1,69 @@
+/*
+ * What the runtime needs from a database connection. Only runtime/connection.ts implements it
+ * with mysql2; everything else (lock, history, migrator) is written against this interface.
+ */
+
+/** A result row, by (aliased) column name. */
+export type Row = Readonly<Record<string, unknown>>;
+
+/** What a query returned: rows for a SELECT, the affected row count for anything else. */
+export interface QueryResult {
+  readonly rows: readonly Row[];
+  readonly affectedRows: number;
+}
+
+/** One connection to one database, used for the lock, the history and every statement. */
+export interface Session {
+  /** The server's id for this connection (`CONNECTION_ID()`), as `KILL` and `IS_USED_LOCK` name it. */
+  readonly connectionId: number;
+  /** The database the URL names (the connection's default database). */
+  readonly database: string;
+  /** Sends one statement; `?` placeholders are filled with escaped `params` by the client. */
+  query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /** Closes the connection (never throws). */
+  close(): Promise<void>;
+}
+
+/** An error from the server or the client library, reduced to what the runtime decides on. */
+export class ServerError extends Error {
+  /** MySQL error number (1062, 1205, ...), or 0 for client-side failures. */
+  readonly errno: number;
+  /** Symbolic code: `ER_DUP_ENTRY`, `PROTOCOL_CONNECTION_LOST`, `ECONNREFUSED`, ... */
+  readonly code: string;
+  /** True when the connection cannot be used any more. */
+  readonly fatal: boolean;
+  constructor(message: string, errno: number, code: string, fatal: boolean) {
+    super(message);
+    this.name = 'ServerError';
+    this.errno = errno;
+    this.code = code;
+    this.fatal = fatal;
+  }
+
+  /** `ER_DUP_ENTRY (1062): Duplicate entry ...` */
+  describe(): string {
+    return this.errno ? `${this.code} (${this.errno}): ${this.message}` : `${this.code}: ${this.message}`;
+  }
+}
+
+/** Error numbers and codes that mean the connection is gone (killed, server restarted, network). */
+const LOST_ERRNOS = new Set([1053, 1927, 2006, 2013]);
+const LOST_CODES = new Set(['PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ER_CONNECTION_KILLED',
+  'ER_SERVER_SHUTDOWN', 'CR_SERVER_LOST', 'CR_SERVER_GONE_ERROR', 'CONNECTION_CLOSED']);
+
+/** Whether an error means the connection was lost (so nothing more can be recorded on it). */
+export function isConnectionLost(e: unknown): boolean {
+  if (!(e instanceof ServerError)) return false;
+  return e.fatal || LOST_ERRNOS.has(e.errno) || LOST_CODES.has(e.code);
+}
+
+/** The error's one-line description, whatever it is. */
+export function describeError(e: unknown): string {
+  if (e instanceof ServerError) return e.describe();
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A quoted identifier: `name`, with backticks doubled. */
+export function quoteIdent(name: string): string {
+  return '`' + name.replace(/`/g, '``') + '`';
+}

@@ -1,0 +1,130 @@
+/*
+ * Splitting a .sql file into the statements the server receives one at a time, as the mysql
+ * client does: quotes, backticks, comments and the client's DELIMITER command are understood,
+ * so a `;` inside a string, a comment or a hand-written procedure body does not end a statement.
+ * https://dev.mysql.com/doc/refman/8.0/en/comments.html
+ * https://dev.mysql.com/doc/refman/8.0/en/stored-programs-defining.html (DELIMITER)
+ */
+
+/** One statement of a migration file. */
+export interface Statement {
+  /** The text sent to the server: no delimiter, no leading comments, no surrounding blanks. */
+  readonly sql: string;
+  /** 1-based line of its first character in the file. */
+  readonly line: number;
+  /** N of the nearest `-- step N:` or `-- undo step N:` line above it, or null when there is none. */
+  readonly step: number | null;
+}
+
+const MARKER_RE = /^--\s*(?:undo\s+)?step\s+(\d+)\s*:/i;
+const DELIMITER_RE = /^delimiter[ \t]+(\S+)[^\n]*/i;
+
+/** Splits a .sql file into statements; empty statements (`;;`, comments only) are dropped. */
+export function splitStatements(text: string): Statement[] {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+
+  const out: Statement[] = [];
+  const n = text.length;
+  let delimiter = ';';
+  let step: number | null = null;
+  let start = -1;
+  let startStep: number | null = null;
+  let i = 0;
+  const push = (end: number) => {
+    const sql = text.slice(start, end).trim();
+    if (sql) out.push({ sql, line: lineOf(start), step: startStep });
+    start = -1;
+  };
+
+  while (i < n) {
+    const c = text[i];
+    if (start < 0) {
+      // Between statements: blanks, comments (step markers), DELIMITER, empty statements.
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') { i++; continue; }
+      if (isDashComment(text, i) || c === '#') {
+        const end = lineEnd(text, i);
+        const m = MARKER_RE.exec(text.slice(i, end));
+        if (m) step = Number(m[1]);
+        i = end;
+        continue;
+      }
+      if (c === '/' && text[i + 1] === '*' && text[i + 2] !== '!' && !text.startsWith('/*M!', i)) {
+        i = blockCommentEnd(text, i);
+        continue;
+      }
+      if ((c === 'd' || c === 'D') && (i === 0 || text[i - 1] === '\n' || /[ \t]/.test(text[i - 1]))) {
+        const m = DELIMITER_RE.exec(text.slice(i, lineEnd(text, i)));
+        if (m) {
+          delimiter = m[1];
+          i += m[0].length;
+          continue;
+        }
+      }
+      if (text.startsWith(delimiter, i)) { i += delimiter.length; continue; }
+      start = i;
+      startStep = step;
+    }
+    // Inside a statement.
+    if (c === "'" || c === '"') { i = quotedEnd(text, i, c, true); continue; }
+    if (c === '`') { i = quotedEnd(text, i, c, false); continue; }
+    if (isDashComment(text, i) || c === '#') { i = lineEnd(text, i); continue; }
+    if (c === '/' && text[i + 1] === '*') { i = blockCommentEnd(text, i); continue; }
+    if (text.startsWith(delimiter, i)) {
+      push(i);
+      i += delimiter.length;
+      continue;
+    }
+    i++;
+  }
+  if (start >= 0) push(n);
+  return out;
+}
+
+/** `-- ` starts a comment only when a blank or the end of the line follows the two dashes. */
+function isDashComment(text: string, i: number): boolean {
+  if (text[i] !== '-' || text[i + 1] !== '-') return false;
+  const next = text[i + 2];
+  return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r';
+}
+
+function lineEnd(text: string, i: number): number {
+  const j = text.indexOf('\n', i);
+  return j < 0 ? text.length : j;
+}
+
+function blockCommentEnd(text: string, i: number): number {
+  const j = text.indexOf('*/', i + 2);
+  return j < 0 ? text.length : j + 2;
+}
+
+/** The offset after a quoted string or identifier starting at `i` (doubled quotes; backslash escapes in strings). */
+function quotedEnd(text: string, i: number, quote: string, backslash: boolean): number {
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text[j];
+    if (backslash && c === '\\') { j += 2; continue; }
+    if (c === quote) {
+      if (text[j + 1] === quote) { j += 2; continue; }
+      return j + 1;
+    }
+    j++;
+  }
+  return text.length;
+}
+
+/** The first line of a statement, shortened, for messages. */
+export function firstLine(sql: string, max = 80): string {
+  const line = sql.split('\n', 1)[0].trim();
+  return line.length > max ? line.slice(0, max - 1) + '…' : line;
+}
