@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../compiler/config.js';
-import { checkRisks, planBuild, type BuildResult, type GeneratedState } from '../../compiler/emit/build.js';
+import { alreadyBuilt, checkRisks, checkSum, planBuild, type BuildResult, type GeneratedState } from '../../compiler/emit/build.js';
 import {
   compileDatabase, loadProject, readGenerated, selectDatabases, writeGenerated,
 } from '../../compiler/emit/project.js';
@@ -22,6 +22,12 @@ export async function build(args: BuildArgs): Promise<number> {
     const outDir = join(project.root, db.out);
     const ir = await compileDatabase(project, db);
     const prev = readGenerated(outDir);
+    if (!args.check && alreadyBuilt(prev, ir)) {
+      checkSum(db.name, prev);
+      if (!args.json) out(`${db.name}: no changes`);
+      report.push({ database: db.name, migration: null, written: [], steps: [], risks: [] });
+      continue;
+    }
     const result = planBuild(db.name, prev, ir, { ...(args.message ? { message: args.message } : {}) });
     if (args.check) {
       const again = planBuild(db.name, prev, await compileDatabase(project, db, { cache: false }), { ...(args.message ? { message: args.message } : {}) });

@@ -1,7 +1,7 @@
 import { diffSchemas, renameConflicts } from '../diff/diff.js';
 import type { Change } from '../diff/changes.js';
 import { SchemacError } from '../diagnostics.js';
-import { schemaHash, writeSnapshot } from '../ir/snapshot.js';
+import { knownSchemaHash, schemaHash, writeSnapshot } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
 import { planChanges } from '../plan/plan.js';
 import { downStatements, planRisks, upStatements, type Plan, type Risk } from '../plan/types.js';
@@ -78,7 +78,7 @@ export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, op
  * Existing migrations must match `schemac.sum`: a build rewrites the sum, and would otherwise
  * quietly accept a migration edited by hand (SPEC §5: `schemac sum` is how an edit is accepted).
  */
-function checkSum(dbName: string, prev: GeneratedState): void {
+export function checkSum(dbName: string, prev: GeneratedState): void {
   const text = prev.files.get('schemac.sum');
   if (text === undefined) {
     if (prev.migrations.length) {
@@ -94,6 +94,17 @@ function checkSum(dbName: string, prev: GeneratedState): void {
     hint: 'run `schemac sum` if the edit is deliberate, or restore the file from git',
   }));
   if (problems.length) throw new SchemacError(problems);
+}
+
+/**
+ * True when generated/ was written for exactly this schema: the hash in schema.sql's header
+ * matches and the files are there. Only trusted when the hash is already known (from the
+ * compile cache); `build --check` always compares every file.
+ */
+export function alreadyBuilt(prev: GeneratedState, ir: SchemaIR): boolean {
+  const hash = knownSchemaHash(ir);
+  const header = prev.files.get('schema.sql')?.split('\n', 3)[1];
+  return hash !== undefined && header === `-- schema: ${hash}` && prev.files.has('snapshot.json') && prev.files.has('schemac.sum');
 }
 
 /** `-m "Status report"` → `status_report`. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { rememberSchemaHash, schemaHash } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
 
 /**
@@ -14,9 +15,11 @@ export interface CompileCache {
   /** Absolute path → SHA-256 of the content, for every file the parser read. */
   readonly files: Readonly<Record<string, string>>;
   readonly ir: SchemaIR;
+  /** `schemaHash(ir)`, so a build with nothing to do need not serialise the schema. */
+  readonly hash: string;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export function cachePath(root: string, db: string): string | null {
   const modules = join(root, 'node_modules');
@@ -44,6 +47,7 @@ export function readCache(path: string | null, key: string, globbed: readonly st
     if (entry.key !== key) return null;
     if (globbed.some((f) => !(f in entry.files))) return null;
     for (const [file, hash] of Object.entries(entry.files)) if (hashFile(file) !== hash) return null;
+    rememberSchemaHash(entry.ir, entry.hash);
     return entry.ir;
   } catch {
     return null;
@@ -61,7 +65,7 @@ export function writeCache(path: string | null, key: string, files: readonly str
     }
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify({ key, files: hashes, ir }));
+    writeFileSync(tmp, JSON.stringify({ key, files: hashes, ir, hash: schemaHash(ir) }));
     renameSync(tmp, path);
   } catch {
     // A cache that cannot be written only costs speed.

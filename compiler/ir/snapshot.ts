@@ -63,4 +63,14 @@ export function schemaHash(ir: SchemaIR): string {
 /** Schemas are immutable: a hash is computed once per schema object. */
 const hashes = new WeakMap<SchemaIR, string>();
 
+/** Records a schema's hash known from elsewhere (the compile cache), so it is not computed again. */
+export function rememberSchemaHash(ir: SchemaIR, hash: string): void {
+  hashes.set(ir, hash);
+}
+
+/** Whether the schema's hash is already known (computing it costs a canonical serialisation). */
+export function knownSchemaHash(ir: SchemaIR): string | undefined {
+  return hashes.get(ir);
+}
+
 export const EMPTY_SCHEMA: SchemaIR = Object.freeze({ kind: 'schema', tables: [] }) as SchemaIR;

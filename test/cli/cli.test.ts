@@ -188,3 +188,16 @@ describe('build safety across databases and hand edits', () => {
     expect(r.stderr).toContain('schemac sum');
   });
 });
+
+describe('compile cache fast path', () => {
+  it('still refuses an edited migration when nothing else changed', () => {
+    const dir = copyDemo('fast-edited', true);
+    mkdirSync(join(dir, 'node_modules'));
+    expect(schemac(dir, 'build').stdout).toContain('members: no changes');
+    expect(schemac(dir, 'build').stdout).toContain('members: no changes'); // from the cache
+    appendFileSync(join(dir, 'generated/members/migrations/0001_init.down.sql'), '\n-- edited\n');
+    const r = schemac(dir, 'build');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('E_SUM_MISMATCH');
+  });
+});
