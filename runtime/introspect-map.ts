@@ -1,0 +1,569 @@
+import { canonicalCharset, charsetOfCollation, compareNames, isTextual, normalizeSchema } from '../compiler/ir/normalize.js';
+import { canonicalSql } from '../compiler/ir/sql-canonical.js';
+import type {
+  BlobSize, Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, IntSize, PrimaryKey, ReferentialAction,
+  SchemaIR, Table, TableOptions, TextSize,
+} from '../compiler/ir/types.js';
+
+/**
+ * information_schema rows → SchemaIR, as pure functions of the rows (no server needed, so the
+ * MySQL 8 paths are tested with MySQL's values although only MariaDB runs in CI).
+ * The server's spellings are turned into the compiler's (MYSQL-NOTES §7–§10, §13), then the
+ * result goes through `normalizeSchema`, the normaliser every source shares.
+ */
+
+export type Flavor = 'mariadb' | 'mysql';
+
+/** Server and database facts that decide what "default" means. */
+export interface ServerInfo {
+  readonly flavor: Flavor;
+  /** The database introspected (a foreign key to another database is left out). */
+  readonly database: string;
+  /** `@@default_storage_engine`: a table on it reports `engine: null`. */
+  readonly defaultEngine: string;
+  /** SCHEMATA.DEFAULT_CHARACTER_SET_NAME / DEFAULT_COLLATION_NAME of the database. */
+  readonly databaseCharset: string;
+  readonly databaseCollation: string;
+  /** CHARACTER_SETS: character set → its default collation on this server. */
+  readonly charsetDefaults: ReadonlyMap<string, string>;
+}
+
+/** information_schema.TABLES (+ COLLATIONS for the character set), aliased. */
+export interface TableRow {
+  readonly name: string;
+  readonly engine: string | null;
+  readonly collation: string | null;
+  readonly charset: string | null;
+  readonly comment: string | null;
+}
+
+/** information_schema.COLUMNS, aliased; the values exactly as the server gives them. */
+export interface ColumnRow {
+  readonly tableName: string;
+  readonly name: string;
+  readonly position: number;
+  readonly columnType: string;
+  readonly nullable: string;
+  /** SQL NULL → `null`; MariaDB's string `NULL` stays the string. */
+  readonly columnDefault: string | null;
+  readonly extra: string;
+  readonly charset: string | null;
+  readonly collation: string | null;
+  readonly comment: string | null;
+  readonly generationExpression: string | null;
+}
+
+/** information_schema.STATISTICS, one row per index part. */
+export interface IndexRow {
+  readonly tableName: string;
+  readonly name: string;
+  readonly nonUnique: number;
+  readonly seq: number;
+  /** NULL for a MySQL functional index part (then `expression` is set). */
+  readonly columnName: string | null;
+  readonly subPart: number | null;
+  /** `A`, `D` or NULL. */
+  readonly order: string | null;
+  readonly indexType: string;
+  readonly expression?: string | null;
+  /** MySQL IS_VISIBLE = 'NO' or MariaDB IGNORED = 'YES'. */
+  readonly hidden?: boolean;
+}
+
+/** KEY_COLUMN_USAGE joined with REFERENTIAL_CONSTRAINTS, one row per column. */
+export interface ForeignKeyRow {
+  readonly tableName: string;
+  readonly name: string;
+  readonly seq: number;
+  readonly columnName: string;
+  readonly refSchema: string;
+  readonly refTable: string;
+  readonly refColumn: string;
+  readonly onUpdate: string;
+  readonly onDelete: string;
+}
+
+/** CHECK_CONSTRAINTS (MariaDB: with TABLE_NAME and LEVEL; MySQL: joined with TABLE_CONSTRAINTS). */
+export interface CheckRow {
+  readonly tableName: string;
+  readonly name: string;
+  readonly clause: string;
+  /** MariaDB: `Column` or `Table`. */
+  readonly level?: string | null;
+  /** MySQL: TABLE_CONSTRAINTS.ENFORCED. */
+  readonly enforced?: string | null;
+}
+
+export interface IntrospectRows {
+  readonly tables: readonly TableRow[];
+  readonly columns: readonly ColumnRow[];
+  readonly indexes: readonly IndexRow[];
+  readonly foreignKeys: readonly ForeignKeyRow[];
+  readonly checks: readonly CheckRow[];
+}
+
+/** Something the server has that the IR cannot hold, left out or approximated (never silently). */
+export interface IntrospectNote {
+  readonly table: string;
+  /** The column, index or constraint, when the note is about one. */
+  readonly object: string | null;
+  readonly message: string;
+}
+
+/** What the server has that the IR cannot represent at all: introspection refuses it. */
+export class IntrospectError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`cannot introspect: ${problems.join('; ')}`);
+    this.name = 'IntrospectError';
+  }
+}
+
+/** The runtime's version table: never part of the user's schema. */
+export const VERSION_TABLE = 'schemac_migrations';
+
+// ---------------------------------------------------------------------------------------------
+// Literals
+
+/**
+ * The value of an SQL string literal as information_schema prints it: `'it''s \\ a\n'` →
+ * `it's \ a` + newline. Returns null when the text is not exactly one quoted literal.
+ */
+export function parseStringLiteral(text: string): string | null {
+  const list = parseQuotedList(text);
+  return list !== null && list.length === 1 && list.end === text.length ? list[0] : null;
+}
+
+/**
+ * The values of `'a','b''c'` (ENUM/SET bodies in COLUMN_TYPE), with `end` the index after the
+ * last literal; null when the text does not start with a literal.
+ */
+function parseQuotedList(text: string): (string[] & { end: number }) | null {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text[i] !== '\'') return null;
+    let value = '';
+    let j = i + 1;
+    for (;;) {
+      if (j >= text.length) return null;
+      const c = text[j];
+      if (c === '\\' && j + 1 < text.length) {
+        const d = text[j + 1];
+        value += d === '0' ? '\0' : d === 'n' ? '\n' : d === 'r' ? '\r' : d === 't' ? '\t' : d === 'Z' ? '\x1a'
+          : d === 'b' ? '\b' : d === '%' || d === '_' ? '\\' + d : d;
+        j += 2;
+        continue;
+      }
+      if (c === '\'') {
+        if (text[j + 1] === '\'') {
+          value += '\'';
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      value += c;
+      j++;
+    }
+    out.push(value);
+    i = j + 1;
+    if (text[i] !== ',') return Object.assign(out, { end: i });
+    i++;
+  }
+}
+
+/** MySQL's information_schema backslash-escapes every `'` and `\` of an expression (`_utf8mb4\'a\'`). */
+export function unescapeMysqlExpression(text: string): string {
+  return text.replace(/\\(.)/gs, '$1');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+const INT_SIZES: readonly IntSize[] = ['tinyint', 'smallint', 'mediumint', 'int', 'bigint'];
+
+/** A parsed COLUMN_TYPE, or why the IR cannot hold it; `note` says what was approximated. */
+export type ParsedType = { readonly type: ColumnType; readonly note?: string } | { readonly unsupported: string };
+
+/**
+ * COLUMN_TYPE → ColumnType. Integer display widths are dropped (MariaDB shows `int(11)`, MySQL
+ * 8.0.19+ `int`) except `tinyint(1)`, which is the only trace of BOOLEAN (MYSQL-NOTES §9);
+ * ZEROFILL implies UNSIGNED. MariaDB's JSON is LONGTEXT here; `buildSchema` recognises it.
+ */
+export function parseColumnType(columnType: string): ParsedType {
+  const text = columnType.trim();
+  const lower = text.toLowerCase();
+  const head = /^([a-z][a-z0-9_]*)(?:\(([^)]*)\))?((?:\s+(?:unsigned|signed|zerofill))*)\s*$/.exec(lower);
+  if (lower.startsWith('enum(') || lower.startsWith('set(')) {
+    const open = lower.indexOf('(');
+    const body = text.slice(open + 1);
+    const values = parseQuotedList(body);
+    if (values === null || body.slice(values.end) !== ')') return { unsupported: `cannot read the values of ${text}` };
+    return { type: { kind: lower.startsWith('enum') ? 'enum' : 'set', values: [...values] } };
+  }
+  if (!head) return { unsupported: `unknown type ${text}` };
+  const [, name, args = '', flags] = head;
+  const zerofill = /zerofill/.test(flags);
+  const unsigned = /unsigned/.test(flags) || zerofill;
+  const nums = args === '' ? [] : args.split(',').map((a) => Number(a.trim()));
+  const zerofillNote = zerofill ? { note: `${text}: ZEROFILL is not in the schema language; read as UNSIGNED` } : {};
+  if ((INT_SIZES as readonly string[]).includes(name)) {
+    if (name === 'tinyint' && args === '1' && !unsigned) return { type: { kind: 'boolean' } };
+    return { type: { kind: 'int', size: name as IntSize, unsigned }, ...zerofillNote };
+  }
+  switch (name) {
+    case 'decimal': case 'numeric':
+      return { type: { kind: 'decimal', precision: nums[0] ?? 10, scale: nums[1] ?? 0, unsigned }, ...zerofillNote };
+    case 'float': case 'double': case 'real': {
+      const kind = name === 'float' ? 'float' : 'double';
+      const note = nums.length ? { note: `${text}: the (M,D) of ${kind.toUpperCase()} is deprecated and not in the schema language; read as ${kind.toUpperCase()}` }
+        : zerofillNote;
+      return { type: { kind, unsigned }, ...note };
+    }
+    case 'char': case 'varchar': case 'binary': case 'varbinary':
+      if (nums.length !== 1 || !Number.isInteger(nums[0])) return { unsupported: `unknown type ${text}` };
+      return { type: { kind: name, length: nums[0] } };
+    case 'tinytext': case 'text': case 'mediumtext': case 'longtext':
+      return { type: { kind: 'text', size: name as TextSize } };
+    case 'tinyblob': case 'blob': case 'mediumblob': case 'longblob':
+      return { type: { kind: 'blob', size: name as BlobSize } };
+    case 'date': return { type: { kind: 'date' } };
+    case 'year': return { type: { kind: 'year' } };
+    case 'time': case 'datetime': case 'timestamp':
+      return { type: { kind: name, fsp: nums[0] ?? 0 } };
+    case 'json': return { type: { kind: 'json' } };
+    default:
+      // bit, geometry types, MariaDB's inet4/inet6/uuid, ...: the schema language has no such type.
+      return { unsupported: `type ${text} is not in the schema language` };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults
+
+const NOW_RE = /^current_timestamp(?:\(\s*(\d*)\s*\))?$/i;
+const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function isNumeric(type: ColumnType): boolean {
+  return type.kind === 'int' || type.kind === 'decimal' || type.kind === 'float' || type.kind === 'double'
+    || type.kind === 'boolean' || type.kind === 'year';
+}
+
+/** MySQL refuses literal defaults on these; a literal shown for one was written as an expression. */
+function isLob(type: ColumnType): boolean {
+  return type.kind === 'text' || type.kind === 'blob' || type.kind === 'json';
+}
+
+function nowOrExpr(sql: string, type: ColumnType): DefaultValue {
+  const m = NOW_RE.exec(sql.trim());
+  if (m && (type.kind === 'datetime' || type.kind === 'timestamp')) return { kind: 'now', fsp: m[1] ? Number(m[1]) : 0 };
+  return { kind: 'expr', sql: sql.trim() };
+}
+
+/**
+ * COLUMN_DEFAULT (+ EXTRA) → the IR's default (MYSQL-NOTES §8). `null` is "no default"; a
+ * nullable column without one has DEFAULT NULL, which the normaliser writes as `null` too.
+ *
+ * MariaDB (10.2.7+) gives SQL: quoted literals, bare numbers, `current_timestamp(3)`, an
+ * expression without its parentheses, and the string `NULL` for DEFAULT NULL.
+ * MySQL gives literals bare (`abc`, `1.50`, `0x6162` for BINARY), SQL NULL for DEFAULT NULL,
+ * and marks expressions with EXTRA `DEFAULT_GENERATED`, their quotes backslash-escaped.
+ */
+export function mapDefault(raw: string | null, extra: string, type: ColumnType, flavor: Flavor): DefaultValue | null {
+  if (raw === null) return null;
+  if (flavor === 'mariadb') {
+    if (raw === 'NULL') return { kind: 'null' };
+    const text = parseStringLiteral(raw);
+    if (text !== null) {
+      // A literal on TEXT/BLOB/JSON can only have come from an expression such as ('{}').
+      return isLob(type) ? { kind: 'expr', sql: raw } : { kind: 'string', value: text };
+    }
+    if (NUMBER_RE.test(raw)) return isNumeric(type) ? { kind: 'number', value: raw } : { kind: 'expr', sql: raw };
+    return nowOrExpr(raw, type);
+  }
+  if (/\bDEFAULT_GENERATED\b/i.test(extra)) return nowOrExpr(unescapeMysqlExpression(raw), type);
+  if ((type.kind === 'datetime' || type.kind === 'timestamp') && NOW_RE.test(raw.trim())) return nowOrExpr(raw, type);
+  if (isNumeric(type) && NUMBER_RE.test(raw.trim())) return { kind: 'number', value: raw.trim() };
+  if ((type.kind === 'binary' || type.kind === 'varbinary') && /^0x[0-9a-f]*$/i.test(raw)) {
+    return { kind: 'string', value: Buffer.from(raw.slice(2), 'hex').toString('utf8') };
+  }
+  return { kind: 'string', value: raw };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character sets
+
+/**
+ * The character set and collation to report for an object whose parent (the database for a
+ * table, the table for a column) has `parent`: null for whatever is inherited, and the collation
+ * null when it is its character set's default here (the normaliser fills it back for character
+ * sets whose default does not depend on the server).
+ */
+export function ownCharset(
+  charset: string | null, collation: string | null, parent: { charset: string; collation: string },
+  charsetDefaults: ReadonlyMap<string, string>,
+): { charset: string | null; collate: string | null } {
+  if (collation === null) return { charset: null, collate: null };
+  const coll = collation.toLowerCase();
+  if (coll === parent.collation.toLowerCase()) return { charset: null, collate: null };
+  const cs = canonicalCharset(charset ?? charsetOfCollation(coll) ?? parent.charset);
+  // The collation names its character set: a column in a utf8mb4 table says COLLATE utf8mb4_bin.
+  if (cs === canonicalCharset(parent.charset)) return { charset: null, collate: coll };
+  return { charset: cs, collate: charsetDefaults.get(cs)?.toLowerCase() === coll ? null : coll };
+}
+
+/** A character set and collation as written: either may be left out. */
+export interface CharsetSpelling {
+  readonly charset: string | null;
+  readonly collate: string | null;
+}
+
+/**
+ * What a spelling means on this server under `parent` (the effective charset and collation of
+ * the database or table): a collation names its charset, a charset alone takes its default
+ * collation here, nothing inherits. Null when this server does not know the charset.
+ */
+export function resolveCharset(
+  spelled: CharsetSpelling, parent: { charset: string; collation: string }, charsetDefaults: ReadonlyMap<string, string>,
+): { charset: string; collation: string } | null {
+  if (spelled.collate !== null) {
+    const collation = spelled.collate.toLowerCase();
+    return { charset: charsetOfCollation(collation) ?? canonicalCharset(spelled.charset ?? parent.charset), collation };
+  }
+  if (spelled.charset !== null) {
+    const charset = canonicalCharset(spelled.charset);
+    const collation = charsetDefaults.get(charset);
+    return collation ? { charset, collation: collation.toLowerCase() } : null;
+  }
+  return { charset: canonicalCharset(parent.charset), collation: parent.collation.toLowerCase() };
+}
+
+/**
+ * The spelling to report for a charset/collation the server has: the expected schema's when it
+ * means the same here (the server stores `CHARSET utf8mb4` on a utf8mb4 database and no CHARSET
+ * at all identically), else `ownCharset`'s.
+ */
+function chooseSpelling(
+  charset: string | null, collation: string | null, parent: { charset: string; collation: string },
+  server: ServerInfo, expected: CharsetSpelling | null,
+): CharsetSpelling {
+  if (expected && collation !== null) {
+    const meant = resolveCharset(expected, parent, server.charsetDefaults);
+    const actualCharset = canonicalCharset(charset ?? charsetOfCollation(collation) ?? parent.charset);
+    if (meant && meant.collation === collation.toLowerCase() && meant.charset === actualCharset) {
+      return { charset: expected.charset === null ? null : canonicalCharset(expected.charset),
+        collate: expected.collate === null ? null : expected.collate.toLowerCase() };
+    }
+  }
+  return ownCharset(charset, collation, parent, server.charsetDefaults);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns, keys and tables
+
+function isMariaDbJson(col: ColumnRow, checks: readonly CheckRow[]): CheckRow | undefined {
+  if (col.columnType.toLowerCase() !== 'longtext' || col.collation?.toLowerCase() !== 'utf8mb4_bin') return undefined;
+  const expected = canonicalSql('json_valid(`' + col.name.replace(/`/g, '``') + '`)');
+  return checks.find((ck) => ck.name === col.name && (ck.level ?? 'Column').toLowerCase() === 'column'
+    && canonicalSql(ck.clause) === expected);
+}
+
+/**
+ * One COLUMNS row → Column; `type` is the parsed COLUMN_TYPE (JSON already recognised);
+ * `expected` is the column's charset spelling in the expected schema, if any (see `buildSchema`).
+ */
+export function mapColumn(
+  row: ColumnRow, type: ColumnType, table: { charset: string; collation: string }, server: ServerInfo, isJson = false,
+  expected: CharsetSpelling | null = null,
+): Column {
+  const extra = row.extra ?? '';
+  const generatedMatch = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(extra);
+  const generated = generatedMatch
+    ? {
+      expr: (server.flavor === 'mysql' ? unescapeMysqlExpression(row.generationExpression ?? '') : row.generationExpression ?? '').trim(),
+      stored: generatedMatch[1].toUpperCase() !== 'VIRTUAL',
+    }
+    : null;
+  const cs = isTextual(type) && !isJson
+    ? chooseSpelling(row.charset, row.collation, table, server, expected)
+    : { charset: null, collate: null };
+  return {
+    kind: 'column',
+    name: row.name,
+    type,
+    nullable: row.nullable.toUpperCase() === 'YES',
+    // A generated column has no default (MariaDB reports the string NULL for it).
+    default: generated ? null : mapDefault(row.columnDefault, extra, type, server.flavor),
+    autoIncrement: /\bauto_increment\b/i.test(extra),
+    onUpdateNow: /\bon update current_timestamp\b/i.test(extra),
+    comment: row.comment ? row.comment : null,
+    charset: cs.charset,
+    collate: cs.collate,
+    generated,
+  };
+}
+
+const ACTIONS: readonly ReferentialAction[] = ['RESTRICT', 'CASCADE', 'SET NULL', 'NO ACTION', 'SET DEFAULT'];
+
+function action(rule: string, problems: string[], where: string): ReferentialAction {
+  const a = rule.toUpperCase() as ReferentialAction;
+  if (ACTIONS.includes(a)) return a;
+  problems.push(`${where}: unknown referential action ${rule}`);
+  return 'RESTRICT';
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/**
+ * Table options relative to the database (null = inherited or the server's default), in the
+ * expected schema's spelling where it means the same on this server.
+ */
+export function mapTableOptions(row: TableRow, server: ServerInfo, expected: TableOptions | null = null): TableOptions {
+  const database = { charset: server.databaseCharset, collation: server.databaseCollation };
+  const cs = chooseSpelling(row.charset, row.collation, database, server, expected);
+  // A table in the database's charset with another collation still names its charset, as the
+  // schema language writes it (`.charset('utf8mb4').collate('utf8mb4_unicode_ci')`); the
+  // normaliser derives it from the collation anyway.
+  const charset = cs.collate !== null && cs.charset === null
+    ? canonicalCharset(row.charset ?? charsetOfCollation(cs.collate) ?? server.databaseCharset) : cs.charset;
+  const isDefaultEngine = row.engine === null || row.engine.toLowerCase() === server.defaultEngine.toLowerCase();
+  const sameEngine = expected?.engine != null && row.engine !== null && expected.engine.toLowerCase() === row.engine.toLowerCase();
+  return {
+    engine: sameEngine ? expected!.engine : isDefaultEngine ? null : row.engine,
+    charset,
+    collate: cs.collate,
+    comment: row.comment ? row.comment : null,
+  };
+}
+
+/**
+ * Every row → the normalised SchemaIR, plus notes on what the IR cannot hold. Throws
+ * IntrospectError (listing every problem) for columns of a type the IR does not have.
+ *
+ * `expected` (optional, e.g. the snapshot) only breaks ties: where the server stores several
+ * spellings identically (ENGINE=InnoDB on an InnoDB server, CHARSET utf8mb4 on a utf8mb4
+ * database, a charset's default COLLATE), the result takes the expected schema's spelling.
+ * Equivalence is decided with the server's own defaults; what differs is reported as it is.
+ */
+export function buildSchema(
+  rows: IntrospectRows, server: ServerInfo, expected: SchemaIR | null = null,
+): { ir: SchemaIR; notes: IntrospectNote[] } {
+  const expectedTables = new Map((expected?.tables ?? []).map((t) => [t.name, t]));
+  const notes: IntrospectNote[] = [];
+  const problems: string[] = [];
+  const note = (table: string, object: string | null, message: string) => notes.push({ table, object, message });
+  const columnsBy = groupBy(rows.columns, (r) => r.tableName);
+  const indexesBy = groupBy(rows.indexes, (r) => r.tableName);
+  const fksBy = groupBy(rows.foreignKeys, (r) => r.tableName);
+  const checksBy = groupBy(rows.checks, (r) => r.tableName);
+
+  const tables: Table[] = [];
+  for (const t of rows.tables) {
+    if (t.name === VERSION_TABLE) continue;
+    const effective = {
+      charset: t.charset ?? (t.collation ? charsetOfCollation(t.collation) : null) ?? server.databaseCharset,
+      collation: t.collation ?? server.databaseCollation,
+    };
+    const expectedTable = expectedTables.get(t.name) ?? null;
+    const expectedColumns = new Map((expectedTable?.columns ?? []).map((c) => [c.name, c]));
+    const checkRows = checksBy.get(t.name) ?? [];
+    const jsonChecks = new Set<CheckRow>();
+
+    const columns: Column[] = [];
+    for (const row of [...(columnsBy.get(t.name) ?? [])].sort((a, b) => a.position - b.position)) {
+      const parsed = parseColumnType(row.columnType);
+      if ('unsupported' in parsed) {
+        problems.push(`${t.name}.${row.name}: ${parsed.unsupported}`);
+        continue;
+      }
+      if (parsed.note) note(t.name, row.name, parsed.note);
+      let type = parsed.type;
+      let isJson = false;
+      if (server.flavor === 'mariadb') {
+        // MariaDB's JSON: LONGTEXT utf8mb4_bin with a column CHECK json_valid(col) named after it (MYSQL-NOTES §7).
+        const ck = isMariaDbJson(row, checkRows);
+        if (ck) {
+          jsonChecks.add(ck);
+          type = { kind: 'json' };
+          isJson = true;
+        }
+      }
+      if (type.kind === 'json') isJson = true;
+      if (/\bINVISIBLE\b/i.test(row.extra ?? '')) note(t.name, row.name, 'INVISIBLE is not in the schema language; read as a visible column');
+      columns.push(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null));
+    }
+
+    let primaryKey: PrimaryKey | null = null;
+    const indexes: Index[] = [];
+    for (const [name, parts] of groupBy(indexesBy.get(t.name) ?? [], (r) => r.name)) {
+      parts.sort((a, b) => a.seq - b.seq);
+      const first = parts[0];
+      const kind = first.indexType.toUpperCase();
+      if (kind === 'FULLTEXT' || kind === 'SPATIAL') {
+        note(t.name, name, `${kind} index left out: the schema language has no ${kind} indexes`);
+        continue;
+      }
+      if (parts.some((p) => p.columnName === null)) {
+        note(t.name, name, 'functional index left out: the schema language indexes columns only');
+        continue;
+      }
+      if (name === 'PRIMARY') {
+        primaryKey = { kind: 'primaryKey', columns: parts.map((p) => p.columnName!) };
+        continue;
+      }
+      if (first.hidden) note(t.name, name, 'invisible/ignored index read as a visible one: the schema language has no such option');
+      indexes.push({
+        kind: 'index', name, unique: Number(first.nonUnique) === 0,
+        parts: parts.map((p): IndexPart => {
+          const part: { column: string; length?: number; desc?: boolean } = { column: p.columnName! };
+          if (p.subPart !== null && p.subPart !== undefined) part.length = Number(p.subPart);
+          if (p.order?.toUpperCase() === 'D') part.desc = true;
+          return part;
+        }),
+      });
+    }
+
+    const foreignKeys: ForeignKey[] = [];
+    for (const [name, cols] of groupBy(fksBy.get(t.name) ?? [], (r) => r.name)) {
+      cols.sort((a, b) => a.seq - b.seq);
+      const first = cols[0];
+      const where = `${t.name}.${name}`;
+      if (first.refSchema !== server.database) {
+        note(t.name, name, `foreign key to ${first.refSchema}.${first.refTable} left out: the schema language references tables of the same database`);
+        continue;
+      }
+      foreignKeys.push({
+        kind: 'foreignKey', name, columns: cols.map((c) => c.columnName), refTable: first.refTable,
+        refColumns: cols.map((c) => c.refColumn), onDelete: action(first.onDelete, problems, where),
+        onUpdate: action(first.onUpdate, problems, where),
+      });
+    }
+
+    const checks: Check[] = [];
+    for (const ck of checkRows) {
+      if (jsonChecks.has(ck)) continue;
+      const expr = server.flavor === 'mysql' ? unescapeMysqlExpression(ck.clause) : ck.clause;
+      if (ck.enforced && ck.enforced.toUpperCase() === 'NO') {
+        note(t.name, ck.name, 'NOT ENFORCED is not in the schema language; read as an enforced check');
+      }
+      checks.push({ kind: 'check', name: ck.name, expr: expr.trim() });
+    }
+
+    tables.push({
+      kind: 'table', name: t.name, columns, primaryKey, indexes, foreignKeys, checks,
+      options: mapTableOptions(t, server, expectedTable?.options ?? null),
+    });
+  }
+  if (problems.length) throw new IntrospectError(problems);
+  notes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.object ?? '', b.object ?? ''));
+  return { ir: normalizeSchema({ kind: 'schema', tables }), notes };
+}

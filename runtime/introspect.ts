@@ -1,0 +1,216 @@
+import type { SchemaIR } from '../compiler/ir/types.js';
+import {
+  buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
+  type ServerInfo, type TableRow,
+} from './introspect-map.js';
+
+export { IntrospectError, type Flavor, type IntrospectNote } from './introspect-map.js';
+
+/**
+ * Live database → SchemaIR (ARCHITECTURE "The flow"): the same IR the compiler builds for the
+ * same schema, so `diffSchemas(snapshot, await introspect(...))` is empty when nothing drifted.
+ *
+ * A fixed number of queries whatever the number of tables (MYSQL-NOTES §13): server facts,
+ * character sets, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE + REFERENTIAL_CONSTRAINTS and
+ * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL). Every column is aliased: MySQL 8 returns
+ * information_schema column names in upper case whatever the query says. The row → IR mapping
+ * is pure and lives in introspect-map.ts.
+ *
+ * Where the server stores two schemas the same way, introspection reports the spelling of
+ * `options.expected` when given, else this one:
+ * - ENGINE, table CHARSET/COLLATE: null when they are the server's / database's defaults (an
+ *   option left null in the target of a diff keeps what the server has);
+ * - a column's charset/collation: null when inherited from the table; the charset null when the
+ *   collation names the table's charset; the collation null when it is its charset's default
+ *   (the normaliser fills it back for charsets whose default is the same on every server);
+ * - expressions (checks, generated columns, expression defaults) as the server rewrote them;
+ *   the differ compares them in canonical form (compiler/ir/sql-canonical.ts).
+ */
+
+/** What a mysql2/promise Connection provides; this file does not import mysql2. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<[unknown, unknown]>;
+}
+
+export interface IntrospectOptions {
+  /** The server family; read from `SELECT VERSION()` when not given. */
+  readonly flavor?: Flavor;
+  /**
+   * The schema the database should have (the snapshot, for `verify`). Only breaks ties: where
+   * the server stores several spellings the same way (ENGINE=InnoDB on an InnoDB server,
+   * CHARSET utf8mb4 on a utf8mb4 database, a charset's default COLLATE), the result uses this
+   * schema's spelling. Anything the server really has differently is reported as it is.
+   */
+  readonly expected?: SchemaIR;
+}
+
+/** The schema of `database` on the server, normalised; see `introspectWithNotes` for what was left out. */
+export async function introspect(conn: Queryable, database: string, options: IntrospectOptions = {}): Promise<SchemaIR> {
+  return (await introspectWithNotes(conn, database, options)).ir;
+}
+
+/**
+ * Like `introspect`, with notes on what the IR cannot hold and was left out or approximated
+ * (FULLTEXT/SPATIAL and functional indexes, foreign keys to other databases, ZEROFILL,
+ * FLOAT(M,D), invisible columns, NOT ENFORCED checks). Throws IntrospectError for a column
+ * whose type the schema language does not have (BIT, geometry, INET6, ...).
+ */
+export async function introspectWithNotes(
+  conn: Queryable, database: string, options: IntrospectOptions = {},
+): Promise<{ ir: SchemaIR; notes: IntrospectNote[] }> {
+  const server = await serverInfo(conn, database, options.flavor);
+  const [tables, columns, indexes, foreignKeys, checks] = await Promise.all([
+    rows(conn, TABLES_SQL, [database], toTableRow),
+    rows(conn, COLUMNS_SQL, [database], toColumnRow),
+    rows(conn, server.flavor === 'mysql' ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
+    rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
+    rows(conn, server.flavor === 'mysql' ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
+  ]);
+  return buildSchema({ tables, columns, indexes, foreignKeys, checks }, server, options.expected ?? null);
+}
+
+/** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */
+export function flavorOfVersion(version: string): Flavor {
+  return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+}
+
+const SERVER_SQL = `SELECT VERSION() AS version, @@default_storage_engine AS defaultEngine,
+  s.DEFAULT_CHARACTER_SET_NAME AS charset, s.DEFAULT_COLLATION_NAME AS collation
+FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME = ?`;
+
+const CHARSETS_SQL = `SELECT CHARACTER_SET_NAME AS charset, DEFAULT_COLLATE_NAME AS collation
+FROM information_schema.CHARACTER_SETS`;
+
+const TABLES_SQL = `SELECT t.TABLE_NAME AS name, t.ENGINE AS engine, t.TABLE_COLLATION AS collation,
+  c.CHARACTER_SET_NAME AS charset, t.TABLE_COMMENT AS comment
+FROM information_schema.TABLES t
+LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION
+WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
+ORDER BY t.TABLE_NAME`;
+
+const COLUMNS_SQL = `SELECT TABLE_NAME AS tableName, COLUMN_NAME AS name, ORDINAL_POSITION AS position,
+  COLUMN_TYPE AS columnType, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS columnDefault, EXTRA AS extra,
+  CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation, COLUMN_COMMENT AS comment,
+  GENERATION_EXPRESSION AS generationExpression
+FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?
+ORDER BY TABLE_NAME, ORDINAL_POSITION`;
+
+const STATISTICS_COLUMNS = `TABLE_NAME AS tableName, INDEX_NAME AS name, NON_UNIQUE AS nonUnique,
+  SEQ_IN_INDEX AS seq, COLUMN_NAME AS columnName, SUB_PART AS subPart, COLLATION AS \`order\`, INDEX_TYPE AS indexType`;
+
+/** MySQL 8.0.13+: EXPRESSION (functional key parts) and IS_VISIBLE. */
+const STATISTICS_SQL_MYSQL = `SELECT ${STATISTICS_COLUMNS}, EXPRESSION AS expression, (IS_VISIBLE = 'NO') AS hidden
+FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?
+ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`;
+
+/** MariaDB 10.6+: IGNORED; no functional key parts. */
+const STATISTICS_SQL_MARIADB = `SELECT ${STATISTICS_COLUMNS}, (IGNORED = 'YES') AS hidden
+FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?
+ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`;
+
+/** FK names are unique per database (MYSQL-NOTES §2), so (schema, name) joins the two views. */
+const FOREIGN_KEYS_SQL = `SELECT k.TABLE_NAME AS tableName, k.CONSTRAINT_NAME AS name, k.ORDINAL_POSITION AS seq,
+  k.COLUMN_NAME AS columnName, k.REFERENCED_TABLE_SCHEMA AS refSchema, k.REFERENCED_TABLE_NAME AS refTable,
+  k.REFERENCED_COLUMN_NAME AS refColumn, r.UPDATE_RULE AS onUpdate, r.DELETE_RULE AS onDelete
+FROM information_schema.KEY_COLUMN_USAGE k
+JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+  ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
+WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
+ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`;
+
+/** MariaDB: CHECK names are per table, so the table comes from CHECK_CONSTRAINTS itself. */
+const CHECKS_SQL_MARIADB = `SELECT TABLE_NAME AS tableName, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause, LEVEL AS level
+FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?
+ORDER BY TABLE_NAME, CONSTRAINT_NAME`;
+
+/** MySQL 8.0.16+: CHECK_CONSTRAINTS has no TABLE_NAME; CHECK names are per database. */
+const CHECKS_SQL_MYSQL = `SELECT tc.TABLE_NAME AS tableName, cc.CONSTRAINT_NAME AS name, cc.CHECK_CLAUSE AS clause,
+  tc.ENFORCED AS enforced
+FROM information_schema.CHECK_CONSTRAINTS cc
+JOIN information_schema.TABLE_CONSTRAINTS tc
+  ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'
+WHERE cc.CONSTRAINT_SCHEMA = ?
+ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME`;
+
+async function serverInfo(conn: Queryable, database: string, flavor: Flavor | undefined): Promise<ServerInfo> {
+  const [facts, charsets] = await Promise.all([
+    rows(conn, SERVER_SQL, [database], (r) => r),
+    rows(conn, CHARSETS_SQL, [], (r) => [text(r.charset).toLowerCase(), text(r.collation).toLowerCase()] as const),
+  ]);
+  if (facts.length === 0) throw new Error(`database ${database} does not exist on the server`);
+  const f = facts[0];
+  return {
+    flavor: flavor ?? flavorOfVersion(text(f.version)),
+    database,
+    defaultEngine: text(f.defaultEngine),
+    databaseCharset: text(f.charset).toLowerCase(),
+    databaseCollation: text(f.collation).toLowerCase(),
+    charsetDefaults: new Map(charsets),
+  };
+}
+
+type RawRow = Record<string, unknown>;
+
+async function rows<T>(conn: Queryable, sql: string, params: unknown[], map: (r: RawRow) => T): Promise<T[]> {
+  const [result] = await conn.query(sql, params);
+  if (!Array.isArray(result)) throw new Error('introspection query returned no rows array');
+  return (result as RawRow[]).map(map);
+}
+
+/** Driver values → text: some servers return information_schema text as binary (Buffer). */
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Buffer.isBuffer(v)) return v.toString('utf8');
+  return String(v);
+}
+
+function textOrNull(v: unknown): string | null {
+  return v === null || v === undefined ? null : text(v);
+}
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : Number(text(v));
+}
+
+function numOrNull(v: unknown): number | null {
+  return v === null || v === undefined ? null : num(v);
+}
+
+function toTableRow(r: RawRow): TableRow {
+  return {
+    name: text(r.name), engine: textOrNull(r.engine), collation: textOrNull(r.collation),
+    charset: textOrNull(r.charset), comment: textOrNull(r.comment),
+  };
+}
+
+function toColumnRow(r: RawRow): ColumnRow {
+  return {
+    tableName: text(r.tableName), name: text(r.name), position: num(r.position), columnType: text(r.columnType),
+    nullable: text(r.nullable), columnDefault: textOrNull(r.columnDefault), extra: text(r.extra),
+    charset: textOrNull(r.charset), collation: textOrNull(r.collation), comment: textOrNull(r.comment),
+    generationExpression: textOrNull(r.generationExpression),
+  };
+}
+
+function toIndexRow(r: RawRow): IndexRow {
+  return {
+    tableName: text(r.tableName), name: text(r.name), nonUnique: num(r.nonUnique), seq: num(r.seq),
+    columnName: textOrNull(r.columnName), subPart: numOrNull(r.subPart), order: textOrNull(r.order),
+    indexType: text(r.indexType), expression: textOrNull(r.expression), hidden: num(r.hidden ?? 0) === 1,
+  };
+}
+
+function toForeignKeyRow(r: RawRow): ForeignKeyRow {
+  return {
+    tableName: text(r.tableName), name: text(r.name), seq: num(r.seq), columnName: text(r.columnName),
+    refSchema: text(r.refSchema), refTable: text(r.refTable), refColumn: text(r.refColumn),
+    onUpdate: text(r.onUpdate), onDelete: text(r.onDelete),
+  };
+}
+
+function toCheckRow(r: RawRow): CheckRow {
+  return {
+    tableName: text(r.tableName), name: text(r.name), clause: text(r.clause),
+    level: textOrNull(r.level), enforced: textOrNull(r.enforced),
+  };
+}
