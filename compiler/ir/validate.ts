@@ -25,7 +25,7 @@ import type {
  * - defaults: E_DEFAULT_NOT_NUMBER, E_DEFAULT_NOT_INTEGER, E_DEFAULT_OUT_OF_RANGE, E_DEFAULT_TOO_LONG,
  *   E_DEFAULT_NOT_IN_VALUES, E_DEFAULT_BOOLEAN, E_DEFAULT_NOW_TYPE, E_DEFAULT_NOW_FSP,
  *   E_DEFAULT_LITERAL_ON_BLOB, E_DEFAULT_NULL_NOT_NULL, E_DEFAULT_DATE_FORMAT, E_DEFAULT_JSON,
- *   E_GENERATED_DEFAULT, E_BACKFILL_GENERATED, E_ON_UPDATE_TYPE
+ *   E_GENERATED_DEFAULT, E_GENERATED_NOT_NULL, E_BACKFILL_GENERATED, E_ON_UPDATE_TYPE
  * - columns: E_AUTO_INCREMENT_MULTIPLE, E_AUTO_INCREMENT_TYPE, E_AUTO_INCREMENT_NOT_KEY,
  *   E_AUTO_INCREMENT_DEFAULT, E_ENUM_DUPLICATE_VALUE, E_SET_VALUES, E_COLUMN_TOO_LONG,
  *   E_COLLATION_CHARSET, E_COMMENT_TOO_LONG
@@ -314,6 +314,11 @@ class Validator {
         const what = col.default ? 'a default' : col.onUpdateNow ? 'ON UPDATE CURRENT_TIMESTAMP' : 'AUTO_INCREMENT';
         this.report('E_GENERATED_DEFAULT', `column ${q(label)} is generated and cannot have ${what}`, pos,
           `remove ${col.default ? '.default()' : col.onUpdateNow ? '.onUpdateNow()' : '.autoIncrement()'}: the expression gives the value`);
+      }
+      if (!col.nullable) {
+        // MariaDB refuses NULL/NOT NULL on a generated column (1064), and reports it nullable.
+        this.report('E_GENERATED_NOT_NULL', `column ${q(label)} is generated and cannot be declared NOT NULL (MariaDB refuses it)`, pos,
+          'remove .notNull() (and .primaryKey()): constrain the expression with a check instead');
       }
       if (col.backfill) {
         this.report('E_BACKFILL_GENERATED', `column ${q(label)} is generated and cannot have a backfill`, pos,

@@ -332,6 +332,10 @@ const cases: Record<string, () => Case> = {
     const c = col('g', T.int, { generated: { expr: 'id * 2', stored: false }, default: num(1) });
     return { ir: schema(tbl('t', [idCol(), c])), code: 'E_GENERATED_DEFAULT', mentions: ['t.g'], pos: c.pos };
   },
+  'generated column declared NOT NULL': () => {
+    const c = col('g', T.int, { generated: { expr: 'id * 2', stored: true }, nullable: false });
+    return { ir: schema(tbl('t', [idCol(), c])), code: 'E_GENERATED_NOT_NULL', mentions: ['t.g'], pos: c.pos };
+  },
   'backfill on a generated column': () => {
     const c = col('g', T.int, { generated: { expr: 'id * 2', stored: true }, backfill: num(1) });
     return { ir: schema(tbl('t', [idCol(), c])), code: 'E_BACKFILL_GENERATED', mentions: ['t.g'], pos: c.pos };
