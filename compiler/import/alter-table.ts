@@ -1,0 +1,217 @@
+import { isTextual } from '../ir/normalize.js';
+import type { TableState } from './catalog.js';
+import { tableCharset } from './charsets.js';
+import { readColumnDefinition, readDefaultValue } from './column.js';
+import { applyColumnKeys, applyKey, type AddedForeignKey } from './create-table.js';
+import { Cursor, ImportError, describeToken, splitTopLevel } from './cursor.js';
+import { isKeyItem, readKeyItem } from './keys.js';
+import type { Token } from './lexer.js';
+import type { ImportState } from './state.js';
+import { readTableOptions } from './table-options.js';
+
+/** ALTER TABLE clauses that only say how the server runs the statement. */
+const EXECUTION = new Set(['ALGORITHM', 'LOCK', 'FORCE', 'WAIT', 'NOWAIT']);
+
+/**
+ * ALTER [ONLINE] [IGNORE] TABLE name clause, clause, ... Each clause is applied in order to
+ * the catalog (as the server does within one statement); one that cannot be read or applied is
+ * reported and skipped. The indexes for new foreign keys are added at the end.
+ */
+export function alterTable(state: ImportState, tokens: readonly Token[]): void {
+  const cur = new Cursor(tokens);
+  cur.expectWord('ALTER');
+  cur.acceptWord('ONLINE');
+  cur.acceptWord('IGNORE');
+  cur.expectWord('TABLE');
+  cur.acceptWord('IF', 'EXISTS');
+  const { name, token } = cur.qualifiedName('a table name');
+  const table = state.catalog.get(name);
+  const added: AddedForeignKey[] = [];
+  const clauses = splitTopLevel(cur.rest()).filter((c) => c.length > 0);
+  const dropped = droppedColumns(clauses);
+  for (const clause of clauses) state.attempt(clause[0].start, () => alterClause(state, table, clause, added, dropped));
+  state.attempt(token.start, () => state.catalog.addForeignKeyIndexes(table, added));
+}
+
+/**
+ * The columns a statement drops: the server checks what uses a column once the whole ALTER is
+ * applied, so a generated column and the column it uses can go together.
+ */
+function droppedColumns(clauses: readonly Token[][]): Set<string> {
+  const out = new Set<string>();
+  const keys = new Set(['PRIMARY', 'INDEX', 'KEY', 'FOREIGN', 'CONSTRAINT', 'CHECK', 'PARTITION']);
+  for (const clause of clauses) {
+    const c = new Cursor(clause);
+    if (!c.acceptWord('DROP') || c.atAnyWord(keys)) continue;
+    c.acceptWord('COLUMN');
+    c.acceptWord('IF', 'EXISTS');
+    const t = c.peek();
+    if (t && (t.kind === 'word' || t.kind === 'quoted')) out.add(t.value.toLowerCase());
+  }
+  return out;
+}
+
+function alterClause(state: ImportState, table: TableState, tokens: readonly Token[], added: AddedForeignKey[],
+  dropped: ReadonlySet<string>): void {
+  const { catalog, ctx } = state;
+  const cur = new Cursor(tokens);
+  const first = tokens[0];
+  const unsupported = (what: string): never => {
+    throw new ImportError('E_IMPORT_UNSUPPORTED', `${what} is not supported by the import`, first.start);
+  };
+
+  if (cur.acceptWord('ADD')) {
+    const rest = tokens.slice(cur.index);
+    if (isKeyItem(rest)) return applyKey(state, table, readKeyItem(ctx, rest), added);
+    if (cur.atWord('PARTITION')) unsupported('ADD PARTITION');
+    cur.acceptWord('COLUMN');
+    cur.acceptWord('IF', 'NOT', 'EXISTS');
+    if (cur.atOp('(')) {
+      // ADD [COLUMN] (a INT, b INT): added last, in order.
+      const { inner } = cur.group();
+      cur.expectEnd();
+      for (const def of splitTopLevel(inner)) addColumn(state, table, def, undefined, added);
+      return;
+    }
+    const { def, position } = splitPosition(tokens.slice(cur.index));
+    return addColumn(state, table, def, position, added);
+  }
+  if (cur.acceptWord('DROP')) {
+    if (cur.acceptWord('PRIMARY', 'KEY')) return catalog.dropPrimaryKey(table);
+    if (cur.acceptWord('INDEX') || cur.acceptWord('KEY')) return ifExists(cur, (n) => catalog.dropIndex(table, n));
+    if (cur.acceptWord('FOREIGN', 'KEY')) return ifExists(cur, (n) => catalog.dropForeignKey(table, n));
+    if (cur.acceptWord('CONSTRAINT')) return ifExists(cur, (n) => catalog.dropConstraint(table, n));
+    if (cur.acceptWord('CHECK')) return ifExists(cur, (n) => catalog.dropCheck(table, n));
+    if (cur.atWord('PARTITION')) unsupported('DROP PARTITION');
+    cur.acceptWord('COLUMN');
+    return ifExists(cur, (n) => catalog.dropColumn(table, n, dropped));
+  }
+  if (cur.acceptWord('MODIFY')) {
+    cur.acceptWord('COLUMN');
+    cur.acceptWord('IF', 'EXISTS');
+    const { def, position } = splitPosition(tokens.slice(cur.index));
+    const spec = readColumnDefinition(ctx, def);
+    const old = catalog.column(table, spec.column.name).name;
+    dropColumnCheck(state, table, old);
+    catalog.replaceColumn(table, old, { ...spec.column, name: old }, position);
+    return applyColumnKeys(state, table, spec, added);
+  }
+  if (cur.acceptWord('CHANGE')) {
+    cur.acceptWord('COLUMN');
+    cur.acceptWord('IF', 'EXISTS');
+    const old = cur.identifier('a column name');
+    const { def, position } = splitPosition(tokens.slice(cur.index));
+    const spec = readColumnDefinition(ctx, def);
+    dropColumnCheck(state, table, catalog.column(table, old).name);
+    catalog.replaceColumn(table, old, spec.column, position);
+    return applyColumnKeys(state, table, spec, added);
+  }
+  if (cur.acceptWord('RENAME')) {
+    if (cur.acceptWord('COLUMN')) {
+      const from = cur.identifier('a column name');
+      cur.expectWord('TO');
+      const to = cur.identifier('a column name');
+      cur.expectEnd();
+      return catalog.renameColumn(table, from, to);
+    }
+    if (cur.acceptWord('INDEX') || cur.acceptWord('KEY')) {
+      const from = cur.identifier('an index name');
+      cur.expectWord('TO');
+      const to = cur.identifier('an index name');
+      cur.expectEnd();
+      return catalog.renameIndex(table, from, to);
+    }
+    if (!cur.acceptWord('TO')) cur.acceptWord('AS');
+    const to = cur.qualifiedName('a table name').name;
+    cur.expectEnd();
+    return catalog.renameTable(table.name, to);
+  }
+  if (cur.acceptWord('ALTER')) {
+    if (cur.atWord('INDEX') || cur.atWord('KEY') || cur.atWord('CHECK') || cur.atWord('CONSTRAINT')) unsupported(`ALTER ${cur.peek()!.upper}`);
+    cur.acceptWord('COLUMN');
+    cur.acceptWord('IF', 'EXISTS');
+    const col = catalog.column(table, cur.identifier('a column name'));
+    let next = col;
+    if (cur.acceptWord('SET', 'DEFAULT')) {
+      next = { ...col, default: readDefaultValue(ctx, cur, col.name) };
+    } else if (cur.acceptWord('DROP', 'DEFAULT')) {
+      next = { ...col, default: null };
+    } else if (cur.atWord('SET')) {
+      unsupported(`ALTER COLUMN ... SET ${cur.peek(1)?.upper ?? ''}`.trim());
+    } else {
+      cur.fail(`expected SET DEFAULT or DROP DEFAULT but found ${describeToken(cur.peek())}`);
+    }
+    cur.expectEnd();
+    return catalog.replaceColumn(table, col.name, next);
+  }
+  if (cur.acceptWord('CONVERT', 'TO')) {
+    if (!cur.acceptWord('CHARACTER', 'SET')) cur.expectWord('CHARSET');
+    const charset = cur.identifier('a character set').toLowerCase();
+    const collate = cur.acceptWord('COLLATE') ? cur.identifier('a collation').toLowerCase() : null;
+    cur.expectEnd();
+    // Every textual column takes the new character set. On MariaDB a JSON column is a LONGTEXT
+    // and is converted too, keeping its json_valid check (tested on 10.11); on MySQL it is native.
+    table.options = { ...table.options, charset: charset === 'default' ? null : charset, collate };
+    for (const c of table.columns) {
+      if (c.type.kind === 'json' && ctx.dialect === 'mariadb') {
+        catalog.replaceColumn(table, c.name, { ...c, type: { kind: 'text', size: 'longtext' }, charset: null, collate: null });
+        catalog.addCheck(table, null, `json_valid(\`${c.name.replace(/`/g, '``')}\`)`, c.name, c.pos);
+      }
+    }
+    table.columns = table.columns.map((c) => (isTextual(c.type) ? { ...c, charset: null, collate: null } : c));
+    return;
+  }
+  if (cur.atAnyWord(EXECUTION) || cur.atWord('WITH', 'VALIDATION') || cur.atWord('WITHOUT', 'VALIDATION')) return;
+  if (cur.atWord('ORDER', 'BY') || cur.atWord('ENABLE') || cur.atWord('DISABLE') || cur.atWord('DISCARD')
+    || cur.atWord('IMPORT') || cur.atWord('PARTITION') || cur.atWord('REMOVE', 'PARTITIONING')) {
+    unsupported(`ALTER TABLE ... ${first.upper}`);
+  }
+  // A new default character set applies to columns added later; the columns there are keep
+  // the one they had (only CONVERT TO changes them).
+  const before = tableCharset(table.options, ctx.database, ctx.dialect);
+  readTableOptions(cur, table.options);
+  const after = tableCharset(table.options, ctx.database, ctx.dialect);
+  if (before && (after === null || after.collation !== before.collation)) {
+    table.columns = table.columns.map((c) => (isTextual(c.type) && c.charset === null && c.collate === null
+      ? { ...c, charset: before.charset, collate: before.collation } : c));
+  }
+}
+
+function addColumn(state: ImportState, table: TableState, def: readonly Token[], position: { after: string | null } | undefined,
+  added: AddedForeignKey[]): void {
+  const spec = readColumnDefinition(state.ctx, def);
+  state.catalog.addColumn(table, spec.column, position);
+  applyColumnKeys(state, table, spec, added);
+}
+
+/**
+ * On MariaDB a CHECK written on a column belongs to the column's definition: MODIFY and CHANGE
+ * replace it with whatever the new definition says (tested on 10.11).
+ */
+function dropColumnCheck(state: ImportState, table: TableState, column: string): void {
+  if (state.ctx.dialect === 'mariadb') state.catalog.dropColumnChecks(table, column);
+}
+
+/** Splits a trailing `FIRST` or `AFTER col` from a column definition. */
+function splitPosition(tokens: readonly Token[]): { def: Token[]; position?: { after: string | null } } {
+  const n = tokens.length;
+  const last = tokens[n - 1];
+  if (last?.kind === 'word' && last.upper === 'FIRST') return { def: tokens.slice(0, n - 1), position: { after: null } };
+  const before = tokens[n - 2];
+  if (before?.kind === 'word' && before.upper === 'AFTER' && (last.kind === 'word' || last.kind === 'quoted')) {
+    return { def: tokens.slice(0, n - 2), position: { after: last.value } };
+  }
+  return { def: [...tokens] };
+}
+
+/** `[IF EXISTS] name`: runs `drop`, skipping a missing object when IF EXISTS says so. */
+function ifExists(cur: Cursor, drop: (name: string) => void): void {
+  const optional = cur.acceptWord('IF', 'EXISTS');
+  const name = cur.identifier('a name');
+  cur.expectEnd();
+  try {
+    drop(name);
+  } catch (e) {
+    if (!optional) throw e;
+  }
+}

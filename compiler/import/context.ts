@@ -1,0 +1,40 @@
+import type { SourcePos } from '../ir/types.js';
+import { checkSqlExpression, type ExprContext } from '../ir/sql-expr.js';
+import type { DatabaseDefaults } from './charsets.js';
+import { ImportError } from './cursor.js';
+import { positionFinder, type Token } from './lexer.js';
+
+/** Which server's rules decide auto-generated names and aliases (MYSQL-NOTES §2, §7). */
+export type ImportDialect = 'mysql' | 'mariadb';
+
+/** What every reader of a statement needs: the file text, its name, positions and the dialect. */
+export class ReadContext {
+  private readonly at: (offset: number) => { line: number; column: number };
+  constructor(readonly text: string, readonly file: string, readonly dialect: ImportDialect,
+    readonly database: DatabaseDefaults | null = null) {
+    this.at = positionFinder(text);
+  }
+
+  pos(offset: number): SourcePos {
+    const p = this.at(Math.max(0, Math.min(offset, this.text.length)));
+    return { file: this.file, line: p.line, column: p.column };
+  }
+
+  /** The source text from the first token to the end of the last one. */
+  source(tokens: readonly Token[]): string {
+    if (tokens.length === 0) return '';
+    return this.text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+  }
+
+  /**
+   * The text of an expression inside parentheses, checked with node-sql-parser (through the
+   * compiler's expression checker, which knows the constructs its grammar lacks).
+   */
+  expression(inner: readonly Token[], context: ExprContext, what: string, at: Token): string {
+    const sql = this.source(inner).trim();
+    if (sql === '') throw new ImportError('E_IMPORT_SYNTAX', `${what}: the expression is empty`, at.start);
+    const problem = checkSqlExpression(sql, context);
+    if (problem) throw new ImportError('E_IMPORT_EXPR', `${what}: ${problem.message}`, inner[0].start);
+    return sql;
+  }
+}

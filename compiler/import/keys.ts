@@ -1,0 +1,147 @@
+import type { IndexPart, ReferentialAction, SourcePos } from '../ir/types.js';
+import type { ReferenceSpec } from './column.js';
+import type { ReadContext } from './context.js';
+import { Cursor, ImportError } from './cursor.js';
+import type { Token } from './lexer.js';
+import { astify } from './node-sql-parser.js';
+
+/** A key or constraint clause of CREATE TABLE or ALTER TABLE ... ADD, as read. */
+export type KeySpec =
+  | { readonly kind: 'primaryKey'; readonly columns: readonly string[]; readonly pos: SourcePos }
+  | { readonly kind: 'index'; readonly name: string | null; readonly unique: boolean; readonly parts: readonly IndexPart[]; readonly pos: SourcePos }
+  | {
+    readonly kind: 'foreignKey'; readonly name: string | null;
+    /** `FOREIGN KEY name (cols)`: the name of the index the server creates for it. */
+    readonly indexName: string | null;
+    readonly columns: readonly string[]; readonly ref: ReferenceSpec; readonly pos: SourcePos;
+  }
+  | { readonly kind: 'check'; readonly name: string | null; readonly expr: string; readonly pos: SourcePos };
+
+const KEY_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'KEY', 'INDEX', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK']);
+
+/** Whether a CREATE TABLE item (or what follows ALTER TABLE ... ADD) is a key or constraint, not a column. */
+export function isKeyItem(tokens: readonly Token[]): boolean {
+  const [a, b] = tokens;
+  if (!a || a.kind !== 'word') return false;
+  if (KEY_WORDS.has(a.upper)) return true;
+  // MariaDB 11.7 `VECTOR INDEX`, system-versioning `PERIOD FOR`.
+  return b?.kind === 'word' && ((a.upper === 'VECTOR' && (b.upper === 'INDEX' || b.upper === 'KEY')) || (a.upper === 'PERIOD' && b.upper === 'FOR'));
+}
+
+const PREFIX = 'CREATE TABLE _t (';
+
+/**
+ * Reads a key or constraint clause. PRIMARY KEY, UNIQUE, KEY/INDEX and FOREIGN KEY are read by
+ * node-sql-parser (MySQL grammar, then MariaDB's); CHECK is framed by hand because its
+ * expression is kept as written. Index kinds and options the IR lacks (FULLTEXT, SPATIAL,
+ * VECTOR, COMMENT, INVISIBLE/IGNORED, functional parts) throw E_IMPORT_UNSUPPORTED.
+ */
+export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec {
+  const cur = new Cursor(tokens);
+  const first = tokens[0];
+  const pos = ctx.pos(first.start);
+  const unsupported = (t: Token, what: string): never => {
+    throw new ImportError('E_IMPORT_UNSUPPORTED', `${what} is not in the schema IR`, t.start);
+  };
+
+  let constraintName: string | null = null;
+  if (cur.acceptWord('CONSTRAINT') && !cur.atAnyWord(KEY_WORDS)) constraintName = cur.identifier('a constraint name');
+  const kindToken = cur.peek() ?? first;
+  if (cur.acceptWord('CHECK')) {
+    const { open, inner } = cur.group('"(" and the check expression');
+    const expr = ctx.expression(inner, 'check', `check ${constraintName ?? '(unnamed)'}`, open);
+    if (cur.atWord('NOT', 'ENFORCED')) unsupported(cur.peek()!, 'NOT ENFORCED');
+    cur.acceptWord('ENFORCED');
+    cur.expectEnd('the end of the CHECK clause');
+    return { kind: 'check', name: constraintName, expr, pos };
+  }
+  if (cur.atWord('FULLTEXT') || cur.atWord('SPATIAL') || cur.atWord('VECTOR')) unsupported(kindToken, `a ${kindToken.upper} index`);
+  if (cur.atWord('PERIOD')) unsupported(kindToken, 'PERIOD FOR (system versioning)');
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    if (t.upper === 'COMMENT') unsupported(t, 'an index COMMENT');
+    if (t.upper === 'INVISIBLE' || t.upper === 'IGNORED') unsupported(t, `an ${t.upper} index`);
+    if (t.upper === 'CLUSTERING') unsupported(t, 'a CLUSTERING index');
+  }
+
+  const source = ctx.source(tokens);
+  const parsed = astify(`${PREFIX}${source})`);
+  if ('refusal' in parsed) {
+    const offset = first.start + Math.max(0, Math.min(parsed.refusal.offset - PREFIX.length, source.length));
+    throw new ImportError('E_IMPORT_SYNTAX', `node-sql-parser cannot read this ${kindToken.text.toUpperCase()} clause: ${parsed.refusal.message}`, offset);
+  }
+  const def = parsed.ast?.create_definitions?.[0];
+  if (!def || parsed.ast.create_definitions.length !== 1) {
+    throw new ImportError('E_IMPORT_SYNTAX', 'expected one key or constraint clause', first.start);
+  }
+  checkIndexOptions(def, first);
+  const type = String(def.constraint_type ?? '').toLowerCase();
+  if (def.resource === 'index') {
+    return { kind: 'index', name: def.index ?? null, unique: false, parts: indexParts(def.definition, first), pos };
+  }
+  if (type === 'primary key') {
+    const parts = indexParts(def.definition, first);
+    if (parts.some((p) => p.length !== undefined || p.desc)) unsupported(first, 'a PRIMARY KEY with prefix lengths or DESC parts');
+    return { kind: 'primaryKey', columns: parts.map((p) => p.column), pos };
+  }
+  if (type === 'unique' || type === 'unique key' || type === 'unique index') {
+    return { kind: 'index', name: def.index ?? def.constraint ?? constraintName, unique: true, parts: indexParts(def.definition, first), pos };
+  }
+  if (type === 'foreign key') {
+    const ref = def.reference_definition;
+    const refTable = ref?.table?.[0]?.table;
+    if (typeof refTable !== 'string') throw new ImportError('E_IMPORT_SYNTAX', 'FOREIGN KEY without REFERENCES', first.start);
+    let onDelete: ReferentialAction = 'NO ACTION';
+    let onUpdate: ReferentialAction = 'NO ACTION';
+    for (const a of ref.on_action ?? []) {
+      const action = String(a?.value?.value ?? '').toUpperCase() as ReferentialAction;
+      if (!['RESTRICT', 'CASCADE', 'SET NULL', 'NO ACTION', 'SET DEFAULT'].includes(action)) {
+        throw new ImportError('E_IMPORT_SYNTAX', `unknown referential action ${JSON.stringify(a?.value?.value)}`, first.start);
+      }
+      if (String(a.type).toLowerCase() === 'on delete') onDelete = action;
+      else onUpdate = action;
+    }
+    return {
+      kind: 'foreignKey', name: def.constraint ?? constraintName, indexName: def.index ?? null,
+      columns: (def.definition ?? []).map((c: unknown) => columnName(c, first)),
+      ref: { table: refTable, columns: (ref.definition ?? []).map((c: unknown) => columnName(c, first)), onDelete, onUpdate },
+      pos,
+    };
+  }
+  throw new ImportError('E_IMPORT_SYNTAX', `unexpected ${kindToken.text.toUpperCase()} clause`, first.start);
+}
+
+/** USING BTREE/HASH and KEY_BLOCK_SIZE change nothing the IR models (InnoDB indexes are B-trees). */
+function checkIndexOptions(def: any, at: Token): void {
+  for (const o of [...(def.index_options ?? []), ...(def.index_type ? [def.index_type] : [])]) {
+    const keyword = String(o?.keyword ?? o?.type ?? '').toLowerCase();
+    if (keyword === 'using' || keyword === 'key_block_size' || keyword === 'visible') continue;
+    throw new ImportError('E_IMPORT_UNSUPPORTED', `index option ${keyword.toUpperCase() || JSON.stringify(o)} is not in the schema IR`, at.start);
+  }
+}
+
+/** A column of a key: `c`, `c(10)`, `c DESC`; a functional part `(expr)` is refused. */
+export function indexParts(list: unknown, at: Token): IndexPart[] {
+  if (!Array.isArray(list) || list.length === 0) throw new ImportError('E_IMPORT_SYNTAX', 'a key needs at least one column', at.start);
+  return list.map((p: any): IndexPart => {
+    const desc = String(p?.order_by ?? '').toUpperCase() === 'DESC';
+    if (p?.type === 'column_ref') {
+      const m = typeof p.suffix === 'string' ? /^\((\d+)\)$/.exec(p.suffix.trim()) : null;
+      if (p.suffix && !m) throw new ImportError('E_IMPORT_SYNTAX', `unexpected ${p.suffix} after a key column`, at.start);
+      return { column: columnName(p, at), ...(m ? { length: Number(m[1]) } : {}), ...(desc ? { desc } : {}) };
+    }
+    // CREATE INDEX reads `c(10)` as a call of c with one argument.
+    const args = p?.args?.value;
+    if (p?.type === 'function' && Array.isArray(args) && args.length === 1 && args[0]?.type === 'number' && p.name?.name?.length === 1) {
+      return { column: String(p.name.name[0].value), length: Number(args[0].value), ...(desc ? { desc } : {}) };
+    }
+    throw new ImportError('E_IMPORT_UNSUPPORTED', 'a functional key part (an expression in a key) is not in the schema IR', at.start);
+  });
+}
+
+function columnName(c: any, at: Token): string {
+  const col = c?.column;
+  if (typeof col === 'string') return col;
+  if (col && typeof col === 'object' && typeof col.expr?.value === 'string') return col.expr.value;
+  throw new ImportError('E_IMPORT_UNSUPPORTED', 'a functional key part (an expression in a key) is not in the schema IR', at.start);
+}

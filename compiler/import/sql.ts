@@ -1,0 +1,165 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { isTextual } from '../ir/normalize.js';
+import type { SchemaIR, Table } from '../ir/types.js';
+import { alterTable } from './alter-table.js';
+import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
+import { ReadContext, type ImportDialect } from './context.js';
+import { createTable } from './create-table.js';
+import { Cursor, ImportError } from './cursor.js';
+import { indexParts } from './keys.js';
+import { lexSql, type Token } from './lexer.js';
+import { foldMariadbJson } from './mariadb-json.js';
+import { astify } from './node-sql-parser.js';
+import { ImportState } from './state.js';
+import { splitStatements } from './statements.js';
+
+export interface ImportOptions {
+  /**
+   * Whose rules name what the DDL leaves unnamed and read what it abbreviates: `mariadb`
+   * names an unnamed CHECK after its column or `CONSTRAINT_<n>` and reads the long form of
+   * JSON as `json`; `mysql` names it `<table>_chk_<n>`. Default `mysql`.
+   */
+  readonly dialect?: ImportDialect;
+  /**
+   * The database the file is read for. Table options that repeat its defaults (ENGINE,
+   * CHARSET, COLLATE) are read as unset, as introspection reports them: needed to compare a
+   * dump, which spells them out on every table, with a schema that does not.
+   */
+  readonly database?: DatabaseDefaults;
+}
+
+export type { DatabaseDefaults };
+
+export interface ImportResult {
+  /** Un-normalised: tables in file order; names as the server would give them. */
+  readonly ir: SchemaIR;
+  /** Everything that was not imported, with its file position. Empty when the file was read whole. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a .sql DDL file (a schema file, a mysqldump, sqldef's inputs) into the IR by replaying
+ * its statements in order into a catalog: CREATE TABLE, ALTER TABLE, DROP TABLE, RENAME TABLE,
+ * CREATE INDEX, DROP INDEX. SET statements, comments and executable comments are ignored; every
+ * other statement, and everything the IR cannot represent, is a diagnostic at its line (the
+ * rest of the file is still read). Column and table renames can be declared with sqldef's
+ * `-- @renamed from=old` comments.
+ */
+export function importSql(text: string, file: string, options: ImportOptions = {}): ImportResult {
+  const ctx = new ReadContext(text, file, options.dialect ?? 'mysql', options.database ?? null);
+  const lexed = lexSql(text, { delimiters: true });
+  const state = new ImportState(ctx, lexed.comments);
+  // After a lexical error the statement it cut short is not read (it would only add noise).
+  const lastDelimiter = lexed.tokens.map((t) => t.kind).lastIndexOf('delimiter');
+  const tokens = lexed.error ? lexed.tokens.slice(0, lastDelimiter + 1) : lexed.tokens;
+  for (const statement of splitStatements(tokens)) {
+    state.attempt(statement.start, () => readStatement(state, statement.tokens));
+  }
+  if (lexed.error) state.report(new ImportError('E_IMPORT_SYNTAX', lexed.error.message, lexed.error.offset), lexed.error.offset);
+  const ir = state.catalog.toIR();
+  const tables = ir.tables.map((t) => canonicalTable(t, ctx.dialect, options.database ?? null));
+  return { ir: { ...ir, tables }, diagnostics: state.diagnostics };
+}
+
+/** Statement kinds that are not about tables: named in the diagnostic. */
+const OTHER_OBJECTS = new Set(['VIEW', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT', 'SEQUENCE', 'DATABASE', 'SCHEMA',
+  'USER', 'ROLE', 'SERVER', 'TABLESPACE', 'LOGFILE', 'SPATIAL', 'FULLTEXT', 'VECTOR', 'AGGREGATE', 'PACKAGE', 'SYNONYM']);
+
+function readStatement(state: ImportState, tokens: readonly Token[]): void {
+  const cur = new Cursor(tokens);
+  const first = tokens[0];
+  if (cur.atWord('SET')) return;
+  if (cur.atWord('CREATE')) {
+    let k = 1;
+    if (tokens[k]?.upper === 'OR' && tokens[k + 1]?.upper === 'REPLACE') k += 2;
+    while (tokens[k]?.upper === 'DEFINER' || tokens[k]?.upper === 'ALGORITHM' || tokens[k]?.upper === 'SQL') k++;
+    const what = tokens[k]?.upper;
+    if (what === 'TABLE' || (what === 'TEMPORARY' && tokens[k + 1]?.upper === 'TABLE')) return createTable(state, tokens);
+    if (what === 'INDEX' || (what === 'UNIQUE' && tokens[k + 1]?.upper === 'INDEX')) return createIndex(state, tokens);
+    if (what === 'FULLTEXT' || what === 'SPATIAL' || what === 'VECTOR') {
+      throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${what} index is not in the schema IR`, first.start);
+    }
+    const kind = tokens.slice(1, 12).find((t) => t.kind === 'word' && OTHER_OBJECTS.has(t.upper))?.upper ?? what ?? '';
+    throw new ImportError('E_IMPORT_STATEMENT', `CREATE ${kind} is not supported: the schema IR holds tables only`, first.start);
+  }
+  if (cur.atWord('ALTER', 'TABLE') || cur.atWord('ALTER', 'ONLINE') || cur.atWord('ALTER', 'IGNORE')) return alterTable(state, tokens);
+  if (cur.atWord('DROP', 'TABLE') || cur.atWord('DROP', 'TABLES')) return dropTable(state, tokens);
+  if (cur.atWord('DROP', 'INDEX')) return dropIndex(state, tokens);
+  if (cur.atWord('RENAME', 'TABLE') || cur.atWord('RENAME', 'TABLES')) return renameTable(state, tokens);
+  const words = tokens.slice(0, 2).filter((t) => t.kind === 'word').map((t) => t.upper).join(' ');
+  throw new ImportError('E_IMPORT_STATEMENT', `${words || first.text} is not a table definition statement; the import reads CREATE/ALTER/DROP/RENAME TABLE and CREATE/DROP INDEX`, first.start);
+}
+
+/** DROP TABLE [IF EXISTS] a, b [RESTRICT | CASCADE]. */
+function dropTable(state: ImportState, tokens: readonly Token[]): void {
+  const cur = new Cursor(tokens);
+  cur.expectWord('DROP');
+  if (!cur.acceptWord('TABLE')) cur.expectWord('TABLES');
+  const ifExists = cur.acceptWord('IF', 'EXISTS');
+  for (;;) {
+    const { name, token } = cur.qualifiedName('a table name');
+    if (!ifExists || state.catalog.find(name)) state.attempt(token.start, () => state.catalog.dropTable(name));
+    if (!cur.acceptOp(',')) break;
+  }
+  if (!cur.acceptWord('RESTRICT')) cur.acceptWord('CASCADE');
+  cur.expectEnd();
+}
+
+/** RENAME TABLE a TO b [, c TO d]: applied one pair after another, as the server does. */
+function renameTable(state: ImportState, tokens: readonly Token[]): void {
+  const cur = new Cursor(tokens);
+  cur.expectWord('RENAME');
+  if (!cur.acceptWord('TABLE')) cur.expectWord('TABLES');
+  for (;;) {
+    const { name: from, token } = cur.qualifiedName('a table name');
+    cur.expectWord('TO');
+    const { name: to } = cur.qualifiedName('a table name');
+    state.attempt(token.start, () => state.catalog.renameTable(from, to));
+    if (!cur.acceptOp(',')) break;
+  }
+  cur.expectEnd();
+}
+
+/** CREATE [UNIQUE] INDEX name ON t (parts), read by node-sql-parser. */
+function createIndex(state: ImportState, tokens: readonly Token[]): void {
+  const { ctx, catalog } = state;
+  const first = tokens[0];
+  for (const t of tokens) {
+    if (t.kind === 'word' && (t.upper === 'COMMENT' || t.upper === 'INVISIBLE' || t.upper === 'IGNORED')) {
+      throw new ImportError('E_IMPORT_UNSUPPORTED', `an index ${t.upper === 'COMMENT' ? 'COMMENT' : t.upper + ' flag'} is not in the schema IR`, t.start);
+    }
+  }
+  const source = ctx.source(tokens);
+  const parsed = astify(source);
+  if ('refusal' in parsed) {
+    throw new ImportError('E_IMPORT_SYNTAX', `node-sql-parser cannot read this CREATE INDEX: ${parsed.refusal.message}`,
+      first.start + Math.min(parsed.refusal.offset, source.length));
+  }
+  const ast = parsed.ast;
+  const tableName = ast?.table?.table;
+  if (ast?.type !== 'create' || typeof tableName !== 'string' || typeof ast.index !== 'string') {
+    throw new ImportError('E_IMPORT_SYNTAX', 'expected CREATE [UNIQUE] INDEX name ON table (columns)', first.start);
+  }
+  const kind = String(ast.index_type ?? '').toLowerCase();
+  if (kind && kind !== 'unique') throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${kind.toUpperCase()} index is not in the schema IR`, first.start);
+  const table = catalog.get(tableName);
+  catalog.addIndex(table, ast.index, kind === 'unique', indexParts(ast.index_columns, first), ctx.pos(first.start));
+}
+
+/** DROP INDEX [IF EXISTS] name ON t [ALGORITHM ...] [LOCK ...]. */
+function dropIndex(state: ImportState, tokens: readonly Token[]): void {
+  const cur = new Cursor(tokens);
+  cur.expectWord('DROP', 'INDEX');
+  const ifExists = cur.acceptWord('IF', 'EXISTS');
+  const name = cur.identifier('an index name');
+  cur.expectWord('ON');
+  const table = state.catalog.get(cur.qualifiedName('a table name').name);
+  if (ifExists && !table.indexes.some((ix) => ix.name.toLowerCase() === name.toLowerCase()) && name.toUpperCase() !== 'PRIMARY') return;
+  state.catalog.dropIndex(table, name);
+}
+
+/** The server's reading of what was written: JSON on MariaDB, character sets relative to what they inherit. */
+function canonicalTable(table: Table, dialect: ImportDialect, database: DatabaseDefaults | null): Table {
+  const t = dialect === 'mariadb' ? foldMariadbJson(table) : table;
+  return { ...t, ...relativeCharsets(t.options, t.columns, (c) => isTextual(c.type), database, dialect) };
+}

@@ -1,0 +1,212 @@
+import type { Column, ColumnType, DefaultValue } from '../../compiler/ir/types.js';
+import { column, plain, problems, read, table } from './helpers.js';
+
+/** DDL column types → IR types, mapped as the DSL maps them (SPEC §2). */
+describe('column types', () => {
+  const cases: Array<[string, ColumnType, Partial<Column>?]> = [
+    ['int', { kind: 'int', size: 'int', unsigned: false }],
+    ['int(11)', { kind: 'int', size: 'int', unsigned: false }],
+    ['INTEGER UNSIGNED', { kind: 'int', size: 'int', unsigned: true }],
+    ['int(10) unsigned', { kind: 'int', size: 'int', unsigned: true }],
+    ['bigint(20) signed', { kind: 'int', size: 'bigint', unsigned: false }],
+    ['tinyint', { kind: 'int', size: 'tinyint', unsigned: false }],
+    ['tinyint(4)', { kind: 'int', size: 'tinyint', unsigned: false }],
+    ['tinyint(1)', { kind: 'boolean' }],
+    ['tinyint(1) unsigned', { kind: 'int', size: 'tinyint', unsigned: true }],
+    ['bool', { kind: 'boolean' }],
+    ['BOOLEAN', { kind: 'boolean' }],
+    ['smallint', { kind: 'int', size: 'smallint', unsigned: false }],
+    ['mediumint unsigned', { kind: 'int', size: 'mediumint', unsigned: true }],
+    ['int8', { kind: 'int', size: 'bigint', unsigned: false }],
+    ['serial', { kind: 'int', size: 'bigint', unsigned: true }, { nullable: false, autoIncrement: true }],
+    ['decimal', { kind: 'decimal', precision: 10, scale: 0, unsigned: false }],
+    ['decimal(10,2)', { kind: 'decimal', precision: 10, scale: 2, unsigned: false }],
+    ['numeric(5)', { kind: 'decimal', precision: 5, scale: 0, unsigned: false }],
+    ['dec(5, 1) unsigned', { kind: 'decimal', precision: 5, scale: 1, unsigned: true }],
+    ['fixed(4,2)', { kind: 'decimal', precision: 4, scale: 2, unsigned: false }],
+    ['float', { kind: 'float', unsigned: false }],
+    ['float(24)', { kind: 'float', unsigned: false }],
+    ['float(25)', { kind: 'double', unsigned: false }],
+    ['float unsigned', { kind: 'float', unsigned: true }],
+    ['double', { kind: 'double', unsigned: false }],
+    ['double precision', { kind: 'double', unsigned: false }],
+    ['real', { kind: 'double', unsigned: false }],
+    ['char', { kind: 'char', length: 1 }],
+    ['char(3)', { kind: 'char', length: 3 }],
+    ['character(40)', { kind: 'char', length: 40 }],
+    ['character varying(40)', { kind: 'varchar', length: 40 }],
+    ['varchar(255)', { kind: 'varchar', length: 255 }],
+    ['nchar(4)', { kind: 'char', length: 4 }, { charset: 'utf8mb3' }],
+    ['nvarchar(5)', { kind: 'varchar', length: 5 }, { charset: 'utf8mb3' }],
+    ['national varchar(3)', { kind: 'varchar', length: 3 }, { charset: 'utf8mb3' }],
+    ['national character varying(3)', { kind: 'varchar', length: 3 }, { charset: 'utf8mb3' }],
+    ['binary', { kind: 'binary', length: 1 }],
+    ['binary(16)', { kind: 'binary', length: 16 }],
+    ['varbinary(10)', { kind: 'varbinary', length: 10 }],
+    ['tinytext', { kind: 'text', size: 'tinytext' }],
+    ['text', { kind: 'text', size: 'text' }],
+    ['mediumtext', { kind: 'text', size: 'mediumtext' }],
+    ['longtext', { kind: 'text', size: 'longtext' }],
+    ['long', { kind: 'text', size: 'mediumtext' }],
+    ['long varchar', { kind: 'text', size: 'mediumtext' }],
+    ['long varbinary', { kind: 'blob', size: 'mediumblob' }],
+    ['tinyblob', { kind: 'blob', size: 'tinyblob' }],
+    ['longblob', { kind: 'blob', size: 'longblob' }],
+    ['date', { kind: 'date' }],
+    ['time', { kind: 'time', fsp: 0 }],
+    ['time(6)', { kind: 'time', fsp: 6 }],
+    ['datetime(3)', { kind: 'datetime', fsp: 3 }],
+    ['timestamp', { kind: 'timestamp', fsp: 0 }],
+    ['year', { kind: 'year' }],
+    ['year(4)', { kind: 'year' }],
+    ['json', { kind: 'json' }],
+    ["enum('a', 'b''c', \"d\")", { kind: 'enum', values: ['a', "b'c", 'd'] }],
+    ["set('x','y')", { kind: 'set', values: ['x', 'y'] }],
+  ];
+  // Every row gets three values: jest reads a callback with more parameters than values as `done`.
+  it.each(cases.map(([ddl, type, extra]) => [ddl, type, extra ?? {}] as const))('%s', (ddl, type, extra) => {
+    const c = column(`c ${ddl}`);
+    expect(c.type).toEqual(type);
+    for (const [k, v] of Object.entries(extra)) expect(c[k as keyof Column]).toEqual(v);
+  });
+
+  it('SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE', () => {
+    expect(problems('CREATE TABLE t (id serial);')).toEqual([]);
+  });
+});
+
+describe('column types the IR has no kind for', () => {
+  it.each([
+    ['bit(1)', 'type BIT has no schemac column type'],
+    ['point', 'type POINT has no schemac column type'],
+    ['geometry', 'type GEOMETRY has no schemac column type'],
+    ['vector(3)', 'type VECTOR has no schemac column type'],
+    ['inet6', 'type INET6 has no schemac column type'],
+    ['float(10,2)', 'FLOAT(M, D) has no schemac column type'],
+    ['double(10,2)', 'DOUBLE(M, D) has no schemac column type'],
+    ['int zerofill', 'INT ZEROFILL has no schemac column type'],
+    ['year(2)', 'YEAR(2) has no schemac column type'],
+    ['text(100)', 'TEXT(M) has no schemac column type'],
+  ])('%s', (ddl, message) => {
+    const [first] = problems(`CREATE TABLE t (\n  id int,\n  c ${ddl}\n);`);
+    expect(first).toMatch(/^test\.sql:3:5: error E_IMPORT_UNSUPPORTED: /);
+    expect(first).toContain(message);
+  });
+});
+
+describe('column attributes', () => {
+  it.each<[string, Partial<Column>]>([
+    ['int NOT NULL', { nullable: false }],
+    ['int NULL', { nullable: true }],
+    ['int PRIMARY KEY', { nullable: false }],
+    ['int NOT NULL AUTO_INCREMENT', { nullable: false, autoIncrement: true }],
+    ["int COMMENT 'it''s \\\\ \\n'", { comment: "it's \\ \n" }],
+    ["varchar(3) COMMENT 'a' 'b'", { comment: 'ab' }],
+    ['varchar(3) CHARACTER SET latin1', { charset: 'latin1' }],
+    ['varchar(3) CHARSET utf8', { charset: 'utf8mb3' }],
+    ['varchar(3) COLLATE utf8mb4_bin', { charset: null, collate: 'utf8mb4_bin' }],
+    ['varchar(3) COLLATE utf8_bin', { charset: null, collate: 'utf8mb3_bin' }],
+    ['varchar(3) COLLATE UTF8MB4_BIN CHARACTER SET UTF8MB4', { charset: 'utf8mb4', collate: 'utf8mb4_bin' }],
+    ['datetime DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP', { default: { kind: 'expr', sql: 'CURRENT_TIMESTAMP' }, onUpdateNow: true }],
+    ['datetime(3) ON UPDATE now(3)', { onUpdateNow: true }],
+    ['timestamp ON UPDATE current_timestamp()', { onUpdateNow: true }],
+    ['int GENERATED ALWAYS AS (a * 2) STORED', { generated: { expr: 'a * 2', stored: true } }],
+    ['int AS ( a+1 ) VIRTUAL NOT NULL', { generated: { expr: 'a+1', stored: false }, nullable: false }],
+    ['int AS (a) PERSISTENT', { generated: { expr: 'a', stored: true } }],
+    ['int AS (a)', { generated: { expr: 'a', stored: false } }],
+    ['int VISIBLE', {}],
+  ])('%s', (ddl, expected) => {
+    const c = column(`c ${ddl}`);
+    for (const [k, v] of Object.entries(expected)) expect(c[k as keyof Column]).toEqual(v);
+  });
+
+  it('keeps everything else at its plain value', () => {
+    expect(column('c int')).toEqual(plain('c', { kind: 'int', size: 'int', unsigned: false }));
+  });
+
+  it.each([
+    ['int INVISIBLE', 'an INVISIBLE column is not in the schema IR (column c)'],
+    ['int AUTO_RANDOM', 'column attribute AUTO_RANDOM is not in the schema IR (column c)'],
+    ['char(3) BINARY', 'the BINARY attribute (write CHARACTER SET / COLLATE) is not in the schema IR (column c)'],
+    ['int CHECK (c > 0) NOT ENFORCED', 'NOT ENFORCED is not in the schema IR (column c)'],
+    ['datetime ON UPDATE something_else', 'ON UPDATE something_else is not in the schema IR (column c)'],
+  ])('refuses %s', (ddl, message) => {
+    expect(problems(`CREATE TABLE t (c ${ddl});`)).toEqual([expect.stringContaining(`error E_IMPORT_UNSUPPORTED: ${message}`)]);
+  });
+});
+
+describe('defaults', () => {
+  const cases: Array<[string, DefaultValue]> = [
+    ["varchar(9) DEFAULT 'x'", { kind: 'string', value: 'x' }],
+    ["varchar(9) DEFAULT ''", { kind: 'string', value: '' }],
+    ["varchar(9) DEFAULT 'it''s'", { kind: 'string', value: "it's" }],
+    ["varchar(9) DEFAULT 'it\\'s'", { kind: 'string', value: "it's" }],
+    ['varchar(9) DEFAULT "dq"', { kind: 'string', value: 'dq' }],
+    ["varchar(9) DEFAULT 'a' 'b'", { kind: 'string', value: 'ab' }],
+    ["varchar(9) DEFAULT _utf8mb4'x'", { kind: 'string', value: 'x' }],
+    ["varchar(9) DEFAULT N'x'", { kind: 'string', value: 'x' }],
+    ["varchar(9) DEFAULT 'NULL'", { kind: 'string', value: 'NULL' }],
+    ['varchar(9) DEFAULT NULL', { kind: 'null' }],
+    ['int DEFAULT 0', { kind: 'number', value: '0' }],
+    ['int DEFAULT -1', { kind: 'number', value: '-1' }],
+    ['float DEFAULT - 20', { kind: 'number', value: '-20' }],
+    ['float DEFAULT +2.5', { kind: 'number', value: '2.5' }],
+    ["int DEFAULT '5'", { kind: 'string', value: '5' }],
+    ['decimal(35,30) DEFAULT 1.00000000001234567891234', { kind: 'number', value: '1.00000000001234567891234' }],
+    ['double DEFAULT 1e3', { kind: 'number', value: '1e3' }],
+    ['bool DEFAULT true', { kind: 'number', value: '1' }],
+    ['bool DEFAULT False', { kind: 'number', value: '0' }],
+    ["date DEFAULT DATE '2024-12-31'", { kind: 'string', value: '2024-12-31' }],
+    ["timestamp DEFAULT TIMESTAMP '2024-12-31 23:59:59'", { kind: 'string', value: '2024-12-31 23:59:59' }],
+    ['datetime DEFAULT CURRENT_TIMESTAMP', { kind: 'expr', sql: 'CURRENT_TIMESTAMP' }],
+    ['datetime(6) DEFAULT current_timestamp(6)', { kind: 'expr', sql: 'current_timestamp(6)' }],
+    ['datetime DEFAULT now()', { kind: 'expr', sql: 'now()' }],
+    ['date DEFAULT CURRENT_DATE', { kind: 'expr', sql: 'CURRENT_DATE' }],
+    ['varchar(36) DEFAULT uuid()', { kind: 'expr', sql: 'uuid()' }],
+    ['varchar(36) DEFAULT (uuid())', { kind: 'expr', sql: 'uuid()' }],
+    ['json DEFAULT(JSON_ARRAY())', { kind: 'expr', sql: 'JSON_ARRAY()' }],
+    ['int DEFAULT (1 + 1)', { kind: 'expr', sql: '1 + 1' }],
+    ["json DEFAULT ('[]')", { kind: 'string', value: '[]' }],
+    ['int DEFAULT (-5)', { kind: 'number', value: '-5' }],
+  ];
+  it.each(cases)('%s', (ddl, expected) => {
+    expect(column(`c ${ddl}`).default).toEqual(expected);
+  });
+
+  it('keeps a parenthesised literal as an expression on MySQL, which stores it as one', () => {
+    expect(column("c json DEFAULT ('[]')", 'mysql').default).toEqual({ kind: 'expr', sql: "'[]'" });
+  });
+
+  it.each([
+    ['int DEFAULT 0x10', 'a hexadecimal literal default is not in the schema IR (column c)'],
+    ["varbinary(4) DEFAULT X'0A'", 'a hexadecimal literal default is not in the schema IR (column c)'],
+    ["int DEFAULT b'1'", 'a bit literal default is not in the schema IR (column c)'],
+  ])('refuses %s', (ddl, message) => {
+    const at = `CREATE TABLE t (c ${ddl.replace(/DEFAULT.*/, 'DEFAULT ')}`.length + 1;
+    expect(problems(`CREATE TABLE t (c ${ddl});`)).toEqual([`test.sql:1:${at}: error E_IMPORT_UNSUPPORTED: ${message}`]);
+  });
+
+  it('checks expressions with node-sql-parser and reports where they fail', () => {
+    expect(problems('CREATE TABLE t (\n  c int DEFAULT (1 +),\n  d int\n);')).toEqual([
+      expect.stringMatching(/^test\.sql:2:18: error E_IMPORT_EXPR: default of column c: does not parse/),
+    ]);
+    expect(problems('CREATE TABLE t (c int GENERATED ALWAYS AS (rand()) VIRTUAL);')).toEqual([
+      expect.stringMatching(/^test\.sql:1:44: error E_IMPORT_EXPR: generated column c: RAND\(\) is not deterministic/),
+    ]);
+  });
+});
+
+describe('character sets relative to the table', () => {
+  it.each<[string, string, string | null, string | null]>([
+    ['c varchar(3)', 'DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci', null, null],
+    ['c varchar(3) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin', 'DEFAULT CHARSET=utf8mb4', null, 'utf8mb4_bin'],
+    ['c varchar(3) COLLATE utf8mb4_general_ci', 'CHARSET=utf8mb4', null, null],
+    ['c varchar(3) CHARACTER SET latin1', 'CHARSET=utf8mb4', 'latin1', null],
+    ['c varchar(3) CHARACTER SET latin1 COLLATE latin1_swedish_ci', 'CHARSET=utf8mb4', 'latin1', null],
+    ['c varchar(3) CHARACTER SET latin1 COLLATE latin1_bin', 'CHARSET=utf8mb4', 'latin1', 'latin1_bin'],
+    ['c varchar(3) CHARSET utf8mb4', 'COLLATE=utf8mb4_unicode_ci', null, 'utf8mb4_general_ci'],
+  ])('%s in a table with %s', (definition, options, charset, collate) => {
+    const c = table(read(`CREATE TABLE t (${definition}) ${options};`), 't').columns[0];
+    expect([c.charset, c.collate]).toEqual([charset, collate]);
+  });
+});

@@ -1,0 +1,144 @@
+import { fkSummary, indexSummary, problems, read, table } from './helpers.js';
+
+/**
+ * Names the server gives to what the DDL leaves unnamed. The expectations are what MariaDB
+ * 10.11.19 printed in SHOW CREATE TABLE for the same statements.
+ */
+describe('keys and auto-names (MariaDB)', () => {
+  const ir = read(`
+CREATE TABLE u (id int PRIMARY KEY, x int, y int, UNIQUE KEY (x, y));
+CREATE TABLE t (a int CHECK (a > 0), b int, c varchar(10) COLLATE utf8mb4_bin, d int REFERENCES u(id),
+  CHECK (b>1), CONSTRAINT named CHECK (b<10), CHECK (b <> 5),
+  CONSTRAINT c1 UNIQUE KEY ix1 (b), CONSTRAINT c2 UNIQUE (c), UNIQUE (b), KEY (b), KEY (c(3)),
+  FOREIGN KEY (a) REFERENCES u(id), CONSTRAINT fkn FOREIGN KEY (b) REFERENCES u(id), FOREIGN KEY fkix (d) REFERENCES u(id),
+  g int);
+ALTER TABLE t ADD CHECK (g > 0), ADD FOREIGN KEY (g) REFERENCES u(id);
+ALTER TABLE t ADD CONSTRAINT CHECK (g < 100);
+`);
+  const t = table(ir, 't');
+
+  it('names unnamed keys after their first column, with _2, _3 on a clash', () => {
+    expect(indexSummary(table(ir, 'u'))).toEqual(['!x(x,y)']);
+    expect(indexSummary(t)).toEqual(['!ix1(b)', '!c2(c)', '!b(b)', 'b_2(b)', 'c(c(3))', 'fkix(d)', 'a(a)', 'g(g)']);
+  });
+
+  it('names foreign keys <table>_ibfk_<n>, or after FOREIGN KEY name', () => {
+    expect(fkSummary(t)).toEqual(['t_ibfk_1:d>u(id)', 't_ibfk_2:a>u(id)', 'fkn:b>u(id)', 'fkix:d>u(id)', 't_ibfk_3:g>u(id)']);
+  });
+
+  it('names a column check after its column and table checks CONSTRAINT_<n>', () => {
+    expect(t.checks.map((ck) => `${ck.name}: ${ck.expr}`)).toEqual([
+      'a: a > 0', 'CONSTRAINT_1: b>1', 'named: b<10', 'CONSTRAINT_2: b <> 5', 'CONSTRAINT_3: g > 0', 'CONSTRAINT_4: g < 100',
+    ]);
+  });
+
+  it('numbers foreign keys past the highest and checks from the lowest free number', () => {
+    const after = table(read(`
+CREATE TABLE u (id int PRIMARY KEY);
+CREATE TABLE t (a int, b int, c int, d int, e int, CHECK (a>1), CHECK (a>2), CHECK (a>3),
+  CONSTRAINT cx FOREIGN KEY ix (a) REFERENCES u(id), CONSTRAINT cy FOREIGN KEY (b) REFERENCES u(id),
+  FOREIGN KEY (c) REFERENCES u(id), FOREIGN KEY (d) REFERENCES u(id), KEY b (e));
+ALTER TABLE t DROP CONSTRAINT CONSTRAINT_1, DROP FOREIGN KEY t_ibfk_1;
+ALTER TABLE t ADD CHECK (b>0), ADD FOREIGN KEY (e) REFERENCES u(id);`), 't');
+    expect(fkSummary(after)).toEqual(['cx:a>u(id)', 'cy:b>u(id)', 't_ibfk_2:d>u(id)', 't_ibfk_3:e>u(id)']);
+    expect(after.checks.map((ck) => ck.name)).toEqual(['CONSTRAINT_2', 'CONSTRAINT_3', 'CONSTRAINT_1']);
+    // The CONSTRAINT name names the foreign key's index; `b` is taken, `e` is covered by it.
+    expect(indexSummary(after)).toEqual(['b(e)', 'cx(a)', 'cy(b)', 'c(c)', 'd(d)']);
+  });
+
+  it('reads PRIMARY KEY, UNIQUE and KEY in every spelling', () => {
+    const k = table(read(`CREATE TABLE k (a int, b int, c varchar(20),
+      CONSTRAINT pk PRIMARY KEY USING BTREE (a, b),
+      CONSTRAINT b_c_uk UNIQUE (b, c),
+      UNIQUE INDEX ux (c(10) DESC),
+      INDEX ix USING HASH (b),
+      KEY \`account.id\` (c) USING BTREE,
+      KEY_BLOCK_SIZE_IS_NOT_AN_INDEX int
+    );`), 'k');
+    expect(k.primaryKey?.columns).toEqual(['a', 'b']);
+    expect(indexSummary(k)).toEqual(['!b_c_uk(b,c)', '!ux(c(10) DESC)', 'ix(b)', 'account.id(c)']);
+    expect(k.columns.map((c) => c.name)).toEqual(['a', 'b', 'c', 'KEY_BLOCK_SIZE_IS_NOT_AN_INDEX']);
+    expect(k.columns.slice(0, 2).every((c) => !c.nullable)).toBe(true);
+  });
+
+  it('reads referential actions and drops a schema qualifier', () => {
+    const ir2 = read(`CREATE TABLE p (x int, y int, PRIMARY KEY (x, y));
+CREATE TABLE c (x int, y int, CONSTRAINT fk FOREIGN KEY (x, y) REFERENCES db1.p (x, y) ON UPDATE CASCADE ON DELETE SET NULL);
+CREATE TABLE d (x int, FOREIGN KEY (x) REFERENCES p (x) MATCH FULL ON DELETE NO ACTION ON UPDATE RESTRICT);`);
+    expect(fkSummary(table(ir2, 'c'))).toEqual(['fk:x,y>p(x,y) del SET NULL upd CASCADE']);
+    expect(fkSummary(table(ir2, 'd'))).toEqual(['d_ibfk_1:x>p(x) upd RESTRICT']);
+  });
+
+  it('lets a key name a column defined after it', () => {
+    expect(table(read('CREATE TABLE t (PRIMARY KEY (id), KEY (v), id int, v int);'), 't').primaryKey?.columns).toEqual(['id']);
+  });
+
+  it('gives an index generated for a foreign key to the user\'s index that covers it (MariaDB, tested)', () => {
+    const t2 = table(read(`CREATE TABLE u (id int PRIMARY KEY);
+CREATE TABLE p (id int PRIMARY KEY, a int, FOREIGN KEY (a) REFERENCES u (id));
+ALTER TABLE p ADD KEY k2 (a, id);`), 'p');
+    expect(indexSummary(t2)).toEqual(['k2(a,id)']);
+  });
+
+  it('replaces an index generated for a foreign key when a named one is added on its columns (MariaDB, tested)', () => {
+    const sql = `CREATE TABLE u (id int PRIMARY KEY);
+CREATE TABLE p (id int PRIMARY KEY, a int, FOREIGN KEY (a) REFERENCES u (id));
+ALTER TABLE p DROP FOREIGN KEY p_ibfk_1;`;
+    expect(indexSummary(table(read(sql + '\nALTER TABLE p ADD CONSTRAINT x FOREIGN KEY (a) REFERENCES u (id);'), 'p'))).toEqual(['x(a)']);
+    expect(indexSummary(table(read(sql + '\nALTER TABLE p ADD FOREIGN KEY (a) REFERENCES u (id);'), 'p'))).toEqual(['a(a)']);
+    // A renamed index is the user's: the new foreign key uses it.
+    expect(indexSummary(table(read(sql + '\nALTER TABLE p RENAME INDEX a TO ka;\nALTER TABLE p ADD CONSTRAINT x FOREIGN KEY (a) REFERENCES u (id);'), 'p')))
+      .toEqual(['ka(a)']);
+  });
+
+  it('does not count a prefix index as covering a foreign key', () => {
+    const t3 = table(read(`CREATE TABLE u (c varchar(10) PRIMARY KEY);
+CREATE TABLE p (c varchar(10), KEY (c(3)), FOREIGN KEY (c) REFERENCES u (c));`), 'p');
+    expect(indexSummary(t3)).toEqual(['c(c(3))', 'c_2(c)']);
+  });
+
+  it('refuses what the IR cannot hold, at the clause', () => {
+    expect(problems(`CREATE TABLE t (
+  a int,
+  b text,
+  FULLTEXT KEY ft (b),
+  KEY ix (a) COMMENT 'why',
+  KEY iy (a) INVISIBLE,
+  KEY fx ((a + 1)),
+  PRIMARY KEY (a) COMMENT 'pk',
+  CONSTRAINT ck CHECK (a > 0) NOT ENFORCED
+);`)).toEqual([
+      'test.sql:4:3: error E_IMPORT_UNSUPPORTED: a FULLTEXT index is not in the schema IR',
+      'test.sql:5:14: error E_IMPORT_UNSUPPORTED: an index COMMENT is not in the schema IR',
+      'test.sql:6:14: error E_IMPORT_UNSUPPORTED: an INVISIBLE index is not in the schema IR',
+      'test.sql:7:3: error E_IMPORT_UNSUPPORTED: a functional key part (an expression in a key) is not in the schema IR',
+      'test.sql:8:19: error E_IMPORT_UNSUPPORTED: an index COMMENT is not in the schema IR',
+      'test.sql:9:31: error E_IMPORT_UNSUPPORTED: NOT ENFORCED is not in the schema IR',
+    ]);
+  });
+
+  it('reports duplicate names where the server would', () => {
+    expect(problems('CREATE TABLE x (a int, b int, UNIQUE (a), UNIQUE KEY (a, b), UNIQUE a_2 (b));')).toEqual([
+      'test.sql:1:62: error E_IMPORT_REFERENCE: index a_2 already exists on x',
+    ]);
+    expect(problems('CREATE TABLE x (a int PRIMARY KEY, b int, PRIMARY KEY (b));')).toEqual([
+      'test.sql:1:43: error E_IMPORT_REFERENCE: table x already has a primary key',
+    ]);
+  });
+});
+
+describe('keys and auto-names (MySQL)', () => {
+  it('names unnamed checks <table>_chk_<n> and foreign keys after their CONSTRAINT only', () => {
+    const t = table(read(`CREATE TABLE u (id int PRIMARY KEY);
+CREATE TABLE t (a int CHECK (a > 0), b int, CHECK (b > 1), FOREIGN KEY fkix (b) REFERENCES u (id));`, 'mysql'), 't');
+    expect(t.checks.map((ck) => ck.name)).toEqual(['t_chk_1', 't_chk_2']);
+    expect(fkSummary(t)).toEqual(['t_ibfk_1:b>u(id)']);
+    expect(indexSummary(t)).toEqual(['fkix(b)']);
+  });
+
+  it('reports REFERENCES on a column, which MySQL ignores', () => {
+    expect(problems('CREATE TABLE u (id int PRIMARY KEY);\nCREATE TABLE t (a int REFERENCES u (id));', 'mysql')).toEqual([
+      'test.sql:2:23: error E_IMPORT_UNSUPPORTED: MySQL ignores REFERENCES written on column a; write a FOREIGN KEY clause',
+    ]);
+  });
+});
