@@ -1,0 +1,118 @@
+import type { Change } from '../compiler/diff/changes.js';
+import { diffSchemas } from '../compiler/diff/diff.js';
+import {
+  checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, identList, indexClause, tableOptionsSql,
+} from '../compiler/dialect/mysql/sql.js';
+import { formatStatement } from '../compiler/emit/render.js';
+import { assertNever, type SchemaIR, type Table } from '../compiler/ir/types.js';
+import { planChanges } from '../compiler/plan/plan.js';
+import { upStatements, type Plan, type Risk } from '../compiler/plan/types.js';
+import { introspectWithNotes, type IntrospectNote, type Queryable } from './introspect.js';
+import type { Session } from './session.js';
+
+/*
+ * What verify, test-migrations and diff share: a live database read through a Session, the
+ * differences between two schemas in one line each, and the SQL that turns one into the other.
+ * No schema files and no TypeScript compiler here (the compiler's parse/ stays out of the runtime).
+ */
+
+/** A Session as introspection's Queryable (`[rows, fields]`, as mysql2 answers). */
+export function queryable(session: Session): Queryable {
+  return { query: async (sql, params) => [(await session.query(sql, params)).rows, undefined] };
+}
+
+/** The session's database as the IR; `expected` only breaks ties between same-meaning spellings. */
+export async function introspectSession(session: Session, expected: SchemaIR | null): Promise<{ ir: SchemaIR; notes: IntrospectNote[] }> {
+  return introspectWithNotes(queryable(session), session.database, expected ? { expected } : {});
+}
+
+/** One change as a line: what differs, with the definitions on both sides where there are two. */
+export function describeChange(change: Change): string {
+  switch (change.kind) {
+    case 'createTable': return `add table ${change.table.name}`;
+    case 'dropTable': return `drop table ${change.table.name}`;
+    case 'renameTable': return `rename table ${change.from} to ${change.to}`;
+    case 'addColumn': return `add column ${change.table}.${change.column.name}: ${columnSql(change.column)}`;
+    case 'dropColumn': return `drop column ${change.table}.${change.column.name} (was ${columnSql(change.column)})`;
+    case 'renameColumn': return `rename column ${change.table}.${change.from} to ${change.to}`;
+    case 'reorderColumns':
+      return `move column${change.moved.length > 1 ? 's' : ''} ${change.moved.map((c) => `${change.table}.${c}`).join(', ')}: `
+        + `order ${change.fromOrder.map((c) => c.name).join(', ')} -> ${change.toOrder.map((c) => c.name).join(', ')}`;
+    case 'modifyColumn': return `modify column ${change.table}.${change.to.name}: ${columnSql(change.from)} -> ${columnSql(change.to)}`;
+    case 'addIndex': return `add index ${change.table}.${change.index.name}: ${indexClause(change.index)}`;
+    case 'dropIndex': return `drop index ${change.table}.${change.index.name} (was ${indexClause(change.index)})`;
+    case 'renameIndex': return `rename index ${change.table}.${change.from.name} to ${change.to.name}`;
+    case 'replaceIndex': return `change index ${change.table}.${change.to.name}: ${indexClause(change.from)} -> ${indexClause(change.to)}`;
+    case 'addForeignKey': return `add foreign key ${change.table}.${change.foreignKey.name}: ${foreignKeyClause(change.foreignKey)}`;
+    case 'dropForeignKey': return `drop foreign key ${change.table}.${change.foreignKey.name} (was ${foreignKeyClause(change.foreignKey)})`;
+    case 'addCheck': return `add check ${change.table}.${change.check.name}: ${checkClause(change.check)}`;
+    case 'dropCheck': return `drop check ${change.table}.${change.check.name} (was ${checkClause(change.check)})`;
+    case 'setPrimaryKey':
+      return `change primary key of ${change.table}: ${change.from ? identList(change.from.columns) : 'none'} -> ${change.to ? identList(change.to.columns) : 'none'}`;
+    case 'alterOptions':
+      return `change options of ${change.table}: ${tableOptionsSql(change.from) || '(server defaults)'} -> ${tableOptionsSql(change.to) || '(server defaults)'}`;
+    default: return assertNever(change, 'change');
+  }
+}
+
+/** The tables a change is about, by their names on either side. */
+function tablesOf(change: Change): string[] {
+  switch (change.kind) {
+    case 'createTable':
+    case 'dropTable': return [change.table.name];
+    case 'renameTable': return [change.from, change.to];
+    default: return [change.table];
+  }
+}
+
+/** A statement as it is printed: its step comment (if any) and its formatted SQL, without `;`. */
+export interface PrintedStatement {
+  readonly comment: string | null;
+  readonly sql: string;
+}
+
+/** The differences from `from` to `to` and the SQL that turns `from` into `to`. */
+export interface SchemaComparison {
+  readonly changes: readonly Change[];
+  /** One line per change (describeChange). */
+  readonly differences: readonly string[];
+  /** The plan's steps, one line each (what a migration's `-- step N:` comments say). */
+  readonly steps: readonly string[];
+  readonly statements: readonly PrintedStatement[];
+  readonly risks: readonly Risk[];
+}
+
+/** Compares two normalised schemas. `withSql: false` skips planning (only the differences are needed). */
+export function compareSchemas(from: SchemaIR, to: SchemaIR, withSql = true): SchemaComparison {
+  const changes = diffSchemas(from, to);
+  const differences = changes.map(describeChange);
+  if (!withSql || changes.length === 0) return { changes, differences, steps: [], statements: [], risks: [] };
+  const plan: Plan = planChanges(changes);
+  return {
+    changes, differences,
+    steps: plan.steps.map((s) => s.summary),
+    statements: upStatements(plan).map((s) => ({ comment: s.comment ?? null, sql: formatStatement(s) })),
+    risks: plan.steps.flatMap((s) => s.risks),
+  };
+}
+
+/** Statements as a SQL script: each `-- comment`, the statement and `;`, a blank line between. */
+export function sqlScript(statements: readonly PrintedStatement[]): string {
+  return statements.map((s) => (s.comment ? `-- ${s.comment}\n` : '') + s.sql + ';').join('\n\n');
+}
+
+/** A risk as SQL comment lines. */
+export function riskComment(r: Risk): string {
+  return `-- ${r.level}: ${r.message}`;
+}
+
+/**
+ * CREATE TABLE of every table the changes are about, on each side (a table missing on a side is
+ * left out there): both shapes of what differs, for a report.
+ */
+export function shapesOf(changes: readonly Change[], from: SchemaIR, to: SchemaIR): { from: string[]; to: string[] } {
+  const names = new Set(changes.flatMap(tablesOf));
+  const render = (ir: SchemaIR) => ir.tables.filter((t: Table) => names.has(t.name))
+    .map((t) => formatStatement({ sql: createTableSql(t), format: t.checks.length > 0 || t.columns.some(columnHasUserSql) }) + ';');
+  return { from: render(from), to: render(to) };
+}

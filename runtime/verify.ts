@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { SchemacError } from '../compiler/diagnostics.js';
+import { readGenerated, selectDatabases, type Project } from '../compiler/emit/generated.js';
+import type { SchemaIR } from '../compiler/ir/types.js';
+import type { Risk } from '../compiler/plan/types.js';
+import { compareSchemas, introspectSession, type PrintedStatement } from './compare.js';
+import { readHistory } from './history.js';
+import { IntrospectError } from './introspect.js';
+import { migrationSet, type MigrationSet } from './migrations.js';
+import type { DatabaseTarget } from './project.js';
+import type { Session } from './session.js';
+
+/*
+ * `schemac verify`: drift between a live database and its generated snapshot. Uses only the
+ * generated folder (snapshot.json, migrations, schemac.sum), never the schema files.
+ */
+
+/** A database with its migrations and the snapshot they lead to. */
+export interface SnapshotTarget extends DatabaseTarget {
+  readonly snapshot: SchemaIR;
+  /** `generated/members/snapshot.json`, for messages. */
+  readonly snapshotFile: string;
+  /** False when the generated folder has no snapshot.json (nothing was built yet). */
+  readonly built: boolean;
+}
+
+/** The databases a command works on (all in config order, or `--db`), with snapshot and migrations. */
+export function loadSnapshotTargets(project: Project, names: readonly string[] | undefined): SnapshotTarget[] {
+  return selectDatabases(project, names).map((config) => {
+    const dir = config.out.replace(/\\/g, '/').replace(/\/+$/, '');
+    const state = readGenerated(join(project.root, config.out));
+    return {
+      config, snapshot: state.snapshot, snapshotFile: `${dir}/snapshot.json`, built: state.files.has('snapshot.json'),
+      set: migrationSet(config.name, dir, state.migrations, state.files.get('schemac.sum') ?? null),
+    };
+  });
+}
+
+/** Refuses a target with no snapshot: there is nothing to compare with. */
+export function requireSnapshot(target: SnapshotTarget): void {
+  if (!target.built) {
+    throw new SchemacError({ code: 'E_NO_SNAPSHOT', message: `database "${target.config.name}": ${target.snapshotFile} does not exist`,
+      hint: 'run `schemac build` first (and commit generated/)' });
+  }
+}
+
+/** What verify found on one database. */
+export interface DriftReport {
+  readonly database: string;
+  readonly snapshot: string;
+  readonly drift: boolean;
+  /** Each difference, as a change from the snapshot to the live database. */
+  readonly differences: readonly string[];
+  /** The SQL that brings the database back to the snapshot (plan from the live schema to the snapshot). */
+  readonly fix: readonly PrintedStatement[];
+  /** The fix's steps, one line each. */
+  readonly fixSteps: readonly string[];
+  /** What a reviewer must know before running the fix (data it drops, NOT NULL it sets, ...). */
+  readonly risks: readonly Risk[];
+  /** What was not compared (objects the IR cannot hold) and migrations that are not applied. */
+  readonly notes: readonly string[];
+}
+
+/** Compares the session's database with the snapshot. */
+export async function verifyDatabase(session: Session, target: SnapshotTarget): Promise<DriftReport> {
+  let live: SchemaIR;
+  let introspectNotes: string[];
+  try {
+    const r = await introspectSession(session, target.snapshot);
+    live = r.ir;
+    introspectNotes = r.notes.map((n) => `not compared: ${n.table}${n.object ? '.' + n.object : ''}: ${n.message}`);
+  } catch (e) {
+    if (e instanceof IntrospectError) {
+      throw new SchemacError({ code: 'E_INTROSPECT', message: `database "${target.config.name}": ${e.message}`,
+        hint: 'the database has objects the schema language cannot describe; remove them or compare by hand' });
+    }
+    throw e;
+  }
+  const seen = compareSchemas(target.snapshot, live, false);
+  const fix = seen.changes.length ? compareSchemas(live, target.snapshot) : null;
+  return {
+    database: target.config.name, snapshot: target.snapshotFile, drift: seen.changes.length > 0,
+    differences: seen.differences, fix: fix?.statements ?? [], fixSteps: fix?.steps ?? [], risks: fix?.risks ?? [],
+    notes: [...introspectNotes, ...await historyNotes(session, target.set)],
+  };
+}
+
+/** Migrations of the generated folder that the database's version table does not list as applied. */
+async function historyNotes(session: Session, set: MigrationSet): Promise<string[]> {
+  const rows = await readHistory(session);
+  const byVersion = new Map(rows.map((r) => [r.version, r]));
+  const notes: string[] = [];
+  const pending = set.migrations.filter((m) => !byVersion.has(m.version)).map((m) => m.name);
+  if (pending.length) {
+    notes.push(`${pending.length} migration${pending.length > 1 ? 's are' : ' is'} not applied here (${pending.join(', ')}): `
+      + 'the snapshot is the schema after every migration; run `schemac up` rather than the SQL above');
+  }
+  for (const r of rows) if (r.state === 'partial') notes.push(`migration ${r.name} is partly applied (${r.statementsApplied} of ${r.statementsTotal} statements): see \`schemac status\``);
+  return notes;
+}
