@@ -12,6 +12,10 @@ const commands = {
   down: async () => (await import('./commands/down.js')).down,
   status: async () => (await import('./commands/status.js')).status,
   sum: async () => (await import('./commands/sum.js')).sum,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  verify: async () => (await import('./commands/verify.js')).verify,
+  testMigrations: async () => (await import('./commands/test-migrations.js')).testMigrationsCommand,
+  diff: async () => (await import('./commands/diff.js')).diff,
 };
 
 /** Options of the commands that run migrations (up, down). */
@@ -65,7 +69,26 @@ const cli = yargs(hideBin(process.argv))
     (a) => run(async () => (await commands.status())({ config: a.config, db: a.db as string[] | undefined, json: a.json }), a.json))
   .command('sum', 'rewrite schemac.sum from the migration files (after a deliberate hand edit)', (y) => y,
     (a) => run(async () => (await commands.sum())({ config: a.config, db: a.db as string[] | undefined, json: a.json }), a.json))
-  .demandCommand(1, 'name a command: init, build, plan, up, down, status, sum')
+  .command('import <source>', 'write a schema file and generated/ for an existing schema (.sql file or database URL)', (y) => y
+    .positional('source', { type: 'string', demandOption: true, describe: 'a .sql file of DDL, or mysql://user:pass@host:port/db, or env:VAR' })
+    .option('out', { type: 'string', describe: 'folder for the schema file (default: the database\'s schema folder)' })
+    .option('force', { type: 'boolean', describe: 'overwrite an existing schema file and generated/ folder' }),
+  (a) => run(async () => (await commands.import())({ config: a.config, db: a.db as string[] | undefined, json: a.json,
+    source: a.source as string, out: a.out, force: a.force }), a.json))
+  .command('verify', 'compare each live database with its snapshot; print the SQL that removes the drift', (y) => y
+    .epilogue('Exit 1 when a database differs from generated/<db>/snapshot.json. The report is SQL comments followed by the fix, '
+      + 'so `schemac verify --db NAME > fix.sql` gives a script to review.'),
+  (a) => run(async () => (await commands.verify())({ config: a.config, db: a.db as string[] | undefined, json: a.json }), a.json))
+  .command('test-migrations', 'run every migration up then down on a scratch database and compare each step', (y) => y
+    .epilogue('The scratch database is created on the server of each database\'s URL (named after it, with a random suffix) '
+      + 'and always dropped. Exit 1 at the first failing statement or mismatch, naming the migration and the direction.'),
+  (a) => run(async () => (await commands.testMigrations())({ config: a.config, db: a.db as string[] | undefined, json: a.json }), a.json))
+  .command('diff', 'print the SQL that turns one schema into another', (y) => y
+    .option('from', { type: 'string', demandOption: true, describe: 'source schema: db:NAME, a generated folder, a .sql file, or a mysql:// URL / env:VAR' })
+    .option('to', { type: 'string', demandOption: true, describe: 'target schema (same kinds as --from)' })
+    .option('format', { choices: ['sql', 'json'] as const, default: 'sql' as const }),
+  (a) => run(async () => (await commands.diff())({ config: a.config, json: a.json, from: a.from, to: a.to, format: a.format }), a.json || a.format === 'json'))
+  .demandCommand(1, 'name a command: init, build, plan, up, down, status, verify, test-migrations, diff, import, sum')
   .strict()
   .help()
   .version(false)

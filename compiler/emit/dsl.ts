@@ -1,0 +1,242 @@
+import { checkName, foreignKeyName, indexName } from '../ir/names.js';
+import { normalizeSchema } from '../ir/normalize.js';
+import { assertNever } from '../ir/types.js';
+import type {
+  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table,
+} from '../ir/types.js';
+
+/**
+ * Writes a schema as a TypeScript file in the schema language (`schemac import`): reading
+ * the file back gives the same normalised schema. Names equal to what the naming templates
+ * give are left out; other names are written with `.name()`. The index InnoDB adds for a
+ * foreign key is left out when the normaliser would add it back.
+ */
+export function writeDslFile(ir: SchemaIR, naming: NamingTemplates): string {
+  const normalized = normalizeSchema(ir, naming);
+  const vars = variableNames(normalized.tables.map((t) => t.name));
+  const used = new Set<string>(['table', 'sql']);
+  const body = normalized.tables.map((t) => writeTable(t, vars, naming, used)).join('\n\n');
+  const imports = [...used].sort();
+  return `// Written by \`schemac import\`. Edit freely: this file is now the source of the schema.\n`
+    + `import { ${imports.join(', ')} } from 'schemac';\n\n${body}\n`;
+}
+
+const RESERVED = new Set(('break case catch class const continue debugger default delete do else enum export extends false '
+  + 'finally for function if import in instanceof new null return super switch this throw true try typeof var void while with '
+  + 'yield let static implements interface package private protected public await arguments eval undefined').split(' '));
+
+/** A JavaScript identifier for each table, unique, close to the table's name. */
+function variableNames(tables: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  // The schema language's own names are imported into the file: tables never take them.
+  const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
+    + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
+    + 'longblob date time datetime timestamp year json enumOf setOf t').split(' '));
+  for (const name of tables) {
+    let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
+    if (/^[0-9]/.test(base) || base === '') base = '_' + base;
+    if (RESERVED.has(base) || taken.has(base)) base += '_table';
+    let v = base;
+    for (let i = 2; taken.has(v); i++) v = `${base}${i}`;
+    taken.add(v);
+    out.set(name, v);
+  }
+  return out;
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+function str(value: string): string {
+  return "'" + value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    .replace(/\0/g, '\\0') + "'";
+}
+
+function key(name: string): string {
+  return IDENT.test(name) && !RESERVED.has(name) ? name : str(name);
+}
+
+function access(object: string, name: string): string {
+  return IDENT.test(name) ? `${object}.${name}` : `${object}[${str(name)}]`;
+}
+
+/** MySQL/MariaDB reserved words that a column may be named after: kept quoted in expressions. */
+const SQL_RESERVED = new Set(('accessible add all alter analyze and as asc asensitive before between bigint binary blob both by '
+  + 'call cascade case change char character check collate column condition constraint continue convert create cross '
+  + 'current_date current_time current_timestamp current_user cursor database databases day_hour day_microsecond '
+  + 'day_minute day_second dec decimal declare default delayed delete desc describe deterministic distinct distinctrow '
+  + 'div double drop dual each else elseif enclosed escaped except exists exit explain false fetch float for force foreign '
+  + 'from fulltext generated get grant group having high_priority hour_microsecond hour_minute hour_second if ignore in '
+  + 'index infile inner inout insensitive insert int integer intersect interval into is iterate join key keys kill lag '
+  + 'lead leading leave left like limit linear lines load localtime localtimestamp lock long longblob longtext loop '
+  + 'low_priority match maxvalue mediumblob mediumint mediumtext minute_microsecond minute_second mod modifies natural '
+  + 'not null numeric of offset on optimize option optionally or order out outer outfile over partition precision primary '
+  + 'procedure purge range rank read reads real recursive references regexp release rename repeat replace require '
+  + 'restrict return returning revoke right rlike row rows schema schemas select sensitive separator set show signal '
+  + 'smallint spatial specific sql sqlexception sqlstate sqlwarning ssl starting stored straight_join system table '
+  + 'terminated then tinyblob tinyint tinytext to trailing trigger true undo union unique unlock unsigned update usage use '
+  + 'using utc_date utc_time utc_timestamp values varbinary varchar varying virtual when where while window with write '
+  + 'xor year_month zerofill').split(' '));
+
+/**
+ * `sql\`...\`` for an expression: quotes the server added around plain names are dropped
+ * (`` `priority` > 0 `` → `priority > 0`); reserved words keep them, and a backtick or `${`
+ * takes a backslash inside the template.
+ */
+function sqlTemplate(expr: string, used: Set<string>): string {
+  used.add('sql');
+  return 'sql`' + expr.replace(/`([A-Za-z_][A-Za-z0-9_]*)`/g, (m, id: string) => (SQL_RESERVED.has(id.toLowerCase()) ? m : id))
+    .replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
+}
+
+function typeCall(c: Column, used: Set<string>): string {
+  const t = c.type;
+  const call = (fn: string, args = '') => {
+    used.add(fn);
+    return `${fn}(${args})`;
+  };
+  const unsigned = 'unsigned' in t && t.unsigned ? '.unsigned()' : '';
+  switch (t.kind) {
+    case 'int': return call(t.size) + unsigned;
+    case 'decimal': return call('decimal', `${t.precision}, ${t.scale}`) + unsigned;
+    case 'float': return call('float') + unsigned;
+    case 'double': return call('double') + unsigned;
+    case 'boolean': return call('boolean');
+    case 'char': return call('char', String(t.length));
+    case 'varchar': return call('varchar', String(t.length));
+    case 'text': return call(t.size);
+    case 'binary': return call('binary', String(t.length));
+    case 'varbinary': return call('varbinary', String(t.length));
+    case 'blob': return call(t.size);
+    case 'date': return call('date');
+    case 'time': return call('time', t.fsp ? String(t.fsp) : '');
+    case 'datetime': return call('datetime', t.fsp ? String(t.fsp) : '');
+    case 'timestamp': return call('timestamp', t.fsp ? String(t.fsp) : '');
+    case 'year': return call('year');
+    case 'json': return call('json');
+    case 'enum': return call('enumOf', `[${t.values.map(str).join(', ')}]`);
+    case 'set': return call('setOf', `[${t.values.map(str).join(', ')}]`);
+    default: return assertNever(t, 'type');
+  }
+}
+
+function defaultArg(c: Column, d: DefaultValue, used: Set<string>): string {
+  switch (d.kind) {
+    case 'null': return 'null';
+    case 'string': return str(d.value);
+    case 'number':
+      if (c.type.kind === 'boolean' && (d.value === '0' || d.value === '1')) return d.value === '1' ? 'true' : 'false';
+      return String(Number(d.value)) === d.value ? d.value : str(d.value);
+    case 'expr': return sqlTemplate(d.sql, used);
+    case 'now': return ''; // written as .defaultNow()
+    default: return assertNever(d, 'default');
+  }
+}
+
+function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates, used: Set<string>): string {
+  const self = vars.get(t.name)!;
+  const pk = t.primaryKey?.columns ?? [];
+  const pkOnColumns = pk.length > 0 && pk.every((c, i) => t.columns.filter((x) => pk.includes(x.name))[i]?.name === c);
+  const items: string[] = [];
+  const inlineUnique = new Set<Index>();
+  const inlineFk = new Set<ForeignKey>();
+
+  // Indexes the normaliser adds back for a foreign key are left out.
+  const implied = new Set<Index>();
+  for (const fk of t.foreignKeys) {
+    const ix = t.indexes.find((i) => i.name === fk.name && !i.unique && i.parts.length === fk.columns.length
+      && i.parts.every((p, k) => p.column === fk.columns[k] && p.length === undefined && !p.desc));
+    if (!ix) continue;
+    const covered = (cols: readonly string[]) => fk.columns.every((c, k) => cols[k] === c);
+    const others = t.indexes.filter((i) => i !== ix && i.parts.every((p) => p.length === undefined));
+    if (!covered(pk) && !others.some((i) => covered(i.parts.map((p) => p.column)))) implied.add(ix);
+  }
+
+  const columns = t.columns.map((c) => {
+    const isId = pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && c.autoIncrement && !c.nullable
+      && c.default === null && !c.generated && c.comment === null && !c.onUpdateNow;
+    let out: string;
+    if (isId) {
+      used.add('id');
+      const size = c.type.kind === 'int' ? c.type.size : 'int';
+      out = `id(${size === 'int' ? '' : `{ type: '${size}' }`})` + (c.type.kind === 'int' && c.type.unsigned ? '.unsigned()' : '');
+    } else {
+      out = typeCall(c, used);
+      if (pkOnColumns && pk.includes(c.name)) out += '.primaryKey()';
+      else if (!c.nullable) out += '.notNull()';
+      if (c.autoIncrement) out += '.autoIncrement()';
+    }
+    if (c.default) out += c.default.kind === 'now' ? '.defaultNow()' : `.default(${defaultArg(c, c.default, used)})`;
+    if (c.onUpdateNow) out += '.onUpdateNow()';
+    if (c.generated) out += `.generatedAs(${sqlTemplate(c.generated.expr, used)}${c.generated.stored ? ', { stored: true }' : ''})`;
+    if (c.charset) out += `.charset(${str(c.charset)})`;
+    if (c.collate) out += `.collate(${str(c.collate)})`;
+    if (c.comment !== null) out += `.comment(${str(c.comment)})`;
+    const unique = t.indexes.find((i) => i.unique && i.parts.length === 1 && i.parts[0].column === c.name
+      && i.parts[0].length === undefined && !i.parts[0].desc && !inlineUnique.has(i));
+    if (unique) {
+      inlineUnique.add(unique);
+      out += unique.name === indexName(naming, t.name, [c.name], true) ? '.unique()' : `.unique(${str(unique.name)})`;
+    }
+    const fk = t.foreignKeys.find((f) => f.columns.length === 1 && f.columns[0] === c.name && vars.has(f.refTable) && !inlineFk.has(f));
+    if (fk) {
+      inlineFk.add(fk);
+      const opts = fkOptions(fk, t.name, naming);
+      out += `.references(() => ${access(vars.get(fk.refTable)!, fk.refColumns[0])}${opts ? `, ${opts}` : ''})`;
+    }
+    return `  ${key(c.name)}: ${out},`;
+  });
+
+  const ref = (c: string) => access('t', c);
+  if (pk.length > 0 && !pkOnColumns) {
+    used.add('primaryKey');
+    items.push(`primaryKey(${pk.map(ref).join(', ')})`);
+  }
+  for (const ix of t.indexes) {
+    if (inlineUnique.has(ix) || implied.has(ix)) continue;
+    const fn = ix.unique ? 'unique' : 'index';
+    used.add(fn);
+    const auto = indexName(naming, t.name, ix.parts.map((p) => p.column), ix.unique);
+    if (ix.parts.some((p) => p.length !== undefined || p.desc)) {
+      throw new Error(`index ${ix.name} of ${t.name} uses a prefix length or DESC, which the schema language cannot express yet`);
+    }
+    items.push(`${fn}(${ix.parts.map((p) => ref(p.column)).join(', ')})${ix.name === auto ? '' : `.name(${str(ix.name)})`}`);
+  }
+  for (const fk of t.foreignKeys) {
+    if (inlineFk.has(fk)) continue;
+    if (!vars.has(fk.refTable)) throw new Error(`foreign key ${fk.name} of ${t.name} references ${fk.refTable}, which is not in the schema`);
+    used.add('foreignKey');
+    const target = vars.get(fk.refTable)!;
+    const actions = [fk.onDelete !== 'RESTRICT' ? `onDelete: '${fk.onDelete.toLowerCase()}'` : '',
+      fk.onUpdate !== 'RESTRICT' ? `onUpdate: '${fk.onUpdate.toLowerCase()}'` : ''].filter(Boolean);
+    const auto = foreignKeyName(naming, t.name, fk.columns, fk.refTable, fk.refColumns);
+    items.push(`foreignKey({ columns: [${fk.columns.map(ref).join(', ')}], references: [${fk.refColumns.map((c) => access(target, c)).join(', ')}]`
+      + `${actions.length ? ', ' + actions.join(', ') : ''} })${fk.name === auto ? '' : `.name(${str(fk.name)})`}`);
+  }
+  for (const ck of t.checks) items.push(writeCheck(ck, t.name, naming, used));
+
+  let text = `export const ${self} = table(${str(t.name)}, {\n${columns.join('\n')}\n}`;
+  if (items.length) text += `, (t) => [\n${items.map((i) => `  ${i},`).join('\n')}\n]`;
+  text += ')';
+  if (t.options.engine) text += `.engine(${str(t.options.engine)})`;
+  if (t.options.charset) text += `.charset(${str(t.options.charset)})`;
+  if (t.options.collate) text += `.collate(${str(t.options.collate)})`;
+  if (t.options.comment !== null) text += `.comment(${str(t.options.comment)})`;
+  return text + ';';
+}
+
+function fkOptions(fk: ForeignKey, table: string, naming: NamingTemplates): string {
+  const parts: string[] = [];
+  if (fk.onDelete !== 'RESTRICT') parts.push(`onDelete: '${fk.onDelete.toLowerCase()}'`);
+  if (fk.onUpdate !== 'RESTRICT') parts.push(`onUpdate: '${fk.onUpdate.toLowerCase()}'`);
+  if (fk.name !== foreignKeyName(naming, table, fk.columns, fk.refTable, fk.refColumns)) parts.push(`name: ${str(fk.name)}`);
+  return parts.length ? `{ ${parts.join(', ')} }` : '';
+}
+
+function writeCheck(ck: Check, table: string, naming: NamingTemplates, used: Set<string>): string {
+  used.add('check');
+  // A name the template would give from a label is written as that label.
+  const prefix = checkName(naming, table, '\u0000').split('\u0000')[0];
+  const label = ck.name.startsWith(prefix) && ck.name.length > prefix.length ? ck.name.slice(prefix.length) : ck.name;
+  const named = checkName(naming, table, label) === ck.name ? '' : `.name(${str(ck.name)})`;
+  return `check(${str(label)}, ${sqlTemplate(ck.expr, used)})${named}`;
+}

@@ -1,0 +1,31 @@
+import { SchemacError } from '../compiler/diagnostics.js';
+import type { SchemaIR } from '../compiler/ir/types.js';
+import { openSession, parseDatabaseUrl, scrub, type DatabaseUrl } from './connection.js';
+import { queryable } from './compare.js';
+import { introspect, type IntrospectOptions } from './introspect.js';
+
+/**
+ * The schema of the database a URL (`mysql://…` or `env:VAR`) names. The password never
+ * appears in errors.
+ */
+export async function introspectUrl(source: string, env: Readonly<Record<string, string | undefined>>,
+  options: IntrospectOptions = {}): Promise<SchemaIR> {
+  let url: DatabaseUrl;
+  const m = /^env:([A-Za-z_][A-Za-z0-9_]*)$/.exec(source);
+  if (m) {
+    const value = env[m[1]];
+    if (!value) throw new SchemacError({ code: 'E_ENV', message: `environment variable ${m[1]} is not set`, hint: `set ${m[1]} to mysql://user:password@host:port/database` });
+    url = parseDatabaseUrl(value, m[1]);
+  } else {
+    url = parseDatabaseUrl(source, 'the source URL');
+  }
+  const session = await openSession(url, { lockWaitTimeout: 10 }, `database ${url.display}`);
+  try {
+    return await introspect(queryable(session), url.database, options);
+  } catch (e) {
+    if (e instanceof Error) e.message = scrub(e.message, [url.password ?? '']);
+    throw e;
+  } finally {
+    await session.close();
+  }
+}

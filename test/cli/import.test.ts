@@ -1,0 +1,63 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/compile.js';
+import { runSql, scratchDatabase, TEST_URL } from '../helpers/server.js';
+import { schemac, tempDir, tree } from './run.js';
+
+/** A project with the demo's config but no schema files and no generated/ folder. */
+function emptyProject(prefix: string): string {
+  const dir = tempDir(prefix);
+  cpSync(join(ROOT, 'schemac.config.json'), join(dir, 'schemac.config.json'));
+  return dir;
+}
+
+const committed = (db: string, file: string) => readFileSync(join(ROOT, 'generated', db, file), 'utf8');
+
+describe('schemac import', () => {
+  it('imports the demo\'s schema.sql into a schema file that builds to the identical snapshot', () => {
+    const dir = emptyProject('import-sql');
+    const r = schemac(dir, 'import', join(ROOT, 'generated/members/schema.sql'), '--db', 'members');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const files = tree(dir);
+    expect(Object.keys(files).sort()).toEqual([
+      'generated/members/schema.sql', 'generated/members/schemac.sum', 'generated/members/snapshot.json',
+      'schema/members/members.ts', 'schemac.config.json',
+    ]);
+    expect(files['generated/members/snapshot.json']).toBe(committed('members', 'snapshot.json'));
+    expect(files['schema/members/members.ts']).toContain("position_id: int().notNull().references(() => position.id, { onDelete: 'cascade' }),");
+
+    const build = schemac(dir, 'build', '--db', 'members');
+    expect(build.status).toBe(0);
+    expect(build.stdout).toContain('members: no changes');
+    expect(tree(dir)).toEqual(files);
+    expect(schemac(dir, 'import', join(ROOT, 'generated/members/schema.sql'), '--db', 'members').status).toBe(1); // no overwrite
+  });
+
+  it('imports a live database from its URL', async () => {
+    const db = await scratchDatabase('import_url');
+    try {
+      await runSql(db.conn, committed('users', 'schema.sql'));
+      const dir = emptyProject('import-url');
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const r = schemac(dir, 'import', url.toString(), '--db', 'users');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(readFileSync(join(dir, 'generated/users/snapshot.json'), 'utf8')).toBe(committed('users', 'snapshot.json'));
+      expect(schemac(dir, 'build', '--db', 'users').stdout).toContain('users: no changes');
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('reports SQL it cannot read with the file and line, and needs --db with several databases', () => {
+    const dir = emptyProject('import-bad');
+    const bad = join(dir, 'bad.sql');
+    writeFileSync(bad, 'CREATE TABLE t (id INT);\nCREATE TABLEX nope;\n');
+    const r = schemac(dir, 'import', bad, '--db', 'users');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bad\.sql:2:\d+: error /);
+    expect(schemac(dir, 'import', bad).status).toBe(2);
+  });
+});
