@@ -322,61 +322,56 @@ class TableAlter {
     if (to.unique) this.risks.push(uniqueRisk(this.table, to));
   }
 
+  /**
+   * The statement's clauses; `inverse` writes the same changes undone (what was added is
+   * dropped, old and new definitions swap), so up and down cannot drift apart.
+   */
+  private clauses(inverse: boolean, col: (c: Column) => string): string[] {
+    const swap = <T>(x: { from: T; to: T }) => (inverse ? { from: x.to, to: x.from } : x);
+    const adds = inverse ? this.drops : this.adds;
+    const drops = inverse ? this.adds : this.drops;
+    const rebuilt = this.rebuilt.map((r) => ({ ...swap(r), after: inverse ? r.fromAfter : r.toAfter }));
+    const modifies = this.modifies.map(swap);
+    const pk = this.pk && swap(this.pk);
+    const addIndexes = inverse ? this.dropIndexes : this.addIndexes;
+    const dropIndexes = inverse ? this.addIndexes : this.dropIndexes;
+    const replaced = this.replaced.map(swap);
+    const order = (inverse ? this.order?.from : this.order?.to) ?? [];
+    const moved = this.order?.moved ?? new Set<string>();
+    const modified = new Map(modifies.map((m) => [m.to.name, m.to]));
+    const rank = new Map(order.map((c, i) => [c.name, i]));
+    const before = (name: string) => {
+      const i = order.findIndex((c) => c.name === name);
+      return i > 0 ? order[i - 1].name : null;
+    };
+    // Columns this statement places, in the order of the table it builds: added (or re-added)
+    // columns and kept columns that move, each after the column before it.
+    const placed = [
+      ...adds.map((a) => ({ name: a.column.name, clause: `ADD COLUMN ${col(a.column)} ${position(a.after)}` })),
+      ...rebuilt.map((r) => ({ name: r.to.name, clause: `ADD COLUMN ${col(r.to)} ${position(r.after)}` })),
+      ...[...moved].map((name) => ({ name,
+        clause: `MODIFY COLUMN ${col(modified.get(name) ?? order.find((c) => c.name === name)!)} ${position(before(name))}` })),
+    ].map((x, i) => ({ ...x, rank: rank.get(x.name) ?? i })).sort((a, b) => a.rank - b.rank);
+    return [
+      ...rebuilt.map((r) => `DROP COLUMN ${ident(r.from.name)}`),
+      ...placed.map((x) => x.clause),
+      ...modifies.filter((m) => !moved.has(m.to.name)).map((m) => `MODIFY COLUMN ${col(m.to)}`),
+      ...(pk ? [...(pk.from ? ['DROP PRIMARY KEY'] : []), ...(pk.to ? [`ADD PRIMARY KEY ${identList(pk.to.columns)}`] : [])] : []),
+      ...dropIndexes.map((ix) => `DROP INDEX ${ident(ix.name)}`),
+      ...replaced.flatMap((r) => [`DROP INDEX ${ident(r.from.name)}`, addIndexClause(r.to)]),
+      ...addIndexes.map(addIndexClause),
+      ...drops.map((d) => `DROP COLUMN ${ident(d.column.name)}`),
+    ];
+  }
+
   toStep(): Step | null {
-    const up: string[] = [];
-    const down: string[] = [];
     let userSql = false;
     const col = (c: Column) => {
       userSql ||= columnHasUserSql(c);
       return columnSql(c);
     };
-    const pkClauses = (a: PrimaryKey | null, b: PrimaryKey | null) => [
-      ...(a ? ['DROP PRIMARY KEY'] : []), ...(b ? [`ADD PRIMARY KEY ${identList(b.columns)}`] : []),
-    ];
-    // Columns placed by this statement, in the order of the table they build: added (or
-    // re-added) columns and kept columns that move, each after the column before it.
-    const toIndex = new Map((this.order?.to ?? []).map((c, i) => [c.name, i]));
-    const fromIndex = new Map((this.order?.from ?? []).map((c, i) => [c.name, i]));
-    const moved = this.order?.moved ?? new Set<string>();
-    const prevOf = (list: readonly Column[], name: string) => {
-      const i = list.findIndex((c) => c.name === name);
-      return i > 0 ? list[i - 1].name : null;
-    };
-    const placed = (items: Array<{ clause: string; name: string }>, index: Map<string, number>) =>
-      items.map((x, i) => ({ ...x, rank: index.get(x.name) ?? i })).sort((a, b) => a.rank - b.rank).map((x) => x.clause);
-    const modifiedTo = new Map(this.modifies.map((m) => [m.to.name, m]));
-    // Up.
-    for (const r of this.rebuilt) up.push(`DROP COLUMN ${ident(r.from.name)}`);
-    up.push(...placed([
-      ...this.adds.map((a) => ({ name: a.column.name, clause: `ADD COLUMN ${col(a.column)} ${position(a.after)}` })),
-      ...this.rebuilt.map((r) => ({ name: r.to.name, clause: `ADD COLUMN ${col(r.to)} ${position(r.toAfter)}` })),
-      ...[...moved].map((name) => {
-        const def = modifiedTo.get(name)?.to ?? this.order!.to.find((c) => c.name === name)!;
-        return { name, clause: `MODIFY COLUMN ${col(def)} ${position(prevOf(this.order!.to, name))}` };
-      }),
-    ], toIndex));
-    for (const m of this.modifies) if (!moved.has(m.to.name)) up.push(`MODIFY COLUMN ${col(m.to)}`);
-    if (this.pk) up.push(...pkClauses(this.pk.from, this.pk.to));
-    for (const ix of this.dropIndexes) up.push(`DROP INDEX ${ident(ix.name)}`);
-    for (const r of this.replaced) up.push(`DROP INDEX ${ident(r.from.name)}`, addIndexClause(r.to));
-    for (const ix of this.addIndexes) up.push(addIndexClause(ix));
-    for (const d of this.drops) up.push(`DROP COLUMN ${ident(d.column.name)}`);
-    // Down: the same changes undone, in the same clause order.
-    for (const r of this.rebuilt) down.push(`DROP COLUMN ${ident(r.to.name)}`);
-    down.push(...placed([
-      ...this.drops.map((d) => ({ name: d.column.name, clause: `ADD COLUMN ${col(d.column)} ${position(d.after)}` })),
-      ...this.rebuilt.map((r) => ({ name: r.from.name, clause: `ADD COLUMN ${col(r.from)} ${position(r.fromAfter)}` })),
-      ...[...moved].map((name) => {
-        const def = modifiedTo.get(name)?.from ?? this.order!.from.find((c) => c.name === name)!;
-        return { name, clause: `MODIFY COLUMN ${col(def)} ${position(prevOf(this.order!.from, name))}` };
-      }),
-    ], fromIndex));
-    for (const m of this.modifies) if (!moved.has(m.to.name)) down.push(`MODIFY COLUMN ${col(m.from)}`);
-    if (this.pk) down.push(...pkClauses(this.pk.to, this.pk.from));
-    for (const ix of this.addIndexes) down.push(`DROP INDEX ${ident(ix.name)}`);
-    for (const r of this.replaced) down.push(`DROP INDEX ${ident(r.to.name)}`, addIndexClause(r.from));
-    for (const ix of this.dropIndexes) down.push(addIndexClause(ix));
-    for (const a of this.adds) down.push(`DROP COLUMN ${ident(a.column.name)}`);
+    const up = this.clauses(false, col);
+    const down = this.clauses(true, col);
     if (up.length === 0) return null;
     return {
       phase: PHASE.alterTable, table: this.table,
