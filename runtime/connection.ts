@@ -85,7 +85,15 @@ export function parseDatabaseUrl(text: string, what: string): DatabaseUrl {
     throw new SchemacError({ code: 'E_URL', message: `${what}: ${display} is not a mysql:// URL`,
       hint: 'write it as mysql://user:password@host:port/database' });
   }
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const decode = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw new SchemacError({ code: 'E_URL', message: `${what}: ${display} has a malformed %-escape`,
+        hint: 'percent-encode special characters in the user and password (% is %25)' });
+    }
+  };
+  const database = decode(url.pathname.replace(/^\//, ''));
   if (!database || database.includes('/')) {
     throw new SchemacError({ code: 'E_URL', message: `${what}: ${display} does not name a database`,
       hint: 'the path of the URL is the database: mysql://user:password@host:port/database' });
@@ -95,8 +103,8 @@ export function parseDatabaseUrl(text: string, what: string): DatabaseUrl {
     if (key === 'ssl' && ['true', '1', 'false', '0'].includes(value)) ssl = value === 'true' || value === '1';
     else throw new SchemacError({ code: 'E_URL', message: `${what}: unsupported URL parameter "${key}"`, hint: 'the only parameter is ssl=true' });
   }
-  const user = decodeURIComponent(url.username);
-  const password = decodeURIComponent(url.password);
+  const user = decode(url.username);
+  const password = decode(url.password);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost';
   const port = url.port ? Number(url.port) : 3306;
   return { host, port, user, password, database, ssl, display };

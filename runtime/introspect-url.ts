@@ -2,14 +2,14 @@ import { SchemacError } from '../compiler/diagnostics.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import { openSession, parseDatabaseUrl, scrub, type DatabaseUrl } from './connection.js';
 import { queryable } from './compare.js';
-import { introspect, type IntrospectOptions } from './introspect.js';
+import { introspectWithNotes, type IntrospectNote, type IntrospectOptions } from './introspect.js';
 
 /**
  * The schema of the database a URL (`mysql://…` or `env:VAR`) names. The password never
  * appears in errors.
  */
 export async function introspectUrl(source: string, env: Readonly<Record<string, string | undefined>>,
-  options: IntrospectOptions = {}): Promise<SchemaIR> {
+  options: IntrospectOptions = {}): Promise<{ ir: SchemaIR; notes: IntrospectNote[] }> {
   let url: DatabaseUrl;
   const m = /^env:([A-Za-z_][A-Za-z0-9_]*)$/.exec(source);
   if (m) {
@@ -21,7 +21,7 @@ export async function introspectUrl(source: string, env: Readonly<Record<string,
   }
   const session = await openSession(url, { lockWaitTimeout: 10 }, `database ${url.display}`);
   try {
-    return await introspect(queryable(session), url.database, options);
+    return await introspectWithNotes(queryable(session), url.database, options);
   } catch (e) {
     if (e instanceof Error) e.message = scrub(e.message, [url.password ?? '']);
     throw e;

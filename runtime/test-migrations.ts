@@ -57,6 +57,8 @@ export interface MigrationTestContext {
   readonly session: Session;
   readonly set: MigrationSet;
   readonly snapshot: SchemaIR;
+  /** baseline.sql (the schema the history starts from, after `schemac import`), loaded before the first up. */
+  readonly baseline?: string | null;
   /** Progress (stderr). */
   readonly log: (line: string) => void;
 }
@@ -98,6 +100,10 @@ export async function testMigrations(ctx: MigrationTestContext): Promise<Migrati
   };
 
   try {
+    if (ctx.baseline) {
+      const base: Migration = { version: 0, name: 'baseline', up: { file: `${set.dir}/baseline.sql`, text: ctx.baseline, hash: '' }, down: null };
+      await runFile(session, base, 'up', base.up!, () => { statements++; });
+    }
     let state = await read();
     if (migrations.length === 0) {
       compare({ version: 0, name: '(no migration)', up: null, down: null }, 'up', snapshot, `the snapshot (${set.dir}/snapshot.json)`, state);

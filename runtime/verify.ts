@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { SchemacError } from '../compiler/diagnostics.js';
+import { BASELINE_FILE } from '../compiler/emit/build.js';
 import { readGenerated, selectDatabases, type Project } from '../compiler/emit/generated.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import type { Risk } from '../compiler/plan/types.js';
@@ -22,6 +23,8 @@ export interface SnapshotTarget extends DatabaseTarget {
   readonly snapshotFile: string;
   /** False when the generated folder has no snapshot.json (nothing was built yet). */
   readonly built: boolean;
+  /** The text of baseline.sql (the schema the migrations start from, after `schemac import`), or null. */
+  readonly baseline: string | null;
 }
 
 /** The databases a command works on (all in config order, or `--db`), with snapshot and migrations. */
@@ -31,6 +34,7 @@ export function loadSnapshotTargets(project: Project, names: readonly string[] |
     const state = readGenerated(join(project.root, config.out));
     return {
       config, snapshot: state.snapshot, snapshotFile: `${dir}/snapshot.json`, built: state.files.has('snapshot.json'),
+      baseline: state.files.get(BASELINE_FILE) ?? null,
       set: migrationSet(config.name, dir, state.migrations, state.files.get('schemac.sum') ?? null),
     };
   });

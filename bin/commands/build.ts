@@ -64,7 +64,7 @@ export async function build(args: BuildArgs): Promise<number> {
     for (const r of result.risks.filter((r) => r.level === 'warning')) err(`${db.name}: warning: ${r.message}`);
     const written = writeGenerated(outDir, prev, result.files);
     if (!args.json) {
-      if (result.migration) out(`${db.name}: wrote ${db.out}/migrations/${result.migration.name}.{up,down}.sql (${result.plan.steps.length} steps)`);
+      if (result.migration) out(`${db.name}: wrote ${db.out}/migrations/${result.migration.name}.{up,down}.sql (${result.plan.steps.length} step${result.plan.steps.length === 1 ? '' : 's'})`);
       else if (written.length) out(`${db.name}: no schema change; refreshed ${written.join(', ')}`);
       else out(`${db.name}: no changes`);
     }

@@ -17,6 +17,33 @@ export function err(line: string): void {
 }
 
 /**
+ * Failures that come from the machine rather than from schemac — a file that cannot be read or
+ * written, a server that refuses a statement — are the user's to act on, not bugs: they are
+ * reported as errors with what failed and a hint, never with a stack trace.
+ */
+function asUserError(e: unknown): unknown {
+  if (e instanceof SchemacError || !(e instanceof Error)) return e;
+  const fsError = e as NodeJS.ErrnoException;
+  const fsHints: Record<string, string> = {
+    EACCES: 'check the permissions of that path', EPERM: 'check the permissions of that path',
+    EROFS: 'the file system is read-only', ENOSPC: 'the disk is full', EISDIR: 'a file was expected, not a folder',
+    ENOTDIR: 'a folder was expected, not a file', ENOENT: 'check that the path exists',
+  };
+  if (typeof fsError.code === 'string' && fsError.code in fsHints && typeof fsError.syscall === 'string') {
+    return new SchemacError({ code: 'E_FILE', message: `cannot ${fsError.syscall} ${fsError.path ?? ''}: ${fsError.code}`.replace(/ +:/, ':'),
+      hint: fsHints[fsError.code] });
+  }
+  if (e.name === 'ServerError') {
+    const se = e as Error & { errno?: number; code?: string };
+    return new SchemacError({ code: 'E_SERVER', message: `the database server refused: ${e.message}${se.code ? ` (${se.code}${se.errno ? ` ${se.errno}` : ''})` : ''}`,
+      hint: se.errno === 1044 || se.errno === 1045 || se.errno === 1142
+        ? 'the user in the URL lacks a privilege this command needs (test-migrations creates and drops a scratch database)'
+        : 'see the server\'s message; fix the cause and run the command again' });
+  }
+  return e;
+}
+
+/**
  * Runs a command body and maps failures to exit codes: 1 for problems the user must act on
  * (with every diagnostic printed), 2 for usage errors. A crash prints the stack (a bug).
  */
@@ -24,7 +51,8 @@ export async function run(body: () => Promise<number | void> | number | void, js
   try {
     const code = await body();
     process.exitCode = code ?? 0;
-  } catch (e) {
+  } catch (caught) {
+    const e = asUserError(caught);
     if (e instanceof SchemacError) {
       if (json) out(JSON.stringify({ ok: false, diagnostics: e.diagnostics }, null, 2));
       else for (const d of e.diagnostics) err(formatDiagnostic(d));

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
-import { planBuild } from '../../compiler/emit/build.js';
+import { BASELINE_FILE, planBuild } from '../../compiler/emit/build.js';
+import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
+import { schemaHash } from '../../compiler/ir/snapshot.js';
 import { writeDslFile } from '../../compiler/emit/dsl.js';
 import { loadProject, readGenerated, selectDatabases } from '../../compiler/emit/generated.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
-import { out, type CommonArgs } from './common.js';
+import { err, out, type CommonArgs } from './common.js';
 
 export interface ImportArgs extends CommonArgs {
   readonly source: string;
@@ -34,6 +36,15 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   const file = join(outDir, `${db.name}.ts`);
   const generatedDir = join(project.root, db.out);
   const prev = readGenerated(generatedDir);
+  // The database's schema globs must find the new file alone, or it would not read back as imported.
+  const { globSync } = await import('tinyglobby');
+  const others = globSync([...db.schema], { cwd: project.root, onlyFiles: true }).map((f) => resolve(project.root, f))
+    .filter((f) => f !== file && /\.(c|m)?tsx?$/.test(f));
+  if (others.length) {
+    throw new SchemacError({ code: 'E_IMPORT_EXISTS',
+      message: `database "${db.name}" already has schema files: ${others.map((f) => relative(process.cwd(), f)).join(', ')}`,
+      hint: 'import into a database whose schema folder is empty (remove the example that `schemac init` wrote)' });
+  }
   if (!args.force && (existsSync(file) || prev.files.size > 0)) {
     throw new SchemacError({ code: 'E_IMPORT_EXISTS',
       message: `${existsSync(file) ? relative(process.cwd(), file) : db.out} already exists; import would overwrite it`,
@@ -47,19 +58,25 @@ export async function importCommand(args: ImportArgs): Promise<number> {
       hint: 'change it on the database (or in the .sql file), or write that part of the schema by hand' });
   }
 
-  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { mkdirSync, rmSync, writeFileSync } = await import('node:fs');
   const { writeGenerated, compileDatabase } = await import('../../compiler/emit/project.js');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(file, text);
   // The written file must read back to the same schema, or the first build would not be empty.
-  const back = await compileDatabase(project, db, { cache: false });
+  const back = await compileDatabase(project, db, { cache: false }).catch((e) => {
+    rmSync(file, { force: true });
+    throw e;
+  });
   const drift = diffSchemas(ir, back);
   if (drift.length) {
+    rmSync(file, { force: true });
     throw new SchemacError({ code: 'E_IMPORT_ROUNDTRIP',
       message: `${relative(process.cwd(), file)} does not read back to the imported schema (${drift.map((c) => c.kind).join(', ')}); this is a bug`,
       hint: `check that the schema globs of database "${db.name}" include the file and nothing else` });
   }
-  const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map() }, back);
+  const baseline = renderSqlFile([`schemac baseline for database ${db.name}: the schema its migrations start from`,
+    `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`], schemaStatements(back));
+  const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, back);
   writeGenerated(generatedDir, { ...prev, migrations: [] }, result.files);
   if (args.json) {
     out(JSON.stringify({ database: db.name, file: relative(project.root, file), tables: ir.tables.length }, null, 2));
@@ -80,7 +97,9 @@ function defaultSchemaDir(glob: string): string {
 async function readSource(source: string): Promise<SchemaIR> {
   if (/^(mysql|mariadb):\/\//.test(source) || source.startsWith('env:')) {
     const { introspectUrl } = await import('../../runtime/introspect-url.js');
-    return introspectUrl(source, process.env);
+    const { ir, notes } = await introspectUrl(source, process.env);
+    for (const n of notes) err(`warning: ${n.table}${n.object ? `.${n.object}` : ""}: ${n.message}`);
+    return ir;
   }
   if (!existsSync(source)) {
     throw new SchemacError({ code: 'E_IMPORT_SOURCE', message: `${source}: no such file`,

@@ -12,8 +12,10 @@ export async function status(args: CommonArgs): Promise<number> {
     reports.push(report);
     if (!args.json) print(report);
   }
-  if (args.json) out(JSON.stringify({ ok: true, databases: reports }, null, 2));
-  return 0;
+  // Pending migrations are normal; a partial, edited or missing migration is something to act on.
+  const ok = reports.every((r) => r.problems.length === 0 && r.migrations.every((m) => m.state === 'applied' || m.state === 'pending'));
+  if (args.json) out(JSON.stringify({ ok, databases: reports }, null, 2));
+  return ok ? 0 : 1;
 }
 
 function print(report: StatusReport & { url: string }): void {

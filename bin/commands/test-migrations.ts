@@ -61,7 +61,7 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
       (name) => openSession(onDatabase(server, name), SESSION, `scratch database ${name}`),
       (session) => {
         err(`${target.config.name}: testing ${target.set.migrations.length} migration${target.set.migrations.length === 1 ? '' : 's'} on scratch database ${session.database}`);
-        return testMigrations({ session, set: target.set, snapshot: target.snapshot, log: err });
+        return testMigrations({ session, set: target.set, snapshot: target.snapshot, baseline: target.baseline, log: err });
       },
       { created: (name) => { scratch = name; }, dropped: () => { scratch = null; }, log: err });
   } catch (e) {

@@ -3,6 +3,7 @@ import { loadProject } from '../../compiler/emit/generated.js';
 import type { SessionOptions } from '../../runtime/connection.js';
 import { checkIntegrity } from '../../runtime/migrations.js';
 import { up as runUp, type InterruptedChoice, type RunOptions, type RunReport } from '../../runtime/migrator.js';
+import { resolveDatabaseUrl } from '../../runtime/connection.js';
 import { loadTargets, withSession, type DatabaseTarget } from '../../runtime/project.js';
 import { err, out, type CommonArgs } from './common.js';
 
@@ -53,6 +54,15 @@ export function runOptions(args: MigrateArgs): RunOptions {
 export function checkedTargets(args: CommonArgs): DatabaseTarget[] {
   const targets = loadTargets(loadProject(process.cwd(), args.config), args.db);
   const problems = targets.flatMap((t) => checkIntegrity(t.set));
+  // Every database's URL resolves before any database is touched.
+  for (const t of targets) {
+    try {
+      resolveDatabaseUrl(t.config, process.env);
+    } catch (e) {
+      if (e instanceof SchemacError) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  }
   if (problems.length) throw new SchemacError(problems);
   return targets;
 }

@@ -8,6 +8,13 @@ import { downStatements, planRisks, upStatements, type Plan, type Risk } from '.
 import { renderSqlFile, schemaStatements } from './render.js';
 import { fileHash, parseSum, renderSum, type MigrationFile } from './sum.js';
 
+/**
+ * `baseline.sql`: the schema the migrations start from when it was adopted with `schemac import`
+ * (a live database that existed before schemac). `test-migrations` loads it before the first up;
+ * `up` never runs it. Absent when the history starts from an empty database.
+ */
+export const BASELINE_FILE = 'baseline.sql';
+
 /** `NNNN_slug.up.sql` / `NNNN_slug.down.sql` */
 export const MIGRATION_RE = /^(\d{4,})_([a-z0-9_]+)\.(up|down)\.sql$/;
 
@@ -48,6 +55,8 @@ export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, op
   const plan = planChanges(changes);
   const files = new Map<string, string>();
   for (const m of prev.migrations) files.set(`migrations/${m.name}`, m.text);
+  const baseline = prev.files.get(BASELINE_FILE);
+  if (baseline !== undefined) files.set(BASELINE_FILE, baseline);
   let migration: BuildResult['migration'] = null;
   if (plan.steps.length > 0) {
     const numbers = prev.migrations.map((m) => Number(MIGRATION_RE.exec(m.name)![1]));
@@ -93,6 +102,13 @@ export function checkSum(dbName: string, prev: GeneratedState): void {
     message: `database "${dbName}": migrations/${m.name} ${sum.files.has(m.name) ? 'was edited after it was summed' : 'is not in schemac.sum'}`,
     hint: 'run `schemac sum` if the edit is deliberate, or restore the file from git',
   }));
+  const present = new Set(prev.migrations.map((m) => m.name));
+  for (const name of sum.files.keys()) {
+    if (!present.has(name)) {
+      problems.push({ code: 'E_SUM_MISSING_FILE', message: `database "${dbName}": migrations/${name} is in schemac.sum but the file is gone`,
+        hint: 'restore it from git; a migration that ran somewhere must stay (run `schemac sum` only if it never ran anywhere)' });
+    }
+  }
   if (problems.length) throw new SchemacError(problems);
 }
 

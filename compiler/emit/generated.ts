@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../config.js';
 import { SchemacError } from '../diagnostics.js';
 import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
-import { MIGRATION_RE, type GeneratedState } from './build.js';
+import { BASELINE_FILE, MIGRATION_RE, type GeneratedState } from './build.js';
 import type { MigrationFile } from './sum.js';
 
 /*
@@ -25,6 +25,10 @@ export function loadProject(start: string, configPath?: string): Project {
       if (existsSync(join(dir, CONFIG_FILE))) { file = join(dir, CONFIG_FILE); break; }
       if (dirname(dir) === dir) break;
     }
+  }
+  if (configPath && (!existsSync(file) || statSync(file).isDirectory())) {
+    throw new SchemacError({ code: 'E_NO_CONFIG', message: `${configPath}: ${existsSync(file) ? 'is a folder, not a config file' : 'no such file'}`,
+      hint: `--config takes the path of a ${CONFIG_FILE}` }, 2);
   }
   if (!file || !existsSync(file)) {
     throw new SchemacError({ code: 'E_NO_CONFIG', message: `no ${CONFIG_FILE} in ${start} or its parents`,
@@ -48,7 +52,7 @@ export function selectDatabases(project: Project, names: readonly string[] | und
 /** Reads a database's generated folder: snapshot, migrations and the files schemac owns. */
 export function readGenerated(outDir: string): GeneratedState {
   const files = new Map<string, string>();
-  for (const name of ['schema.sql', 'snapshot.json', 'schemac.sum']) {
+  for (const name of ['schema.sql', 'snapshot.json', 'schemac.sum', BASELINE_FILE]) {
     const p = join(outDir, name);
     if (existsSync(p)) files.set(name, readFileSync(p, 'utf8'));
   }

@@ -57,7 +57,9 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   }
   if (lexed.error) state.report(new ImportError('E_IMPORT_SYNTAX', lexed.error.message, lexed.error.offset), lexed.error.offset);
   const ir = state.catalog.toIR();
-  const tables = ir.tables.map((t) => canonicalTable(t, ctx.dialect, options.database ?? null));
+  // The runtime's version table is never part of a schema (a dump of a migrated database has it).
+  const tables = ir.tables.filter((t) => t.name !== 'schemac_migrations')
+    .map((t) => canonicalTable(t, ctx.dialect, options.database ?? null));
   return { ir: { ...ir, tables }, diagnostics: state.diagnostics };
 }
 
@@ -87,7 +89,8 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
   if (cur.atWord('DROP', 'INDEX')) return dropIndex(state, tokens);
   if (cur.atWord('RENAME', 'TABLE') || cur.atWord('RENAME', 'TABLES')) return renameTable(state, tokens);
   const words = tokens.slice(0, 2).filter((t) => t.kind === 'word').map((t) => t.upper).join(' ');
-  throw new ImportError('E_IMPORT_STATEMENT', `${words || first.text} is not a table definition statement; the import reads CREATE/ALTER/DROP/RENAME TABLE and CREATE/DROP INDEX`, first.start);
+  const data = /^(INSERT|REPLACE|LOCK|UNLOCK|START|COMMIT|BEGIN)\b/.test(words) ? ' (a dump with data: make it with mysqldump/mariadb-dump --no-data)' : '';
+  throw new ImportError('E_IMPORT_STATEMENT', `${words || first.text} is not a table definition statement; the import reads CREATE/ALTER/DROP/RENAME TABLE and CREATE/DROP INDEX${data}`, first.start);
 }
 
 /** DROP TABLE [IF EXISTS] a, b [RESTRICT | CASCADE]. */

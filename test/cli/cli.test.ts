@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyWorkspace, FIXTURES } from '../parse/fixtures.js';
 import { copyDemo, schemac, tempDir, tree } from './run.js';
@@ -199,5 +199,41 @@ describe('compile cache fast path', () => {
     const r = schemac(dir, 'build');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('E_SUM_MISMATCH');
+  });
+});
+
+describe('bad input is an error, never a crash', () => {
+  it('--config naming a folder or a missing file', () => {
+    const dir = copyDemo('config-path');
+    const folder = schemac(dir, 'build', '--config', 'schema');
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain('schema: is a folder, not a config file');
+    const missing = schemac(dir, 'build', '--config', 'nothere.json');
+    expect(missing.stderr).toContain('nothere.json: no such file');
+    expect(`${folder.stderr}${missing.stderr}`).not.toContain('internal error');
+  });
+
+  it('a migration file deleted from generated/ stops the build', () => {
+    const dir = copyDemo('deleted', true);
+    rmSync(join(dir, 'generated/members/migrations/0002_status_report.up.sql'));
+    for (const args of [['build'], ['build', '--check']]) {
+      const r = schemac(dir, ...args);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('E_SUM_MISSING_FILE: database "members": migrations/0002_status_report.up.sql is in schemac.sum but the file is gone');
+    }
+  });
+
+  it('a URL with a malformed %-escape', () => {
+    const dir = copyDemo('bad-url', true);
+    process.env.USERS_DATABASE_URL = 'mysql://u:Sekr3t%ZZPass@127.0.0.1:3306/db';
+    try {
+      const r = schemac(dir, 'status', '--db', 'users');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('error E_URL');
+      expect(r.stderr).not.toContain('Sekr3t');
+      expect(r.stderr).not.toContain('internal error');
+    } finally {
+      delete process.env.USERS_DATABASE_URL;
+    }
   });
 });

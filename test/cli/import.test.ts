@@ -21,7 +21,7 @@ describe('schemac import', () => {
     expect(r.status).toBe(0);
     const files = tree(dir);
     expect(Object.keys(files).sort()).toEqual([
-      'generated/members/schema.sql', 'generated/members/schemac.sum', 'generated/members/snapshot.json',
+      'generated/members/baseline.sql', 'generated/members/schema.sql', 'generated/members/schemac.sum', 'generated/members/snapshot.json',
       'schema/members/members.ts', 'schemac.config.json',
     ]);
     expect(files['generated/members/snapshot.json']).toBe(committed('members', 'snapshot.json'));
@@ -32,6 +32,22 @@ describe('schemac import', () => {
     expect(build.stdout).toContain('members: no changes');
     expect(tree(dir)).toEqual(files);
     expect(schemac(dir, 'import', join(ROOT, 'generated/members/schema.sql'), '--db', 'members').status).toBe(1); // no overwrite
+
+    // The history now starts from the imported schema (baseline.sql): a later migration is tested from there.
+    const file = join(dir, 'schema/members/members.ts');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("  description: varchar(512),\n});", "  description: varchar(512),\n  color: varchar(7),\n});"));
+    expect(schemac(dir, 'build', '--db', 'members', '-m', 'group color').status).toBe(0);
+    const url = new URL(TEST_URL);
+    url.pathname = '/schemac_import_target';
+    process.env.MEMBERS_DATABASE_URL = url.toString();
+    try {
+      const t = schemac(dir, 'test-migrations', '--db', 'members');
+      expect(t.stderr).not.toContain('FAIL');
+      expect(t.status).toBe(0);
+      expect(t.stdout).toContain('members: ok, 1 migration up and down');
+    } finally {
+      delete process.env.MEMBERS_DATABASE_URL;
+    }
   });
 
   it('imports a live database from its URL', async () => {
