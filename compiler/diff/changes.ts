@@ -8,7 +8,12 @@ export type Change =
   | { readonly kind: 'createTable'; readonly table: Table }
   | { readonly kind: 'dropTable'; readonly table: Table }
   | { readonly kind: 'renameTable'; readonly from: string; readonly to: string }
-  | { readonly kind: 'addColumn'; readonly table: string; readonly column: Column; readonly after: string | null; readonly backfill?: DefaultValue }
+  | {
+    readonly kind: 'addColumn'; readonly table: string; readonly column: Column; readonly after: string | null;
+    readonly backfill?: DefaultValue;
+    /** ON UPDATE CURRENT_TIMESTAMP columns the backfill UPDATE sets to themselves, so they keep their values. */
+    readonly keep?: readonly string[];
+  }
   | { readonly kind: 'dropColumn'; readonly table: string; readonly column: Column; readonly after: string | null }
   | { readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string }
   | {
@@ -18,6 +23,7 @@ export type Change =
   }
   | {
     readonly kind: 'modifyColumn'; readonly table: string; readonly from: Column; readonly to: Column; readonly backfill?: DefaultValue;
+    readonly keep?: readonly string[];
     /** The columns before it in the new and the old table (a generated column changing storage is re-added there). */
     readonly after: string | null; readonly fromAfter: string | null;
   }

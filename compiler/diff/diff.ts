@@ -59,13 +59,19 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     // A backfilled column is added on its own before the table's other new columns, so it goes
     // after the nearest column that exists by then.
     const placedEarly = (c: Column) => pairedTo.has(c.name) || (c.backfill !== undefined && !c.generated);
+    // The order when the table's ALTER runs: the old columns with the backfilled ones inserted.
+    const current = f.columns.map((c) => ({ ...c, name: renameColumn(table, c.name) }));
+    // An UPDATE that fills a column must not bump the ON UPDATE CURRENT_TIMESTAMP columns.
+    const keep = current.filter((c) => c.onUpdateNow).map((c) => c.name);
     t.columns.forEach((c, i) => {
       if (pairedTo.has(c.name)) return;
       const early = c.backfill !== undefined && !c.generated;
       let j = i - 1;
       while (early && j >= 0 && !placedEarly(t.columns[j])) j--;
-      changes.push({ kind: 'addColumn', table, column: c, after: j < 0 ? null : t.columns[j].name,
-        ...(c.backfill ? { backfill: c.backfill } : {}) });
+      const after = j < 0 ? null : t.columns[j].name;
+      if (early) current.splice(after === null ? 0 : current.findIndex((x) => x.name === after) + 1, 0, c);
+      changes.push({ kind: 'addColumn', table, column: c, after,
+        ...(c.backfill ? { backfill: c.backfill, keep: keep.filter((k) => k !== c.name) } : {}) });
     });
     const fromNames = f.columns.map((c) => renameColumn(table, c.name));
     for (const p of list) {
@@ -75,18 +81,17 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       const fi = fromNames.indexOf(p.to.name);
       changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to,
         after: ti > 0 ? t.columns[ti - 1].name : null, fromAfter: fi > 0 ? fromNames[fi - 1] : null,
-        ...(fills ? { backfill: p.to.backfill } : {}) });
+        ...(fills ? { backfill: p.to.backfill, keep: keep.filter((k) => k !== p.to.name) } : {}) });
     }
     // Kept columns out of their new order: the fewest that must move are those outside the
     // longest common subsequence of the two orders.
-    const keptTo = t.columns.filter((c) => pairedTo.has(c.name)).map((c) => c.name);
-    const keptFrom = f.columns.filter((c) => pairedFrom.has(c.name)).map((c) => renameColumn(table, c.name));
+    // Backfilled columns, already added by then, count as kept.
+    const present = new Set(current.map((c) => c.name));
+    const keptTo = t.columns.filter((c) => present.has(c.name)).map((c) => c.name);
+    const keptFrom = current.map((c) => c.name).filter((n) => keptTo.includes(n));
     const stay = new Set(longestCommonSubsequence(keptFrom, keptTo));
     const moved = keptTo.filter((n) => !stay.has(n));
-    if (moved.length) {
-      changes.push({ kind: 'reorderColumns', table, moved, toOrder: t.columns,
-        fromOrder: f.columns.map((c) => ({ ...c, name: renameColumn(table, c.name) })) });
-    }
+    if (moved.length) changes.push({ kind: 'reorderColumns', table, moved, toOrder: t.columns, fromOrder: current });
     f.columns.forEach((c, i) => {
       if (pairedFrom.has(c.name)) return;
       changes.push({ kind: 'dropColumn', table, column: c, after: i === 0 ? null : renameColumn(table, f.columns[i - 1].name) });
@@ -99,7 +104,10 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       changes.push({ kind: 'setPrimaryKey', table, from: oldPk, to: t.primaryKey });
     }
     const oldIndexes = f.indexes.map((ix) => ({ ...ix, parts: ix.parts.map((p) => ({ ...p, column: col(p.column) })) }));
-    diffIndexes(table, oldIndexes, t.indexes, changes);
+    // A generated column changing storage is dropped and re-added: its indexes are rebuilt with it.
+    const rebuilt = new Set(list.filter((p) => p.from.generated && p.to.generated && p.from.generated.stored !== p.to.generated.stored)
+      .map((p) => p.to.name));
+    diffIndexes(table, oldIndexes, t.indexes, changes, rebuilt);
 
     // Foreign keys and checks are dropped before any rename and re-added after, so a drop
     // names the table and columns as they were, and its reverse re-creates the original.
@@ -194,7 +202,7 @@ function diffByName<T extends { readonly name: string }>(
   }
 }
 
-function diffIndexes(table: string, from: readonly Index[], to: readonly Index[], changes: Change[]): void {
+function diffIndexes(table: string, from: readonly Index[], to: readonly Index[], changes: Change[], rebuilt: ReadonlySet<string>): void {
   const toByName = new Map(to.map((x) => [x.name, x]));
   const fromByName = new Map(from.map((x) => [x.name, x]));
   const dropped: Index[] = [];
@@ -202,7 +210,7 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
   for (const a of from) {
     const b = toByName.get(a.name);
     if (!b) dropped.push(a);
-    else if (!indexesEqual(a, b)) changes.push({ kind: 'replaceIndex', table, from: a, to: b });
+    else if (!indexesEqual(a, b) || a.parts.some((p) => rebuilt.has(p.column))) changes.push({ kind: 'replaceIndex', table, from: a, to: b });
   }
   for (const b of to) if (!fromByName.has(b.name)) added.push(b);
   // A dropped and an added index with the same definition is a rename (RENAME INDEX keeps it built).

@@ -86,7 +86,7 @@ export function planChanges(changes: readonly Change[]): Plan {
           steps.push({
             phase: PHASE.prepareBackfill, table: change.table, summary: `add column ${change.table}.${change.column.name} (backfilled)`,
             up: [stmt(alterTable(change.table, [`ADD COLUMN ${columnSql(prepared)} ${position(change.after)}`])),
-              updateSql(change.table, change.column.name, change.backfill)],
+              updateSql(change.table, change.column.name, change.backfill, change.keep)],
             down: [stmt(alterTable(change.table, [`DROP COLUMN ${ident(change.column.name)}`]))],
             risks: [],
           });
@@ -108,7 +108,7 @@ export function planChanges(changes: readonly Change[]): Plan {
           steps.push({
             phase: PHASE.prepareBackfill, table, summary: `fill ${table}.${to.name} where NULL`,
             up: [...(prepared === from ? [] : [stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(prepared)}`]), columnHasUserSql(prepared))]),
-              updateSql(table, to.name, backfill)],
+              updateSql(table, to.name, backfill, change.keep)],
             down: prepared === from ? [] : [stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(from)}`]), columnHasUserSql(from))],
             risks: isWidening(from.type, to.type) ? [] : [narrowRisk(table, from, to)],
           });
@@ -188,6 +188,22 @@ export function planChanges(changes: readonly Change[]): Plan {
     const step = alter.toStep();
     if (step) steps.push(step);
   }
+  // A backfill runs before the table's ALTER: it cannot read a column that ALTER adds.
+  for (const c of changes) {
+    if (c.kind !== 'addColumn' && c.kind !== 'modifyColumn') continue;
+    const fill = c.backfill;
+    if (fill?.kind !== 'expr') continue;
+    const words = new Set((fill.sql.match(/`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_$]*/g) ?? []).map((w) => w.replace(/^`|`$/g, '').toLowerCase()));
+    const late = changes.filter((a): a is Extract<Change, { kind: 'addColumn' }> =>
+      a.kind === 'addColumn' && a.table === c.table && !a.backfill && words.has(a.column.name.toLowerCase()));
+    const column = c.kind === 'addColumn' ? c.column.name : c.to.name;
+    for (const a of late) {
+      const step = steps.find((s) => s.phase === PHASE.prepareBackfill && s.table === c.table && s.summary.includes(`.${column}`));
+      (step?.risks as Risk[] | undefined)?.push({ level: 'blocked', code: 'R_BACKFILL_NEW_COLUMN', table: c.table,
+        message: `the backfill of ${c.table}.${column} reads ${a.column.name}, which this migration adds later`,
+        hint: `add ${c.table}.${a.column.name} in a migration of its own first, or give it a .backfill() too` });
+    }
+  }
   const rankOf = (s: Step) => (s.phase === PHASE.createTable ? createRank.get(s.table) ?? 0 : 0);
   const indexed = steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
@@ -230,9 +246,9 @@ function titleOf(changes: readonly Change[], steps: readonly Step[]): string {
 
 /**
  * One existing table's column, primary key and index changes, written as a single ALTER TABLE
- * whose reverse is a single ALTER TABLE too. Clause order within the statement: generated
- * columns being rebuilt are dropped, columns added (in table order), modified, the primary key
- * replaced, indexes dropped and added, columns dropped.
+ * whose reverse is a single ALTER TABLE too. Clause order within the statement: indexes
+ * dropped, generated columns being rebuilt dropped, columns added or moved (in table order),
+ * modified, the primary key replaced, indexes added, columns dropped.
  */
 class TableAlter {
   private readonly rebuilt: Array<{ from: Column; to: Column; fromAfter: string | null; toAfter: string | null }> = [];
@@ -270,6 +286,11 @@ class TableAlter {
     this.summaries.push(`modify column ${to.name}`);
     if (original) {
       if (!isWidening(original.type, to.type)) this.risks.push(narrowRisk(this.table, original, to));
+      // A declared character set other than utf8mb4 can lack characters the column holds.
+      if (isTextual(to.type) && to.charset !== null && to.charset !== original.charset && !to.charset.startsWith('utf8mb4')) {
+        this.risks.push({ level: 'destructive', code: 'R_NARROW_CHARSET', table: this.table,
+          message: `converts ${this.table}.${to.name} to ${to.charset}: characters it lacks are lost or rejected` });
+      }
       if (original.nullable && !to.nullable) {
         this.risks.push({ level: 'warning', code: 'R_SET_NOT_NULL', table: this.table,
           message: `makes ${this.table}.${to.name} NOT NULL: the ALTER fails if existing rows hold NULL`,
@@ -346,19 +367,23 @@ class TableAlter {
     };
     // Columns this statement places, in the order of the table it builds: added (or re-added)
     // columns and kept columns that move, each after the column before it.
-    const placed = [
-      ...adds.map((a) => ({ name: a.column.name, clause: `ADD COLUMN ${col(a.column)} ${position(a.after)}` })),
-      ...rebuilt.map((r) => ({ name: r.to.name, clause: `ADD COLUMN ${col(r.to)} ${position(r.after)}` })),
-      ...[...moved].map((name) => ({ name,
+    const rebuiltNames = new Set(rebuilt.map((r) => r.to.name));
+    const placed = placeInOrder([
+      ...adds.map((a) => ({ name: a.column.name, after: a.after, clause: `ADD COLUMN ${col(a.column)} ${position(a.after)}` })),
+      ...rebuilt.map((r) => ({ name: r.to.name, after: r.after, clause: `ADD COLUMN ${col(r.to)} ${position(r.after)}` })),
+      ...[...moved].filter((name) => !rebuiltNames.has(name)).map((name) => ({ name, after: before(name),
         clause: `MODIFY COLUMN ${col(modified.get(name) ?? order.find((c) => c.name === name)!)} ${position(before(name))}` })),
-    ].map((x, i) => ({ ...x, rank: rank.get(x.name) ?? i })).sort((a, b) => a.rank - b.rank);
+    ], rank);
+    // Indexes go before the columns they cover (MySQL drops an index with its last column) and
+    // come back after them.
     return [
+      ...dropIndexes.map((ix) => `DROP INDEX ${ident(ix.name)}`),
+      ...replaced.map((r) => `DROP INDEX ${ident(r.from.name)}`),
       ...rebuilt.map((r) => `DROP COLUMN ${ident(r.from.name)}`),
       ...placed.map((x) => x.clause),
       ...modifies.filter((m) => !moved.has(m.to.name)).map((m) => `MODIFY COLUMN ${col(m.to)}`),
       ...(pk ? [...(pk.from ? ['DROP PRIMARY KEY'] : []), ...(pk.to ? [`ADD PRIMARY KEY ${identList(pk.to.columns)}`] : [])] : []),
-      ...dropIndexes.map((ix) => `DROP INDEX ${ident(ix.name)}`),
-      ...replaced.flatMap((r) => [`DROP INDEX ${ident(r.from.name)}`, addIndexClause(r.to)]),
+      ...replaced.map((r) => addIndexClause(r.to)),
       ...addIndexes.map(addIndexClause),
       ...drops.map((d) => `DROP COLUMN ${ident(d.column.name)}`),
     ];
@@ -381,6 +406,22 @@ class TableAlter {
       risks: this.risks,
     };
   }
+}
+
+/**
+ * Clauses that place columns, each after the column it names: in table order where it is
+ * known, and always after the clause that places the column it follows.
+ */
+function placeInOrder(items: Array<{ name: string; after: string | null; clause: string }>, rank: ReadonlyMap<string, number>): typeof items {
+  const pending = items.map((x, i) => ({ ...x, rank: rank.get(x.name) ?? Number.MAX_SAFE_INTEGER, i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const out: typeof items = [];
+  while (pending.length) {
+    const names = new Set(pending.map((x) => x.name));
+    const k = pending.findIndex((x) => x.after === null || !names.has(x.after));
+    out.push(...pending.splice(k < 0 ? 0 : k, 1));
+  }
+  return out;
 }
 
 function narrowRisk(table: string, from: Column, to: Column): Risk {
@@ -419,15 +460,22 @@ function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, 
         : 'DEFAULT CHARSET = DEFAULT', ...inheriting.map((c) => `MODIFY COLUMN ${columnSql(c)}`)];
       return stmt(`ALTER TABLE ${ident(table)} ${clauses.join(',\n')}`, true);
     };
-    const target = to.collate ?? to.charset;
+    const target = to.collate ?? to.charset ?? 'the database default';
+    const risks: Risk[] = [];
+    if (inheriting.length) {
+      risks.push({ level: (to.charset ?? '').startsWith('utf8mb4') ? 'warning' : 'destructive', code: 'R_CONVERT_TABLE', table,
+        message: `converts ${inheriting.map((c) => c.name).join(', ')} of ${table} to ${target}: characters the new set lacks are lost or rejected` });
+    }
+    if ((to.charset === null && to.collate === null) || (from.charset === null && from.collate === null)) {
+      risks.push({ level: 'warning', code: 'R_DEFAULT_CHARSET', table,
+        message: `DEFAULT CHARSET = DEFAULT gives ${table} the database's character set with that set's default collation, which can differ from the database's collation`,
+        hint: `declare .charset() and .collate() on ${table} to be exact` });
+    }
     steps.push({
       phase: PHASE.convertCharset, table, summary: `change the character set of ${table} to ${target}`,
       up: [set(to)],
       down: [set(from)],
-      risks: inheriting.length === 0 ? [] : [{
-        level: (to.charset ?? '').startsWith('utf8mb4') ? 'warning' : 'destructive', code: 'R_CONVERT_TABLE', table,
-        message: `converts ${inheriting.map((c) => c.name).join(', ')} of ${table} to ${target}: characters the new set lacks are lost or rejected`,
-      }],
+      risks,
     });
   }
   return steps;
@@ -463,8 +511,13 @@ function addForeignKeyStep(table: string, fk: ForeignKey): Step {
   };
 }
 
-function updateSql(table: string, column: string, value: DefaultValue): Statement {
-  const sql = `UPDATE ${ident(table)}\nSET\n  ${ident(column)} = ${valueSql(value)}\nWHERE\n  ${ident(column)} IS NULL`;
+/**
+ * The backfill UPDATE. `keep` are ON UPDATE CURRENT_TIMESTAMP columns: set to themselves, they
+ * keep their values instead of taking the time of the migration.
+ */
+function updateSql(table: string, column: string, value: DefaultValue, keep: readonly string[] = []): Statement {
+  const set = [`${ident(column)} = ${valueSql(value)}`, ...keep.map((k) => `${ident(k)} = ${ident(k)}`)];
+  const sql = `UPDATE ${ident(table)}\nSET\n  ${set.join(',\n  ')}\nWHERE\n  ${ident(column)} IS NULL`;
   return stmt(sql, value.kind === 'expr');
 }
 

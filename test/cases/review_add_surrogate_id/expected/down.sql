@@ -4,7 +4,7 @@
 
 -- undo step 1: alter table t: add column id, change primary key, add unique key uq_t_code
 ALTER TABLE `t`
+DROP INDEX `uq_t_code`,
 DROP PRIMARY KEY,
 ADD PRIMARY KEY (`code`),
-DROP INDEX `uq_t_code`,
 DROP COLUMN `id`;

@@ -4,5 +4,5 @@
 
 -- undo step 1: alter table t: modify column seq, add index ix_t_seq
 ALTER TABLE `t`
-MODIFY COLUMN `seq` INT NOT NULL,
-DROP INDEX `ix_t_seq`;
+DROP INDEX `ix_t_seq`,
+MODIFY COLUMN `seq` INT NOT NULL;

@@ -4,6 +4,6 @@
 
 -- undo step 1: alter table t: drop column b, drop index ix_t_a_b, add index ix_t_a
 ALTER TABLE `t`
-ADD COLUMN `b` INT NULL AFTER `a`,
 DROP INDEX `ix_t_a`,
+ADD COLUMN `b` INT NULL AFTER `a`,
 ADD INDEX `ix_t_a_b` (`a`, `b`);

@@ -4,5 +4,5 @@
 
 -- undo step 1: alter table link: change primary key, add index fk_link_a_x
 ALTER TABLE `link`
-ADD PRIMARY KEY (`a`, `b`),
-DROP INDEX `fk_link_a_x`;
+DROP INDEX `fk_link_a_x`,
+ADD PRIMARY KEY (`a`, `b`);

@@ -4,6 +4,6 @@
 
 -- undo step 1: alter table parent: change primary key, add unique key uq_parent_id
 ALTER TABLE `parent`
+DROP INDEX `uq_parent_id`,
 DROP PRIMARY KEY,
-ADD PRIMARY KEY (`id`),
-DROP INDEX `uq_parent_id`;
+ADD PRIMARY KEY (`id`);

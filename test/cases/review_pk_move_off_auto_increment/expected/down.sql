@@ -4,6 +4,6 @@
 
 -- undo step 1: alter table t: change primary key, add unique key uq_t_id
 ALTER TABLE `t`
+DROP INDEX `uq_t_id`,
 DROP PRIMARY KEY,
-ADD PRIMARY KEY (`id`),
-DROP INDEX `uq_t_id`;
+ADD PRIMARY KEY (`id`);

@@ -4,7 +4,7 @@
 
 -- undo step 1: alter table link: change primary key, drop index fk_link_b_y, add index fk_link_a_x
 ALTER TABLE `link`
+DROP INDEX `fk_link_a_x`,
 DROP PRIMARY KEY,
 ADD PRIMARY KEY (`a`, `b`),
-DROP INDEX `fk_link_a_x`,
 ADD INDEX `fk_link_b_y` (`b`);

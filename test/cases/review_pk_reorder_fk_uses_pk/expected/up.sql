@@ -4,7 +4,7 @@
 
 -- step 1: alter table link: change primary key, drop index fk_link_b_y, add index fk_link_a_x
 ALTER TABLE `link`
+DROP INDEX `fk_link_b_y`,
 DROP PRIMARY KEY,
 ADD PRIMARY KEY (`b`, `a`),
-DROP INDEX `fk_link_b_y`,
 ADD INDEX `fk_link_a_x` (`a`);

@@ -1,0 +1,8 @@
+import { table, id, int, bigint, tinyint, smallint, decimal, float, double, boolean, char, varchar, text, mediumtext, binary, varbinary, blob, date, time, datetime, timestamp, year, json, enumOf, setOf, index, unique, primaryKey, foreignKey, check, sql } from 'schemac';
+
+export const t = table("t", {
+  id: id(),
+  name: varchar(20).notNull().backfill("nobody"),
+  note: text().notNull().backfill(sql`CONCAT(name, "!")`),
+  extra: text().notNull().backfill(sql`CONCAT(name, "?")`),
+}).charset("latin1");

@@ -1,0 +1,18 @@
+-- schemac migration 0001_add_column_t_extra (down) for database test
+-- schema before: sha256:3091ed1d50f16226097b2d987650245285148c6e6b4fcf7b1b4717995054a0b7
+-- schema after:  sha256:273534d30dac00d50cadd989e99a87e227779b93999d71fce078102ba60ab174
+
+-- undo step 5: alter table t: modify column extra, modify column name, modify column note
+ALTER TABLE `t`
+MODIFY COLUMN `extra` TEXT NULL,
+MODIFY COLUMN `name` VARCHAR(20) NULL,
+MODIFY COLUMN `note` TEXT NULL;
+
+-- undo step 2: add column t.extra (backfilled)
+ALTER TABLE `t`
+DROP COLUMN `extra`;
+
+-- undo step 1: change the character set of t to latin1_swedish_ci
+ALTER TABLE `t` DEFAULT CHARSET = DEFAULT,
+MODIFY COLUMN `name` VARCHAR(20) NULL,
+MODIFY COLUMN `note` TEXT NULL;

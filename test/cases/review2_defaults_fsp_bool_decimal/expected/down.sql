@@ -1,0 +1,15 @@
+-- schemac migration 0001_add_column_t_created (down) for database test
+-- schema before: sha256:0acfee1b18a72623a14b12c25bb7d642a03943cd4963162a97833578fffa3843
+-- schema after:  sha256:42b44498bce3b6d272bc0db5396c0a65990db4ce1a32cc5718d6a5bbd5bd0de2
+
+-- undo step 3: alter table t: add column created, modify column amt, modify column ts, modify column flag, modify column dt, move column amt
+ALTER TABLE `t`
+MODIFY COLUMN `amt` DECIMAL(10, 3) NULL AFTER `flag`,
+MODIFY COLUMN `ts` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
+MODIFY COLUMN `flag` TINYINT(1) NULL,
+MODIFY COLUMN `dt` DATETIME NULL,
+DROP COLUMN `created`;
+
+-- undo step 1: fill t.amt where NULL
+ALTER TABLE `t`
+MODIFY COLUMN `amt` DECIMAL(8, 2) NULL;

@@ -1,0 +1,11 @@
+import { table, id, int, bigint, tinyint, smallint, decimal, float, double, boolean, char, varchar, text, mediumtext, binary, varbinary, blob, date, time, datetime, timestamp, year, json, enumOf, setOf, index, unique, primaryKey, foreignKey, check, sql } from 'schemac';
+
+export const parent = table("parent", {
+  region: int().notNull(),
+  pcode: int().notNull().renamedFrom("code"),
+  label: varchar(20),
+}, (t) => [primaryKey(t.pcode, t.region), unique(t.pcode)]);
+export const child = table("child", {
+  id: id(),
+  parent_code: int().notNull().references(() => parent.pcode),
+});
