@@ -42,6 +42,23 @@ export function scrub(text: string, secrets: readonly string[], urls = true): st
 }
 
 /**
+ * The error with the URL's password taken out of every message, hint and stack (defence in
+ * depth: connection errors already leave it out), ready to rethrow.
+ */
+export function scrubError(e: unknown, url: DatabaseUrl | null | undefined): unknown {
+  const secrets = url?.password ? [url.password] : [];
+  if (e instanceof SchemacError) {
+    return new SchemacError(e.diagnostics.map((d) => ({ ...d, message: scrub(d.message, secrets),
+      ...(d.hint ? { hint: scrub(d.hint, secrets, false) } : {}) })), e.exitCode);
+  }
+  if (e instanceof Error) {
+    e.message = scrub(e.message, secrets);
+    if (e.stack) e.stack = scrub(e.stack, secrets);
+  }
+  return e;
+}
+
+/**
  * The URL a database's config names: the literal `mysql://...`, or the value of `env:VAR`
  * looked up in `env` (bin/ passes process.env; only bin/ reads the environment).
  */

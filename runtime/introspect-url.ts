@@ -1,6 +1,6 @@
 import { SchemacError } from '../compiler/diagnostics.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
-import { openSession, parseDatabaseUrl, scrub, type DatabaseUrl } from './connection.js';
+import { openSession, parseDatabaseUrl, scrubError, type DatabaseUrl } from './connection.js';
 import { queryable } from './compare.js';
 import { introspectWithNotes, type IntrospectNote, type IntrospectOptions } from './introspect.js';
 
@@ -23,8 +23,7 @@ export async function introspectUrl(source: string, env: Readonly<Record<string,
   try {
     return await introspectWithNotes(queryable(session), url.database, options);
   } catch (e) {
-    if (e instanceof Error) e.message = scrub(e.message, [url.password ?? '']);
-    throw e;
+    throw scrubError(e, url);
   } finally {
     await session.close();
   }

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../compiler/config.js';
-import { SchemacError } from '../compiler/diagnostics.js';
 import { readGenerated, selectDatabases, type Project } from '../compiler/emit/generated.js';
-import { openSession, resolveDatabaseUrl, scrub, type DatabaseUrl, type SessionOptions } from './connection.js';
+import { openSession, resolveDatabaseUrl, scrubError, type DatabaseUrl, type SessionOptions } from './connection.js';
 import { migrationSet, type MigrationSet } from './migrations.js';
 import type { Session } from './session.js';
 
@@ -34,15 +33,7 @@ export async function withSession<T>(target: DatabaseTarget, env: Readonly<Recor
     session = await openSession(url, options, `database "${target.config.name}"`);
     return await body(session, url);
   } catch (e) {
-    const secrets = url?.password ? [url.password] : [];
-    if (e instanceof SchemacError) {
-      throw new SchemacError(e.diagnostics.map((d) => ({ ...d, message: scrub(d.message, secrets), ...(d.hint ? { hint: scrub(d.hint, secrets, false) } : {}) })), e.exitCode);
-    }
-    if (e instanceof Error) {
-      e.message = scrub(e.message, secrets);
-      if (e.stack) e.stack = scrub(e.stack, secrets);
-    }
-    throw e;
+    throw scrubError(e, url);
   } finally {
     await session?.close();
   }

@@ -1,6 +1,6 @@
 import { SchemacError } from '../../compiler/diagnostics.js';
 import { loadProject } from '../../compiler/emit/generated.js';
-import { openSession, resolveDatabaseUrl, scrub, type DatabaseUrl, type SessionOptions } from '../../runtime/connection.js';
+import { openSession, resolveDatabaseUrl, scrubError, type DatabaseUrl, type SessionOptions } from '../../runtime/connection.js';
 import { checkIntegrity } from '../../runtime/migrations.js';
 import { quoteIdent, type Session } from '../../runtime/session.js';
 import { firstLine } from '../../runtime/statements.js';
@@ -65,15 +65,7 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
       },
       { created: (name) => { scratch = name; }, dropped: () => { scratch = null; }, log: err });
   } catch (e) {
-    const secrets = url?.password ? [url.password] : [];
-    if (e instanceof SchemacError) {
-      throw new SchemacError(e.diagnostics.map((d) => ({ ...d, message: scrub(d.message, secrets), ...(d.hint ? { hint: scrub(d.hint, secrets, false) } : {}) })), e.exitCode);
-    }
-    if (e instanceof Error) {
-      e.message = scrub(e.message, secrets);
-      if (e.stack) e.stack = scrub(e.stack, secrets);
-    }
-    throw e;
+    throw scrubError(e, url);
   } finally {
     await admin?.close();
     process.off('SIGINT', onSignal);
