@@ -15,7 +15,11 @@ export type Change =
     readonly keep?: readonly string[];
   }
   | { readonly kind: 'dropColumn'; readonly table: string; readonly column: Column; readonly after: string | null }
-  | { readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string }
+  | {
+    readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string;
+    /** Generated columns whose expressions follow the table's renames: rewritten in the same statement. */
+    readonly generated?: ReadonlyArray<{ readonly from: Column; readonly to: Column }>;
+  }
   | {
     /** Columns that keep their name but change place; the orders are the tables' (old one under new names). */
     readonly kind: 'reorderColumns'; readonly table: string; readonly moved: readonly string[];

@@ -53,8 +53,19 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     const list = columnPairs.get(table)!;
     const pairedFrom = new Set(list.map((p) => p.from.name));
     const pairedTo = new Set(list.map((p) => p.to.name));
+    // Generated columns whose expression only follows the renames are rewritten by the rename
+    // itself (the server refuses to rename a column a generated expression uses otherwise).
+    const renames = columnRenames.get(table)!;
+    const followers = renames.size === 0 ? [] : list.filter((p) => p.from.generated && p.to.generated
+      && !columnsEqual(p.from, p.to)
+      && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameIdentifiers(p.from.generated.expr, renames) } }, p.to));
+    const following = new Set(followers.map((p) => p.to.name));
     for (const p of list) {
-      if (p.from.name !== p.to.name) changes.push({ kind: 'renameColumn', table, from: p.from.name, to: p.to.name });
+      if (p.from.name !== p.to.name) {
+        changes.push({ kind: 'renameColumn', table, from: p.from.name, to: p.to.name,
+          generated: followers.map((g) => ({ from: { ...g.from, name: g.to.name }, to: g.to })) });
+        followers.length = 0; // carried by the table's first rename (one statement renames them all)
+      }
     }
     // A backfilled column is added on its own before the table's other new columns, so it goes
     // after the nearest column that exists by then.
@@ -75,7 +86,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     });
     const fromNames = f.columns.map((c) => renameColumn(table, c.name));
     for (const p of list) {
-      if (columnsEqual(p.from, p.to)) continue;
+      if (columnsEqual(p.from, p.to) || following.has(p.to.name)) continue;
       const fills = p.to.backfill && p.from.nullable && !p.to.nullable;
       const ti = t.columns.indexOf(p.to);
       const fi = fromNames.indexOf(p.to.name);
@@ -224,6 +235,16 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
     }
   }
   for (const b of added) changes.push({ kind: 'addIndex', table, index: b });
+}
+
+/** An SQL expression with plain and `quoted` column names renamed (string literals untouched). */
+function renameIdentifiers(expr: string, renames: ReadonlyMap<string, string>): string {
+  return expr.replace(/'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.)*"|`((?:[^`]|``)+)`|\b([A-Za-z_][A-Za-z0-9_$]*)\b/g,
+    (m, quoted: string | undefined, plain: string | undefined) => {
+      if (quoted !== undefined) return renames.has(quoted) ? '`' + renames.get(quoted)!.replace(/`/g, '``') + '`' : m;
+      if (plain !== undefined) return renames.get(plain) ?? m;
+      return m;
+    });
 }
 
 /** The longest common subsequence of two lists of distinct names. */

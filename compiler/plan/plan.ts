@@ -33,6 +33,12 @@ export function planChanges(changes: readonly Change[]): Plan {
   const { order, deferred } = orderCreatedTables(created);
   const createRank = new Map(order.map((name, i) => [name, i]));
   const alters = new Map<string, TableAlter>();
+  const renames = new Map<string, { columns: Array<{ from: string; to: string }>; generated: Array<{ from: Column; to: Column }> }>();
+  const renamesOf = (table: string) => {
+    let r = renames.get(table);
+    if (!r) renames.set(table, (r = { columns: [], generated: [] }));
+    return r;
+  };
   const alterOf = (table: string) => {
     let a = alters.get(table);
     if (!a) alters.set(table, (a = new TableAlter(table)));
@@ -132,14 +138,13 @@ export function planChanges(changes: readonly Change[]): Plan {
       case 'replaceIndex':
         alterOf(change.table).replaceIndex(change.from, change.to);
         break;
-      case 'renameColumn':
-        steps.push({
-          phase: PHASE.renameColumn, table: change.table, summary: `rename column ${change.table}.${change.from} to ${change.to}`,
-          up: [stmt(alterTable(change.table, [`RENAME COLUMN ${ident(change.from)} TO ${ident(change.to)}`]))],
-          down: [stmt(alterTable(change.table, [`RENAME COLUMN ${ident(change.to)} TO ${ident(change.from)}`]))],
-          risks: [],
-        });
+      case 'renameColumn': {
+        // A table's renames are one statement, with the generated columns that follow them.
+        const r = renamesOf(change.table);
+        r.columns.push({ from: change.from, to: change.to });
+        r.generated.push(...(change.generated ?? []));
         break;
+      }
       case 'renameIndex':
         steps.push({
           phase: PHASE.renameIndex, table: change.table,
@@ -187,6 +192,24 @@ export function planChanges(changes: readonly Change[]): Plan {
   for (const alter of alters.values()) {
     const step = alter.toStep();
     if (step) steps.push(step);
+  }
+  for (const [table, r] of renames) {
+    let userSql = false;
+    const clauses = (inverse: boolean) => [
+      ...r.columns.map((c) => (inverse ? `RENAME COLUMN ${ident(c.to)} TO ${ident(c.from)}` : `RENAME COLUMN ${ident(c.from)} TO ${ident(c.to)}`)),
+      ...r.generated.map((g) => {
+        userSql = true;
+        return `MODIFY COLUMN ${columnSql(inverse ? g.from : g.to)}`;
+      }),
+    ];
+    steps.push({
+      phase: PHASE.renameColumn, table,
+      summary: r.columns.length === 1 ? `rename column ${table}.${r.columns[0].from} to ${r.columns[0].to}`
+        : `rename columns of ${table}: ${r.columns.map((c) => `${c.from} to ${c.to}`).join(', ')}`,
+      up: [stmt(alterTable(table, clauses(false)), userSql)],
+      down: [stmt(alterTable(table, clauses(true)), userSql)],
+      risks: [],
+    });
   }
   // A backfill runs before the table's ALTER: it cannot read a column that ALTER adds.
   for (const c of changes) {

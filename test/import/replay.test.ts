@@ -16,9 +16,12 @@ import { ROOT } from '../helpers/compile.js';
  * down scripts replayed over the schema before (after) them.
  */
 
-/** Imports `sql`; the backfill UPDATEs of a migration are data, the only statements allowed to be skipped. */
+/**
+ * Imports `sql`; the backfill UPDATEs of a migration are data, the only statements allowed to be
+ * skipped. Read with MariaDB's rules: the golden migrations are proven on MariaDB 10.11.
+ */
 function importSchema(sql: string, file: string): SchemaIR {
-  const r = importSql(sql, file);
+  const r = importSql(sql, file, { dialect: 'mariadb' });
   expect(r.diagnostics.filter((d) => !/^UPDATE /.test(d.message)).map(formatDiagnostic)).toEqual([]);
   return normalizeSchema(r.ir);
 }

@@ -1,32 +1,29 @@
--- schemac migration 0001_rename_column_t_name_to_title (down) for database test
+-- schemac migration 0001_fill_t_quantity_where_null (down) for database test
 -- schema before: sha256:df329b5c3c596a80cd29c835048483fb58642998b81c82e37b91520fa9a7186d
 -- schema after:  sha256:f93884833695dade08149500d43bb3f5ca2c8c0122897149fbeafbcb71de67dc
 
--- undo step 7: add check ck_t_qty_pos on t
+-- undo step 6: add check ck_t_qty_pos on t
 ALTER TABLE `t`
 DROP CONSTRAINT `ck_t_qty_pos`;
 
--- undo step 6: alter table t: modify column title, modify column price, modify column quantity, move columns price, quantity
+-- undo step 5: alter table t: modify column title, modify column price, modify column quantity, move columns price, quantity
 ALTER TABLE `t`
 MODIFY COLUMN `quantity` INT NULL AFTER `id`,
 MODIFY COLUMN `price` DECIMAL(6, 2) NULL AFTER `quantity`,
 MODIFY COLUMN `title` VARCHAR(10) NULL;
 
--- undo step 5: fill t.quantity where NULL
+-- undo step 4: fill t.quantity where NULL
 ALTER TABLE `t`
 MODIFY COLUMN `quantity` SMALLINT NULL;
 
--- undo step 4: rename index ix_t_name_qty to ix_t_title_quantity on t
+-- undo step 3: rename index ix_t_name_qty to ix_t_title_quantity on t
 ALTER TABLE `t`
 RENAME INDEX `ix_t_title_quantity` TO `ix_t_name_qty`;
 
--- undo step 3: rename column t.qty to quantity
+-- undo step 2: rename columns of t: name to title, qty to quantity
 ALTER TABLE `t`
+RENAME COLUMN `title` TO `name`,
 RENAME COLUMN `quantity` TO `qty`;
-
--- undo step 2: rename column t.name to title
-ALTER TABLE `t`
-RENAME COLUMN `title` TO `name`;
 
 -- undo step 1: drop check ck_t_qty_pos on t
 ALTER TABLE `t`

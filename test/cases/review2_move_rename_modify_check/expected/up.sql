@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_column_t_name_to_title (up) for database test
+-- schemac migration 0001_fill_t_quantity_where_null (up) for database test
 -- schema before: sha256:df329b5c3c596a80cd29c835048483fb58642998b81c82e37b91520fa9a7186d
 -- schema after:  sha256:f93884833695dade08149500d43bb3f5ca2c8c0122897149fbeafbcb71de67dc
 
@@ -6,19 +6,16 @@
 ALTER TABLE `t`
 DROP CONSTRAINT `ck_t_qty_pos`;
 
--- step 2: rename column t.name to title
+-- step 2: rename columns of t: name to title, qty to quantity
 ALTER TABLE `t`
-RENAME COLUMN `name` TO `title`;
-
--- step 3: rename column t.qty to quantity
-ALTER TABLE `t`
+RENAME COLUMN `name` TO `title`,
 RENAME COLUMN `qty` TO `quantity`;
 
--- step 4: rename index ix_t_name_qty to ix_t_title_quantity on t
+-- step 3: rename index ix_t_name_qty to ix_t_title_quantity on t
 ALTER TABLE `t`
 RENAME INDEX `ix_t_name_qty` TO `ix_t_title_quantity`;
 
--- step 5: fill t.quantity where NULL
+-- step 4: fill t.quantity where NULL
 ALTER TABLE `t`
 MODIFY COLUMN `quantity` INT NULL;
 
@@ -28,12 +25,12 @@ SET
 WHERE
   `quantity` IS NULL;
 
--- step 6: alter table t: modify column title, modify column price, modify column quantity, move columns price, quantity
+-- step 5: alter table t: modify column title, modify column price, modify column quantity, move columns price, quantity
 ALTER TABLE `t`
 MODIFY COLUMN `price` DECIMAL(8, 2) NULL AFTER `title`,
 MODIFY COLUMN `quantity` INT NOT NULL DEFAULT 0 AFTER `price`,
 MODIFY COLUMN `title` VARCHAR(30) NULL;
 
--- step 7: add check ck_t_qty_pos on t
+-- step 6: add check ck_t_qty_pos on t
 ALTER TABLE `t`
 ADD CONSTRAINT `ck_t_qty_pos` CHECK (quantity >= 0);
