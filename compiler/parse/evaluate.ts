@@ -59,6 +59,18 @@ export class Evaluator {
     }
   }
 
+  /** Top-level declarations of `module` whose value is a table, with where they are (after evaluateAllDeclarations). */
+  declaredTables(module: ModuleInfo): Array<{ value: object; name: string; pos: SourcePos }> {
+    const out: Array<{ value: object; name: string; pos: SourcePos }> = [];
+    for (const decl of module.declarations) {
+      const state = this.declarations.get(decl);
+      if (state?.done && isTableDef(state.value)) {
+        out.push({ value: state.value as object, name: declarationName(decl), pos: positionOf(module, decl) });
+      }
+    }
+    return out;
+  }
+
   /** The first declaration (by file, then position) whose value is `table`. */
   originOf(table: object): Origin | undefined {
     return this.origins.get(table);

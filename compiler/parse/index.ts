@@ -82,6 +82,15 @@ function parse(options: ParseOptions, diagnostics: Diagnostic[]): ParseResult {
     }
   }
   evaluator.evaluateAllDeclarations();
+  // A table declared in a schema file but not exported is not part of the database: almost
+  // always a forgotten `export`, so it is reported rather than silently left out.
+  for (const file of files) {
+    for (const t of evaluator.declaredTables(loader.load(file))) {
+      if (!tables.has(t.value)) {
+        report('E_TABLE_NOT_EXPORTED', `table \`${t.name}\` is declared but not exported: only exported tables are part of the database (export it, or remove it)`, t.pos);
+      }
+    }
+  }
 
   const last: Origin = { rel: '\uffff', offset: 0 };
   const defs = [...tables].sort((a, b) => compareOrigins(evaluator.originOf(a) ?? last, evaluator.originOf(b) ?? last));

@@ -1,9 +1,5 @@
 import { table, id, int } from 'schemac';
-
-// Declared but not exported: not part of the database.
-const archive = table('archive', {
-  id: id(),
-});
+import { archive } from '../elsewhere/archive.js';
 
 export const task = table('task', {
   id: id(),
