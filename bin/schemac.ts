@@ -43,7 +43,7 @@ const cli = yargs(hideBin(process.argv))
   .option('db', { type: 'string', array: true, describe: 'work on this database only (repeatable)' })
   .option('json', { type: 'boolean', describe: 'machine-readable output on stdout' })
   .command('init', 'write schemac.config.json and an example schema', (y) => y,
-    (a) => run(async () => (await commands.init())({ db: a.db as string[] | undefined }), a.json))
+    (a) => run(async () => (await commands.init())({ db: a.db as string[] | undefined, json: a.json }), a.json))
   .command('build', 'compile the schema and write the next migration', (y) => y
     .option('m', { alias: 'message', type: 'string', describe: 'migration name, as "Status report"' })
     .option('check', { type: 'boolean', describe: 'exit 1 when generated/ is stale or not deterministic (CI)' })

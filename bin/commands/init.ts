@@ -21,7 +21,7 @@ export const post = table('post', {
 `;
 
 /** `schemac init`: writes the config and an example schema file per database. */
-export function init(args: { db?: string[] }): number {
+export function init(args: { db?: string[]; json?: boolean }): number {
   const root = process.cwd();
   const configPath = join(root, CONFIG_FILE);
   if (existsSync(configPath)) {
@@ -46,6 +46,10 @@ export function init(args: { db?: string[] }): number {
     }
   }
   writeFileSync(configPath, canonicalJson({ dialect: 'mysql', databases }).replace(/^\{/, '{\n  "$schema": "./node_modules/schemac/schemac.config.schema.json",'));
+  if (args.json) {
+    out(JSON.stringify({ ok: true, written: [CONFIG_FILE, ...created] }, null, 2));
+    return 0;
+  }
   out(`wrote ${CONFIG_FILE}${created.length ? ' and ' + created.join(', ') : ''}`);
   out('next: edit the schema, then run `schemac build`');
   return 0;

@@ -27,7 +27,7 @@ export async function plan(args: PlanArgs): Promise<number> {
     });
   }
   if (format === 'json') {
-    out(JSON.stringify({ databases: reports }, null, 2));
+    out(JSON.stringify({ ok: true, databases: reports }, null, 2));
     return 0;
   }
   const md = format === 'markdown';

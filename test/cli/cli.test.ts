@@ -86,6 +86,7 @@ export const broken = table('broken', {
     const md = schemac(dir, 'plan', '--format', 'markdown');
     expect(md.stdout).toContain('```sql');
     const json = JSON.parse(schemac(dir, 'plan', '--format', 'json').stdout);
+    expect(json.ok).toBe(true);
     expect(json.databases[0].migration).toBe('0001_init');
     expect(json.databases[0].up[0]).toMatch(/^CREATE TABLE `author`/);
     expect(tree(join(dir, 'generated'))).toEqual({});
