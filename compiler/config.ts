@@ -22,6 +22,9 @@ export interface Config {
 
 export const CONFIG_FILE = 'schemac.config.json';
 
+/** The runtime's version table in each database: never part of a schema. */
+export const VERSION_TABLE = 'schemac_migrations';
+
 /** Parses and checks `schemac.config.json`; every problem is reported with the file's position. */
 export function parseConfig(text: string, file: string): Config {
   let data: any;

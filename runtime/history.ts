@@ -1,3 +1,4 @@
+import { VERSION_TABLE as HISTORY_TABLE } from '../compiler/config.js';
 import { createHash } from 'node:crypto';
 import { SchemacError } from '../compiler/diagnostics.js';
 import { describeError, quoteIdent, ServerError, type Row, type Session } from './session.js';
@@ -8,7 +9,6 @@ import { describeError, quoteIdent, ServerError, type Row, type Session } from '
  * the statements, so a crash leaves an accurate count.
  */
 
-export const HISTORY_TABLE = 'schemac_migrations';
 
 /** One row of the version table. */
 export interface HistoryRow {

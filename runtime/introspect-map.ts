@@ -1,3 +1,4 @@
+import { VERSION_TABLE } from '../compiler/config.js';
 import { canonicalCharset, charsetOfCollation, compareNames, isTextual, normalizeSchema } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import type {
@@ -117,9 +118,6 @@ export class IntrospectError extends Error {
     this.name = 'IntrospectError';
   }
 }
-
-/** The runtime's version table: never part of the user's schema. */
-export const VERSION_TABLE = 'schemac_migrations';
 
 // ---------------------------------------------------------------------------------------------
 // Literals

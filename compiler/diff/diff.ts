@@ -1,4 +1,4 @@
-import { charsetOfCollation, compareNames, isTextual } from '../ir/normalize.js';
+import { charsetOfCollation, isTextual } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
@@ -317,10 +317,4 @@ function optionsChange(from: TableOptions, to: TableOptions): boolean {
   return (to.engine !== null && to.engine !== from.engine)
     || to.charset !== from.charset || to.collate !== from.collate
     || (to.comment ?? '') !== (from.comment ?? '');
-}
-
-/** Sorts changes for display: by table, then by kind (used by reports, not by the planner). */
-export function sortChanges(changes: readonly Change[]): Change[] {
-  const tableOf = (c: Change) => ('table' in c ? (typeof c.table === 'string' ? c.table : c.table.name) : c.to);
-  return [...changes].sort((a, b) => compareNames(tableOf(a), tableOf(b)));
 }

@@ -1,3 +1,4 @@
+import { VERSION_TABLE } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { isTextual } from '../ir/normalize.js';
 import type { SchemaIR, Table } from '../ir/types.js';
@@ -58,7 +59,7 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   if (lexed.error) state.report(new ImportError('E_IMPORT_SYNTAX', lexed.error.message, lexed.error.offset), lexed.error.offset);
   const ir = state.catalog.toIR();
   // The runtime's version table is never part of a schema (a dump of a migrated database has it).
-  const tables = ir.tables.filter((t) => t.name !== 'schemac_migrations')
+  const tables = ir.tables.filter((t) => t.name !== VERSION_TABLE)
     .map((t) => canonicalTable(t, ctx.dialect, options.database ?? null));
   return { ir: { ...ir, tables }, diagnostics: state.diagnostics };
 }
