@@ -29,6 +29,8 @@ export interface Classified {
   readonly kind: StatementKind;
   /** For `ddl`: the objects whose definitions it changes (empty when they cannot be told). */
   readonly targets: readonly ObjectRef[];
+  /** CREATE TABLE / VIEW / SEQUENCE / INDEX: no table comes into existence but its targets. */
+  readonly creates?: boolean;
 }
 
 interface Token {
@@ -107,14 +109,14 @@ function ddlCreate(t: Tokens): Classified {
       case 'TABLE': case 'VIEW': case 'SEQUENCE': {
         t.ifNotExists();
         const name = t.name();
-        return { kind: 'ddl', targets: name ? [table(name)] : [] };
+        return { kind: 'ddl', targets: name ? [table(name)] : [], creates: name !== null };
       }
       case 'INDEX': {
         // CREATE INDEX ix [USING ..] ON t (...)
         while (t.peek() && t.peekWord() !== 'ON') t.next();
         t.word();
         const name = t.name();
-        return { kind: 'ddl', targets: name ? [table(name)] : [] };
+        return { kind: 'ddl', targets: name ? [table(name)] : [], creates: name !== null };
       }
       case 'PROCEDURE': case 'FUNCTION': case 'TRIGGER': case 'EVENT': {
         t.ifNotExists();

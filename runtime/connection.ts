@@ -1,7 +1,7 @@
 import mysql from 'mysql2/promise';
 import type { DatabaseConfig } from '../compiler/config.js';
 import { SchemacError } from '../compiler/diagnostics.js';
-import { ServerError, type QueryResult, type Row, type Session } from './session.js';
+import { ServerError, type BatchPart, type QueryResult, type Row, type Session } from './session.js';
 
 /*
  * The only file that imports mysql2. It turns a config URL into a Session and keeps the
@@ -146,7 +146,7 @@ export async function openSession(url: DatabaseUrl, options: SessionOptions, wha
     conn = await mysql.createConnection({
       host: url.host, port: url.port, user: url.user, password: url.password, database: url.database,
       ...(url.ssl ? { ssl: {} } : {}),
-      multipleStatements: false, dateStrings: true, supportBigNumbers: true, bigNumberStrings: false,
+      multipleStatements: true, dateStrings: true, supportBigNumbers: true, bigNumberStrings: false,
       connectTimeout: 10_000, charset: 'utf8mb4_general_ci',
     });
   } catch (e) {
@@ -156,12 +156,12 @@ export async function openSession(url: DatabaseUrl, options: SessionOptions, wha
   }
   const session = new Mysql2Session(conn, url);
   try {
-    await session.query('SET SESSION lock_wait_timeout = ?', [options.lockWaitTimeout]);
-    if (options.sqlMode !== undefined) await session.query('SET SESSION sql_mode = ?', [options.sqlMode]);
+    await session.query(`SET SESSION lock_wait_timeout = ?${options.sqlMode !== undefined ? ', sql_mode = ?' : ''}`,
+      [options.lockWaitTimeout, ...(options.sqlMode !== undefined ? [options.sqlMode] : [])]);
   } catch (e) {
     await session.close();
     throw new SchemacError({ code: 'E_CONNECT', message: `${what}: cannot prepare the session on ${url.display}: ${(e as ServerError).describe?.() ?? String(e)}`,
-      hint: options.sqlMode !== undefined ? 'check the --sql-mode value' : 'check the --lock-wait-timeout value' });
+      hint: options.sqlMode !== undefined ? 'check the --sql-mode and --lock-wait-timeout values' : 'check the --lock-wait-timeout value' });
   }
   return session;
 }
@@ -180,15 +180,25 @@ class Mysql2Session implements Session {
   }
 
   async query(sql: string, params?: readonly unknown[]): Promise<QueryResult> {
+    const [result] = await this.send(sql, params);
+    // A CALL returns several result sets; the rows are the first one.
+    return toResult(Array.isArray(result) && result.length > 0 && isResultSet(result[0]) ? result[0] : result);
+  }
+
+  async batch(parts: readonly BatchPart[]): Promise<QueryResult[]> {
+    if (parts.length === 0) return [];
+    // Placeholders are filled part by part: a migration's statement is sent exactly as written
+    // (a `?` in its text is not a placeholder). "\n;\n" ends a statement whose last line is a comment.
+    const sql = parts.map((p) => (p.params ? this.conn.format(p.sql, p.params as unknown[]) : p.sql)).join('\n;\n');
+    const [result] = await this.send(sql);
+    return parts.length === 1 ? [toResult(result)] : (result as unknown[]).map(toResult);
+  }
+
+  private async send(sql: string, params?: readonly unknown[]): Promise<[unknown]> {
     if (this.lost) throw this.lost;
     try {
       const [result] = await this.conn.query(sql, params as unknown[] | undefined);
-      if (Array.isArray(result)) {
-        // A CALL returns several result sets; the rows are the first one.
-        const rows = (result.length > 0 && Array.isArray(result[0]) ? result[0] : result) as Row[];
-        return { rows, affectedRows: 0 };
-      }
-      return { rows: [], affectedRows: (result as { affectedRows?: number }).affectedRows ?? 0 };
+      return [result];
     } catch (e) {
       const se = toServerError(e, [this.url.password]);
       if (se.fatal) this.lost = se;
@@ -204,6 +214,16 @@ class Mysql2Session implements Session {
       this.conn.destroy();
     }
   }
+}
+
+/** Whether a result is a result set (rows) rather than an OK packet. */
+function isResultSet(result: unknown): result is Row[] {
+  return Array.isArray(result);
+}
+
+function toResult(result: unknown): QueryResult {
+  if (isResultSet(result)) return { rows: result, affectedRows: 0 };
+  return { rows: [], affectedRows: (result as { affectedRows?: number } | undefined)?.affectedRows ?? 0 };
 }
 
 /** Any mysql2 or network error as a ServerError, its text scrubbed of the secrets. */

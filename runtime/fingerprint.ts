@@ -15,11 +15,18 @@ import { quoteIdent, ServerError, type Session } from './session.js';
 /** "Does not exist" errors of SHOW CREATE TABLE / PROCEDURE / FUNCTION / TRIGGER / EVENT, and unknown database. */
 const ABSENT = new Set([1146, 1305, 1360, 1539, 1049]);
 
-/** The hash of the targets' definitions (an absent object hashes as absent), or null when one cannot be read. */
-export async function fingerprint(session: Session, targets: readonly ObjectRef[]): Promise<string | null> {
+/**
+ * The hash of the targets' definitions (an absent object hashes as absent), or null when one
+ * cannot be read. `knownAbsent` names objects the caller knows do not exist (not read again).
+ */
+export async function fingerprint(session: Session, targets: readonly ObjectRef[], knownAbsent: (t: ObjectRef) => boolean = () => false): Promise<string | null> {
   if (targets.length === 0) return null;
   const parts: unknown[] = [];
   for (const t of targets) {
+    if (knownAbsent(t)) {
+      parts.push(null);
+      continue;
+    }
     const name = (t.schema !== null ? quoteIdent(t.schema) + '.' : '') + quoteIdent(t.name);
     try {
       const { rows } = await session.query(`SHOW CREATE ${t.kind.toUpperCase()} ${name}`);

@@ -1,12 +1,12 @@
 import { VERSION_TABLE as HISTORY_TABLE } from '../compiler/config.js';
 import { createHash } from 'node:crypto';
 import { SchemacError } from '../compiler/diagnostics.js';
-import { describeError, quoteIdent, ServerError, type Row, type Session } from './session.js';
+import { describeError, quoteIdent, ServerError, type BatchPart, type QueryResult, type Row, type Session } from './session.js';
 
 /*
  * The version table `schemac_migrations`, one per database (SPEC §7): one row per migration
- * that ran at least partly. It is written after every statement, on the connection that runs
- * the statements, so a crash leaves an accurate count.
+ * that ran at least partly. It is written on the connection that runs the statements, with
+ * every statement (see HistoryWriter), so a crash leaves an accurate count.
  */
 
 
@@ -73,11 +73,11 @@ export function statementChain(sqls: readonly string[]): string[] {
 }
 
 /** Creates the version table when it is missing (InnoDB: data statements and their record commit together). */
-export async function ensureHistoryTable(session: Session): Promise<void> {
-  await session.query(`CREATE TABLE IF NOT EXISTS ${tableName(session)} (
+function createPart(session: Session): BatchPart {
+  return { sql: `CREATE TABLE IF NOT EXISTS ${tableName(session)} (
   ${COLUMNS.map(([, column, type]) => `${quoteIdent(column)} ${type}`).join(',\n  ')},
   PRIMARY KEY (\`version\`)
-) ENGINE = InnoDB COMMENT = 'schemac: applied migrations (do not edit by hand unless schemac tells you to)'`);
+) ENGINE = InnoDB COMMENT = 'schemac: applied migrations (do not edit by hand unless schemac tells you to)'` };
 }
 
 /** Every row, by version; an absent table reads as no rows. */
@@ -105,34 +105,121 @@ export async function readHistory(session: Session): Promise<HistoryRow[]> {
   }));
 }
 
-/** The row of a migration that is about to start: partial, nothing applied. */
-export async function insertHistory(session: Session, row: { version: number; name: string; checksum: string; statementsTotal: number; appliedHash: string }): Promise<void> {
-  await session.query(`INSERT INTO ${tableName(session)} (\`version\`, \`name\`, \`checksum\`, \`applied_at\`, \`execution_ms\`, \`statements_applied\`,
-    \`statements_total\`, \`state\`, \`applied_hash\`) VALUES (?, ?, ?, NOW(3), 0, 0, ?, 'partial', ?)`,
-  [row.version, row.name, row.checksum, row.statementsTotal, row.appliedHash]);
+/** A migration's row as it starts: partial, nothing applied. */
+export interface NewHistoryRow {
+  readonly version: number;
+  readonly name: string;
+  readonly checksum: string;
+  readonly statementsTotal: number;
+  readonly appliedHash: string;
 }
 
-/** Changes to a row; `addMs` adds to execution_ms, `touch` sets applied_at to now. */
-export type HistoryPatch = Partial<Omit<HistoryRow, 'version' | 'appliedAt' | 'executionMs'>> & { readonly addMs?: number; readonly touch?: boolean };
+/**
+ * Changes to a row, as absolute values (so that writing a patch twice is the same as once);
+ * `touch` sets applied_at to now.
+ */
+export type HistoryPatch = Partial<Omit<HistoryRow, 'version' | 'appliedAt'>> & { readonly touch?: boolean };
 
-/** Updates one row. */
-export async function updateHistory(session: Session, version: number, patch: HistoryPatch): Promise<void> {
+function insertPart(session: Session, row: NewHistoryRow): BatchPart {
+  // ON DUPLICATE KEY: sent again after a batch whose outcome is unknown, it changes nothing.
+  return {
+    sql: `INSERT INTO ${tableName(session)} (\`version\`, \`name\`, \`checksum\`, \`applied_at\`, \`execution_ms\`, \`statements_applied\`,
+    \`statements_total\`, \`state\`, \`applied_hash\`) VALUES (?, ?, ?, NOW(3), 0, 0, ?, 'partial', ?) ON DUPLICATE KEY UPDATE \`version\` = \`version\``,
+    params: [row.version, row.name, row.checksum, row.statementsTotal, row.appliedHash],
+  };
+}
+
+function updatePart(session: Session, version: number, patch: HistoryPatch): BatchPart | null {
   const sets: string[] = [];
   const params: unknown[] = [];
   for (const [key, value] of Object.entries(patch)) {
-    if (key === 'addMs') { sets.push('`execution_ms` = `execution_ms` + ?'); params.push(Math.round(value as number)); continue; }
     if (key === 'touch') { if (value) sets.push('`applied_at` = NOW(3)'); continue; }
     const column = columnOf.get(key as keyof HistoryRow);
     if (!column) throw new Error(`unknown history column ${key}`);
     sets.push(`${quoteIdent(column)} = ?`);
-    params.push(value);
+    params.push(key === 'executionMs' ? Math.round(value as number) : value);
   }
-  if (sets.length === 0) return;
+  if (sets.length === 0) return null;
   params.push(version);
-  await session.query(`UPDATE ${tableName(session)} SET ${sets.join(', ')} WHERE \`version\` = ?`, params);
+  return { sql: `UPDATE ${tableName(session)} SET ${sets.join(', ')} WHERE \`version\` = ?`, params };
 }
 
-/** Removes a migration's row (it was reverted). */
+function deletePart(session: Session, version: number): BatchPart {
+  return { sql: `DELETE FROM ${tableName(session)} WHERE \`version\` = ?`, params: [version] };
+}
+
+/** Updates one row now. */
+export async function updateHistory(session: Session, version: number, patch: HistoryPatch): Promise<void> {
+  const part = updatePart(session, version, patch);
+  if (part) await session.query(part.sql, part.params);
+}
+
+/** Removes a migration's row now (it was reverted). */
 export async function deleteHistory(session: Session, version: number): Promise<void> {
-  await session.query(`DELETE FROM ${tableName(session)} WHERE \`version\` = ?`, [version]);
+  const part = deletePart(session, version);
+  await session.query(part.sql, part.params);
+}
+
+type Write =
+  | { readonly kind: 'create' }
+  | { readonly kind: 'insert'; readonly row: NewHistoryRow }
+  | { readonly kind: 'update'; readonly version: number; patch: HistoryPatch }
+  | { readonly kind: 'delete'; readonly version: number };
+
+/**
+ * History writes that travel with the next statement instead of in round trips of their own:
+ * `send` puts the pending writes in front of the statements it is given, in one multi-statement
+ * query. Under autocommit each write commits before the statement after it starts, so "statement
+ * k is starting" is on disk before statement k runs, exactly as if sent alone.
+ *
+ * Every write is idempotent (absolute values; the INSERT ignores an existing row). When a batch
+ * fails, the server ran some prefix of it and nobody can say which; the writes stay pending and
+ * sending them again is right whatever that prefix was.
+ */
+export class HistoryWriter {
+  private writes: Write[] = [];
+
+  constructor(private readonly session: Session) {}
+
+  /** Whether writes are waiting to be sent. */
+  get pending(): boolean {
+    return this.writes.length > 0;
+  }
+
+  /** Creates the table (IF NOT EXISTS), in front of the writes that follow. */
+  createTable(): void {
+    this.writes.push({ kind: 'create' });
+  }
+
+  insert(row: NewHistoryRow): void {
+    this.writes.push({ kind: 'insert', row });
+  }
+
+  /** Queues a patch; consecutive patches of one row become one UPDATE (later values win). */
+  update(version: number, patch: HistoryPatch): void {
+    const last = this.writes[this.writes.length - 1];
+    if (last?.kind === 'update' && last.version === version) last.patch = { ...last.patch, ...patch };
+    else this.writes.push({ kind: 'update', version, patch });
+  }
+
+  delete(version: number): void {
+    this.writes.push({ kind: 'delete', version });
+  }
+
+  /** An UPDATE of one row to send inside a batch (a data statement's transaction), not queued. */
+  updatePart(version: number, patch: HistoryPatch): BatchPart {
+    return updatePart(this.session, version, patch) ?? { sql: 'DO 0' };
+  }
+
+  /** Sends the pending writes followed by `parts` in one round trip; returns the results of `parts`. */
+  async send(parts: readonly BatchPart[] = []): Promise<QueryResult[]> {
+    const writes = this.writes.map((w) => w.kind === 'create' ? createPart(this.session) : w.kind === 'insert' ? insertPart(this.session, w.row)
+      : w.kind === 'delete' ? deletePart(this.session, w.version) : updatePart(this.session, w.version, w.patch))
+      .filter((p): p is BatchPart => p !== null);
+    const all = [...writes, ...parts];
+    if (all.length === 0) return [];
+    const results = await this.session.batch(all);
+    this.writes = [];
+    return results.slice(writes.length);
+  }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SchemacError } from '../compiler/diagnostics.js';
-import type { Session } from './session.js';
+import type { BatchPart, QueryResult, Session } from './session.js';
 
 /*
  * The migration lock: GET_LOCK on the one connection that also runs every statement and writes
@@ -36,16 +36,19 @@ async function holder(session: Session, name: string): Promise<string> {
 
 /**
  * Takes the lock, waiting up to `timeoutSeconds` (progress on `log`); fails with who holds it.
- * GET_LOCK returns 1 (acquired), 0 (timed out) or NULL (error).
+ * GET_LOCK returns 1 (acquired), 0 (timed out) or NULL (error). `reads` (read-only statements)
+ * travel with the first attempt, and their results count only when it got the lock; after a
+ * wait they run again.
  */
-export async function acquireLock(session: Session, timeoutSeconds: number, log: (line: string) => void, label = session.database): Promise<string> {
+export async function acquireLock(session: Session, timeoutSeconds: number, log: (line: string) => void, label = session.database,
+  reads: readonly BatchPart[] = []): Promise<{ readonly name: string; readonly results: readonly QueryResult[] }> {
   const name = lockName(session.database);
-  const first = await session.query('SELECT GET_LOCK(?, 0) AS got', [name]);
-  if (Number(first.rows[0]?.got) === 1) return name;
+  const [first, ...results] = await session.batch([{ sql: 'SELECT GET_LOCK(?, 0) AS got', params: [name] }, ...reads]);
+  if (Number(first.rows[0]?.got) === 1) return { name, results };
   if (timeoutSeconds > 0) {
     log(`${label}: waiting up to ${timeoutSeconds} s for the migration lock "${name}", held by ${await holder(session, name)}`);
     const second = await session.query('SELECT GET_LOCK(?, ?) AS got', [name, timeoutSeconds]);
-    if (Number(second.rows[0]?.got) === 1) return name;
+    if (Number(second.rows[0]?.got) === 1) return { name, results: reads.length ? await session.batch(reads) : [] };
   }
   throw new SchemacError({
     code: 'E_LOCKED',
@@ -53,6 +56,11 @@ export async function acquireLock(session: Session, timeoutSeconds: number, log:
     hint: 'another `schemac up`/`down` is migrating this database: wait for it and run again, or raise --lock-timeout; '
       + 'if that connection is stuck, find it with SHOW PROCESSLIST and end it with KILL <id> (its migration state is kept)',
   });
+}
+
+/** The statement that releases the lock, to send with the last history writes. */
+export function releasePart(name: string): BatchPart {
+  return { sql: 'DO RELEASE_LOCK(?)', params: [name] };
 }
 
 /** Releases the lock (errors are ignored: a lost connection has released it already). */

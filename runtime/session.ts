@@ -12,6 +12,12 @@ export interface QueryResult {
   readonly affectedRows: number;
 }
 
+/** One statement of a batch; `params` fill its `?` placeholders (never given for a migration's own SQL). */
+export interface BatchPart {
+  readonly sql: string;
+  readonly params?: readonly unknown[];
+}
+
 /** One connection to one database, used for the lock, the history and every statement. */
 export interface Session {
   /** The server's id for this connection (`CONNECTION_ID()`), as `KILL` and `IS_USED_LOCK` name it. */
@@ -20,6 +26,13 @@ export interface Session {
   readonly database: string;
   /** Sends one statement; `?` placeholders are filled with escaped `params` by the client. */
   query(sql: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /**
+   * Sends statements in one round trip (a multi-statement query): the server runs them in
+   * order, each committing on its own under autocommit, and stops at the first error, which is
+   * thrown (without saying which one failed). Returns the results in order, one per part (a
+   * CALL adds result sets of its own after its part).
+   */
+  batch(parts: readonly BatchPart[]): Promise<QueryResult[]>;
   /** Closes the connection (never throws). */
   close(): Promise<void>;
 }
