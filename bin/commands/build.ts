@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../compiler/config.js';
-import { alreadyBuilt, checkRisks, checkSum, planBuild, type BuildResult, type GeneratedState } from '../../compiler/emit/build.js';
+import { alreadyBuilt, checkRisks, checkSum, planBuild, type BuildResult } from '../../compiler/emit/build.js';
+import type { GeneratedState } from '../../compiler/emit/generated.js';
 import {
   compileDatabase, loadProject, readGenerated, selectDatabases, writeGenerated,
 } from '../../compiler/emit/project.js';

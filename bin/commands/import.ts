@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
-import { BASELINE_FILE, planBuild } from '../../compiler/emit/build.js';
+import { planBuild } from '../../compiler/emit/build.js';
+import { BASELINE_FILE } from '../../compiler/emit/generated.js';
 import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
 import { schemaHash } from '../../compiler/ir/snapshot.js';
 import { writeDslFile } from '../../compiler/emit/dsl.js';

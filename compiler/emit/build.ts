@@ -6,27 +6,8 @@ import type { SchemaIR } from '../ir/types.js';
 import { planChanges } from '../plan/plan.js';
 import { downStatements, planRisks, upStatements, type Plan, type Risk } from '../plan/types.js';
 import { renderSqlFile, schemaStatements } from './render.js';
+import { BASELINE_FILE, MIGRATION_RE, type GeneratedState } from './generated.js';
 import { fileHash, parseSum, renderSum, type MigrationFile } from './sum.js';
-
-/**
- * `baseline.sql`: the schema the migrations start from when it was adopted with `schemac import`
- * (a live database that existed before schemac). `test-migrations` loads it before the first up;
- * `up` never runs it. Absent when the history starts from an empty database.
- */
-export const BASELINE_FILE = 'baseline.sql';
-
-/** `NNNN_slug.up.sql` / `NNNN_slug.down.sql` */
-export const MIGRATION_RE = /^(\d{4,})_([a-z0-9_]+)\.(up|down)\.sql$/;
-
-/** What is in a database's generated folder now. */
-export interface GeneratedState {
-  readonly snapshot: SchemaIR;
-  /** Migration files (`NNNN_slug.up.sql` / `.down.sql`), sorted by name. */
-  readonly migrations: readonly MigrationFile[];
-  /** Every file of the folder we own, by path relative to it ('/' separators). */
-  readonly files: ReadonlyMap<string, string>;
-}
-
 
 export interface BuildOptions {
   readonly message?: string;

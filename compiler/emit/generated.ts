@@ -3,8 +3,27 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../config.js';
 import { SchemacError } from '../diagnostics.js';
 import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
-import { BASELINE_FILE, MIGRATION_RE, type GeneratedState } from './build.js';
+import type { SchemaIR } from '../ir/types.js';
 import type { MigrationFile } from './sum.js';
+
+/**
+ * `baseline.sql`: the schema the migrations start from when it was adopted with `schemac import`
+ * (a live database that existed before schemac). `test-migrations` loads it before the first up;
+ * `up` never runs it. Absent when the history starts from an empty database.
+ */
+export const BASELINE_FILE = 'baseline.sql';
+
+/** `NNNN_slug.up.sql` / `NNNN_slug.down.sql` */
+export const MIGRATION_RE = /^(\d{4,})_([a-z0-9_]+)\.(up|down)\.sql$/;
+
+/** What is in a database's generated folder now. */
+export interface GeneratedState {
+  readonly snapshot: SchemaIR;
+  /** Migration files (`NNNN_slug.up.sql` / `.down.sql`), sorted by name. */
+  readonly migrations: readonly MigrationFile[];
+  /** Every file of the folder we own, by path relative to it ('/' separators). */
+  readonly files: ReadonlyMap<string, string>;
+}
 
 /*
  * Reading a project's config and generated folders. No TypeScript compiler here: the runtime

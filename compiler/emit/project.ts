@@ -6,7 +6,7 @@ import { SchemacError, sortDiagnostics, type Diagnostic } from '../diagnostics.j
 import { normalizeSchema } from '../ir/normalize.js';
 import type { SchemaIR } from '../ir/types.js';
 import { validateSchema } from '../ir/validate.js';
-import type { GeneratedState } from './build.js';
+import type { GeneratedState } from './generated.js';
 import { cacheKey, cachePath, readCache, writeCache } from './cache.js';
 import type { Project } from './generated.js';
 export { loadProject, readGenerated, selectDatabases, type Project } from './generated.js';
