@@ -5,8 +5,10 @@
  *   npx tsc -p . && npx tsc -p bench && node dist/bench/up.js [iterations]
  *
  * Server: SCHEMAC_TEST_URL (default mysql://root@127.0.0.1:3306). Prints the median wall time of
- * each way and the ratios. "in-process" is the runtime's up() without node's start-up (what a
- * long-running deploy tool would pay); "CLI" is `node dist/bin/schemac.js up`.
+ * each way and the median of its per-run ratios to the client. "in process" is the runtime's
+ * up() on each database, connections included, without node's start-up (what a deploy tool
+ * that embeds schemac pays); "CLI" is `node dist/bin/schemac.js up`; `node -e 0` is the floor
+ * of any node program.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
 import { loadProject } from '../compiler/emit/generated.js';
 import { up } from '../runtime/migrator.js';
-import { loadTargets, withSession } from '../runtime/project.js';
+import { eachSession, loadTargets } from '../runtime/project.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const BIN = join(ROOT, 'dist', 'bin', 'schemac.js');
@@ -56,46 +58,54 @@ async function main(): Promise<void> {
   const admin = await mysql.createConnection({ uri: SERVER.toString() });
   const clientArgs = ['-h', SERVER.hostname, '-P', SERVER.port || '3306', '-u', decodeURIComponent(SERVER.username || 'root')];
   const clientEnv = { ...process.env, MYSQL_PWD: decodeURIComponent(SERVER.password) };
-  const times = { client: [] as number[], cli: [] as number[], inProcess: [] as number[] };
-  try {
-    for (let i = 0; i < iterations; i++) {
-      await fresh(admin, names);
-      let t = performance.now();
+  const times = { client: [] as number[], cli: [] as number[], inProcess: [] as number[], node: [] as number[] };
+  const ways: Record<'client' | 'cli' | 'inProcess', () => Promise<void>> = {
+    client: async () => {
       for (let k = 0; k < DBS.length; k++) {
         const r = spawnSync('mariadb', [...clientArgs, names[k]], { input: upFiles[k], env: clientEnv, encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`mariadb client failed: ${r.stderr}`);
       }
-      times.client.push(performance.now() - t);
-
-      await fresh(admin, names);
-      t = performance.now();
+    },
+    cli: async () => {
       const r = spawnSync(process.execPath, [BIN, 'up'], { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`schemac up failed: ${r.stderr}`);
-      times.cli.push(performance.now() - t);
-
-      await fresh(admin, names);
-      t = performance.now();
-      for (const target of loadTargets(loadProject(dir), undefined)) {
-        await withSession(target, env, { lockWaitTimeout: 10 }, (session) => up({ session, set: target.set, log: () => undefined }));
+    },
+    inProcess: async () => {
+      await eachSession(loadTargets(loadProject(dir), undefined), env, { lockWaitTimeout: 10 },
+        (target, session) => up({ session, set: target.set, log: () => undefined }));
+    },
+  };
+  const order = ['client', 'inProcess', 'cli'] as const;
+  try {
+    for (let i = 0; i < iterations; i++) {
+      // The order turns each run, so that a slow spell of the machine falls on each way alike.
+      for (let w = 0; w < order.length; w++) {
+        const way = order[(i + w) % order.length];
+        await fresh(admin, names);
+        const t = performance.now();
+        await ways[way]();
+        times[way].push(performance.now() - t);
       }
-      times.inProcess.push(performance.now() - t);
+      const t = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      times.node.push(performance.now() - t);
     }
   } finally {
     for (const n of names) await admin.query(`DROP DATABASE IF EXISTS \`${n}\``);
     await admin.end();
     rmSync(dir, { recursive: true, force: true });
   }
-  const [client, cli, inProcess] = [median(times.client), median(times.cli), median(times.inProcess)];
-  const [version] = (await (async () => {
-    const c = await mysql.createConnection({ uri: SERVER.toString() });
-    const [rows] = await c.query('SELECT VERSION() AS v');
-    await c.end();
-    return [(rows as { v: string }[])[0].v];
-  })());
-  console.log(`demo: ${DBS.length} databases, ${statements} statements; server ${version}; median of ${iterations} runs`);
-  console.log(`mariadb client (one process per database): ${client.toFixed(1)} ms`);
-  console.log(`schemac up (CLI, node start-up included):  ${cli.toFixed(1)} ms  ratio ${(cli / client).toFixed(2)}x`);
-  console.log(`schemac up (in-process runtime):           ${inProcess.toFixed(1)} ms  ratio ${(inProcess / client).toFixed(2)}x`);
+  const [client, cli, inProcess, node] = [median(times.client), median(times.cli), median(times.inProcess), median(times.node)];
+  // The ratio of each run to the client's run next to it, then the median of those.
+  const ratio = (xs: number[]) => median(xs.map((x, i) => x / times.client[i])).toFixed(2);
+  const c = await mysql.createConnection({ uri: SERVER.toString() });
+  const [rows] = await c.query('SELECT VERSION() AS v');
+  await c.end();
+  console.log(`demo: ${DBS.length} databases, ${statements} statements; server ${(rows as { v: string }[])[0].v}; median of ${iterations} runs`);
+  console.log(`mariadb client (one process per database):   ${client.toFixed(1)} ms`);
+  console.log(`schemac up, in process (runtime up()):        ${inProcess.toFixed(1)} ms  ratio ${ratio(times.inProcess)}x`);
+  console.log(`schemac up, CLI (node start-up included):     ${cli.toFixed(1)} ms  ratio ${ratio(times.cli)}x`);
+  console.log(`node start-up alone (node -e 0):              ${node.toFixed(1)} ms  (${(node / client).toFixed(2)}x the client's whole run)`);
 }
 
 await main();

@@ -26,15 +26,66 @@ export function loadTargets(project: Project, names: readonly string[] | undefin
  */
 export async function withSession<T>(target: DatabaseTarget, env: Readonly<Record<string, string | undefined>>,
   options: SessionOptions, body: (session: Session, url: DatabaseUrl) => Promise<T>): Promise<T> {
-  let url: DatabaseUrl | null = null;
-  let session: Session | null = null;
+  const [result] = await eachSession([target], env, options, (_target, session, url) => body(session, url));
+  return result;
+}
+
+/** How long a connection opened ahead may wait for its turn before a new one replaces it (idle connections get dropped). */
+const AHEAD_MS = 5000;
+
+interface Opening {
+  readonly url: DatabaseUrl | null;
+  readonly session: Promise<Session>;
+  readonly started: number;
+}
+
+function opening(target: DatabaseTarget, env: Readonly<Record<string, string | undefined>>, options: SessionOptions): Opening {
+  const started = Date.now();
+  let url: DatabaseUrl;
   try {
     url = resolveDatabaseUrl(target.config, env);
-    session = await openSession(url, options, `database "${target.config.name}"`);
-    return await body(session, url);
   } catch (e) {
-    throw scrubError(e, url);
-  } finally {
-    await session?.close();
+    return { url: null, session: Promise.reject(e), started };
   }
+  const session = openSession(url, options, `database "${target.config.name}"`);
+  session.catch(() => undefined); // reported when its turn comes
+  return { url, session, started };
+}
+
+async function closeOpening(o: Opening | null): Promise<void> {
+  if (o) await o.session.then((s) => s.close(), () => undefined);
+}
+
+/**
+ * Runs `body` on each target in order, on a session of its own that is closed afterwards. The
+ * next target's connection is opened while the current one runs (connecting costs several round
+ * trips); one that waited longer than a few seconds is replaced by a new one.
+ */
+export async function eachSession<T>(targets: readonly DatabaseTarget[], env: Readonly<Record<string, string | undefined>>,
+  options: SessionOptions, body: (target: DatabaseTarget, session: Session, url: DatabaseUrl) => Promise<T>, aheadMs = AHEAD_MS): Promise<T[]> {
+  const results: T[] = [];
+  let next: Opening | null = targets.length ? opening(targets[0], env, options) : null;
+  try {
+    for (let i = 0; i < targets.length; i++) {
+      let current = next!;
+      next = null;
+      if (Date.now() - current.started > aheadMs) {
+        await closeOpening(current);
+        current = opening(targets[i], env, options);
+      }
+      let session: Session | null = null;
+      try {
+        session = await current.session;
+        if (i + 1 < targets.length) next = opening(targets[i + 1], env, options);
+        results.push(await body(targets[i], session, current.url!));
+      } catch (e) {
+        throw scrubError(e, current.url);
+      } finally {
+        await session?.close();
+      }
+    }
+  } finally {
+    await closeOpening(next);
+  }
+  return results;
 }

@@ -1,17 +1,16 @@
 import { loadProject } from '../../compiler/emit/generated.js';
 import { status as runStatus, type StatusEntry, type StatusReport } from '../../runtime/migrator.js';
-import { loadTargets, withSession } from '../../runtime/project.js';
+import { eachSession, loadTargets } from '../../runtime/project.js';
 import { out, type CommonArgs } from './common.js';
 
 /** `schemac status`: applied, pending, partial, edited and missing-file migrations per database. */
 export async function status(args: CommonArgs): Promise<number> {
-  const reports: (StatusReport & { url: string })[] = [];
-  for (const target of loadTargets(loadProject(process.cwd(), args.config), args.db)) {
-    const report = await withSession(target, process.env, { lockWaitTimeout: 10 }, async (session, url) =>
-      ({ ...await runStatus({ session, set: target.set, log: () => undefined }), url: url.display }));
-    reports.push(report);
-    if (!args.json) print(report);
-  }
+  const reports = await eachSession(loadTargets(loadProject(process.cwd(), args.config), args.db), process.env, { lockWaitTimeout: 10 },
+    async (target, session, url): Promise<StatusReport & { url: string }> => {
+      const report = { ...await runStatus({ session, set: target.set, log: () => undefined }), url: url.display };
+      if (!args.json) print(report);
+      return report;
+    });
   // Pending migrations are normal; a partial, edited or missing migration is something to act on.
   const ok = reports.every((r) => r.problems.length === 0 && r.migrations.every((m) => m.state === 'applied' || m.state === 'pending'));
   if (args.json) out(JSON.stringify({ ok, databases: reports }, null, 2));

@@ -4,7 +4,7 @@ import type { SessionOptions } from '../../runtime/connection.js';
 import { checkIntegrity } from '../../runtime/migrations.js';
 import { up as runUp, type InterruptedChoice, type RunOptions, type RunReport } from '../../runtime/migrator.js';
 import { resolveDatabaseUrl } from '../../runtime/connection.js';
-import { loadTargets, withSession, type DatabaseTarget } from '../../runtime/project.js';
+import { eachSession, loadTargets, type DatabaseTarget } from '../../runtime/project.js';
 import { err, out, type CommonArgs } from './common.js';
 
 /** Options of the commands that run migrations (up, down). */
@@ -98,17 +98,15 @@ function numbers(list: readonly number[]): string {
 /** `schemac up [--to N] [--dry-run]`: applies pending migrations on every database (or --db). */
 export async function up(args: UpArgs): Promise<number> {
   checkNumbers({ ...args }, [...MIGRATE_NUMBERS, ['to', '--to', 0]]);
-  const reports: RunReport[] = [];
-  for (const target of checkedTargets(args)) {
-    const report = await withSession(target, process.env, sessionOptions(args), (session) =>
-      runUp({ session, set: target.set, log: err }, {
-        ...runOptions(args),
-        ...(args.to !== undefined ? { to: args.to } : {}),
-        ...(args.allowOutOfOrder ? { allowOutOfOrder: true } : {}),
-      }));
-    reports.push(report);
+  const reports = await eachSession(checkedTargets(args), process.env, sessionOptions(args), async (target, session) => {
+    const report = await runUp({ session, set: target.set, log: err }, {
+      ...runOptions(args),
+      ...(args.to !== undefined ? { to: args.to } : {}),
+      ...(args.allowOutOfOrder ? { allowOutOfOrder: true } : {}),
+    });
     if (!args.json) printRun(report, 'applied');
-  }
+    return report;
+  });
   if (args.json) out(JSON.stringify({ ok: true, databases: reports }, null, 2));
   return 0;
 }

@@ -1,0 +1,92 @@
+import { migrationSet } from '../../runtime/migrations.js';
+import { eachSession, type DatabaseTarget } from '../../runtime/project.js';
+import { connect, scratchDatabase, type Conn } from '../helpers/server.js';
+import { urlFor } from './helpers.js';
+
+/*
+ * eachSession: databases run in order, each on its own connection; the next one's connection
+ * is opened while the current one runs, replaced when it waited too long, and never left open.
+ */
+
+type Scratch = Awaited<ReturnType<typeof scratchDatabase>>;
+
+function target(name: string, database: string): DatabaseTarget {
+  return {
+    config: { name, schema: [], out: `generated/${name}`, url: urlFor(database), tsconfig: null },
+    set: migrationSet(name, `generated/${name}`, [], null),
+  };
+}
+
+/** Connection ids of sessions (other than `admin`'s) whose default database is `db`. */
+async function connectionsTo(admin: Conn, db: string): Promise<number[]> {
+  const [rows] = await admin.query('SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID() ORDER BY ID', [db]);
+  return (rows as { id: number }[]).map((r) => Number(r.id));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('eachSession', () => {
+  let one: Scratch;
+  let two: Scratch;
+  let admin: Conn;
+  beforeEach(async () => {
+    one = await scratchDatabase('rt_each_one');
+    two = await scratchDatabase('rt_each_two');
+    await one.conn.query('USE information_schema');
+    await two.conn.query('USE information_schema');
+    admin = await connect();
+  });
+  afterEach(async () => {
+    await admin.end();
+    await one.drop();
+    await two.drop();
+  });
+
+  it('runs in order and opens the next connection while the current one runs', async () => {
+    const seen: string[] = [];
+    let ahead: number[] = [];
+    let used = 0;
+    await eachSession([target('one', one.name), target('two', two.name)], {}, { lockWaitTimeout: 10 }, async (t, session) => {
+      seen.push(`${t.config.name}:${session.database}`);
+      if (t.config.name === 'one') {
+        for (let i = 0; i < 50 && ahead.length === 0; i++) {
+          ahead = await connectionsTo(admin, two.name);
+          if (ahead.length === 0) await sleep(20);
+        }
+      } else {
+        used = session.connectionId;
+      }
+    });
+    expect(seen).toEqual([`one:${one.name}`, `two:${two.name}`]);
+    expect(ahead).toHaveLength(1);
+    expect(used).toBe(ahead[0]);
+    expect(await connectionsTo(admin, one.name)).toEqual([]);
+    expect(await connectionsTo(admin, two.name)).toEqual([]);
+  });
+
+  it('replaces a connection that waited longer than allowed, and closes it', async () => {
+    let ahead: number[] = [];
+    let used = 0;
+    await eachSession([target('one', one.name), target('two', two.name)], {}, { lockWaitTimeout: 10 }, async (t, session) => {
+      if (t.config.name === 'one') {
+        await sleep(300);
+        ahead = await connectionsTo(admin, two.name);
+      } else {
+        used = session.connectionId;
+      }
+    }, 100);
+    expect(ahead).toHaveLength(1);
+    expect(used).not.toBe(ahead[0]);
+    expect(await connectionsTo(admin, two.name)).toEqual([]);
+  });
+
+  it('closes the connection opened ahead when a database fails', async () => {
+    await expect(eachSession([target('one', one.name), target('two', two.name)], {}, { lockWaitTimeout: 10 }, async (t) => {
+      if (t.config.name === 'one') {
+        await sleep(200);
+        throw new Error('boom');
+      }
+    })).rejects.toThrow('boom');
+    expect(await connectionsTo(admin, two.name)).toEqual([]);
+  });
+});
