@@ -2,8 +2,11 @@
  * `schemac up` of the demo (two databases) on empty databases, against piping the same up files
  * into the `mariadb` client. Run by hand, not in CI:
  *
- *   npx tsc -p . && npx tsc -p bench && node dist/bench/up.js [iterations]
+ *   npx tsc -p . && npx tsc -p bench && node dist/bench/up.js [iterations] [project folder]
  *
+ * Another built project can be given instead of the demo (e.g. the 200 tables of
+ * `BENCH_KEEP=1 node bench/build.mjs 200` after `schemac build` in it); its databases' URLs are
+ * replaced by scratch databases on the server.
  * Server: SCHEMAC_TEST_URL (default mysql://root@127.0.0.1:3306). Prints the median wall time of
  * each way and the median of its per-run ratios to the client. "in process" is the runtime's
  * up() on each database, connections included, without node's start-up (what a deploy tool
@@ -11,7 +14,7 @@
  * of any node program.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +27,7 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const BIN = join(ROOT, 'dist', 'bin', 'schemac.js');
 const SERVER = new URL(process.env.SCHEMAC_TEST_URL ?? 'mysql://root@127.0.0.1:3306');
 const iterations = Number(process.argv[2] ?? 10);
-const DBS = ['members', 'users'] as const;
+const PROJECT = resolve(process.argv[3] ?? ROOT);
 
 function urlFor(db: string): string {
   const u = new URL(SERVER.toString());
@@ -46,12 +49,17 @@ function median(xs: number[]): number {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'schemac-bench-'));
-  cpSync(join(ROOT, 'schemac.config.json'), join(dir, 'schemac.config.json'));
-  cpSync(join(ROOT, 'generated'), join(dir, 'generated'), { recursive: true });
+  const config = JSON.parse(readFileSync(join(PROJECT, 'schemac.config.json'), 'utf8')) as { databases: Record<string, { out: string; url?: string }> };
+  const DBS = Object.keys(config.databases);
   const names = DBS.map((d) => `schemac_bench_${d}`);
-  const env: Record<string, string> = { MEMBERS_DATABASE_URL: urlFor(names[0]), USERS_DATABASE_URL: urlFor(names[1]) };
+  DBS.forEach((d, k) => {
+    config.databases[d].url = urlFor(names[k]);
+    cpSync(join(PROJECT, config.databases[d].out), join(dir, config.databases[d].out), { recursive: true });
+  });
+  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify(config));
+  const env: Record<string, string> = {};
   const upFiles = DBS.map((d) => {
-    const migDir = join(dir, 'generated', d, 'migrations');
+    const migDir = join(dir, config.databases[d].out, 'migrations');
     return readdirSync(migDir).filter((f) => f.endsWith('.up.sql')).sort().map((f) => readFileSync(join(migDir, f), 'utf8')).join('\n');
   });
   const statements = upFiles.reduce((n, text) => n + (text.match(/;\n/g) ?? []).length, 0);
@@ -101,7 +109,7 @@ async function main(): Promise<void> {
   const c = await mysql.createConnection({ uri: SERVER.toString() });
   const [rows] = await c.query('SELECT VERSION() AS v');
   await c.end();
-  console.log(`demo: ${DBS.length} databases, ${statements} statements; server ${(rows as { v: string }[])[0].v}; median of ${iterations} runs`);
+  console.log(`${PROJECT === ROOT ? 'demo' : PROJECT}: ${DBS.length} database${DBS.length === 1 ? '' : 's'}, ${statements} statements; server ${(rows as { v: string }[])[0].v}; median of ${iterations} runs`);
   console.log(`mariadb client (one process per database):   ${client.toFixed(1)} ms`);
   console.log(`schemac up, in process (runtime up()):        ${inProcess.toFixed(1)} ms  ratio ${ratio(times.inProcess)}x`);
   console.log(`schemac up, CLI (node start-up included):     ${cli.toFixed(1)} ms  ratio ${ratio(times.cli)}x`);

@@ -101,15 +101,20 @@ interface QualifiedName {
 
 function ddlCreate(t: Tokens): Classified {
   // CREATE [OR REPLACE] [TEMPORARY] [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] [UNIQUE|FULLTEXT|SPATIAL] <object>
+  let temporary = false;
   for (let guard = 0; guard < 40; guard++) {
     const tok = t.next();
     if (!tok) break;
     if (tok.type !== 'word') continue;
     switch (tok.value) {
+      case 'TEMPORARY':
+        // A temporary table lives and dies with the connection: not a table the database keeps.
+        temporary = true;
+        continue;
       case 'TABLE': case 'VIEW': case 'SEQUENCE': {
         t.ifNotExists();
         const name = t.name();
-        return { kind: 'ddl', targets: name ? [table(name)] : [], creates: name !== null };
+        return { kind: 'ddl', targets: name ? [table(name)] : [], creates: name !== null && !temporary };
       }
       case 'INDEX': {
         // CREATE INDEX ix [USING ..] ON t (...)

@@ -1,4 +1,4 @@
-import { SchemacError } from '../compiler/diagnostics.js';
+import { SchemacError, type Diagnostic } from '../compiler/diagnostics.js';
 import { VERSION_TABLE } from '../compiler/config.js';
 import { classifyStatement, type Classified, type ObjectRef } from './classify.js';
 import { fingerprint } from './fingerprint.js';
@@ -9,7 +9,7 @@ import { acquireLock, releaseLock, releasePart } from './lock.js';
 import { checkIntegrity, statementsOf, type MigrationSet, type MigrationText } from './migrations.js';
 import { downItem, planDown, planUp, type DownItem, type UpItem } from './plan.js';
 import { describeError, isConnectionLost, ServerError, type Session } from './session.js';
-import { firstLine, type Statement } from './statements.js';
+import { firstLine, oneStatement, type Statement } from './statements.js';
 
 /*
  * up / down / status on one database, over one Session that holds the migration lock and runs
@@ -144,24 +144,42 @@ interface Run {
   readonly ctx: RunContext;
   readonly writer: HistoryWriter;
   readonly tables: KnownTables;
+  /** False when the session's sql_mode has NO_BACKSLASH_ESCAPES (how the server reads quotes). */
+  readonly backslashEscapes: boolean;
+  /** Statements sent in this run. */
+  sent: number;
 }
 
-const LIST_TABLES = { sql: 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()' };
+/** Read with GET_LOCK: the tables of the database, and the sql_mode the statements run under. */
+const LOCK_READS = [
+  { sql: 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()' },
+  { sql: 'SELECT @@SESSION.sql_mode AS mode' },
+];
 
-/** Holds the lock around `body`; the history table exists inside; the last history writes go with the lock's release. */
-async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, rows: HistoryRow[]) => Promise<T>): Promise<T> {
+/**
+ * Holds the lock around `body`; the history table exists inside; the last history writes go
+ * with the lock's release. `finished` lists the migrations whose revert an interrupted `down`
+ * had finished (settled before `body`).
+ */
+async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, rows: HistoryRow[], finished: readonly number[]) => Promise<T>): Promise<T> {
   const { session } = ctx;
-  const { name, results: [listed] } = await acquireLock(session, options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT, ctx.log, ctx.set.database, [LIST_TABLES]);
+  const { name, results: [listed, mode] } = await acquireLock(session, options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT, ctx.log, ctx.set.database, LOCK_READS);
   const tables = listed.rows.map((r) => String(r.name));
+  const backslashEscapes = !/NO_BACKSLASH_ESCAPES/i.test(String(mode.rows[0]?.mode ?? ''));
   let released = false;
+  const run: Run = {
+    ctx, writer: new HistoryWriter(session), tables: new KnownTables(session.database, tables), sent: 0, backslashEscapes,
+  };
   try {
-    const run: Run = { ctx, writer: new HistoryWriter(session), tables: new KnownTables(session.database, tables) };
     let rows: HistoryRow[] = [];
+    const finished: number[] = [];
     if (tables.some((t) => t.toLowerCase() === VERSION_TABLE)) {
       // Read under the lock: a runner that waited sees what the other one applied.
       rows = await readHistory(session);
       if (rows.some((r) => r.running !== null)) {
-        for (const row of rows.filter((r) => r.running !== null)) await resolveInterrupted(ctx, row, options.resolveInterrupted);
+        for (const row of rows.filter((r) => r.running !== null)) {
+          if (await resolveInterrupted(ctx, row, options.resolveInterrupted)) finished.push(row.version);
+        }
         rows = await readHistory(session);
       }
     } else {
@@ -169,12 +187,12 @@ async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, 
       // (no other runner can create it meanwhile: they wait for the lock first).
       run.writer.createTable();
     }
-    const result = await body(run, rows);
+    const result = await body(run, rows, finished);
     try {
       await run.writer.send([releasePart(name)]);
       released = true;
     } catch (e) {
-      throw finalRecordFailure(ctx, e);
+      throw finalRecordFailure(run, e);
     }
     return result;
   } finally {
@@ -182,15 +200,34 @@ async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, 
   }
 }
 
-/** The error for a failure to write the last history record (every statement had run). */
-function finalRecordFailure(ctx: RunContext, e: unknown): Error {
+/** The error for a failure to write the last history records (after every statement ran, if any did). */
+function finalRecordFailure(run: Run, e: unknown): Error {
   if (!(e instanceof ServerError)) return e as Error;
   return new SchemacError({
     code: isConnectionLost(e) ? 'E_CONNECTION_LOST' : 'E_HISTORY',
-    message: `database ${ctx.set.database}: every statement ran, but writing the last record to ${VERSION_TABLE} failed: ${e.describe()}`,
+    message: `database ${run.ctx.set.database}: ${run.sent > 0 ? 'every statement ran, but writing the last record to' : 'writing'} ${VERSION_TABLE} failed: ${e.describe()}`,
     hint: isConnectionLost(e) ? 'run the same command again: it checks whether the last statement committed and records it without running it twice'
       : `did the migration change ${VERSION_TABLE}? Fix the table, then run the same command again`,
   });
+}
+
+/**
+ * Refuses, before anything runs, a statement the server would take for several (a `;` the
+ * splitter did not split at: see oneStatement), naming the file and line where the next begins.
+ */
+function checkStatements(run: Run, jobs: readonly { readonly file: string; readonly statements: readonly Statement[]; readonly fileNumber: (j: number) => number }[]): void {
+  const problems: Diagnostic[] = [];
+  for (const job of jobs) {
+    job.statements.forEach((s, k) => {
+      const at = oneStatement(s.sql, run.backslashEscapes).extra;
+      if (at === null) return;
+      const line = s.line + (s.sql.slice(0, at).match(/\n/g)?.length ?? 0);
+      problems.push({ code: 'E_MULTIPLE_STATEMENTS', pos: { file: job.file, line, column: 1 },
+        message: `database ${run.ctx.set.database}: statement ${job.fileNumber(k + 1)} (line ${s.line}: ${firstLine(s.sql)}) goes on after a \`;\` at line ${line}: the server would run it as more than one statement`,
+        hint: 'end a DELIMITER block with `DELIMITER ;` before ordinary statements, and give each stored program its own statement (a body of several statements is a BEGIN ... END block)' });
+    });
+  }
+  if (problems.length) throw new SchemacError(problems);
 }
 
 /** The newest applied migration's name. */
@@ -214,6 +251,7 @@ export async function up(ctx: RunContext, options: UpOptions = {}): Promise<RunR
   }
   return locked(ctx, options, async (run, rows) => {
     const plan = planUp(ctx.set, rows, planOptions);
+    checkStatements(run, plan.items.map((i) => ({ file: i.file.file, statements: i.statements, fileNumber: (j: number) => j })));
     for (const w of plan.warnings) ctx.log(`warning: ${w}`);
     const runs: MigrationRun[] = [];
     for (const item of plan.items) runs.push(await applyMigration(run, item, options));
@@ -232,8 +270,11 @@ export async function down(ctx: RunContext, options: DownOptions = {}): Promise<
     return { database: ctx.set.database, dryRun: true, migrations: items.map((i) => ({ ...describeDown(i), ms: 0 })),
       current: current(rows.filter((r) => r.state === 'applied')), warnings: [] };
   }
-  return locked(ctx, options, async (run, rows) => {
-    const items = planDown(ctx.set, rows, planOptions);
+  return locked(ctx, options, async (run, rows, finished) => {
+    // A revert the last run left unfinished and that was just settled counts as one of the --steps.
+    const steps = options.to === undefined ? (options.steps ?? 1) - finished.length : undefined;
+    const items = steps !== undefined && steps <= 0 ? [] : planDown(ctx.set, rows, { ...planOptions, ...(steps !== undefined ? { steps } : {}) });
+    checkStatements(run, items.map((i) => ({ file: i.file.file, statements: i.statements, fileNumber: (j: number) => i.fileNumbers[j - 1] })));
     const runs: MigrationRun[] = [];
     for (const item of items) runs.push(await revertMigration(run, item, options));
     const reverted = new Set(items.map((i) => i.row.version));
@@ -332,7 +373,13 @@ async function runJob(run: Run, job: Job, options: RunOptions): Promise<number> 
     if (cls.kind === 'session') {
       ctx.log(`${ctx.set.database}: replaying for this connection: ${firstLine(s.sql)}`);
       run.tables.saw(cls);
-      await run.writer.send([{ sql: s.sql }]);
+      try {
+        await run.writer.send([{ sql: oneStatement(s.sql, run.backslashEscapes).sql }]);
+      } catch (e) {
+        throw new SchemacError({ code: isConnectionLost(e) ? 'E_CONNECTION_LOST' : 'E_STATEMENT_FAILED', pos: { file: job.file.file, line: s.line, column: 1 },
+          message: `database ${ctx.set.database}: ${job.name}: replaying statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)}) for the new connection failed: ${describeError(e)}`,
+          hint: `it ran in an earlier run, and the statements after it need it; fix the cause, then \`schemac ${job.direction}\` resumes at statement ${job.fileNumber(job.from)}` });
+      }
     }
   }
   const elapsed = () => now() - started;
@@ -387,7 +434,8 @@ async function runGroup(run: Run, job: Job, j: number, k: number, options: RunOp
   writer.update(job.version, { running: job.direction, runningStatement: k, runningFingerprint: fp });
   const ticker = tick(ctx, options, `statements ${job.fileNumber(j)}..${job.fileNumber(k)} of ${job.fileTotal}`, job, group[0]);
   try {
-    await writer.send(group.map((s) => ({ sql: s.sql })));
+    run.sent += group.length;
+    await writer.send(group.map((s) => ({ sql: oneStatement(s.sql, run.backslashEscapes).sql })));
     writer.update(job.version, { ...job.record(k, elapsed()), ...NOT_RUNNING });
     return group.length;
   } catch (e) {
@@ -400,7 +448,11 @@ async function runGroup(run: Run, job: Job, j: number, k: number, options: RunOp
     }
     const ran = await createdPrefix(ctx.session, group) ?? 0;
     writer.update(job.version, ran > 0 ? { ...job.record(j - 1 + ran, elapsed()), ...NOT_RUNNING } : NOT_RUNNING);
-    return ran;
+    // A lock wait timeout is tried again (the statement alone, with its retries); any other error
+    // is the failing statement's, reported as it is (never run again behind the user's back:
+    // it may have been a KILL QUERY).
+    if (e.errno === 1205 || ran >= group.length) return ran;
+    throw await failure(run, job, j + ran, group[ran], 'ddl', 'statement', e);
   } finally {
     clearInterval(ticker);
   }
@@ -431,6 +483,7 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
   const ticker = tick(ctx, options, `statement ${job.fileNumber(j)} of ${job.fileTotal}`, job, s);
   const retries = options.lockRetries ?? DEFAULT_RETRIES;
   const done = (): HistoryPatch => ({ ...job.record(j, elapsed()), ...NOT_RUNNING });
+  const text = oneStatement(s.sql, run.backslashEscapes).sql;
   let phase: Phase = 'statement';
   try {
     for (let attempt = 1; ; attempt++) {
@@ -439,19 +492,22 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
         if (cls.kind === 'dml') {
           // The statement and its record commit together, or neither does.
           tables.saw(cls);
-          await writer.send([{ sql: 'START TRANSACTION' }, { sql: s.sql }, writer.updatePart(job.version, done()), { sql: 'COMMIT' }]);
+          run.sent++;
+          await writer.send([{ sql: 'START TRANSACTION' }, { sql: text }, writer.updatePart(job.version, done()), { sql: 'COMMIT' }]);
           // The time it took, written with the next statement.
           if (job.direction === 'up') writer.update(job.version, { executionMs: job.record(j, elapsed()).executionMs });
         } else if (cls.kind === 'read' || cls.kind === 'session') {
           // Harmless to run again: its record waits for the next statement.
           tables.saw(cls);
-          await writer.send([{ sql: s.sql }]);
+          run.sent++;
+          await writer.send([{ sql: text }]);
           writer.update(job.version, done());
         } else {
           const fp = cls.kind === 'ddl' ? await fingerprint(ctx.session, cls.targets, tables.absent) : null;
           tables.saw(cls);
           writer.update(job.version, { running: job.direction, runningStatement: j, runningFingerprint: fp });
-          await writer.send([{ sql: s.sql }]);
+          run.sent++;
+          await writer.send([{ sql: text }]);
           writer.update(job.version, done());
           // With a fingerprint, the next run can tell whether it committed: its record waits for the
           // next statement. Without one, it is written now, so that only the statement itself is undecidable.
@@ -519,9 +575,10 @@ async function failure(run: Run, job: Job, j: number, s: Statement, kind: string
 
 /**
  * Settles a statement that was started and whose outcome was not recorded (the connection was
- * lost, e.g. KILL, between running it and recording it). See the file comment.
+ * lost, e.g. KILL, between running it and recording it). See the file comment. True when that
+ * finished the revert of the migration.
  */
-async function resolveInterrupted(ctx: RunContext, row: HistoryRow, choice: InterruptedChoice | undefined): Promise<void> {
+async function resolveInterrupted(ctx: RunContext, row: HistoryRow, choice: InterruptedChoice | undefined): Promise<boolean> {
   const { session, set } = ctx;
   const db = set.database;
   const m = set.migrations.find((x) => x.version === row.version);
@@ -557,10 +614,12 @@ async function resolveInterrupted(ctx: RunContext, row: HistoryRow, choice: Inte
     throw new SchemacError({ code: 'E_HISTORY', message: `database ${db}: the history of ${row.name} says statement ${k} was running, but ${fileName} has no statement ${k} after the ${done} done`,
       hint: 'restore the file as it was when it ran (git)' });
   }
-  const settle = async (count: number) => {
+  /** Records `count` statements as done; true when that finishes a revert (the row goes). */
+  const settle = async (count: number): Promise<boolean> => {
     if (count === done) await updateHistory(session, row.version, NOT_RUNNING);
     else if (finished(count)) await deleteHistory(session, row.version);
     else await updateHistory(session, row.version, { ...record(count), ...NOT_RUNNING });
+    return count !== done && finished(count);
   };
   const label = (i: number) => `${fileName}, statement ${fileNumber(i)} of ${total} (line ${list[i - 1].line}: ${firstLine(list[i - 1].sql)})`;
   if (k > done + 1) {
@@ -575,8 +634,7 @@ async function resolveInterrupted(ctx: RunContext, row: HistoryRow, choice: Inte
     }
     ctx.log(`${db}: statements ${fileNumber(first)}..${fileNumber(k)} of ${fileName} were interrupted in an earlier run (connection lost); `
       + `${created === 0 ? 'none of them committed: they run again' : `the tables of ${created} of them exist, so those committed: counted as done, not run again`}`);
-    await settle(done + created);
-    return;
+    return settle(done + created);
   }
   const cls = classifyStatement(statement.sql);
   let committed: boolean;
@@ -595,7 +653,7 @@ async function resolveInterrupted(ctx: RunContext, row: HistoryRow, choice: Inte
       hint: `check the database: if the statement took effect, run \`schemac ${row.running} --resolve-interrupted skip\`; if it did not, \`schemac ${row.running} --resolve-interrupted rerun\`` });
   }
   ctx.log(`${db}: ${label(k)} was interrupted in an earlier run (connection lost); ${how}`);
-  await settle(committed ? k : done);
+  return settle(committed ? k : done);
 }
 
 /**

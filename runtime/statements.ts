@@ -91,6 +91,83 @@ export function splitStatements(text: string): Statement[] {
   return out;
 }
 
+/** What the server will see of a statement: one statement, or where a second one starts. */
+export interface OneStatement {
+  /** The text to send: trailing `;` terminators (and what follows them: blanks, comments) cut off. */
+  readonly sql: string;
+  /** Offset in the text of the `;` after which another statement starts, or null. */
+  readonly extra: number | null;
+}
+
+/**
+ * Checks that a statement is one statement for the server. Migrations are sent as multi-statement
+ * queries (with their history writes), where a `;` the splitter did not split at would start a
+ * second statement the runtime neither classifies nor records: a `DELIMITER //` block holding
+ * `a; b //` (a missing `DELIMITER ;`), two procedures in one block. A `;` counts unless it is in
+ * a quote, a comment or a BEGIN ... END block (a stored program's body). `backslashEscapes` is
+ * false when the session's sql_mode has NO_BACKSLASH_ESCAPES.
+ */
+export function oneStatement(sql: string, backslashEscapes = true): OneStatement {
+  const blocks: ('BEGIN' | 'CASE')[] = [];
+  const n = sql.length;
+  let cut: number | null = null;
+  let i = 0;
+  let inCode = false; // inside /*! ... */, which the server runs
+  let prev = '';
+  const nextWord = (from: number): { word: string; end: number } | null => {
+    let j = from;
+    while (j < n && /\s/.test(sql[j])) j++;
+    const m = /^[A-Za-z_]+/.exec(sql.slice(j, j + 16));
+    return m ? { word: m[0].toUpperCase(), end: j + m[0].length } : null;
+  };
+  while (i < n) {
+    const c = sql[i];
+    if (/\s/.test(c)) { i++; continue; }
+    if (isDashComment(sql, i) || c === '#') { i = lineEnd(sql, i); continue; }
+    if (c === '/' && sql[i + 1] === '*') {
+      const m = /^\/\*M?!\d*/.exec(sql.slice(i, i + 12));
+      if (m) { inCode = true; i += m[0].length; continue; }
+      i = blockCommentEnd(sql, i);
+      continue;
+    }
+    if (inCode && c === '*' && sql[i + 1] === '/') { inCode = false; i += 2; continue; }
+    if (cut !== null) {
+      if (c === ';') { i++; continue; } // `;;`: more terminators
+      return { sql: sql.slice(0, cut).trimEnd(), extra: cut };
+    }
+    if (c === "'" || c === '"') { i = quotedEnd(sql, i, c, backslashEscapes); prev = c; continue; }
+    if (c === '`') { i = quotedEnd(sql, i, c, false); prev = c; continue; }
+    const word = /^[A-Za-z0-9_$]+/.exec(sql.slice(i, i + 64));
+    if (word) {
+      const w = word[0].toUpperCase();
+      i += word[0].length;
+      if (prev === '.') { prev = 'w'; continue; } // t.end: a name
+      prev = 'w';
+      if (w === 'BEGIN') {
+        const after = nextWord(i);
+        const rest = sql.slice(i).trimStart();
+        if (after?.word !== 'WORK' && rest !== '' && !rest.startsWith(';')) blocks.push('BEGIN');
+      } else if (w === 'CASE') {
+        blocks.push('CASE');
+      } else if (w === 'END') {
+        const after = nextWord(i);
+        if (after && ['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR'].includes(after.word)) { i = after.end; continue; }
+        if (after?.word === 'CASE') i = after.end;
+        blocks.pop();
+      }
+      continue;
+    }
+    if (c === ';' && blocks.length === 0) {
+      cut = i;
+      i++;
+      continue;
+    }
+    prev = c;
+    i++;
+  }
+  return { sql: cut === null ? sql : sql.slice(0, cut).trimEnd(), extra: null };
+}
+
 /** `-- ` starts a comment only when a blank or the end of the line follows the two dashes. */
 function isDashComment(text: string, i: number): boolean {
   if (text[i] !== '-' || text[i + 1] !== '-') return false;

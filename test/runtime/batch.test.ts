@@ -1,6 +1,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProject } from '../../compiler/emit/generated.js';
+import { fingerprint } from '../../runtime/fingerprint.js';
 import { statementChain } from '../../runtime/history.js';
 import { up } from '../../runtime/migrator.js';
 import { loadTargets, withSession } from '../../runtime/project.js';
@@ -83,6 +84,46 @@ CREATE TABLE c (id INT NOT NULL PRIMARY KEY);
     expect(await tables(db.conn, db.name)).toEqual(['t', 'u']);
   });
 
+  it('a statement of a group killed with KILL QUERY is reported, not run again', async () => {
+    const upSql = '-- step 1: a\nCREATE TABLE a (id INT);\n-- step 2: slow\nCREATE TABLE slow AS SELECT SLEEP(3) AS s;\n-- step 3: c\nCREATE TABLE c (id INT);\n';
+    const dir = makeProject('groupkq', { '0001_init': [upSql, '-- undo step 3: c\nDROP TABLE c;\n-- undo step 2: slow\nDROP TABLE slow;\n-- undo step 1: a\nDROP TABLE a;\n'] });
+    const admin = await connect();
+    try {
+      const running = cliAsync(dir, env, 'up');
+      const id = await waitFor(() => connectionRunning(admin, 'CREATE TABLE slow'), 10_000, 'the slow CREATE');
+      await admin.query(`KILL QUERY ${id}`);
+      const stopped = await running;
+      expect(stopped.stderr).toContain('failed at statement 2 of 3 (line 4: CREATE TABLE slow AS SELECT SLEEP(3) AS s)');
+      expect(stopped.stderr).toContain('1317');
+      expect(stopped.status).toBe(1);
+    } finally {
+      await admin.end();
+    }
+    expect(await tables(db.conn, db.name)).toEqual(['a']);
+    expect((await history(db.conn, db.name)).map((r) => [r.state, r.statements_applied, r.running])).toEqual([['partial', 1, null]]);
+  });
+
+  it('refuses a statement the server would run as several, before anything runs', async () => {
+    const upSql = '-- step 1: t\nCREATE TABLE t (id INT);\n-- step 2: fill\nDELIMITER //\nINSERT INTO t VALUES (1);\nCREATE TABLE log (id INT);\nINSERT INTO t VALUES (2) //\n';
+    const dir = makeProject('multi', { '0001_init': [upSql, '-- undo step 2: fill\nDELETE FROM t;\n-- undo step 1: t\nDROP TABLE t;\n'] });
+    const refused = cli(dir, env, 'up');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('generated/app/migrations/0001_init.up.sql:5:1: error E_MULTIPLE_STATEMENTS: database app: statement 2 (line 5: INSERT INTO t VALUES (1);) goes on after a `;` at line 5');
+    expect(refused.stderr).toContain('DELIMITER ;');
+    expect(await tables(db.conn, db.name)).toEqual([]);
+  });
+
+  it('a statement ending in `;` inside a DELIMITER block runs as written', async () => {
+    const upSql = '-- step 1: t\nCREATE TABLE t (id INT PRIMARY KEY);\n-- step 2: fill\nDELIMITER //\nINSERT INTO t VALUES (1);\n//\nDELIMITER ;\n-- step 3: u\nCREATE TABLE u (id INT);\n';
+    const dir = makeProject('trailing', { '0001_init': [upSql, '-- undo step 3: u\nDROP TABLE u;\n-- undo step 2: fill\nDELETE FROM t;\n-- undo step 1: t\nDROP TABLE t;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.stderr).not.toContain('error');
+    expect(r.status).toBe(0);
+    const [rows] = await db.conn.query('SELECT id FROM t');
+    expect(rows).toEqual([{ id: 1 }]);
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied])).toEqual([['applied', 3]]);
+  });
+
   it('KILL in the middle of a group: the next up counts the tables that exist and runs the rest once', async () => {
     const up3 = `-- step 1: a
 CREATE TABLE a (id INT NOT NULL PRIMARY KEY);
@@ -133,6 +174,38 @@ CREATE TABLE c (id INT NOT NULL PRIMARY KEY);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('error E_INTERRUPTED');
     expect(r.stderr).toContain('the tables they create are not a prefix of them');
+  });
+});
+
+describe('an interrupted down', () => {
+  let db: Scratch;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    db = await scratchDatabase('rt_downint');
+    env = { APP_DATABASE_URL: urlFor(db.name) };
+  });
+  afterEach(async () => { await db.drop(); });
+
+  it('finishing the revert the last run was cut off in counts as the one `down` reverts', async () => {
+    const dir = makeProject('downint', {
+      '0001_a': ['-- step 1: a\nCREATE TABLE a (id INT);\n', '-- undo step 1: a\nDROP TABLE a;\n'],
+      '0002_b': ['-- step 1: b\nCREATE TABLE b (id INT);\n', '-- undo step 1: b\nDROP TABLE b;\n'],
+    });
+    expect(cli(dir, env, 'up').status).toBe(0);
+    // What `down` leaves when its connection is lost right after DROP TABLE b committed.
+    const target = loadTargets(loadProject(dir), undefined)[0];
+    const downFile = target.set.migrations[1].down!;
+    const before = await withSession(target, env, { lockWaitTimeout: 10 }, (session) =>
+      fingerprint(session, [{ kind: 'table', schema: null, name: 'b' }]));
+    await db.conn.query('DROP TABLE b');
+    await db.conn.query("UPDATE schemac_migrations SET down_checksum = ?, running = 'down', running_statement = 1, running_fingerprint = ? WHERE version = 2",
+      [downFile.hash, before]);
+
+    const r = cli(dir, env, 'down');
+    expect(r.stderr).toContain('so it committed: counted as done, not run again');
+    expect(r.status).toBe(0);
+    expect((await history(db.conn, db.name)).map((h) => h.name)).toEqual(['0001_a']);
+    expect(await tables(db.conn, db.name)).toEqual(['a']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { classifyStatement, type Classified, type ObjectRef } from '../../runtime/classify.js';
-import { splitStatements, type Statement } from '../../runtime/statements.js';
+import { oneStatement, splitStatements, type Statement } from '../../runtime/statements.js';
 
 /** [name, file text, expected statements as [sql, line, step]] */
 const cases: [string, string, [string, number, number | null][]][] = [
@@ -82,7 +82,7 @@ const classified: [string, Classified][] = [
   ['CREATE DATABASE x', { kind: 'other', targets: [] }],
   ['CREATE TABLE `position` (\n  `id` INT\n)', { kind: 'ddl', targets: [t('position')], creates: true }],
   ['CREATE TABLE IF NOT EXISTS app.Users (id INT)', { kind: 'ddl', targets: [t('Users', 'app')], creates: true }],
-  ['CREATE OR REPLACE TEMPORARY TABLE t2 LIKE t', { kind: 'ddl', targets: [t('t2')], creates: true }],
+  ['CREATE OR REPLACE TEMPORARY TABLE t2 LIKE t', { kind: 'ddl', targets: [t('t2')], creates: false }],
   ['ALTER TABLE `position`\nADD COLUMN `x` INT', { kind: 'ddl', targets: [t('position')] }],
   ['ALTER ONLINE IGNORE TABLE t FORCE', { kind: 'ddl', targets: [t('t')] }],
   ['ALTER DATABASE d CHARACTER SET utf8mb4', { kind: 'other', targets: [] }],
@@ -102,5 +102,41 @@ const classified: [string, Classified][] = [
 describe('classifyStatement', () => {
   it.each(classified)('%s', (sql, expected) => {
     expect(classifyStatement(sql)).toEqual(expected);
+  });
+});
+
+/** [name, statement, backslash escapes, the text sent, where a second statement starts (the text before it) or null] */
+const single: [string, string, boolean, string, string | null][] = [
+  ['plain', 'SELECT 1', true, 'SELECT 1', null],
+  ['trailing terminator cut', 'INSERT INTO t VALUES (1);', true, 'INSERT INTO t VALUES (1)', null],
+  ['terminators and a comment cut', 'INSERT INTO t VALUES (1);; -- done\n', true, 'INSERT INTO t VALUES (1)', null],
+  ['; in quotes and comments', "SELECT ';', \"a;b\", `c;d` /* ; */ -- ;\n FROM t", true, "SELECT ';', \"a;b\", `c;d` /* ; */ -- ;\n FROM t", null],
+  ['a missing DELIMITER ;', 'INSERT INTO t VALUES (1);\nCREATE TABLE log (id INT);\nINSERT INTO missing VALUES (1)', true,
+    'INSERT INTO t VALUES (1)', 'INSERT INTO t VALUES (1)'],
+  ['two CREATE TABLEs', 'CREATE TABLE a (id INT);\nCREATE TABLE b (id INT)', true, 'CREATE TABLE a (id INT)', 'CREATE TABLE a (id INT)'],
+  ['a procedure body', 'CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END', true, 'CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END', null],
+  ['a procedure and its terminator', 'CREATE PROCEDURE p() BEGIN SELECT 1; END;', true, 'CREATE PROCEDURE p() BEGIN SELECT 1; END', null],
+  ['two procedures', 'CREATE PROCEDURE p() BEGIN SELECT 1; END;\nCREATE PROCEDURE q() BEGIN SELECT 2; END', true,
+    'CREATE PROCEDURE p() BEGIN SELECT 1; END', 'CREATE PROCEDURE p() BEGIN SELECT 1; END'],
+  ['CASE, IF, LOOP and labels inside a body',
+    'CREATE PROCEDURE p() lbl: BEGIN DECLARE x INT; SET x = CASE WHEN 1 THEN 2 END; IF x > 1 THEN SELECT 1; END IF;\n'
+      + 'CASE x WHEN 1 THEN SELECT 1; END CASE; l2: LOOP LEAVE l2; END LOOP l2; SELECT t.end FROM t; END lbl', true,
+    'CREATE PROCEDURE p() lbl: BEGIN DECLARE x INT; SET x = CASE WHEN 1 THEN 2 END; IF x > 1 THEN SELECT 1; END IF;\n'
+      + 'CASE x WHEN 1 THEN SELECT 1; END CASE; l2: LOOP LEAVE l2; END LOOP l2; SELECT t.end FROM t; END lbl', null],
+  ['a trigger body', 'CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; SET NEW.b = 2; END', true,
+    'CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; SET NEW.b = 2; END', null],
+  ['an anonymous block', 'BEGIN NOT ATOMIC SELECT 1; SELECT 2; END', true, 'BEGIN NOT ATOMIC SELECT 1; SELECT 2; END', null],
+  ['BEGIN WORK is not a block', 'BEGIN WORK; SELECT 1', true, 'BEGIN WORK', 'BEGIN WORK'],
+  ['an executable comment after the terminator runs', 'SELECT 1; /*!40101 SET @x = 1 */', true, 'SELECT 1', 'SELECT 1'],
+  ['an executable comment alone', '/*!40101 SET @x = 1 */', true, '/*!40101 SET @x = 1 */', null],
+  ['backslash escapes', "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", true, "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", null],
+  ['NO_BACKSLASH_ESCAPES', "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", false, "INSERT INTO t VALUES ('C:\\')", "INSERT INTO t VALUES ('C:\\')"],
+];
+
+describe('oneStatement', () => {
+  it.each(single)('%s', (_name, sql, backslash, text, before) => {
+    const one = oneStatement(sql, backslash);
+    expect(one.sql).toBe(text);
+    expect(one.extra === null ? null : sql.slice(0, one.extra)).toBe(before);
   });
 });
