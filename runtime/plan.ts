@@ -121,11 +121,11 @@ export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: 
 }
 
 /** Explicit transaction control would break the transaction schemac puts around each data statement. */
-function transactionControl(file: MigrationText, statements: readonly Statement[], from: number): Diagnostic[] {
+function transactionControl(file: MigrationText, statements: readonly Statement[], from: number, fileNumbers?: readonly number[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   statements.forEach((s, i) => {
     if (i + 1 < from || classifyStatement(s.sql).kind !== 'transaction') return;
-    out.push({ code: 'E_TX_CONTROL', message: `statement ${i + 1} (${firstLine(s.sql)}) controls transactions; migration files may not`,
+    out.push({ code: 'E_TX_CONTROL', message: `statement ${fileNumbers?.[i] ?? i + 1} (${firstLine(s.sql)}) controls transactions; migration files may not`,
       pos: { file: file.file, line: s.line, column: 1 },
       hint: 'schemac runs each INSERT/UPDATE/DELETE in its own transaction together with its history record, so it is applied exactly once; remove START TRANSACTION/COMMIT/LOCK TABLES/SET autocommit' });
   });
@@ -171,7 +171,9 @@ export function planDown(set: MigrationSet, rows: readonly HistoryRow[], options
   const items: DownItem[] = [];
   for (const row of chosen) {
     try {
-      items.push(downItem(set, row));
+      const item = downItem(set, row);
+      items.push(item);
+      problems.push(...transactionControl(item.file, item.statements, item.from, item.fileNumbers));
     } catch (e) {
       if (e instanceof SchemacError) problems.push(...e.diagnostics);
       else throw e;

@@ -124,6 +124,10 @@ describe('planUp', () => {
 
 describe('planDown', () => {
   const applied = () => [row(1, UP1), row(2, UP2), row(3, UP3)];
+  it('refuses transaction control in the down statements to run', () => {
+    const list = files({ '0003_c.down.sql': 'START TRANSACTION;\nDELETE FROM a;\nCOMMIT;\n' });
+    expect(codes(() => planDown(set(list), applied()))).toEqual(['E_TX_CONTROL', 'E_TX_CONTROL']);
+  });
   it('reverts the newest migration by default, --steps K, --to N', () => {
     expect(planDown(set(), applied()).map((i) => i.row.name)).toEqual(['0003_c']);
     expect(planDown(set(), applied(), { steps: 2 }).map((i) => i.row.name)).toEqual(['0003_c', '0002_b']);
