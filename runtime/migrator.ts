@@ -245,7 +245,9 @@ export async function up(ctx: RunContext, options: UpOptions = {}): Promise<RunR
     const plan = planUp(ctx.set, rows, planOptions);
     const runs = plan.items.map((item) => ({ ...describeUp(item), ms: 0 }));
     for (const row of rows.filter((r) => r.running !== null)) {
-      ctx.log(`${ctx.set.database}: ${row.name}: statement ${row.runningStatement} was interrupted; \`schemac up\` checks whether it committed before resuming`);
+      const first = (row.running === 'up' ? row.statementsApplied : row.reverted) + 1;
+      ctx.log(`${ctx.set.database}: ${row.name}: ${(row.runningStatement ?? 0) > first ? `statements ${first}..${row.runningStatement} were` : `statement ${row.runningStatement} was`}`
+        + ` interrupted; \`schemac ${row.running}\` checks what committed before going on`);
     }
     return { database: ctx.set.database, dryRun: true, migrations: runs, current: current(rows.filter((r) => r.state === 'applied')), warnings: plan.warnings };
   }

@@ -152,6 +152,7 @@ CREATE TABLE c (id INT NOT NULL PRIMARY KEY);
     expect([row.statements_applied, row.running, row.running_statement]).toEqual([0, 'up', 3]);
     expect(JSON.parse(cli(dir, env, 'status', '--json').stdout).databases[0].migrations[0]).toMatchObject({ state: 'partial', interrupted: 3 });
     expect(cli(dir, env, 'status').stdout).toContain('statements 1..3 were interrupted; `schemac up` checks which committed and resumes');
+    expect(cli(dir, env, 'up', '--dry-run').stderr).toContain('0001_init: statements 1..3 were interrupted; `schemac up` checks what committed before going on');
 
     const resumed = cli(dir, env, 'up');
     expect(resumed.stderr).toContain('statements 1..3 of generated/app/migrations/0001_init.up.sql were interrupted in an earlier run (connection lost); the tables of 1 of them exist');
