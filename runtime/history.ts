@@ -181,11 +181,6 @@ export class HistoryWriter {
 
   constructor(private readonly session: Session) {}
 
-  /** Whether writes are waiting to be sent. */
-  get pending(): boolean {
-    return this.writes.length > 0;
-  }
-
   /** Creates the table (IF NOT EXISTS), in front of the writes that follow. */
   createTable(): void {
     this.writes.push({ kind: 'create' });

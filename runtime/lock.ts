@@ -66,7 +66,8 @@ export function releasePart(name: string): BatchPart {
 /** Releases the lock (errors are ignored: a lost connection has released it already). */
 export async function releaseLock(session: Session, name: string): Promise<void> {
   try {
-    await session.query('DO RELEASE_LOCK(?)', [name]);
+    const part = releasePart(name);
+    await session.query(part.sql, part.params);
   } catch {
     // the connection is gone, and the server freed the lock with it
   }

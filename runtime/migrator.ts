@@ -32,8 +32,10 @@ import { firstLine, oneStatement, type Statement } from './statements.js';
  * and "k+1 is starting" are one UPDATE, sent in the same multi-statement query as statement
  * k+1 and committed before it starts; the last record goes with RELEASE_LOCK. A DDL statement
  * therefore costs one round trip, plus a SHOW CREATE of the objects it changes, which is skipped
- * for a table known to be absent (see KnownTables). This keeps `up` within a few percent of
- * piping the files into the mysql client (bench/up.ts).
+ * for a table known to be absent (see KnownTables); consecutive CREATEs of such tables share one
+ * round trip (runGroup). This keeps `up` within a few percent of piping the files into the
+ * mysql client (bench/up.ts). A statement is sent as its text checked by oneStatement, so that
+ * the server sees one statement where the runtime records one.
  */
 
 /** What the migrator needs: the connection, the files, and where to report progress. */
@@ -148,6 +150,11 @@ interface Run {
   readonly backslashEscapes: boolean;
   /** Statements sent in this run. */
   sent: number;
+}
+
+/** The text to send for a statement: checked by checkStatements to be one statement, terminators cut. */
+function textOf(run: Run, s: Statement): string {
+  return oneStatement(s.sql, run.backslashEscapes).sql;
 }
 
 /** Read with GET_LOCK: the tables of the database, and the sql_mode the statements run under. */
@@ -376,7 +383,7 @@ async function runJob(run: Run, job: Job, options: RunOptions): Promise<number> 
       ctx.log(`${ctx.set.database}: replaying for this connection: ${firstLine(s.sql)}`);
       run.tables.saw(cls);
       try {
-        await run.writer.send([{ sql: oneStatement(s.sql, run.backslashEscapes).sql }]);
+        await run.writer.send([{ sql: textOf(run, s) }]);
       } catch (e) {
         throw new SchemacError({ code: isConnectionLost(e) ? 'E_CONNECTION_LOST' : 'E_STATEMENT_FAILED', pos: { file: job.file.file, line: s.line, column: 1 },
           message: `database ${ctx.set.database}: ${job.name}: replaying statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)}) for the new connection failed: ${describeError(e)}`,
@@ -390,7 +397,7 @@ async function runJob(run: Run, job: Job, options: RunOptions): Promise<number> 
     if (k > j) {
       j += await runGroup(run, job, j, k, options, elapsed);
       if (j > k) continue;
-      // A statement of the group failed: it runs again alone, to retry or report it as any other.
+      // A statement of the group hit a lock wait timeout: it is tried again alone, with its retries.
     }
     await runStatement(run, job, j, options, elapsed);
     j++;
@@ -437,7 +444,7 @@ async function runGroup(run: Run, job: Job, j: number, k: number, options: RunOp
   const ticker = tick(ctx, options, `statements ${job.fileNumber(j)}..${job.fileNumber(k)} of ${job.fileTotal}`, job, group[0]);
   try {
     run.sent += group.length;
-    await writer.send(group.map((s) => ({ sql: oneStatement(s.sql, run.backslashEscapes).sql })));
+    await writer.send(group.map((s) => ({ sql: textOf(run, s) })));
     writer.update(job.version, { ...job.record(k, elapsed()), ...NOT_RUNNING });
     return group.length;
   } catch (e) {
@@ -485,7 +492,7 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
   const ticker = tick(ctx, options, `statement ${job.fileNumber(j)} of ${job.fileTotal}`, job, s);
   const retries = options.lockRetries ?? DEFAULT_RETRIES;
   const done = (): HistoryPatch => ({ ...job.record(j, elapsed()), ...NOT_RUNNING });
-  const text = oneStatement(s.sql, run.backslashEscapes).sql;
+  const text = textOf(run, s);
   let phase: Phase = 'statement';
   try {
     for (let attempt = 1; ; attempt++) {
