@@ -416,7 +416,8 @@ function groupEnd(run: Run, job: Job, j: number): number {
   const names = new Set<string>();
   let bytes = 0;
   let k = j - 1;
-  for (const s of job.statements.slice(j - 1)) {
+  for (let i = j - 1; i < job.statements.length; i++) {
+    const s = job.statements[i];
     const cls = classifyStatement(s.sql);
     const fresh = cls.kind === 'ddl' && cls.creates === true && cls.targets.length > 0
       && cls.targets.every((t) => run.tables.absent(t) && !names.has(t.name.toLowerCase()));
