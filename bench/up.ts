@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       if (r.status !== 0) throw new Error(`schemac up failed: ${r.stderr}`);
     },
     inProcess: async () => {
-      await eachSession(loadTargets(loadProject(dir), undefined), env, { lockWaitTimeout: 10 },
+      await eachSession(loadTargets(loadProject(dir), undefined), env, { lockWaitTimeout: 10, multipleStatements: true },
         (target, session) => up({ session, set: target.set, log: () => undefined }));
     },
   };

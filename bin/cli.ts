@@ -88,7 +88,8 @@ const FAST: Readonly<Record<'up' | 'down' | 'status' | 'sum', { readonly options
 /**
  * A runtime command line parsed as yargs would parse it, or null when it is anything else:
  * another command, an option it does not know, a positional, a repeated option, a number
- * that is not plain digits, a value outside its choices, `down --to --steps` together.
+ * that is not plain digits, a value outside its choices, a value that is quoted or starts with
+ * `-`, `down --to --steps` together.
  */
 export function fastParse(argv: readonly string[]): { readonly command: keyof typeof FAST; readonly args: Parsed } | null {
   const command = argv[0];
@@ -121,6 +122,8 @@ export function fastParse(argv: readonly string[]): { readonly command: keyof ty
       value = Number(value);
     }
     if (o.choices && !(o.choices as readonly unknown[]).includes(value)) return null;
+    // yargs strips quotes around a value and takes a lone `-` as a positional: leave those to it.
+    if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && /^[-'"]|['"]$/.test(v))) return null;
     args[name] = value;
   }
   if (command === 'down' && args.to !== undefined && args.steps !== undefined) return null;

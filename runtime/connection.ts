@@ -1,4 +1,4 @@
-import mysql from 'mysql2/promise';
+import mysql from 'mysql2';
 import type { DatabaseConfig } from '../compiler/config.js';
 import { SchemacError } from '../compiler/diagnostics.js';
 import { ServerError, type BatchPart, type QueryResult, type Row, type Session } from './session.js';
@@ -27,6 +27,12 @@ export interface SessionOptions {
   readonly lockWaitTimeout: number;
   /** `SET SESSION sql_mode`; the server's mode is kept when absent. */
   readonly sqlMode?: string;
+  /**
+   * Multi-statement queries (Session.batch in one round trip), for the migrator, which checks
+   * what it sends (runtime/statements.ts oneStatement); off by default, so that the server takes
+   * each query as one statement.
+   */
+  readonly multipleStatements?: boolean;
 }
 
 /** Replaces the password of any `scheme://user:password@` in `text` with `***`. */
@@ -141,20 +147,24 @@ function connectHint(e: ServerError, url: DatabaseUrl): string {
  * every reader behind it for a day (MYSQL-NOTES §11), and `sql_mode` when asked.
  */
 export async function openSession(url: DatabaseUrl, options: SessionOptions, what: string): Promise<Session> {
+  const multipleStatements = options.multipleStatements === true;
   let conn: mysql.Connection;
   try {
-    conn = await mysql.createConnection({
-      host: url.host, port: url.port, user: url.user, password: url.password, database: url.database,
-      ...(url.ssl ? { ssl: {} } : {}),
-      multipleStatements: true, dateStrings: true, supportBigNumbers: true, bigNumberStrings: false,
-      connectTimeout: 10_000, charset: 'utf8mb4_general_ci',
+    conn = await new Promise<mysql.Connection>((resolve, reject) => {
+      const c = mysql.createConnection({
+        host: url.host, port: url.port, user: url.user, password: url.password, database: url.database,
+        ...(url.ssl ? { ssl: {} } : {}),
+        multipleStatements, dateStrings: true, supportBigNumbers: true, bigNumberStrings: false,
+        connectTimeout: 10_000, charset: 'utf8mb4_general_ci',
+      });
+      c.connect((e) => (e ? reject(e) : resolve(c)));
     });
   } catch (e) {
     const se = toServerError(e, [url.password]);
     throw new SchemacError({ code: 'E_CONNECT', message: `${what}: cannot connect to ${url.display}: ${se.describe()}`,
       hint: connectHint(se, url) });
   }
-  const session = new Mysql2Session(conn, url);
+  const session = new Mysql2Session(conn, url, multipleStatements, () => openSession(url, { ...options, multipleStatements: false }, what));
   try {
     await session.query(`SET SESSION lock_wait_timeout = ?${options.sqlMode !== undefined ? ', sql_mode = ?' : ''}`,
       [options.lockWaitTimeout, ...(options.sqlMode !== undefined ? [options.sqlMode] : [])]);
@@ -170,8 +180,10 @@ class Mysql2Session implements Session {
   readonly connectionId: number;
   readonly database: string;
   private lost: ServerError | null = null;
+  private sibling: Promise<Session> | null = null;
 
-  constructor(private readonly conn: mysql.Connection, private readonly url: DatabaseUrl) {
+  constructor(private readonly conn: mysql.Connection, private readonly url: DatabaseUrl, private readonly multi: boolean,
+    private readonly openSingle: () => Promise<Session>) {
     this.connectionId = conn.threadId;
     this.database = url.database;
     // A fatal error (KILL, server gone) arrives as an event when no query is pending; without a
@@ -180,39 +192,69 @@ class Mysql2Session implements Session {
   }
 
   async query(sql: string, params?: readonly unknown[]): Promise<QueryResult> {
-    const [result] = await this.send(sql, params);
+    const result = await this.send(params ? this.conn.format(sql, params as unknown[]) : sql);
     // A CALL returns several result sets; the rows are the first one.
     return toResult(Array.isArray(result) && result.length > 0 && isResultSet(result[0]) ? result[0] : result);
   }
 
   async batch(parts: readonly BatchPart[]): Promise<QueryResult[]> {
     if (parts.length === 0) return [];
+    if (!this.multi) {
+      const out: QueryResult[] = [];
+      for (const [i, p] of parts.entries()) {
+        try {
+          out.push(await this.query(p.sql, p.params));
+        } catch (e) {
+          if (e instanceof ServerError) e.part = i;
+          throw e;
+        }
+      }
+      return out;
+    }
     // Placeholders are filled part by part: a migration's statement is sent exactly as written
     // (a `?` in its text is not a placeholder). "\n;\n" ends a statement whose last line is a comment.
     const sql = parts.map((p) => (p.params ? this.conn.format(p.sql, p.params as unknown[]) : p.sql)).join('\n;\n');
-    const [result] = await this.send(sql);
+    const result = await this.send(sql);
     return parts.length === 1 ? [toResult(result)] : (result as unknown[]).map(toResult);
   }
 
-  private async send(sql: string, params?: readonly unknown[]): Promise<[unknown]> {
-    if (this.lost) throw this.lost;
-    try {
-      const [result] = await this.conn.query(sql, params as unknown[] | undefined);
-      return [result];
-    } catch (e) {
-      const se = toServerError(e, [this.url.password]);
-      if (se.fatal) this.lost = se;
-      throw se;
-    }
+  single(): Promise<Session> {
+    this.sibling ??= this.openSingle();
+    return this.sibling;
+  }
+
+  /**
+   * Sends one query (already formatted). A failure carries the index of the statement that
+   * failed: the server answers each statement of a multi-statement query in turn, and mysql2
+   * emits 'fields' once for each that completed (an OK packet or a result set's columns).
+   */
+  private send(sql: string): Promise<unknown> {
+    if (this.lost) return Promise.reject(this.lost);
+    return new Promise((resolve, reject) => {
+      let completed = 0;
+      const cmd = this.conn.query(sql, (e: unknown, result: unknown) => {
+        if (!e) { resolve(result); return; }
+        const se = toServerError(e, [this.url.password]);
+        if (se.fatal) this.lost = se;
+        else se.part = completed;
+        reject(se);
+      });
+      cmd.on('fields', () => { completed++; });
+    });
   }
 
   async close(): Promise<void> {
-    try {
-      if (this.lost) this.conn.destroy();
-      else await this.conn.end();
-    } catch {
+    const sibling = this.sibling;
+    this.sibling = null;
+    if (sibling) await sibling.then((s) => s.close(), () => undefined);
+    if (this.lost) {
       this.conn.destroy();
+      return;
     }
+    await new Promise<void>((resolve) => this.conn.end((e) => {
+      if (e) this.conn.destroy();
+      resolve();
+    }));
   }
 }
 

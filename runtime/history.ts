@@ -206,15 +206,37 @@ export class HistoryWriter {
     return updatePart(this.session, version, patch) ?? { sql: 'DO 0' };
   }
 
-  /** Sends the pending writes followed by `parts` in one round trip; returns the results of `parts`. */
+  /**
+   * Sends the pending writes followed by `parts` in one round trip; returns the results of
+   * `parts`. When a part fails, the error's `part` is its index in `parts` (the writes committed
+   * and are forgotten); when a write fails, a HistoryWriteError (nothing of `parts` ran); on a
+   * lost connection, the error as it is (the writes stay pending).
+   */
   async send(parts: readonly BatchPart[] = []): Promise<QueryResult[]> {
     const writes = this.writes.map((w) => w.kind === 'create' ? createPart(this.session) : w.kind === 'insert' ? insertPart(this.session, w.row)
       : w.kind === 'delete' ? deletePart(this.session, w.version) : updatePart(this.session, w.version, w.patch))
       .filter((p): p is BatchPart => p !== null);
     const all = [...writes, ...parts];
     if (all.length === 0) return [];
-    const results = await this.session.batch(all);
+    let results: QueryResult[];
+    try {
+      results = await this.session.batch(all);
+    } catch (e) {
+      if (!(e instanceof ServerError) || e.part === null) throw e;
+      if (e.part < writes.length) throw new HistoryWriteError(e);
+      this.writes = [];
+      e.part -= writes.length;
+      throw e;
+    }
     this.writes = [];
     return results.slice(writes.length);
+  }
+}
+
+/** A write to the version table sent in front of statements failed (so none of them ran). */
+export class HistoryWriteError extends Error {
+  constructor(readonly error: ServerError) {
+    super(error.message);
+    this.name = 'HistoryWriteError';
   }
 }

@@ -3,13 +3,13 @@ import { VERSION_TABLE } from '../compiler/config.js';
 import { classifyStatement, type Classified, type ObjectRef } from './classify.js';
 import { fingerprint } from './fingerprint.js';
 import {
-  deleteHistory, HistoryWriter, readHistory, statementChain, updateHistory, type HistoryPatch, type HistoryRow,
+  deleteHistory, HistoryWriteError, HistoryWriter, readHistory, statementChain, updateHistory, type HistoryPatch, type HistoryRow,
 } from './history.js';
 import { acquireLock, releaseLock, releasePart } from './lock.js';
 import { checkIntegrity, statementsOf, type MigrationSet, type MigrationText } from './migrations.js';
 import { downItem, planDown, planUp, type DownItem, type UpItem } from './plan.js';
-import { describeError, isConnectionLost, ServerError, type Session } from './session.js';
-import { firstLine, oneStatement, type Statement } from './statements.js';
+import { describeError, isConnectionLost, ServerError, type BatchPart, type Session } from './session.js';
+import { firstLine, oneStatement, quotingOf, type Quoting, type Statement } from './statements.js';
 
 /*
  * up / down / status on one database, over one Session that holds the migration lock and runs
@@ -146,15 +146,36 @@ interface Run {
   readonly ctx: RunContext;
   readonly writer: HistoryWriter;
   readonly tables: KnownTables;
-  /** False when the session's sql_mode has NO_BACKSLASH_ESCAPES (how the server reads quotes). */
-  readonly backslashEscapes: boolean;
+  /** How the server reads quotes under the session's sql_mode now (a migration's SET may change it). */
+  quoting: Quoting;
   /** Statements sent in this run. */
   sent: number;
+  /** Session statements (SET, USE) run so far, in order: the single-statement connection replays them. */
+  readonly sessionTexts: string[];
+  /** The connection for statements only the server can tell the end of (see single()). */
+  single: Session | null;
 }
 
-/** The text to send for a statement: checked by checkStatements to be one statement, terminators cut. */
-function textOf(run: Run, s: Statement): string {
-  return oneStatement(s.sql, run.backslashEscapes).sql;
+/**
+ * The connection that takes each query as one statement, for a stored program's body (see
+ * oneStatement), opened on first use with the session statements of the run replayed, so that it
+ * has the same sql_mode, character set and default database.
+ */
+async function single(run: Run): Promise<Session> {
+  if (!run.single) {
+    const session = await run.ctx.session.single();
+    for (const text of run.sessionTexts) await session.query(text);
+    run.single = session;
+  }
+  return run.single;
+}
+
+/** A session statement: run on the connection (and its single-statement sibling), and the sql_mode read again. */
+async function runSession(run: Run, text: string, before: readonly BatchPart[] = []): Promise<void> {
+  const results = await run.writer.send([...before, { sql: text }, { sql: 'SELECT @@SESSION.sql_mode AS mode' }]);
+  run.quoting = quotingOf(String(results[results.length - 1]?.rows[0]?.mode ?? ''));
+  run.sessionTexts.push(text);
+  if (run.single) await run.single.query(text);
 }
 
 /** Read with GET_LOCK: the tables of the database, and the sql_mode the statements run under. */
@@ -172,10 +193,10 @@ async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, 
   const { session } = ctx;
   const { name, results: [listed, mode] } = await acquireLock(session, options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT, ctx.log, ctx.set.database, LOCK_READS);
   const tables = listed.rows.map((r) => String(r.name));
-  const backslashEscapes = !/NO_BACKSLASH_ESCAPES/i.test(String(mode.rows[0]?.mode ?? ''));
   let released = false;
   const run: Run = {
-    ctx, writer: new HistoryWriter(session), tables: new KnownTables(session.database, tables), sent: 0, backslashEscapes,
+    ctx, writer: new HistoryWriter(session), tables: new KnownTables(session.database, tables), sent: 0,
+    quoting: quotingOf(String(mode.rows[0]?.mode ?? '')), sessionTexts: [], single: null,
   };
   try {
     let rows: HistoryRow[] = [];
@@ -219,21 +240,25 @@ function finalRecordFailure(run: Run, e: unknown): Error {
 }
 
 /**
- * Refuses, before anything runs, a statement the server would take for several (a `;` the
- * splitter did not split at: see oneStatement), naming the file and line where the next begins.
+ * A statement that goes on after a `;` (see oneStatement) and is not one that may: only DDL
+ * (a stored program's body) and unclassified statements go to the single-statement connection;
+ * a data statement, a read or a SET that goes on is a missing `DELIMITER ;` or the like.
  */
-function checkStatements(run: Run, jobs: readonly { readonly file: string; readonly statements: readonly Statement[]; readonly fileNumber: (j: number) => number }[]): void {
-  const problems: Diagnostic[] = [];
-  for (const job of jobs) {
-    job.statements.forEach((s, k) => {
-      const at = oneStatement(s.sql, run.backslashEscapes).extra;
-      if (at === null) return;
-      const line = s.line + (s.sql.slice(0, at).match(/\n/g)?.length ?? 0);
-      problems.push({ code: 'E_MULTIPLE_STATEMENTS', pos: { file: job.file, line, column: 1 },
-        message: `database ${run.ctx.set.database}: statement ${job.fileNumber(k + 1)} (line ${s.line}: ${firstLine(s.sql)}) goes on after a \`;\` at line ${line}: the server would run it as more than one statement`,
-        hint: 'end a DELIMITER block with `DELIMITER ;` before ordinary statements, and give each stored program its own statement (a body of several statements is a BEGIN ... END block)' });
-    });
-  }
+function multipleStatements(run: Run, file: string, s: Statement, number: number): Diagnostic | null {
+  const at = oneStatement(s.sql, run.quoting).extra;
+  if (at === null) return null;
+  const kind = classifyStatement(s.sql).kind;
+  if (kind === 'ddl' || kind === 'other') return null;
+  const line = s.line + (s.sql.slice(0, at).match(/\n/g)?.length ?? 0);
+  return { code: 'E_MULTIPLE_STATEMENTS', pos: { file, line, column: 1 },
+    message: `database ${run.ctx.set.database}: statement ${number} (line ${s.line}: ${firstLine(s.sql)}) goes on after a \`;\` at line ${line}: the server would run it as more than one statement`,
+    hint: 'end a DELIMITER block with `DELIMITER ;` before the statements after it' };
+}
+
+/** Refuses, before anything runs, the statements to run that multipleStatements finds. */
+function checkStatements(run: Run, jobs: readonly { readonly file: string; readonly statements: readonly Statement[]; readonly from: number; readonly fileNumber: (j: number) => number }[]): void {
+  const problems = jobs.flatMap((job) => job.statements.map((s, k) => (k + 1 < job.from ? null : multipleStatements(run, job.file, s, job.fileNumber(k + 1)))))
+    .filter((d): d is Diagnostic => d !== null);
   if (problems.length) throw new SchemacError(problems);
 }
 
@@ -260,7 +285,7 @@ export async function up(ctx: RunContext, options: UpOptions = {}): Promise<RunR
   }
   return locked(ctx, options, async (run, rows) => {
     const plan = planUp(ctx.set, rows, planOptions);
-    checkStatements(run, plan.items.map((i) => ({ file: i.file.file, statements: i.statements, fileNumber: (j: number) => j })));
+    checkStatements(run, plan.items.map((i) => ({ file: i.file.file, statements: i.statements, from: i.from, fileNumber: (j: number) => j })));
     for (const w of plan.warnings) ctx.log(`warning: ${w}`);
     const runs: MigrationRun[] = [];
     for (const item of plan.items) runs.push(await applyMigration(run, item, options));
@@ -283,7 +308,7 @@ export async function down(ctx: RunContext, options: DownOptions = {}): Promise<
     // A revert the last run left unfinished and that was just settled counts as one of the --steps.
     const steps = options.to === undefined ? (options.steps ?? 1) - finished.length : undefined;
     const items = steps !== undefined && steps <= 0 ? [] : planDown(ctx.set, rows, { ...planOptions, ...(steps !== undefined ? { steps } : {}) });
-    checkStatements(run, items.map((i) => ({ file: i.file.file, statements: i.statements, fileNumber: (j: number) => i.fileNumbers[j - 1] })));
+    checkStatements(run, items.map((i) => ({ file: i.file.file, statements: i.statements, from: i.from, fileNumber: (j: number) => i.fileNumbers[j - 1] })));
     const runs: MigrationRun[] = [];
     for (const item of items) runs.push(await revertMigration(run, item, options));
     const reverted = new Set(items.map((i) => i.row.version));
@@ -383,7 +408,7 @@ async function runJob(run: Run, job: Job, options: RunOptions): Promise<number> 
       ctx.log(`${ctx.set.database}: replaying for this connection: ${firstLine(s.sql)}`);
       run.tables.saw(cls);
       try {
-        await run.writer.send([{ sql: textOf(run, s) }]);
+        await runSession(run, oneStatement(s.sql, run.quoting).sql);
       } catch (e) {
         throw new SchemacError({ code: isConnectionLost(e) ? 'E_CONNECTION_LOST' : 'E_STATEMENT_FAILED', pos: { file: job.file.file, line: s.line, column: 1 },
           message: `database ${ctx.set.database}: ${job.name}: replaying statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)}) for the new connection failed: ${describeError(e)}`,
@@ -419,7 +444,7 @@ function groupEnd(run: Run, job: Job, j: number): number {
   for (let i = j - 1; i < job.statements.length; i++) {
     const s = job.statements[i];
     const cls = classifyStatement(s.sql);
-    const fresh = cls.kind === 'ddl' && cls.creates === true && cls.targets.length > 0
+    const fresh = cls.kind === 'ddl' && cls.creates === true && cls.targets.length > 0 && oneStatement(s.sql, run.quoting).extra === null
       && cls.targets.every((t) => run.tables.absent(t) && !names.has(t.name.toLowerCase()));
     bytes += Buffer.byteLength(s.sql);
     if (!fresh || (k >= j && bytes > GROUP_BYTES)) break;
@@ -431,9 +456,10 @@ function groupEnd(run: Run, job: Job, j: number): number {
 
 /**
  * Runs statements j..k, CREATE statements of tables that do not exist, in one round trip after
- * one history mark "j..k running": each either made its table or did not, so the tables that
- * exist afterwards tell which ran (createdPrefix), on a lost connection (the next run) as on an
- * error. Returns how many ran; the caller runs the first that did not alone.
+ * one history mark "j..k running". On an error the server says which failed (the ones before it
+ * ran); on a lost connection, the next run tells which committed by the tables that exist
+ * (createdPrefix). Returns how many ran when a lock wait timeout stopped one (the caller tries
+ * it again alone); any other failure is thrown.
  */
 async function runGroup(run: Run, job: Job, j: number, k: number, options: RunOptions, elapsed: () => number): Promise<number> {
   const { ctx, writer, tables } = run;
@@ -445,23 +471,24 @@ async function runGroup(run: Run, job: Job, j: number, k: number, options: RunOp
   const ticker = tick(ctx, options, `statements ${job.fileNumber(j)}..${job.fileNumber(k)} of ${job.fileTotal}`, job, group[0]);
   try {
     run.sent += group.length;
-    await writer.send(group.map((s) => ({ sql: textOf(run, s) })));
+    await writer.send(group.map((s) => ({ sql: oneStatement(s.sql, run.quoting).sql })));
     writer.update(job.version, { ...job.record(k, elapsed()), ...NOT_RUNNING });
     return group.length;
   } catch (e) {
-    if (isConnectionLost(e) || !(e instanceof ServerError)) {
+    if (isConnectionLost(e) || !(e instanceof ServerError || e instanceof HistoryWriteError)) {
       if (!(e instanceof ServerError)) throw e;
       throw new SchemacError({ code: 'E_CONNECTION_LOST', pos: { file: job.file.file, line: group[0].line, column: 1 },
         message: `database ${ctx.set.database}: ${job.direction === 'up' ? 'migration' : 'reverting'} ${job.name}: the connection was lost while statements `
           + `${job.fileNumber(j)}..${job.fileNumber(k)} of ${job.fileTotal} ran (line ${group[0].line}: ${firstLine(group[0].sql)}, ...): ${e.describe()}`,
         hint: `statements before them are recorded; which of them committed is decided by the next run: \`schemac ${job.direction}\` checks and resumes without running anything twice` });
     }
-    const ran = await createdPrefix(ctx.session, group) ?? 0;
+    if (e instanceof HistoryWriteError) throw await failure(run, job, j, group[0], 'ddl', 'mark', e.error);
+    const ran = e.part ?? 0;
     writer.update(job.version, ran > 0 ? { ...job.record(j - 1 + ran, elapsed()), ...NOT_RUNNING } : NOT_RUNNING);
     // A lock wait timeout is tried again (the statement alone, with its retries); any other error
     // is the failing statement's, reported as it is (never run again behind the user's back:
     // it may have been a KILL QUERY).
-    if (e.errno === 1205 || ran >= group.length) return ran;
+    if (e.errno === 1205) return ran;
     throw await failure(run, job, j + ran, group[ran], 'ddl', 'statement', e);
   } finally {
     clearInterval(ticker);
@@ -490,10 +517,16 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
   const s = job.statements[j - 1];
   const cls = classifyStatement(s.sql);
   const where = () => `${job.file.file}, statement ${job.fileNumber(j)} of ${job.fileTotal} (line ${s.line})`;
-  const ticker = tick(ctx, options, `statement ${job.fileNumber(j)} of ${job.fileTotal}`, job, s);
   const retries = options.lockRetries ?? DEFAULT_RETRIES;
   const done = (): HistoryPatch => ({ ...job.record(j, elapsed()), ...NOT_RUNNING });
-  const text = textOf(run, s);
+  // Checked again with the quoting of now: a SET sql_mode earlier in the run may have changed it.
+  const refused = multipleStatements(run, job.file.file, s, job.fileNumber(j));
+  if (refused) {
+    await writer.send();
+    throw new SchemacError(refused);
+  }
+  const one = oneStatement(s.sql, run.quoting);
+  const ticker = tick(ctx, options, `statement ${job.fileNumber(j)} of ${job.fileTotal}`, job, s);
   let phase: Phase = 'statement';
   try {
     for (let attempt = 1; ; attempt++) {
@@ -503,21 +536,39 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           // The statement and its record commit together, or neither does.
           tables.saw(cls);
           run.sent++;
-          await writer.send([{ sql: 'START TRANSACTION' }, { sql: text }, writer.updatePart(job.version, done()), { sql: 'COMMIT' }]);
+          try {
+            await writer.send([{ sql: 'START TRANSACTION' }, { sql: one.sql }, writer.updatePart(job.version, done()), { sql: 'COMMIT' }]);
+          } catch (e) {
+            if (e instanceof ServerError && e.part !== null && e.part >= 2) phase = 'record';
+            throw e;
+          }
           // The time it took, written with the next statement.
           if (job.direction === 'up') writer.update(job.version, { executionMs: job.record(j, elapsed()).executionMs });
-        } else if (cls.kind === 'read' || cls.kind === 'session') {
+        } else if (cls.kind === 'session') {
+          tables.saw(cls);
+          run.sent++;
+          await runSession(run, one.sql);
+          writer.update(job.version, done());
+        } else if (cls.kind === 'read') {
           // Harmless to run again: its record waits for the next statement.
           tables.saw(cls);
           run.sent++;
-          await writer.send([{ sql: text }]);
+          await writer.send([{ sql: one.sql }]);
           writer.update(job.version, done());
         } else {
           const fp = cls.kind === 'ddl' ? await fingerprint(ctx.session, cls.targets, tables.absent) : null;
           tables.saw(cls);
           writer.update(job.version, { running: job.direction, runningStatement: j, runningFingerprint: fp });
           run.sent++;
-          await writer.send([{ sql: text }]);
+          if (one.extra === null) {
+            await writer.send([{ sql: one.sql }]);
+          } else {
+            // A stored program's body: the server's parser finds its end, on a connection that
+            // takes the text as one statement (refusing anything after it).
+            const alone = await single(run);
+            await writer.send();
+            await alone.query(s.sql);
+          }
           writer.update(job.version, done());
           // With a fingerprint, the next run can tell whether it committed: its record waits for the
           // next statement. Without one, it is written now, so that only the statement itself is undecidable.
@@ -529,6 +580,10 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
         return;
       } catch (e) {
         if (cls.kind === 'dml' && !isConnectionLost(e)) await ctx.session.query('ROLLBACK').catch(() => undefined);
+        if (e instanceof HistoryWriteError) {
+          phase = phase === 'record' ? 'record' : 'mark';
+          throw e.error;
+        }
         if (phase === 'statement' && e instanceof ServerError && e.errno === 1205 && !isConnectionLost(e) && attempt <= retries) {
           ctx.log(`${ctx.set.database}: ${where()}: lock wait timeout (another session holds a lock on the table); trying again (${attempt} of ${retries})`);
           await new Promise((r) => setTimeout(r, 500 * attempt));
@@ -544,8 +599,11 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
   }
 }
 
-/** Where a statement's run failed: the statement (with the history writes sent along), or its own record. */
-type Phase = 'statement' | 'record';
+/**
+ * Where a statement's run failed: writing the history in front of it (so it did not run), the
+ * statement, or its own record.
+ */
+type Phase = 'mark' | 'statement' | 'record';
 
 /** The error for a statement that failed (or whose outcome could not be recorded), after recording what is known. */
 async function failure(run: Run, job: Job, j: number, s: Statement, kind: string, phase: Phase, e: unknown): Promise<Error> {
@@ -573,8 +631,10 @@ async function failure(run: Run, job: Job, j: number, s: Statement, kind: string
       message: `${head}: ${e.describe()}; then writing ${VERSION_TABLE} failed: ${describeError(e2)}`,
       hint: `did the migration change ${VERSION_TABLE}? Fix the table, then \`schemac ${job.direction}\` checks what ran and resumes` });
   }
-  if (phase === 'record') {
-    return new SchemacError({ code: 'E_HISTORY', pos, message: `${head}: the statement ran, but recording it failed: ${e.describe()}`,
+  if (phase !== 'statement') {
+    const what = phase === 'mark' ? 'it did not run: writing the history in front of it failed'
+      : kind === 'dml' ? 'recording it failed, so it was rolled back with its record' : 'the statement ran, but recording it failed';
+    return new SchemacError({ code: 'E_HISTORY', pos, message: `${head}: ${what}: ${e.describe()}`,
       hint: `did the migration change ${VERSION_TABLE}? Fix the table, then run again` });
   }
   const hint = job.direction === 'up'

@@ -42,14 +42,20 @@ interface Opening {
 function opening(target: DatabaseTarget, env: Readonly<Record<string, string | undefined>>, options: SessionOptions): Opening {
   const started = Date.now();
   let url: DatabaseUrl;
+  let session: Promise<Session>;
   try {
     url = resolveDatabaseUrl(target.config, env);
+    session = openSession(url, options, `database "${target.config.name}"`);
   } catch (e) {
-    return { url: null, session: Promise.reject(e), started };
+    return { url: null, session: quiet(Promise.reject(e)), started };
   }
-  const session = openSession(url, options, `database "${target.config.name}"`);
-  session.catch(() => undefined); // reported when its turn comes
-  return { url, session, started };
+  return { url, session: quiet(session), started };
+}
+
+/** The promise, with its rejection handled (it is reported when it is awaited). */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 async function closeOpening(o: Opening | null): Promise<void> {
@@ -59,7 +65,8 @@ async function closeOpening(o: Opening | null): Promise<void> {
 /**
  * Runs `body` on each target in order, on a session of its own that is closed afterwards. The
  * next target's connection is opened while the current one runs (connecting costs several round
- * trips); one that waited longer than a few seconds is replaced by a new one.
+ * trips); one that waited longer than a few seconds is replaced by a new one, and one that could
+ * not be opened ahead (a user limited to one connection, say) is opened again in its turn.
  */
 export async function eachSession<T>(targets: readonly DatabaseTarget[], env: Readonly<Record<string, string | undefined>>,
   options: SessionOptions, body: (target: DatabaseTarget, session: Session, url: DatabaseUrl) => Promise<T>, aheadMs = AHEAD_MS): Promise<T[]> {
@@ -69,7 +76,8 @@ export async function eachSession<T>(targets: readonly DatabaseTarget[], env: Re
     for (let i = 0; i < targets.length; i++) {
       let current = next!;
       next = null;
-      if (Date.now() - current.started > aheadMs) {
+      const ready = await current.session.then(() => true, () => false);
+      if (i > 0 && (!ready || Date.now() - current.started > aheadMs)) {
         await closeOpening(current);
         current = opening(targets[i], env, options);
       }

@@ -29,10 +29,16 @@ export interface Session {
   /**
    * Sends statements in one round trip (a multi-statement query): the server runs them in
    * order, each committing on its own under autocommit, and stops at the first error, which is
-   * thrown (without saying which one failed). Returns the results in order, one per part (a
-   * CALL adds result sets of its own after its part).
+   * thrown with the index of the part that failed (`ServerError.part`). Returns the results in
+   * order, one per part (a CALL adds result sets of its own after its part).
    */
   batch(parts: readonly BatchPart[]): Promise<QueryResult[]>;
+  /**
+   * A second connection to the same database with the same settings, on which the server takes
+   * each query as exactly one statement (no multi-statement queries): for a statement whose end
+   * only the server's parser can tell (a stored program's body). Closed with this one.
+   */
+  single(): Promise<Session>;
   /** Closes the connection (never throws). */
   close(): Promise<void>;
 }
@@ -45,6 +51,8 @@ export class ServerError extends Error {
   readonly code: string;
   /** True when the connection cannot be used any more. */
   readonly fatal: boolean;
+  /** In a batch: the index of the part that failed (the parts before it ran); else null. */
+  part: number | null = null;
   constructor(message: string, errno: number, code: string, fatal: boolean) {
     super(message);
     this.name = 'ServerError';

@@ -91,78 +91,56 @@ export function splitStatements(text: string): Statement[] {
   return out;
 }
 
-/** What the server will see of a statement: one statement, or where a second one starts. */
+/** How the server reads quotes under the session's sql_mode. */
+export interface Quoting {
+  /** False under NO_BACKSLASH_ESCAPES: a backslash in a string is an ordinary character. */
+  readonly backslashEscapes: boolean;
+  /** True under ANSI_QUOTES: "x" is an identifier (no backslash escapes), not a string. */
+  readonly ansiQuotes: boolean;
+}
+
+export const DEFAULT_QUOTING: Quoting = { backslashEscapes: true, ansiQuotes: false };
+
+/** The quoting of a session whose @@sql_mode is `mode`. */
+export function quotingOf(mode: string): Quoting {
+  return { backslashEscapes: !/NO_BACKSLASH_ESCAPES/i.test(mode), ansiQuotes: /ANSI_QUOTES|\bANSI\b/i.test(mode) };
+}
+
+/** A statement's text as sent in a multi-statement query, or where it may go on after a `;`. */
 export interface OneStatement {
-  /** The text to send: trailing `;` terminators (and what follows them: blanks, comments) cut off. */
+  /** The text to send: trailing `;` terminators (and the blanks and comments after them) cut off. */
   readonly sql: string;
-  /** Offset in the text of the `;` after which another statement starts, or null. */
+  /** Offset of a `;` after which the text goes on, or null when there is none. */
   readonly extra: number | null;
 }
 
 /**
- * Checks that a statement is one statement for the server. Migrations are sent as multi-statement
- * queries (with their history writes), where a `;` the splitter did not split at would start a
- * second statement the runtime neither classifies nor records: a `DELIMITER //` block holding
- * `a; b //` (a missing `DELIMITER ;`), two procedures in one block. A `;` counts unless it is in
- * a quote, a comment or a BEGIN ... END block (a stored program's body). `backslashEscapes` is
- * false when the session's sql_mode has NO_BACKSLASH_ESCAPES.
+ * Whether a statement's text holds a `;` (outside quotes and comments) with more text after it.
+ * Migrations are sent in multi-statement queries, where such a text would run as several
+ * statements the runtime neither classifies nor records (a `DELIMITER //` block holding `a; b //`,
+ * a missing `DELIMITER ;`). A stored program's body has such `;` too, and only the server's parser
+ * knows where the program ends, so the runtime sends those texts on a connection that takes each
+ * query as one statement. This only needs to be conservative: anything read here as code that
+ * the server reads as a comment (an unknown /*!NNNNN version, say) errs towards that connection.
  */
-export function oneStatement(sql: string, backslashEscapes = true): OneStatement {
-  const blocks: ('BEGIN' | 'CASE')[] = [];
+export function oneStatement(sql: string, quoting: Quoting = DEFAULT_QUOTING): OneStatement {
   const n = sql.length;
   let cut: number | null = null;
   let i = 0;
-  let inCode = false; // inside /*! ... */, which the server runs
-  let prev = '';
-  const nextWord = (from: number): { word: string; end: number } | null => {
-    let j = from;
-    while (j < n && /\s/.test(sql[j])) j++;
-    const m = /^[A-Za-z_]+/.exec(sql.slice(j, j + 16));
-    return m ? { word: m[0].toUpperCase(), end: j + m[0].length } : null;
-  };
   while (i < n) {
     const c = sql[i];
-    if (/\s/.test(c)) { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') { i++; continue; }
     if (isDashComment(sql, i) || c === '#') { i = lineEnd(sql, i); continue; }
-    if (c === '/' && sql[i + 1] === '*') {
-      const m = /^\/\*M?!\d*/.exec(sql.slice(i, i + 12));
-      if (m) { inCode = true; i += m[0].length; continue; }
-      i = blockCommentEnd(sql, i);
-      continue;
-    }
-    if (inCode && c === '*' && sql[i + 1] === '/') { inCode = false; i += 2; continue; }
-    if (cut !== null) {
-      if (c === ';') { i++; continue; } // `;;`: more terminators
-      return { sql: sql.slice(0, cut).trimEnd(), extra: cut };
-    }
-    if (c === "'" || c === '"') { i = quotedEnd(sql, i, c, backslashEscapes); prev = c; continue; }
-    if (c === '`') { i = quotedEnd(sql, i, c, false); prev = c; continue; }
-    const word = /^[A-Za-z0-9_$]+/.exec(sql.slice(i, i + 64));
-    if (word) {
-      const w = word[0].toUpperCase();
-      i += word[0].length;
-      if (prev === '.') { prev = 'w'; continue; } // t.end: a name
-      prev = 'w';
-      if (w === 'BEGIN') {
-        const after = nextWord(i);
-        const rest = sql.slice(i).trimStart();
-        if (after?.word !== 'WORK' && rest !== '' && !rest.startsWith(';')) blocks.push('BEGIN');
-      } else if (w === 'CASE') {
-        blocks.push('CASE');
-      } else if (w === 'END') {
-        const after = nextWord(i);
-        if (after && ['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR'].includes(after.word)) { i = after.end; continue; }
-        if (after?.word === 'CASE') i = after.end;
-        blocks.pop();
-      }
-      continue;
-    }
-    if (c === ';' && blocks.length === 0) {
-      cut = i;
+    if (c === '/' && sql[i + 1] === '*' && sql[i + 2] !== '!' && !sql.startsWith('/*M!', i)) { i = blockCommentEnd(sql, i); continue; }
+    if (c === ';') {
+      cut ??= i;
       i++;
       continue;
     }
-    prev = c;
+    if (cut !== null) return { sql: sql.slice(0, cut).trimEnd(), extra: cut };
+    if (c === "'") { i = quotedEnd(sql, i, c, quoting.backslashEscapes); continue; }
+    if (c === '"') { i = quotedEnd(sql, i, c, quoting.backslashEscapes && !quoting.ansiQuotes); continue; }
+    if (c === '`') { i = quotedEnd(sql, i, c, false); continue; }
     i++;
   }
   return { sql: cut === null ? sql : sql.slice(0, cut).trimEnd(), extra: null };

@@ -3,7 +3,6 @@ import type { SchemaIR } from '../compiler/ir/types.js';
 import { compareSchemas, introspectSession, shapesOf } from './compare.js';
 import { statementsOf, type Migration, type MigrationSet, type MigrationText } from './migrations.js';
 import { describeError, quoteIdent, type Session } from './session.js';
-import { oneStatement } from './statements.js';
 
 /*
  * `schemac test-migrations`: every migration of a database, up then down, on a scratch
@@ -136,10 +135,8 @@ async function runFile(session: Session, m: Migration, direction: Direction, fil
   const list = statementsOf(file);
   for (let k = 0; k < list.length; k++) {
     const s = list[k];
-    const one = oneStatement(s.sql);
     try {
-      if (one.extra !== null) throw new Error(`it goes on after a \`;\` at line ${s.line + (s.sql.slice(0, one.extra).match(/\n/g)?.length ?? 0)}: the server would run it as more than one statement (a missing \`DELIMITER ;\`?)`);
-      await session.query(one.sql);
+      await session.query(s.sql);
     } catch (e) {
       throw new Stop({ kind: 'statement', migration: m.name, direction, file: file.file, statement: k + 1, line: s.line,
         sql: s.sql, error: describeError(e) });

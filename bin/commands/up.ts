@@ -37,7 +37,7 @@ export const MIGRATE_NUMBERS = [['lockTimeout', '--lock-timeout', 0], ['lockWait
 
 /** Session settings from the command line. */
 export function sessionOptions(args: MigrateArgs): SessionOptions {
-  return { lockWaitTimeout: args.lockWaitTimeout ?? 10, ...(args.sqlMode !== undefined ? { sqlMode: args.sqlMode } : {}) };
+  return { lockWaitTimeout: args.lockWaitTimeout ?? 10, ...(args.sqlMode !== undefined ? { sqlMode: args.sqlMode } : {}), multipleStatements: true };
 }
 
 /** Run options from the command line. */

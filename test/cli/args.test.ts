@@ -61,6 +61,11 @@ const declined: string[][] = [
   ['up', '--config'],
   ['down', '--to', '1', '--steps', '1'],
   ['status', '--to', '1'],
+  ['up', "--sql-mode=''"],
+  ['up', "--config='conf.json'"],
+  ['status', '--db="app"'],
+  ['up', '--config', '-'],
+  ['up', '--db', '-'],
 ];
 
 describe('fast command line parsing', () => {

@@ -124,6 +124,60 @@ CREATE TABLE c (id INT NOT NULL PRIMARY KEY);
     expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied])).toEqual([['applied', 3]]);
   });
 
+  it('a stored program goes to a connection where the server finds its end: a missing DELIMITER ; fails, nothing runs twice', async () => {
+    const upSql = '-- step 1: procedures\nDELIMITER //\nCREATE PROCEDURE start_job() BEGIN SET @begin = NOW(3); END;\nCREATE PROCEDURE stop_job() BEGIN SELECT 1; END //\nDELIMITER ;\n';
+    const dir = makeProject('procmissing', { '0001_init': [upSql, '-- undo step 1: procedures\nDROP PROCEDURE start_job;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('failed at statement 1 of 1 (line 3: CREATE PROCEDURE start_job() BEGIN SET @begin = NOW(3); END;)');
+    expect(r.stderr).toContain('ER_PARSE_ERROR (1064)');
+    const [procs] = await db.conn.query('SELECT ROUTINE_NAME AS n FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?', [db.name]);
+    expect(procs).toEqual([]);
+  });
+
+  it('stored programs with several statements, `end` and `begin` as names, and SETs before them run as written', async () => {
+    const upSql = `-- step 1: booking
+CREATE TABLE booking (id INT NOT NULL PRIMARY KEY, \`begin\` DATETIME NULL, \`end\` DATETIME NULL);
+
+-- step 2: procedures
+SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE';
+DELIMITER //
+CREATE PROCEDURE close_booking(IN b INT) BEGIN UPDATE booking SET end = NOW() WHERE id = b; SET @begin = NULL; END //
+CREATE TRIGGER booking_begin BEFORE INSERT ON booking FOR EACH ROW BEGIN IF NEW.begin IS NULL THEN SET NEW.begin = NOW(); END IF; END //
+DELIMITER ;
+INSERT INTO booking (id) VALUES (1);
+`;
+    const dir = makeProject('procok', { '0001_init': [upSql, '-- undo step 2: procedures\nDELETE FROM booking;\nDROP TRIGGER booking_begin;\nDROP PROCEDURE close_booking;\n-- undo step 1: booking\nDROP TABLE booking;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.stderr).not.toContain('error');
+    expect(r.status).toBe(0);
+    await db.conn.query('CALL close_booking(1)');
+    const [rows] = await db.conn.query('SELECT `begin` IS NOT NULL AS b, `end` IS NOT NULL AS e FROM booking');
+    expect(rows).toEqual([{ b: 1, e: 1 }]);
+    const [modes] = await db.conn.query('SELECT SQL_MODE AS m FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?', [db.name]);
+    expect((modes as { m: string }[])[0].m).toBe('STRICT_ALL_TABLES,NO_ZERO_DATE');
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied])).toEqual([['applied', 5]]);
+  });
+
+  it('a table of the group made by someone else meanwhile: the failing statement is named, the ones after it do not run', async () => {
+    const upSql = '-- step 1: wait\nSELECT SLEEP(2);\n-- step 2: a\nCREATE TABLE a (id INT);\n-- step 3: b\nCREATE TABLE b (id INT PRIMARY KEY);\n-- step 4: c\nCREATE TABLE c (id INT);\n';
+    const dir = makeProject('groupother', { '0001_init': [upSql, '-- undo step 4: c\nDROP TABLE c;\n-- undo step 3: b\nDROP TABLE b;\n-- undo step 2: a\nDROP TABLE a;\n'] });
+    const admin = await connect(db.name);
+    try {
+      const running = cliAsync(dir, env, 'up');
+      await waitFor(() => connectionRunning(admin, 'SELECT SLEEP(2)'), 10_000, 'the SLEEP');
+      await admin.query('CREATE TABLE b (other TEXT)');
+      const r = await running;
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('failed at statement 3 of 4 (line 6: CREATE TABLE b (id INT PRIMARY KEY))');
+      expect(r.stderr).toContain('1050');
+    } finally {
+      await admin.end();
+    }
+    expect(await tables(db.conn, db.name)).toEqual(['a', 'b']);
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied, h.running])).toEqual([['partial', 2, null]]);
+  });
+
   it('KILL in the middle of a group: the next up counts the tables that exist and runs the rest once', async () => {
     const up3 = `-- step 1: a
 CREATE TABLE a (id INT NOT NULL PRIMARY KEY);
@@ -224,9 +278,9 @@ describe('round trips', () => {
       let statements = 0;
       for (const target of loadTargets(loadProject(dir), undefined)) {
         statements += target.set.migrations.reduce((n, m) => n + (m.up ? statementsOf(m.up).length : 0), 0);
-        await withSession(target, env, { lockWaitTimeout: 10 }, async (session) => {
+        await withSession(target, env, { lockWaitTimeout: 10, multipleStatements: true }, async (session) => {
           const counted: Session = {
-            connectionId: session.connectionId, database: session.database, close: () => session.close(),
+            connectionId: session.connectionId, database: session.database, close: () => session.close(), single: () => session.single(),
             query: (sql, params) => { trips++; return session.query(sql, params); },
             batch: (parts) => { trips++; return session.batch(parts); },
           };

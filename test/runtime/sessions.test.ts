@@ -80,6 +80,48 @@ describe('eachSession', () => {
     expect(await connectionsTo(admin, two.name)).toEqual([]);
   });
 
+  it('a database whose URL cannot be resolved fails in its turn, after the one before it ran', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => { unhandled.push(e); };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const ran: string[] = [];
+      const broken: DatabaseTarget = { ...target('two', two.name), config: { ...target('two', two.name).config, url: 'env:SCHEMAC_TEST_NOT_SET' } };
+      await expect(eachSession([target('one', one.name), broken], {}, { lockWaitTimeout: 10 }, async (t) => {
+        ran.push(t.config.name);
+        await sleep(50);
+      })).rejects.toThrow('environment variable SCHEMAC_TEST_NOT_SET is not set');
+      await sleep(50);
+      expect(ran).toEqual(['one']);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('a user allowed one connection: the next one is opened in its turn', async () => {
+    const user = `sct_one_${process.pid}`;
+    await admin.query(`CREATE USER '${user}'@'%' IDENTIFIED BY 'pw1' WITH MAX_USER_CONNECTIONS 1`);
+    try {
+      await admin.query(`GRANT ALL ON \`${one.name}\`.* TO '${user}'@'%'`);
+      await admin.query(`GRANT ALL ON \`${two.name}\`.* TO '${user}'@'%'`);
+      const as = (t: DatabaseTarget): DatabaseTarget => {
+        const url = new URL(t.config.url!);
+        url.username = user;
+        url.password = 'pw1';
+        return { ...t, config: { ...t.config, url: url.toString() } };
+      };
+      const seen: string[] = [];
+      await eachSession([as(target('one', one.name)), as(target('two', two.name))], {}, { lockWaitTimeout: 10 }, async (_t, session) => {
+        await sleep(100);
+        seen.push(session.database);
+      });
+      expect(seen).toEqual([one.name, two.name]);
+    } finally {
+      await admin.query(`DROP USER '${user}'@'%'`);
+    }
+  });
+
   it('closes the connection opened ahead when a database fails', async () => {
     await expect(eachSession([target('one', one.name), target('two', two.name)], {}, { lockWaitTimeout: 10 }, async (t) => {
       if (t.config.name === 'one') {

@@ -1,5 +1,5 @@
 import { classifyStatement, type Classified, type ObjectRef } from '../../runtime/classify.js';
-import { oneStatement, splitStatements, type Statement } from '../../runtime/statements.js';
+import { DEFAULT_QUOTING, oneStatement, quotingOf, splitStatements, type Quoting, type Statement } from '../../runtime/statements.js';
 
 /** [name, file text, expected statements as [sql, line, step]] */
 const cases: [string, string, [string, number, number | null][]][] = [
@@ -105,38 +105,37 @@ describe('classifyStatement', () => {
   });
 });
 
-/** [name, statement, backslash escapes, the text sent, where a second statement starts (the text before it) or null] */
-const single: [string, string, boolean, string, string | null][] = [
-  ['plain', 'SELECT 1', true, 'SELECT 1', null],
-  ['trailing terminator cut', 'INSERT INTO t VALUES (1);', true, 'INSERT INTO t VALUES (1)', null],
-  ['terminators and a comment cut', 'INSERT INTO t VALUES (1);; -- done\n', true, 'INSERT INTO t VALUES (1)', null],
-  ['; in quotes and comments', "SELECT ';', \"a;b\", `c;d` /* ; */ -- ;\n FROM t", true, "SELECT ';', \"a;b\", `c;d` /* ; */ -- ;\n FROM t", null],
-  ['a missing DELIMITER ;', 'INSERT INTO t VALUES (1);\nCREATE TABLE log (id INT);\nINSERT INTO missing VALUES (1)', true,
+/** [name, statement, quoting, the text sent, where it goes on after a `;` (the text before it) or null] */
+const ANSI: Quoting = { backslashEscapes: true, ansiQuotes: true };
+const NO_BACKSLASH: Quoting = { backslashEscapes: false, ansiQuotes: false };
+const single: [string, string, Quoting, string, string | null][] = [
+  ['plain', 'SELECT 1', DEFAULT_QUOTING, 'SELECT 1', null],
+  ['trailing terminator cut', 'INSERT INTO t VALUES (1);', DEFAULT_QUOTING, 'INSERT INTO t VALUES (1)', null],
+  ['terminators and a comment cut', 'INSERT INTO t VALUES (1);; -- done\n', DEFAULT_QUOTING, 'INSERT INTO t VALUES (1)', null],
+  ['; in quotes and comments', "SELECT ';', \"a;b\", `c;d` /* ; */ -- ;\n # ;\n FROM t", DEFAULT_QUOTING, "SELECT ';', \"a;b\", `c;d` /* ; */ -- ;\n # ;\n FROM t", null],
+  ['a missing DELIMITER ;', 'INSERT INTO t VALUES (1);\nCREATE TABLE log (id INT);\nINSERT INTO missing VALUES (1)', DEFAULT_QUOTING,
     'INSERT INTO t VALUES (1)', 'INSERT INTO t VALUES (1)'],
-  ['two CREATE TABLEs', 'CREATE TABLE a (id INT);\nCREATE TABLE b (id INT)', true, 'CREATE TABLE a (id INT)', 'CREATE TABLE a (id INT)'],
-  ['a procedure body', 'CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END', true, 'CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END', null],
-  ['a procedure and its terminator', 'CREATE PROCEDURE p() BEGIN SELECT 1; END;', true, 'CREATE PROCEDURE p() BEGIN SELECT 1; END', null],
-  ['two procedures', 'CREATE PROCEDURE p() BEGIN SELECT 1; END;\nCREATE PROCEDURE q() BEGIN SELECT 2; END', true,
-    'CREATE PROCEDURE p() BEGIN SELECT 1; END', 'CREATE PROCEDURE p() BEGIN SELECT 1; END'],
-  ['CASE, IF, LOOP and labels inside a body',
-    'CREATE PROCEDURE p() lbl: BEGIN DECLARE x INT; SET x = CASE WHEN 1 THEN 2 END; IF x > 1 THEN SELECT 1; END IF;\n'
-      + 'CASE x WHEN 1 THEN SELECT 1; END CASE; l2: LOOP LEAVE l2; END LOOP l2; SELECT t.end FROM t; END lbl', true,
-    'CREATE PROCEDURE p() lbl: BEGIN DECLARE x INT; SET x = CASE WHEN 1 THEN 2 END; IF x > 1 THEN SELECT 1; END IF;\n'
-      + 'CASE x WHEN 1 THEN SELECT 1; END CASE; l2: LOOP LEAVE l2; END LOOP l2; SELECT t.end FROM t; END lbl', null],
-  ['a trigger body', 'CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; SET NEW.b = 2; END', true,
-    'CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; SET NEW.b = 2; END', null],
-  ['an anonymous block', 'BEGIN NOT ATOMIC SELECT 1; SELECT 2; END', true, 'BEGIN NOT ATOMIC SELECT 1; SELECT 2; END', null],
-  ['BEGIN WORK is not a block', 'BEGIN WORK; SELECT 1', true, 'BEGIN WORK', 'BEGIN WORK'],
-  ['an executable comment after the terminator runs', 'SELECT 1; /*!40101 SET @x = 1 */', true, 'SELECT 1', 'SELECT 1'],
-  ['an executable comment alone', '/*!40101 SET @x = 1 */', true, '/*!40101 SET @x = 1 */', null],
-  ['backslash escapes', "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", true, "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", null],
-  ['NO_BACKSLASH_ESCAPES', "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", false, "INSERT INTO t VALUES ('C:\\')", "INSERT INTO t VALUES ('C:\\')"],
+  ['two CREATE TABLEs', 'CREATE TABLE a (id INT);\nCREATE TABLE b (id INT)', DEFAULT_QUOTING, 'CREATE TABLE a (id INT)', 'CREATE TABLE a (id INT)'],
+  ['a procedure body: for the server to end', 'CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END', DEFAULT_QUOTING,
+    'CREATE PROCEDURE p() BEGIN SELECT 1', 'CREATE PROCEDURE p() BEGIN SELECT 1'],
+  ['an executable comment after the terminator runs', 'SELECT 1; /*!40101 SET @x = 1 */', DEFAULT_QUOTING, 'SELECT 1', 'SELECT 1'],
+  ['a ; in an executable comment is code', '/*!40101 SET @x = 1; SET @y = 2 */', DEFAULT_QUOTING, '/*!40101 SET @x = 1', '/*!40101 SET @x = 1'],
+  ['backslash escapes', "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", DEFAULT_QUOTING, "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", null],
+  ['NO_BACKSLASH_ESCAPES', "INSERT INTO t VALUES ('C:\\'); DROP TABLE x", NO_BACKSLASH, "INSERT INTO t VALUES ('C:\\')", "INSERT INTO t VALUES ('C:\\')"],
+  ['double quotes as strings', 'CREATE TABLE "a\\" (x INT); INSERT INTO log VALUES (1); -- "', DEFAULT_QUOTING, 'CREATE TABLE "a\\" (x INT); INSERT INTO log VALUES (1); -- "', null],
+  ['ANSI_QUOTES: double quotes as names', 'CREATE TABLE "a\\" (x INT); INSERT INTO log VALUES (1); -- "', ANSI, 'CREATE TABLE "a\\" (x INT)', 'CREATE TABLE "a\\" (x INT)'],
 ];
 
 describe('oneStatement', () => {
-  it.each(single)('%s', (_name, sql, backslash, text, before) => {
-    const one = oneStatement(sql, backslash);
+  it.each(single)('%s', (_name, sql, quoting, text, before) => {
+    const one = oneStatement(sql, quoting);
     expect(one.sql).toBe(text);
     expect(one.extra === null ? null : sql.slice(0, one.extra)).toBe(before);
+  });
+
+  it('reads the quoting from sql_mode', () => {
+    expect(quotingOf('STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION')).toEqual(DEFAULT_QUOTING);
+    expect(quotingOf('NO_BACKSLASH_ESCAPES')).toEqual(NO_BACKSLASH);
+    expect(quotingOf('PIPES_AS_CONCAT,ANSI_QUOTES,IGNORE_SPACE,ORACLE')).toEqual(ANSI);
   });
 });
