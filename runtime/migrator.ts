@@ -268,6 +268,15 @@ function current(rows: readonly { readonly version: number; readonly name: strin
   return newest ? newest.name : null;
 }
 
+/** For --dry-run: the statements an earlier run was cut off in, which the real run settles first (so it may do less). */
+function logInterrupted(ctx: RunContext, rows: readonly HistoryRow[]): void {
+  for (const row of rows.filter((r) => r.running !== null)) {
+    const first = (row.running === 'up' ? row.statementsApplied : row.reverted) + 1;
+    ctx.log(`${ctx.set.database}: ${row.name}: ${(row.runningStatement ?? 0) > first ? `statements ${first}..${row.runningStatement} were` : `statement ${row.runningStatement} was`}`
+      + ` interrupted; \`schemac ${row.running}\` checks what committed before going on`);
+  }
+}
+
 /** `schemac up`: applies pending migrations in order, resuming a partial one where it stopped. */
 export async function up(ctx: RunContext, options: UpOptions = {}): Promise<RunReport> {
   integrity(ctx.set);
@@ -276,11 +285,7 @@ export async function up(ctx: RunContext, options: UpOptions = {}): Promise<RunR
     const rows = await readHistory(ctx.session);
     const plan = planUp(ctx.set, rows, planOptions);
     const runs = plan.items.map((item) => ({ ...describeUp(item), ms: 0 }));
-    for (const row of rows.filter((r) => r.running !== null)) {
-      const first = (row.running === 'up' ? row.statementsApplied : row.reverted) + 1;
-      ctx.log(`${ctx.set.database}: ${row.name}: ${(row.runningStatement ?? 0) > first ? `statements ${first}..${row.runningStatement} were` : `statement ${row.runningStatement} was`}`
-        + ` interrupted; \`schemac ${row.running}\` checks what committed before going on`);
-    }
+    logInterrupted(ctx, rows);
     return { database: ctx.set.database, dryRun: true, migrations: runs, current: current(rows.filter((r) => r.state === 'applied')), warnings: plan.warnings };
   }
   return locked(ctx, options, async (run, rows) => {
@@ -301,6 +306,7 @@ export async function down(ctx: RunContext, options: DownOptions = {}): Promise<
   if (options.dryRun) {
     const rows = await readHistory(ctx.session);
     const items = planDown(ctx.set, rows, planOptions);
+    logInterrupted(ctx, rows);
     return { database: ctx.set.database, dryRun: true, migrations: items.map((i) => ({ ...describeDown(i), ms: 0 })),
       current: current(rows.filter((r) => r.state === 'applied')), warnings: [] };
   }

@@ -257,6 +257,7 @@ describe('an interrupted down', () => {
     await db.conn.query("UPDATE schemac_migrations SET down_checksum = ?, running = 'down', running_statement = 1, running_fingerprint = ? WHERE version = 2",
       [downFile.hash, before]);
 
+    expect(cli(dir, env, 'down', '--dry-run').stderr).toContain('0002_b: statement 1 was interrupted; `schemac down` checks what committed before going on');
     const r = cli(dir, env, 'down');
     expect(r.stderr).toContain('so it committed: counted as done, not run again');
     expect(r.status).toBe(0);
