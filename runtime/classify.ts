@@ -55,6 +55,9 @@ export function classifyStatement(sql: string): Classified {
     case 'USE':
       return result('session');
     case 'SET': {
+      // SET STATEMENT var = value [, ...] FOR <statement> (MariaDB): what counts is the statement.
+      const inner = /^\s*SET\s+STATEMENT\s[\s\S]*?\bFOR\s+([\s\S]*)$/i.exec(unwrapExecutableComment(sql));
+      if (inner) return classifyStatement(inner[1]);
       const words = t.rest().filter((x) => x.type === 'word').map((x) => x.value);
       if (words.includes('AUTOCOMMIT') || words.includes('@@AUTOCOMMIT')) return result('transaction');
       if (words[0] === 'PASSWORD' || (words[0] === 'DEFAULT' && words[1] === 'ROLE')) return result('other');

@@ -8,7 +8,7 @@ import {
 import { acquireLock, releaseLock, releasePart } from './lock.js';
 import { checkIntegrity, statementsOf, type MigrationSet, type MigrationText } from './migrations.js';
 import { downItem, planDown, planUp, type DownItem, type UpItem } from './plan.js';
-import { describeError, isConnectionLost, ServerError, type BatchPart, type Session } from './session.js';
+import { describeError, isConnectionLost, ServerError, type BatchPart, type QueryResult, type Session } from './session.js';
 import { firstLine, oneStatement, quotingOf, type Quoting, type Statement } from './statements.js';
 
 /*
@@ -157,25 +157,79 @@ interface Run {
 }
 
 /**
- * The connection that takes each query as one statement, for a stored program's body (see
- * oneStatement), opened on first use with the session statements of the run replayed, so that it
- * has the same sql_mode, character set and default database.
+ * The connection that takes each query as one statement, for a stored program where the server
+ * cannot prepare it (runProgram), opened on first use with the session statements of the run
+ * replayed, so that it has the same sql_mode and character set.
  */
 async function single(run: Run): Promise<Session> {
   if (!run.single) {
-    const session = await run.ctx.session.single();
-    for (const text of run.sessionTexts) await session.query(text);
+    const what = 'this server cannot prepare a stored program, so schemac runs it on a second connection';
+    let session: Session;
+    try {
+      session = await run.ctx.session.single();
+    } catch (e) {
+      throw new SchemacError({ code: 'E_CONNECT', message: `database ${run.ctx.set.database}: ${what}, which could not be opened: ${describeError(e)}`,
+        hint: 'allow the migration user a second connection (MAX_USER_CONNECTIONS), then run again' });
+    }
+    for (const text of run.sessionTexts) {
+      try {
+        await session.query(text);
+      } catch (e) {
+        await session.close();
+        throw new SchemacError({ code: 'E_STATEMENT_FAILED', message: `database ${run.ctx.set.database}: ${what}; replaying \`${firstLine(text)}\` there failed: ${describeError(e)}`,
+          hint: 'the stored program needs the SET statements before it on its connection: make them work on a fresh connection (no temporary tables), or run it by hand' });
+      }
+    }
     run.single = session;
   }
   return run.single;
 }
 
+/** Reads the session's sql_mode (after a statement that may have changed it): see Run.quoting. */
+const MODE_READ: BatchPart = { sql: 'SELECT @@SESSION.sql_mode AS mode' };
+
+function readQuoting(run: Run, result: QueryResult | undefined): void {
+  if (result) run.quoting = quotingOf(String(result.rows[0]?.mode ?? ''));
+}
+
 /** A session statement: run on the connection (and its single-statement sibling), and the sql_mode read again. */
-async function runSession(run: Run, text: string, before: readonly BatchPart[] = []): Promise<void> {
-  const results = await run.writer.send([...before, { sql: text }, { sql: 'SELECT @@SESSION.sql_mode AS mode' }]);
-  run.quoting = quotingOf(String(results[results.length - 1]?.rows[0]?.mode ?? ''));
+async function runSession(run: Run, text: string): Promise<void> {
+  const results = await run.writer.send([{ sql: text }, MODE_READ]);
+  readQuoting(run, results[1]);
   run.sessionTexts.push(text);
   if (run.single) await run.single.query(text);
+}
+
+/**
+ * A statement only the server's parser can find the end of (a stored program's body: see
+ * oneStatement), run so that the server runs exactly one statement or refuses the text: prepared
+ * on this connection (the text is passed as a hex literal, whatever the sql_mode), or, where the
+ * server cannot prepare it (MySQL: ER_UNSUPPORTED_PS), on the single-statement connection.
+ * `after` goes in the same round trip; returns its results. A failure's `part` is 0 when the
+ * statement failed (or was not run) and 1 + i when it ran and `after[i]` failed, as for a
+ * statement sent as itself.
+ */
+async function runProgram(run: Run, text: string, after: readonly BatchPart[]): Promise<QueryResult[]> {
+  const hex = Buffer.from(text, 'utf8').toString('hex');
+  let results: QueryResult[];
+  try {
+    results = await run.writer.send([
+      { sql: `SET @schemac_statement = CONVERT(X'${hex}' USING utf8mb4)` },
+      { sql: 'PREPARE schemac_statement FROM @schemac_statement' },
+      { sql: 'EXECUTE schemac_statement' },
+      ...after,
+    ]);
+  } catch (e) {
+    if (!(e instanceof ServerError) || e.part === null) throw e;
+    if (e.part === 1 && e.errno === 1295) {
+      const alone = await single(run);
+      await alone.query(text);
+      return after.length ? run.writer.send(after) : [];
+    }
+    e.part = e.part <= 2 ? 0 : e.part - 2;
+    throw e;
+  }
+  return results.slice(3);
 }
 
 /** Read with GET_LOCK: the tables of the database, and the sql_mode the statements run under. */
@@ -566,14 +620,18 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           tables.saw(cls);
           writer.update(job.version, { running: job.direction, runningStatement: j, runningFingerprint: fp });
           run.sent++;
-          if (one.extra === null) {
-            await writer.send([{ sql: one.sql }]);
-          } else {
-            // A stored program's body: the server's parser finds its end, on a connection that
-            // takes the text as one statement (refusing anything after it).
-            const alone = await single(run);
-            await writer.send();
-            await alone.query(s.sql);
+          // An unclassified statement (CALL, EXECUTE, ...) may change the sql_mode: read it again.
+          const after = cls.kind === 'other' ? [MODE_READ] : [];
+          try {
+            const results = one.extra === null ? (await writer.send([{ sql: one.sql }, ...after])).slice(1) : await runProgram(run, s.sql.trim(), after);
+            if (after.length) readQuoting(run, results[0]);
+          } catch (e) {
+            // Something after the statement failed: it ran, and is recorded as such.
+            if (e instanceof ServerError && e.part !== null && e.part >= 1) {
+              writer.update(job.version, done());
+              phase = 'record';
+            }
+            throw e;
           }
           writer.update(job.version, done());
           // With a fingerprint, the next run can tell whether it committed: its record waits for the

@@ -120,12 +120,25 @@ export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: 
   return { items, warnings };
 }
 
-/** Explicit transaction control would break the transaction schemac puts around each data statement. */
+/**
+ * Statements migrations may not hold: explicit transaction control would break the transaction
+ * schemac puts around each data statement, and USE would move the names of the statements after it.
+ */
 function transactionControl(file: MigrationText, statements: readonly Statement[], from: number, fileNumbers?: readonly number[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   statements.forEach((s, i) => {
-    if (i + 1 < from || classifyStatement(s.sql).kind !== 'transaction') return;
-    out.push({ code: 'E_TX_CONTROL', message: `statement ${fileNumbers?.[i] ?? i + 1} (${firstLine(s.sql)}) controls transactions; migration files may not`,
+    if (i + 1 < from) return;
+    const number = fileNumbers?.[i] ?? i + 1;
+    if (/^USE\b/i.test(s.sql)) {
+      // The history, the fingerprints and the resume of an interrupted statement all read the
+      // names of a migration in the database of its URL.
+      out.push({ code: 'E_USE', message: `statement ${number} (${firstLine(s.sql)}) changes the default database; migration files may not`,
+        pos: { file: file.file, line: s.line, column: 1 },
+        hint: 'a migration runs on the database of its URL: qualify the names of another database (`other`.`table`) instead of USE' });
+      return;
+    }
+    if (classifyStatement(s.sql).kind !== 'transaction') return;
+    out.push({ code: 'E_TX_CONTROL', message: `statement ${number} (${firstLine(s.sql)}) controls transactions; migration files may not`,
       pos: { file: file.file, line: s.line, column: 1 },
       hint: 'schemac runs each INSERT/UPDATE/DELETE in its own transaction together with its history record, so it is applied exactly once; remove START TRANSACTION/COMMIT/LOCK TABLES/SET autocommit' });
   });

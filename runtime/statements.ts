@@ -119,9 +119,10 @@ export interface OneStatement {
  * Migrations are sent in multi-statement queries, where such a text would run as several
  * statements the runtime neither classifies nor records (a `DELIMITER //` block holding `a; b //`,
  * a missing `DELIMITER ;`). A stored program's body has such `;` too, and only the server's parser
- * knows where the program ends, so the runtime sends those texts on a connection that takes each
- * query as one statement. This only needs to be conservative: anything read here as code that
- * the server reads as a comment (an unknown /*!NNNNN version, say) errs towards that connection.
+ * knows where the program ends, so the runtime has the server prepare those texts (a prepared
+ * statement is one statement or an error; runtime/migrator.ts runProgram). This only needs to be
+ * conservative: anything read here as code that the server reads as a comment (an unknown
+ * /*!NNNNN version, say) errs towards preparing.
  */
 export function oneStatement(sql: string, quoting: Quoting = DEFAULT_QUOTING): OneStatement {
   const n = sql.length;

@@ -124,7 +124,7 @@ CREATE TABLE c (id INT NOT NULL PRIMARY KEY);
     expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied])).toEqual([['applied', 3]]);
   });
 
-  it('a stored program goes to a connection where the server finds its end: a missing DELIMITER ; fails, nothing runs twice', async () => {
+  it('a stored program is prepared, so the server finds its end: a missing DELIMITER ; fails, nothing runs twice', async () => {
     const upSql = '-- step 1: procedures\nDELIMITER //\nCREATE PROCEDURE start_job() BEGIN SET @begin = NOW(3); END;\nCREATE PROCEDURE stop_job() BEGIN SELECT 1; END //\nDELIMITER ;\n';
     const dir = makeProject('procmissing', { '0001_init': [upSql, '-- undo step 1: procedures\nDROP PROCEDURE start_job;\n'] });
     const r = cli(dir, env, 'up');
@@ -176,6 +176,84 @@ INSERT INTO booking (id) VALUES (1);
     }
     expect(await tables(db.conn, db.name)).toEqual(['a', 'b']);
     expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied, h.running])).toEqual([['partial', 2, null]]);
+  });
+
+  it('a data statement that fails after sending columns (INSERT ... RETURNING) is named as the statement that failed', async () => {
+    const upSql = '-- step 1: t\nCREATE TABLE t (id INT PRIMARY KEY);\n-- step 2: fill\nINSERT INTO t VALUES (1), (2), (1) RETURNING id;\n';
+    const dir = makeProject('returning', { '0001_init': [upSql, '-- undo step 2: fill\nDELETE FROM t;\n-- undo step 1: t\nDROP TABLE t;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error E_STATEMENT_FAILED: database app: migration 0001_init failed at statement 2 of 2');
+    expect(r.stderr).toContain('ER_DUP_ENTRY (1062)');
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied, h.running])).toEqual([['partial', 1, null]]);
+  });
+
+  it('SET STATEMENT ... FOR a data statement runs once, in a transaction with its record', async () => {
+    const upSql = `-- step 1: t
+CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY, v INT);
+-- step 2: fill
+SET STATEMENT max_statement_time = 60 FOR INSERT INTO t (v) VALUES (1);
+-- step 3: procedure
+DELIMITER //
+CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END //
+DELIMITER ;
+`;
+    const dir = makeProject('setstatement', { '0001_init': [upSql, '-- undo step 3: procedure\nDROP PROCEDURE p;\n-- undo step 2: fill\nDELETE FROM t;\n-- undo step 1: t\nDROP TABLE t;\n'] });
+    expect(cli(dir, env, 'up').status).toBe(0);
+    const [rows] = await db.conn.query('SELECT v FROM t');
+    expect(rows).toEqual([{ v: 1 }]);
+  });
+
+  it('a statement that turns on NO_BACKSLASH_ESCAPES without SET: the text after it is read the way the server reads it', async () => {
+    const upSql = `-- step 1: tables
+CREATE TABLE t (v VARCHAR(100));
+CREATE TABLE important (id INT);
+-- step 2: mode
+EXECUTE IMMEDIATE 'SET sql_mode = CONCAT(@@sql_mode, '',NO_BACKSLASH_ESCAPES'')';
+-- step 3: fill
+INSERT INTO t (v) VALUES ('a\\'); DROP TABLE important; #');
+`;
+    const dir = makeProject('nobackslash', { '0001_init': [upSql, '-- undo step 3: fill\nDELETE FROM t;\n-- undo step 1: tables\nDROP TABLE important;\nDROP TABLE t;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('E_MULTIPLE_STATEMENTS');
+    expect(await tables(db.conn, db.name)).toEqual(['important', 't']);
+    const [rows] = await db.conn.query('SELECT COUNT(*) AS n FROM t');
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('a stored program runs on the one connection: a user allowed one connection, a temporary table and a SET before it', async () => {
+    const user = `sct_one_${process.pid}`;
+    const admin = await connect();
+    await admin.query(`CREATE USER '${user}'@'%' IDENTIFIED BY 'pw1' WITH MAX_USER_CONNECTIONS 1`);
+    try {
+      await admin.query(`GRANT ALL ON \`${db.name}\`.* TO '${user}'@'%'`);
+      const url = new URL(urlFor(db.name));
+      url.username = user;
+      url.password = 'pw1';
+      const upSql = `-- step 1: a
+CREATE TABLE a (id INT);
+-- step 2: procedure
+CREATE TEMPORARY TABLE tmp (n INT);
+INSERT INTO tmp VALUES (5);
+SET @n = (SELECT n FROM tmp);
+DELIMITER //
+CREATE PROCEDURE five() BEGIN SELECT @n; SELECT 5; END //
+DELIMITER ;
+-- step 3: b
+CREATE TABLE b (id INT);
+`;
+      const dir = makeProject('oneconn', { '0001_init': [upSql, '-- undo step 3: b\nDROP TABLE b;\n-- undo step 2: procedure\nDROP PROCEDURE five;\n-- undo step 1: a\nDROP TABLE a;\n'] });
+      const r = cli(dir, { APP_DATABASE_URL: url.toString() }, 'up');
+      expect(r.stderr).not.toContain('error');
+      expect(r.status).toBe(0);
+      expect(await tables(db.conn, db.name)).toEqual(['a', 'b']);
+      const [procs] = await db.conn.query('SELECT ROUTINE_NAME AS n FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?', [db.name]);
+      expect(procs).toEqual([{ n: 'five' }]);
+    } finally {
+      await admin.query(`DROP USER '${user}'@'%'`);
+      await admin.end();
+    }
   });
 
   it('KILL in the middle of a group: the next up counts the tables that exist and runs the rest once', async () => {

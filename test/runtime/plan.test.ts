@@ -124,6 +124,10 @@ describe('planUp', () => {
 
 describe('planDown', () => {
   const applied = () => [row(1, UP1), row(2, UP2), row(3, UP3)];
+  it('refuses USE in the statements to run', () => {
+    const list = files({ '0003_c.up.sql': 'USE other;\nCREATE TABLE x (id INT);\n' });
+    expect(codes(() => planUp(set(list), [row(1, UP1), row(2, UP2)]))).toEqual(['E_USE']);
+  });
   it('refuses transaction control in the down statements to run', () => {
     const list = files({ '0003_c.down.sql': 'START TRANSACTION;\nDELETE FROM a;\nCOMMIT;\n' });
     expect(codes(() => planDown(set(list), applied()))).toEqual(['E_TX_CONTROL', 'E_TX_CONTROL']);

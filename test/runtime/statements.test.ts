@@ -97,6 +97,8 @@ const classified: [string, Classified][] = [
   ['CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1', { kind: 'ddl', targets: [{ kind: 'trigger', schema: null, name: 'tr' }] }],
   ['DROP FUNCTION IF EXISTS f', { kind: 'ddl', targets: [{ kind: 'function', schema: null, name: 'f' }] }],
   ['-- why\nDROP VIEW v', { kind: 'ddl', targets: [t('v')] }],
+  ['SET STATEMENT max_statement_time = 60 FOR INSERT INTO t (v) VALUES (1)', { kind: 'dml', targets: [] }],
+  ["SET STATEMENT sql_mode = 'NO_ZERO_DATE' FOR ALTER TABLE t ADD COLUMN c INT", { kind: 'ddl', targets: [t('t')] }],
 ];
 
 describe('classifyStatement', () => {
