@@ -31,6 +31,8 @@ export interface Classified {
   readonly targets: readonly ObjectRef[];
   /** CREATE TABLE / VIEW / SEQUENCE / INDEX: no table comes into existence but its targets. */
   readonly creates?: boolean;
+  /** USE: the statements after it read names in another database. */
+  readonly changesDatabase?: boolean;
 }
 
 interface Token {
@@ -53,7 +55,7 @@ export function classifyStatement(sql: string): Classified {
     case 'TABLE': case 'ANALYZE': case 'CHECK': case 'CHECKSUM': case 'OPTIMIZE': case 'HELP':
       return result('read');
     case 'USE':
-      return result('session');
+      return { kind: 'session', targets: [], changesDatabase: true };
     case 'SET': {
       // SET STATEMENT var = value [, ...] FOR <statement> (MariaDB): what counts is the statement.
       const inner = /^\s*SET\s+STATEMENT\s[\s\S]*?\bFOR\s+([\s\S]*)$/i.exec(unwrapExecutableComment(sql));
@@ -61,7 +63,7 @@ export function classifyStatement(sql: string): Classified {
       const words = t.rest().filter((x) => x.type === 'word').map((x) => x.value);
       if (words.includes('AUTOCOMMIT') || words.includes('@@AUTOCOMMIT')) return result('transaction');
       if (words[0] === 'PASSWORD' || (words[0] === 'DEFAULT' && words[1] === 'ROLE')) return result('other');
-      if (words[0] === 'GLOBAL' || words[0] === 'PERSIST' || words[0] === 'PERSIST_ONLY') return result('read');
+      // SET GLOBAL too: one SET can also assign session variables (SET GLOBAL a = 1, SESSION b = 2).
       return result('session');
     }
     case 'START': case 'COMMIT': case 'ROLLBACK': case 'SAVEPOINT': case 'RELEASE': case 'XA': case 'LOCK': case 'UNLOCK':

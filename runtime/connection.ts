@@ -156,6 +156,9 @@ export async function openSession(url: DatabaseUrl, options: SessionOptions, wha
         ...(url.ssl ? { ssl: {} } : {}),
         multipleStatements, dateStrings: true, supportBigNumbers: true, bigNumberStrings: false,
         connectTimeout: 10_000, charset: 'utf8mb4_general_ci',
+        // As the mysql client connects: no IGNORE_SPACE in the session's sql_mode (stored programs
+        // keep their sql_mode), and no LOAD DATA LOCAL (a server cannot ask for this machine's files).
+        flags: ['-IGNORE_SPACE', '-LOCAL_FILES'],
       });
       c.connect((e) => (e ? reject(e) : resolve(c)));
     });

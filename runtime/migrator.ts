@@ -185,51 +185,57 @@ async function single(run: Run): Promise<Session> {
   return run.single;
 }
 
-/** Reads the session's sql_mode (after a statement that may have changed it): see Run.quoting. */
-const MODE_READ: BatchPart = { sql: 'SELECT @@SESSION.sql_mode AS mode' };
+/**
+ * Reads the session's sql_mode and default database after a statement that may have changed
+ * them (a SET, EXECUTE IMMEDIATE, ...): the quoting follows the sql_mode (Run.quoting), and a
+ * statement that moved the connection to another database (USE in disguise: `/*!40000 USE x *\/`
+ * is refused before anything runs, EXECUTE IMMEDIATE 'USE x' is not seen) stops the run.
+ */
+const SESSION_READ: BatchPart = { sql: 'SELECT @@SESSION.sql_mode AS mode, DATABASE() AS db' };
 
-function readQuoting(run: Run, result: QueryResult | undefined): void {
-  if (result) run.quoting = quotingOf(String(result.rows[0]?.mode ?? ''));
+async function readSession(run: Run, job: Job, s: Statement, result: QueryResult | undefined): Promise<void> {
+  const row = result?.rows[0];
+  if (!row) return;
+  run.quoting = quotingOf(String(row.mode ?? ''));
+  if (row.db !== run.ctx.session.database) {
+    await run.writer.send();
+    throw new SchemacError({ code: 'E_USE', pos: { file: job.file.file, line: s.line, column: 1 },
+      message: `database ${run.ctx.set.database}: statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)}) ran and is recorded, but it changed the default database to ${String(row.db)}; migration files may not`,
+      hint: 'a migration runs on the database of its URL: qualify the names of another database instead; the statements after it did not run' });
+  }
 }
 
-/** A session statement: run on the connection (and its single-statement sibling), and the sql_mode read again. */
-async function runSession(run: Run, text: string): Promise<void> {
-  const results = await run.writer.send([{ sql: text }, MODE_READ]);
-  readQuoting(run, results[1]);
+/**
+ * A session statement: run on the connection (and its single-statement sibling); `record` queues
+ * its history record, then the session is read again (see readSession).
+ */
+async function runSession(run: Run, job: Job, s: Statement, text: string, record: () => void = () => undefined): Promise<void> {
+  const results = await run.writer.send([{ sql: text }, SESSION_READ]);
   run.sessionTexts.push(text);
   if (run.single) await run.single.query(text);
+  record();
+  await readSession(run, job, s, results[1]);
 }
 
 /**
  * A statement only the server's parser can find the end of (a stored program's body: see
  * oneStatement), run so that the server runs exactly one statement or refuses the text: prepared
  * on this connection (the text is passed as a hex literal, whatever the sql_mode), or, where the
- * server cannot prepare it (MySQL: ER_UNSUPPORTED_PS), on the single-statement connection.
- * `after` goes in the same round trip; returns its results. A failure's `part` is 0 when the
- * statement failed (or was not run) and 1 + i when it ran and `after[i]` failed, as for a
- * statement sent as itself.
+ * server cannot prepare it (MySQL: ER_UNSUPPORTED_PS), on the single-statement connection. It is
+ * the last of its round trip (it may answer with several result sets), so any failure is its own.
  */
-async function runProgram(run: Run, text: string, after: readonly BatchPart[]): Promise<QueryResult[]> {
+async function runProgram(run: Run, text: string): Promise<void> {
   const hex = Buffer.from(text, 'utf8').toString('hex');
-  let results: QueryResult[];
   try {
-    results = await run.writer.send([
+    await run.writer.send([
       { sql: `SET @schemac_statement = CONVERT(X'${hex}' USING utf8mb4)` },
       { sql: 'PREPARE schemac_statement FROM @schemac_statement' },
       { sql: 'EXECUTE schemac_statement' },
-      ...after,
     ]);
   } catch (e) {
-    if (!(e instanceof ServerError) || e.part === null) throw e;
-    if (e.part === 1 && e.errno === 1295) {
-      const alone = await single(run);
-      await alone.query(text);
-      return after.length ? run.writer.send(after) : [];
-    }
-    e.part = e.part <= 2 ? 0 : e.part - 2;
-    throw e;
+    if (!(e instanceof ServerError) || e.part !== 1 || e.errno !== 1295) throw e;
+    await (await single(run)).query(text);
   }
-  return results.slice(3);
 }
 
 /** Read with GET_LOCK: the tables of the database, and the sql_mode the statements run under. */
@@ -468,8 +474,9 @@ async function runJob(run: Run, job: Job, options: RunOptions): Promise<number> 
       ctx.log(`${ctx.set.database}: replaying for this connection: ${firstLine(s.sql)}`);
       run.tables.saw(cls);
       try {
-        await runSession(run, oneStatement(s.sql, run.quoting).sql);
+        await runSession(run, job, s, oneStatement(s.sql, run.quoting).sql);
       } catch (e) {
+        if (e instanceof SchemacError) throw e;
         throw new SchemacError({ code: isConnectionLost(e) ? 'E_CONNECTION_LOST' : 'E_STATEMENT_FAILED', pos: { file: job.file.file, line: s.line, column: 1 },
           message: `database ${ctx.set.database}: ${job.name}: replaying statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)}) for the new connection failed: ${describeError(e)}`,
           hint: `it ran in an earlier run, and the statements after it need it; fix the cause, then \`schemac ${job.direction}\` resumes at statement ${job.fileNumber(job.from)}` });
@@ -607,8 +614,7 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
         } else if (cls.kind === 'session') {
           tables.saw(cls);
           run.sent++;
-          await runSession(run, one.sql);
-          writer.update(job.version, done());
+          await runSession(run, job, s, one.sql, () => writer.update(job.version, done()));
         } else if (cls.kind === 'read') {
           // Harmless to run again: its record waits for the next statement.
           tables.saw(cls);
@@ -620,25 +626,19 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           tables.saw(cls);
           writer.update(job.version, { running: job.direction, runningStatement: j, runningFingerprint: fp });
           run.sent++;
-          // An unclassified statement (CALL, EXECUTE, ...) may change the sql_mode: read it again.
-          const after = cls.kind === 'other' ? [MODE_READ] : [];
-          try {
-            const results = one.extra === null ? (await writer.send([{ sql: one.sql }, ...after])).slice(1) : await runProgram(run, s.sql.trim(), after);
-            if (after.length) readQuoting(run, results[0]);
-          } catch (e) {
-            // Something after the statement failed: it ran, and is recorded as such.
-            if (e instanceof ServerError && e.part !== null && e.part >= 1) {
-              writer.update(job.version, done());
-              phase = 'record';
-            }
-            throw e;
-          }
+          // The statement is the last of its round trip: a CALL or a block may answer with several
+          // result sets, and whatever fails in that round trip is then the statement.
+          if (one.extra === null) await writer.send([{ sql: one.sql }]);
+          else await runProgram(run, s.sql.trim());
           writer.update(job.version, done());
           // With a fingerprint, the next run can tell whether it committed: its record waits for the
-          // next statement. Without one, it is written now, so that only the statement itself is undecidable.
-          if (fp === null) {
+          // next statement. Without one, it is written now, so that only the statement itself is
+          // undecidable; an unclassified statement (CALL, EXECUTE ...) may also have changed the
+          // sql_mode or the database: read again with its record.
+          if (fp === null || cls.kind === 'other') {
             phase = 'record';
-            await writer.send();
+            const results = await writer.send(cls.kind === 'other' ? [SESSION_READ] : []);
+            await readSession(run, job, s, results[0]);
           }
         }
         return;

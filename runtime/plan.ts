@@ -129,7 +129,8 @@ function transactionControl(file: MigrationText, statements: readonly Statement[
   statements.forEach((s, i) => {
     if (i + 1 < from) return;
     const number = fileNumbers?.[i] ?? i + 1;
-    if (/^USE\b/i.test(s.sql)) {
+    const cls = classifyStatement(s.sql);
+    if (cls.changesDatabase) {
       // The history, the fingerprints and the resume of an interrupted statement all read the
       // names of a migration in the database of its URL.
       out.push({ code: 'E_USE', message: `statement ${number} (${firstLine(s.sql)}) changes the default database; migration files may not`,
@@ -137,7 +138,7 @@ function transactionControl(file: MigrationText, statements: readonly Statement[
         hint: 'a migration runs on the database of its URL: qualify the names of another database (`other`.`table`) instead of USE' });
       return;
     }
-    if (classifyStatement(s.sql).kind !== 'transaction') return;
+    if (cls.kind !== 'transaction') return;
     out.push({ code: 'E_TX_CONTROL', message: `statement ${number} (${firstLine(s.sql)}) controls transactions; migration files may not`,
       pos: { file: file.file, line: s.line, column: 1 },
       hint: 'schemac runs each INSERT/UPDATE/DELETE in its own transaction together with its history record, so it is applied exactly once; remove START TRANSACTION/COMMIT/LOCK TABLES/SET autocommit' });

@@ -150,8 +150,9 @@ export function oneStatement(sql: string, quoting: Quoting = DEFAULT_QUOTING): O
 /** `-- ` starts a comment only when a blank or the end of the line follows the two dashes. */
 function isDashComment(text: string, i: number): boolean {
   if (text[i] !== '-' || text[i + 1] !== '-') return false;
-  const next = text[i + 2];
-  return next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r';
+  // As the server reads it: a blank or any control character after the dashes (\v, \f, \x01, ...).
+  const next = text.charCodeAt(i + 2);
+  return Number.isNaN(next) || next <= 0x20 || next === 0x7f;
 }
 
 function lineEnd(text: string, i: number): number {

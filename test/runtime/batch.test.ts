@@ -256,6 +256,84 @@ CREATE TABLE b (id INT);
     }
   });
 
+  it('a CALL or a block that answers with rows and then fails is the statement that failed, not a record', async () => {
+    const upSql = `-- step 1: t
+CREATE TABLE t (a INT);
+-- step 2: procedure
+DELIMITER //
+CREATE PROCEDURE p() BEGIN SELECT 1; INSERT INTO missing VALUES (1); END //
+DELIMITER ;
+-- step 3: call
+CALL p();
+-- step 4: u
+CREATE TABLE u (a INT);
+`;
+    const dir = makeProject('callfails', { '0001_init': [upSql, '-- undo step 4: u\nDROP TABLE u;\n-- undo step 2: procedure\nDROP PROCEDURE p;\n-- undo step 1: t\nDROP TABLE t;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error E_STATEMENT_FAILED: database app: migration 0001_init failed at statement 3 of 4 (line 8: CALL p())');
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied, h.running])).toEqual([['partial', 2, null]]);
+
+    const block = 'CREATE TABLE t (a INT);\nDELIMITER //\nBEGIN NOT ATOMIC SELECT 1; INSERT INTO missing VALUES (1); END //\nDELIMITER ;\nCREATE TABLE u (a INT);\n';
+    await db.conn.query('DROP TABLE t');
+    await db.conn.query('DROP PROCEDURE p');
+    await db.conn.query('DELETE FROM schemac_migrations');
+    writeMigration(dir, '0001_init', block, 'DROP TABLE u;\nDROP TABLE t;\n');
+    resum(dir);
+    const b = cli(dir, env, 'up');
+    expect(b.status).toBe(1);
+    expect(b.stderr).toContain('failed at statement 2 of 3 (line 3: BEGIN NOT ATOMIC SELECT 1; INSERT INTO missing VALUES (1); END)');
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied])).toEqual([['partial', 1]]);
+  });
+
+  it('after a CALL, the sql_mode is still the one the statements are read with', async () => {
+    const upSql = `SET sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES');
+CREATE TABLE t (a VARCHAR(10));
+DELIMITER //
+CREATE PROCEDURE p() BEGIN SELECT 1; END //
+DELIMITER ;
+CALL p();
+INSERT INTO t VALUES ('a\\'); CREATE TABLE rogue (a INT); SELECT 1 -- ');
+`;
+    const dir = makeProject('callmode', { '0001_init': [upSql, 'DROP PROCEDURE p;\nDROP TABLE t;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('E_MULTIPLE_STATEMENTS');
+    expect(await tables(db.conn, db.name)).toEqual(['t']);
+  });
+
+  it('a statement that moves the connection to another database stops the run after it', async () => {
+    const other = await scratchDatabase('rt_use_other');
+    try {
+      const upSql = `CREATE TABLE a (id INT);\nEXECUTE IMMEDIATE 'USE ${other.name}';\nCREATE TABLE b (id INT);\n`;
+      const dir = makeProject('usehidden', { '0001_init': [upSql, 'DROP TABLE b;\nDROP TABLE a;\n'] });
+      const r = cli(dir, env, 'up');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`error E_USE: database app: statement 2 (line 2: EXECUTE IMMEDIATE 'USE ${other.name}') ran and is recorded, but it changed the default database to ${other.name}`);
+      expect(await tables(db.conn, db.name)).toEqual(['a']);
+      expect(await tables(other.conn, other.name)).toEqual([]);
+      expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied])).toEqual([['partial', 2]]);
+
+      writeMigration(dir, '0001_init', '/*!40000 USE other */;\nCREATE TABLE b (id INT);\n', 'DROP TABLE b;\n');
+      resum(dir);
+      await db.conn.query('DELETE FROM schemac_migrations');
+      const refused = cli(dir, env, 'up');
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('error E_USE: statement 1 (/*!40000 USE other */) changes the default database; migration files may not');
+    } finally {
+      await other.drop();
+    }
+  });
+
+  it('stored programs keep the sql_mode the mysql client would give them (no IGNORE_SPACE)', async () => {
+    const upSql = 'DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END //\nDELIMITER ;\n';
+    const dir = makeProject('spmode', { '0001_init': [upSql, 'DROP PROCEDURE p;\n'] });
+    expect(cli(dir, env, 'up').status).toBe(0);
+    const [[mode]] = await db.conn.query('SELECT @@GLOBAL.sql_mode AS m') as any;
+    const [routines] = await db.conn.query('SELECT SQL_MODE AS m FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?', [db.name]);
+    expect(routines).toEqual([{ m: mode.m }]);
+  });
+
   it('KILL in the middle of a group: the next up counts the tables that exist and runs the rest once', async () => {
     const up3 = `-- step 1: a
 CREATE TABLE a (id INT NOT NULL PRIMARY KEY);

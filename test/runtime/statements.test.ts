@@ -4,6 +4,8 @@ import { DEFAULT_QUOTING, oneStatement, quotingOf, splitStatements, type Quoting
 /** [name, file text, expected statements as [sql, line, step]] */
 const cases: [string, string, [string, number, number | null][]][] = [
   ['one statement', 'SELECT 1;', [['SELECT 1', 1, null]]],
+  ['-- and a control character is a comment, as the server reads it', "INSERT INTO t VALUES (1) --\v '\n; CREATE TABLE rogue (a INT); SELECT 1 -- '\n;",
+    [["INSERT INTO t VALUES (1) --\v '", 1, null], ['CREATE TABLE rogue (a INT)', 2, null], ["SELECT 1 -- '", 2, null]]],
   ['no final delimiter', 'SELECT 1;\nSELECT 2', [['SELECT 1', 1, null], ['SELECT 2', 2, null]]],
   ['empty statements dropped', ';;\n ; SELECT 1;;\n;', [['SELECT 1', 2, null]]],
   ['only comments', '-- a\n# b\n/* c */\n', []],
@@ -70,7 +72,10 @@ const classified: [string, Classified][] = [
   ['/*!40101 SET NAMES utf8mb4 */', { kind: 'session', targets: [] }],
   ['SET autocommit = 0', { kind: 'transaction', targets: [] }],
   ['SET @@session.autocommit = 0', { kind: 'transaction', targets: [] }],
-  ['SET GLOBAL max_connections = 10', { kind: 'read', targets: [] }],
+  ['SET GLOBAL max_connections = 10', { kind: 'session', targets: [] }],
+  ["SET GLOBAL max_connections = 10, SESSION sql_mode = 'ANSI_QUOTES'", { kind: 'session', targets: [] }],
+  ['/*!40000 USE other */', { kind: 'session', targets: [], changesDatabase: true }],
+  ['SET STATEMENT max_statement_time = 100 FOR USE other', { kind: 'session', targets: [], changesDatabase: true }],
   ['SET PASSWORD = PASSWORD(\'x\')', { kind: 'other', targets: [] }],
   ['START TRANSACTION', { kind: 'transaction', targets: [] }],
   ['begin', { kind: 'transaction', targets: [] }],
