@@ -58,12 +58,17 @@ export function classifyStatement(sql: string): Classified {
       return { kind: 'session', targets: [], changesDatabase: true };
     case 'SET': {
       // SET STATEMENT var = value [, ...] FOR <statement> (MariaDB): what counts is the statement.
-      const inner = /^\s*SET\s+STATEMENT\s[\s\S]*?\bFOR\s+([\s\S]*)$/i.exec(unwrapExecutableComment(sql));
-      if (inner) return classifyStatement(inner[1]);
-      const words = t.rest().filter((x) => x.type === 'word').map((x) => x.value);
-      if (words.includes('AUTOCOMMIT') || words.includes('@@AUTOCOMMIT')) return result('transaction');
+      const text = unwrapExecutableComment(sql);
+      const inner = /^\s*SET\s+STATEMENT\s[\s\S]*?\bFOR\s/i.exec(blankCommentsAndQuotes(text));
+      if (inner) return classifyStatement(text.slice(inner[0].length));
+      const tokens = t.rest();
+      const words = tokens.filter((x) => x.type === 'word' || x.type === 'ident').map((x) => x.value.toUpperCase());
+      if (words.includes('AUTOCOMMIT') || words.includes('@@AUTOCOMMIT') || words.includes('COMPLETION_TYPE') || words.includes('@@COMPLETION_TYPE')) return result('transaction');
       if (words[0] === 'PASSWORD' || (words[0] === 'DEFAULT' && words[1] === 'ROLE')) return result('other');
-      // SET GLOBAL too: one SET can also assign session variables (SET GLOBAL a = 1, SESSION b = 2).
+      // Only server-wide variables: not the connection's, so not replayed on resume; run once.
+      const global = ['GLOBAL', 'PERSIST', 'PERSIST_ONLY', '@@GLOBAL', '@@PERSIST', '@@PERSIST_ONLY'];
+      const session = words.some((w) => w === 'SESSION' || w === 'LOCAL' || (w.startsWith('@') && !global.includes(w)));
+      if (global.includes(words[0] ?? '') && !session) return result('other');
       return result('session');
     }
     case 'START': case 'COMMIT': case 'ROLLBACK': case 'SAVEPOINT': case 'RELEASE': case 'XA': case 'LOCK': case 'UNLOCK':
@@ -198,6 +203,12 @@ function ddlDrop(t: Tokens): Classified {
 }
 
 /** `/*!40101 SET x = 1 *\/` → `SET x = 1` (the server runs an executable comment's body). */
+/** The text with comments and the insides of quotes blanked out (same length), to search it for words. */
+function blankCommentsAndQuotes(sql: string): string {
+  return sql.replace(/--(?=[\x00-\x20\x7f]|$)[^\n]*|#[^\n]*|\/\*[\s\S]*?(\*\/|$)|'(?:[^'\\]|\\[\s\S]|'')*'?|"(?:[^"\\]|\\[\s\S]|"")*"?|`(?:[^`]|``)*`?/g,
+    (m) => ' '.repeat(m.length));
+}
+
 function unwrapExecutableComment(sql: string): string {
   const m = /^\/\*M?!\d*\s*([\s\S]*?)\*\/\s*$/.exec(sql);
   return m ? m[1] : sql;
@@ -271,7 +282,7 @@ class Tokens {
       while (this.i < s.length && /\s/.test(s[this.i])) this.i++;
       if (this.i >= s.length) return null;
       const c = s[this.i];
-      if ((c === '-' && s[this.i + 1] === '-' && /\s|$/.test(s[this.i + 2] ?? '')) || c === '#') {
+      if ((c === '-' && s[this.i + 1] === '-' && (this.i + 2 >= s.length || s.charCodeAt(this.i + 2) <= 0x20 || s.charCodeAt(this.i + 2) === 0x7f)) || c === '#') {
         const j = s.indexOf('\n', this.i);
         this.i = j < 0 ? s.length : j + 1;
         continue;

@@ -157,8 +157,9 @@ export async function openSession(url: DatabaseUrl, options: SessionOptions, wha
         multipleStatements, dateStrings: true, supportBigNumbers: true, bigNumberStrings: false,
         connectTimeout: 10_000, charset: 'utf8mb4_general_ci',
         // As the mysql client connects: no IGNORE_SPACE in the session's sql_mode (stored programs
-        // keep their sql_mode), and no LOAD DATA LOCAL (a server cannot ask for this machine's files).
-        flags: ['-IGNORE_SPACE', '-LOCAL_FILES'],
+        // keep their sql_mode), affected rows not found rows (ROW_COUNT() in stored programs), and
+        // no LOAD DATA LOCAL (a server cannot ask for this machine's files).
+        flags: ['-IGNORE_SPACE', '-FOUND_ROWS', '-LOCAL_FILES'],
       });
       c.connect((e) => (e ? reject(e) : resolve(c)));
     });

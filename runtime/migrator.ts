@@ -8,7 +8,7 @@ import {
 import { acquireLock, releaseLock, releasePart } from './lock.js';
 import { checkIntegrity, statementsOf, type MigrationSet, type MigrationText } from './migrations.js';
 import { downItem, planDown, planUp, type DownItem, type UpItem } from './plan.js';
-import { describeError, isConnectionLost, ServerError, type BatchPart, type QueryResult, type Session } from './session.js';
+import { describeError, isConnectionLost, quoteIdent, ServerError, type BatchPart, type QueryResult, type Session } from './session.js';
 import { firstLine, oneStatement, quotingOf, type Quoting, type Statement } from './statements.js';
 
 /*
@@ -186,23 +186,44 @@ async function single(run: Run): Promise<Session> {
 }
 
 /**
- * Reads the session's sql_mode and default database after a statement that may have changed
- * them (a SET, EXECUTE IMMEDIATE, ...): the quoting follows the sql_mode (Run.quoting), and a
- * statement that moved the connection to another database (USE in disguise: `/*!40000 USE x *\/`
- * is refused before anything runs, EXECUTE IMMEDIATE 'USE x' is not seen) stops the run.
+ * Reads the session after a statement that may have changed it (a SET, EXECUTE IMMEDIATE, a
+ * CALL, ...). The quoting follows the sql_mode (Run.quoting). What the runtime's exactly-once
+ * rests on may not change: autocommit (the history commits statement by statement), the
+ * default database (names are read in the URL's), the client character set (statements are sent
+ * as UTF-8). Forms the classifier sees are refused before anything runs (E_TX_CONTROL, E_USE);
+ * one that got past it (`EXECUTE IMMEDIATE 'SET autocommit = 0'`) is found here: the session
+ * is set back, the statement is recorded (it ran), and the run stops.
  */
-const SESSION_READ: BatchPart = { sql: 'SELECT @@SESSION.sql_mode AS mode, DATABASE() AS db' };
+const SESSION_READ: BatchPart = {
+  sql: 'SELECT @@SESSION.sql_mode AS mode, DATABASE() AS db, @@SESSION.autocommit AS autocommit, '
+    + '@@SESSION.completion_type AS completion, @@SESSION.character_set_client AS charset',
+};
 
 async function readSession(run: Run, job: Job, s: Statement, result: QueryResult | undefined): Promise<void> {
   const row = result?.rows[0];
   if (!row) return;
   run.quoting = quotingOf(String(row.mode ?? ''));
-  if (row.db !== run.ctx.session.database) {
-    await run.writer.send();
-    throw new SchemacError({ code: 'E_USE', pos: { file: job.file.file, line: s.line, column: 1 },
-      message: `database ${run.ctx.set.database}: statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)}) ran and is recorded, but it changed the default database to ${String(row.db)}; migration files may not`,
-      hint: 'a migration runs on the database of its URL: qualify the names of another database instead; the statements after it did not run' });
+  const database = run.ctx.session.database;
+  const changed: [string, string][] = [];
+  if (Number(row.autocommit) !== 1 || !['0', 'NO_CHAIN'].includes(String(row.completion))) {
+    changed.push(['E_TX_CONTROL', 'turned off autocommit (or made COMMIT chain or release)']);
   }
+  if (row.db !== database) changed.push(['E_USE', `changed the default database to ${String(row.db)}`]);
+  if (!/^utf8mb4$/i.test(String(row.charset))) changed.push(['E_CHARSET', `changed the client character set to ${String(row.charset)}`]);
+  if (changed.length === 0) return;
+  // Set back what the run rests on; the record of the statement (queued) commits with it.
+  await run.writer.send([
+    { sql: 'COMMIT' },
+    { sql: "SET SESSION autocommit = 1, completion_type = 'NO_CHAIN'" },
+    { sql: 'SET NAMES utf8mb4 COLLATE utf8mb4_general_ci' },
+    { sql: `USE ${quoteIdent(database)}` },
+  ]);
+  throw new SchemacError(changed.map(([code, what]) => ({
+    code, pos: { file: job.file.file, line: s.line, column: 1 },
+    message: `database ${run.ctx.set.database}: statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)}) ran and is recorded, but it ${what}; migration files may not`,
+    hint: 'schemac runs each statement on the database of the URL, with autocommit, in utf8mb4; remove what changes that (qualify names of another database instead of USE). '
+      + 'The statements after it did not run; `schemac up` runs them as they are',
+  })));
 }
 
 /**
@@ -637,8 +658,9 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           // sql_mode or the database: read again with its record.
           if (fp === null || cls.kind === 'other') {
             phase = 'record';
-            const results = await writer.send(cls.kind === 'other' ? [SESSION_READ] : []);
-            await readSession(run, job, s, results[0]);
+            // COMMIT: a transaction it left open (autocommit off) must not hold the record back.
+            const results = await writer.send(cls.kind === 'other' ? [{ sql: 'COMMIT' }, SESSION_READ] : []);
+            await readSession(run, job, s, results[1]);
           }
         }
         return;

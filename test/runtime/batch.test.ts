@@ -334,6 +334,51 @@ INSERT INTO t VALUES ('a\\'); CREATE TABLE rogue (a INT); SELECT 1 -- ');
     expect(routines).toEqual([{ m: mode.m }]);
   });
 
+  it('autocommit turned off where the classifier cannot see it: the session is set back, the statement recorded, the run stops', async () => {
+    const upSql = `CREATE TABLE log (n INT) ENGINE = MyISAM;
+CREATE PROCEDURE p() INSERT INTO log VALUES (1);
+EXECUTE IMMEDIATE 'SET autocommit = 0';
+CALL p();
+`;
+    const dir = makeProject('autocommit', { '0001_init': [upSql, 'DROP PROCEDURE p;\nDROP TABLE log;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("error E_TX_CONTROL: database app: statement 3 (line 3: EXECUTE IMMEDIATE 'SET autocommit = 0') ran and is recorded, but it turned off autocommit");
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied, h.running])).toEqual([['partial', 3, null]]);
+    const [before] = await db.conn.query('SELECT COUNT(*) AS n FROM log');
+    expect(before).toEqual([{ n: 0 }]);
+    // The next run goes on with autocommit, and runs the CALL once.
+    expect(cli(dir, env, 'up').status).toBe(0);
+    expect(cli(dir, env, 'up').status).toBe(0);
+    const [after] = await db.conn.query('SELECT COUNT(*) AS n FROM log');
+    expect(after).toEqual([{ n: 1 }]);
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied])).toEqual([['applied', 4]]);
+  });
+
+  it('a statement that changes the client character set stops the run', async () => {
+    const dir = makeProject('names', { '0001_init': ['CREATE TABLE t (v VARCHAR(10));\nSET NAMES latin1;\nINSERT INTO t VALUES (\'é\');\n', 'DROP TABLE t;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error E_CHARSET: database app: statement 2 (line 2: SET NAMES latin1) ran and is recorded, but it changed the client character set to latin1');
+    const [rows] = await db.conn.query('SELECT COUNT(*) AS n FROM t');
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it('ROW_COUNT() in a stored program counts changed rows, as under the mysql client', async () => {
+    const upSql = `CREATE TABLE t (a INT);
+INSERT INTO t VALUES (1), (1);
+CREATE TABLE log (n INT);
+DELIMITER //
+CREATE PROCEDURE p() BEGIN UPDATE t SET a = 1; INSERT INTO log SELECT ROW_COUNT(); END //
+DELIMITER ;
+CALL p();
+`;
+    const dir = makeProject('rowcount', { '0001_init': [upSql, 'DROP PROCEDURE p;\nDROP TABLE log;\nDROP TABLE t;\n'] });
+    expect(cli(dir, env, 'up').status).toBe(0);
+    const [rows] = await db.conn.query('SELECT n FROM log');
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
   it('KILL in the middle of a group: the next up counts the tables that exist and runs the rest once', async () => {
     const up3 = `-- step 1: a
 CREATE TABLE a (id INT NOT NULL PRIMARY KEY);
