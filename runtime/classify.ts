@@ -51,8 +51,11 @@ export function classifyStatement(sql: string): Classified {
   switch (first) {
     case 'INSERT': case 'UPDATE': case 'DELETE': case 'REPLACE': case 'LOAD': case 'WITH':
       return result('dml');
+    case 'ANALYZE':
+      // ANALYZE UPDATE/DELETE/INSERT runs the statement.
+      return ['UPDATE', 'DELETE', 'INSERT', 'REPLACE'].includes(t.peekWord() ?? '') ? result('dml') : result('read');
     case 'SELECT': case 'SHOW': case 'DESC': case 'DESCRIBE': case 'EXPLAIN': case 'DO': case 'VALUES':
-    case 'TABLE': case 'ANALYZE': case 'CHECK': case 'CHECKSUM': case 'OPTIMIZE': case 'HELP':
+    case 'TABLE': case 'CHECK': case 'CHECKSUM': case 'OPTIMIZE': case 'HELP':
       return result('read');
     case 'USE':
       return { kind: 'session', targets: [], changesDatabase: true };
@@ -60,14 +63,19 @@ export function classifyStatement(sql: string): Classified {
       // SET STATEMENT var = value [, ...] FOR <statement> (MariaDB): what counts is the statement.
       const text = unwrapExecutableComment(sql);
       const inner = /^\s*SET\s+STATEMENT\s[\s\S]*?\bFOR\s/i.exec(blankCommentsAndQuotes(text));
-      if (inner) return classifyStatement(text.slice(inner[0].length));
+      if (inner) return classifyStatement(text.slice(inner[0].length).replace(/^\s*\*\//, ''));
       const tokens = t.rest();
       const words = tokens.filter((x) => x.type === 'word' || x.type === 'ident').map((x) => x.value.toUpperCase());
       if (words.includes('AUTOCOMMIT') || words.includes('@@AUTOCOMMIT') || words.includes('COMPLETION_TYPE') || words.includes('@@COMPLETION_TYPE')) return result('transaction');
       if (words[0] === 'PASSWORD' || (words[0] === 'DEFAULT' && words[1] === 'ROLE')) return result('other');
       // Only server-wide variables: not the connection's, so not replayed on resume; run once.
-      const global = ['GLOBAL', 'PERSIST', 'PERSIST_ONLY', '@@GLOBAL', '@@PERSIST', '@@PERSIST_ONLY'];
-      const session = words.some((w) => w === 'SESSION' || w === 'LOCAL' || (w.startsWith('@') && !global.includes(w)));
+      // SET TRANSACTION (no scope) shapes the next transaction, which would be schemac's own.
+      if (words[0] === 'TRANSACTION') return result('transaction');
+      // SET GLOBAL a = 1, b = 2 sets server-wide variables only (the scope carries over; not so
+      // after @@GLOBAL.a, where a bare b is the session's): not the connection's, so run once
+      // and never replayed on resume.
+      const global = ['GLOBAL', 'PERSIST', 'PERSIST_ONLY'];
+      const session = words.some((w) => w === 'SESSION' || w === 'LOCAL' || (w.startsWith('@') && !['@@GLOBAL', '@@PERSIST', '@@PERSIST_ONLY'].includes(w)));
       if (global.includes(words[0] ?? '') && !session) return result('other');
       return result('session');
     }
@@ -203,9 +211,12 @@ function ddlDrop(t: Tokens): Classified {
 }
 
 /** `/*!40101 SET x = 1 *\/` → `SET x = 1` (the server runs an executable comment's body). */
-/** The text with comments and the insides of quotes blanked out (same length), to search it for words. */
+/**
+ * The text with comments and the insides of quotes blanked out (same length), to search it for
+ * words. An executable comment (/*! ... *\/) is code to the server: only its markers go.
+ */
 function blankCommentsAndQuotes(sql: string): string {
-  return sql.replace(/--(?=[\x00-\x20\x7f]|$)[^\n]*|#[^\n]*|\/\*[\s\S]*?(\*\/|$)|'(?:[^'\\]|\\[\s\S]|'')*'?|"(?:[^"\\]|\\[\s\S]|"")*"?|`(?:[^`]|``)*`?/g,
+  return sql.replace(/\/\*M?!\d*|--(?=[\x00-\x20\x7f]|$)[^\n]*|#[^\n]*|\/\*[\s\S]*?(\*\/|$)|'(?:[^'\\]|\\[\s\S]|'')*'?|"(?:[^"\\]|\\[\s\S]|"")*"?|`(?:[^`]|``)*`?/g,
     (m) => ' '.repeat(m.length));
 }
 

@@ -170,7 +170,8 @@ export async function openSession(url: DatabaseUrl, options: SessionOptions, wha
   }
   const session = new Mysql2Session(conn, url, multipleStatements, () => openSession(url, { ...options, multipleStatements: false }, what));
   try {
-    await session.query(`SET SESSION lock_wait_timeout = ?${options.sqlMode !== undefined ? ', sql_mode = ?' : ''}`,
+    // autocommit and completion_type as schemac relies on them, whatever the server's init_connect says.
+    await session.query(`SET SESSION lock_wait_timeout = ?, autocommit = 1, completion_type = 'NO_CHAIN'${options.sqlMode !== undefined ? ', sql_mode = ?' : ''}`,
       [options.lockWaitTimeout, ...(options.sqlMode !== undefined ? [options.sqlMode] : [])]);
   } catch (e) {
     await session.close();

@@ -148,6 +148,8 @@ interface Run {
   readonly tables: KnownTables;
   /** How the server reads quotes under the session's sql_mode now (a migration's SET may change it). */
   quoting: Quoting;
+  /** The client character set the session started with (statements are sent in it). */
+  readonly charset: string;
   /** Statements sent in this run. */
   sent: number;
   /** Session statements (SET, USE) run so far, in order: the single-statement connection replays them. */
@@ -195,34 +197,43 @@ async function single(run: Run): Promise<Session> {
  * is set back, the statement is recorded (it ran), and the run stops.
  */
 const SESSION_READ: BatchPart = {
+  // LIMIT: a migration's SET sql_select_limit = 0 must not hide the row.
   sql: 'SELECT @@SESSION.sql_mode AS mode, DATABASE() AS db, @@SESSION.autocommit AS autocommit, '
-    + '@@SESSION.completion_type AS completion, @@SESSION.character_set_client AS charset',
+    + '@@SESSION.completion_type AS completion, @@SESSION.character_set_client AS charset LIMIT 1',
 };
 
-async function readSession(run: Run, job: Job, s: Statement, result: QueryResult | undefined): Promise<void> {
-  const row = result?.rows[0];
-  if (!row) return;
+/**
+ * `replay`: the statement is replayed on a new connection (it ran and was recorded in an earlier
+ * run); what it changes is set back with a warning instead of stopping the run again.
+ */
+async function readSession(run: Run, job: Job, s: Statement, result: QueryResult | undefined, replay = false): Promise<void> {
+  const row = result?.rows[0] ?? {};
   run.quoting = quotingOf(String(row.mode ?? ''));
   const database = run.ctx.session.database;
   const changed: [string, string][] = [];
   if (Number(row.autocommit) !== 1 || !['0', 'NO_CHAIN'].includes(String(row.completion))) {
     changed.push(['E_TX_CONTROL', 'turned off autocommit (or made COMMIT chain or release)']);
   }
-  if (row.db !== database) changed.push(['E_USE', `changed the default database to ${String(row.db)}`]);
-  if (!/^utf8mb4$/i.test(String(row.charset))) changed.push(['E_CHARSET', `changed the client character set to ${String(row.charset)}`]);
+  // Names compare without case: with lower_case_table_names, DATABASE() is the lower-case name.
+  if (String(row.db).toLowerCase() !== database.toLowerCase()) changed.push(['E_USE', `changed the default database to ${String(row.db)}`]);
+  if (String(row.charset) !== run.charset) changed.push(['E_CHARSET', `changed the client character set to ${String(row.charset)}`]);
   if (changed.length === 0) return;
   // Set back what the run rests on; the record of the statement (queued) commits with it.
   await run.writer.send([
     { sql: 'COMMIT' },
-    { sql: "SET SESSION autocommit = 1, completion_type = 'NO_CHAIN'" },
-    { sql: 'SET NAMES utf8mb4 COLLATE utf8mb4_general_ci' },
+    { sql: "SET SESSION autocommit = 1, completion_type = 'NO_CHAIN', character_set_client = ?", params: [run.charset] },
     { sql: `USE ${quoteIdent(database)}` },
   ]);
+  const label = `statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)})`;
+  if (replay) {
+    for (const [, what] of changed) run.ctx.log(`warning: ${run.ctx.set.database}: ${label} ${what} when it was replayed; set back, as for the run that recorded it`);
+    return;
+  }
   throw new SchemacError(changed.map(([code, what]) => ({
     code, pos: { file: job.file.file, line: s.line, column: 1 },
-    message: `database ${run.ctx.set.database}: statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)}) ran and is recorded, but it ${what}; migration files may not`,
-    hint: 'schemac runs each statement on the database of the URL, with autocommit, in utf8mb4; remove what changes that (qualify names of another database instead of USE). '
-      + 'The statements after it did not run; `schemac up` runs them as they are',
+    message: `database ${run.ctx.set.database}: ${label} ran and is recorded, but it ${what}; migration files may not`,
+    hint: `schemac runs each statement on the database of the URL, with autocommit and the character set it connected with; remove what changes that (qualify names of another database instead of USE). `
+      + `The statements after it did not run; \`schemac ${job.direction}\` runs them as they are, without that change`,
   })));
 }
 
@@ -230,12 +241,12 @@ async function readSession(run: Run, job: Job, s: Statement, result: QueryResult
  * A session statement: run on the connection (and its single-statement sibling); `record` queues
  * its history record, then the session is read again (see readSession).
  */
-async function runSession(run: Run, job: Job, s: Statement, text: string, record: () => void = () => undefined): Promise<void> {
+async function runSession(run: Run, job: Job, s: Statement, text: string, record: () => void = () => undefined, replay = false): Promise<void> {
   const results = await run.writer.send([{ sql: text }, SESSION_READ]);
   run.sessionTexts.push(text);
   if (run.single) await run.single.query(text);
   record();
-  await readSession(run, job, s, results[1]);
+  await readSession(run, job, s, results[1], replay);
 }
 
 /**
@@ -262,7 +273,7 @@ async function runProgram(run: Run, text: string): Promise<void> {
 /** Read with GET_LOCK: the tables of the database, and the sql_mode the statements run under. */
 const LOCK_READS = [
   { sql: 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()' },
-  { sql: 'SELECT @@SESSION.sql_mode AS mode' },
+  { sql: 'SELECT @@SESSION.sql_mode AS mode, @@SESSION.character_set_client AS charset LIMIT 1' },
 ];
 
 /**
@@ -277,7 +288,7 @@ async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, 
   let released = false;
   const run: Run = {
     ctx, writer: new HistoryWriter(session), tables: new KnownTables(session.database, tables), sent: 0,
-    quoting: quotingOf(String(mode.rows[0]?.mode ?? '')), sessionTexts: [], single: null,
+    quoting: quotingOf(String(mode.rows[0]?.mode ?? '')), charset: String(mode.rows[0]?.charset ?? 'utf8mb4'), sessionTexts: [], single: null,
   };
   try {
     let rows: HistoryRow[] = [];
@@ -495,7 +506,7 @@ async function runJob(run: Run, job: Job, options: RunOptions): Promise<number> 
       ctx.log(`${ctx.set.database}: replaying for this connection: ${firstLine(s.sql)}`);
       run.tables.saw(cls);
       try {
-        await runSession(run, job, s, oneStatement(s.sql, run.quoting).sql);
+        await runSession(run, job, s, oneStatement(s.sql, run.quoting).sql, undefined, true);
       } catch (e) {
         if (e instanceof SchemacError) throw e;
         throw new SchemacError({ code: isConnectionLost(e) ? 'E_CONNECTION_LOST' : 'E_STATEMENT_FAILED', pos: { file: job.file.file, line: s.line, column: 1 },
@@ -670,7 +681,9 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           phase = phase === 'record' ? 'record' : 'mark';
           throw e.error;
         }
-        if (phase === 'statement' && e instanceof ServerError && e.errno === 1205 && !isConnectionLost(e) && attempt <= retries) {
+        // Only a statement that took no effect is tried again: DDL (atomic) and DML (rolled back);
+        // a CALL may have done part of its work before it waited.
+        if (phase === 'statement' && (cls.kind === 'ddl' || cls.kind === 'dml') && e instanceof ServerError && e.errno === 1205 && !isConnectionLost(e) && attempt <= retries) {
           ctx.log(`${ctx.set.database}: ${where()}: lock wait timeout (another session holds a lock on the table); trying again (${attempt} of ${retries})`);
           await new Promise((r) => setTimeout(r, 500 * attempt));
           continue;
@@ -710,8 +723,11 @@ async function failure(run: Run, job: Job, j: number, s: Statement, kind: string
   // The connection is alive: the statement failed (DDL is atomic per statement; DML was rolled
   // back). The history writes sent with it are sent again (they are idempotent) with "not running".
   try {
+    // A statement that failed inside a transaction it opened (a CALL) leaves it open: roll it
+    // back, and commit the record even if the session no longer commits on its own.
+    if (kind !== 'dml') await run.ctx.session.query('ROLLBACK').catch(() => undefined);
     run.writer.update(job.version, NOT_RUNNING);
-    await run.writer.send();
+    await run.writer.send([{ sql: 'COMMIT' }]);
   } catch (e2) {
     return new SchemacError({ code: isConnectionLost(e2) ? 'E_CONNECTION_LOST' : 'E_HISTORY', pos,
       message: `${head}: ${e.describe()}; then writing ${VERSION_TABLE} failed: ${describeError(e2)}`,

@@ -362,6 +362,38 @@ CALL p();
     expect(r.stderr).toContain('error E_CHARSET: database app: statement 2 (line 2: SET NAMES latin1) ran and is recorded, but it changed the client character set to latin1');
     const [rows] = await db.conn.query('SELECT COUNT(*) AS n FROM t');
     expect(rows).toEqual([{ n: 0 }]);
+    // The next run replays the SET, sets the character set back with a warning, and goes on.
+    const again = cli(dir, env, 'up');
+    expect(again.stderr).toContain('warning: app: statement 2 (line 2: SET NAMES latin1) changed the client character set to latin1 when it was replayed; set back');
+    expect(again.status).toBe(0);
+    const [after] = await db.conn.query('SELECT v FROM t');
+    expect(after).toEqual([{ v: 'é' }]);
+  });
+
+  it('the session read is not hidden by sql_select_limit = 0', async () => {
+    const upSql = "SET sql_select_limit = 0;\nEXECUTE IMMEDIATE 'SET autocommit = 0';\nCREATE TABLE x (id INT);\n";
+    const dir = makeProject('selectlimit', { '0001_init': [upSql, 'DROP TABLE x;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error E_TX_CONTROL: database app: statement 2');
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied, h.running])).toEqual([['partial', 2, null]]);
+  });
+
+  it('a CALL that fails inside the transaction it opened: rolled back, and its record is not lost', async () => {
+    const upSql = `CREATE TABLE log (n INT);
+DELIMITER //
+CREATE PROCEDURE p() BEGIN START TRANSACTION; INSERT INTO log VALUES (1); SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'stop'; END //
+DELIMITER ;
+CALL p();
+`;
+    const dir = makeProject('callopen', { '0001_init': [upSql, 'DROP PROCEDURE p;\nDROP TABLE log;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('failed at statement 3 of 3 (line 5: CALL p())');
+    expect(r.stderr).toContain('stop');
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied, h.running])).toEqual([['partial', 2, null]]);
+    const [rows] = await db.conn.query('SELECT COUNT(*) AS n FROM log');
+    expect(rows).toEqual([{ n: 0 }]);
   });
 
   it('ROW_COUNT() in a stored program counts changed rows, as under the mysql client', async () => {
