@@ -34,8 +34,16 @@ import { firstLine, oneStatement, quotingOf, type Quoting, type Statement } from
  * therefore costs one round trip, plus a SHOW CREATE of the objects it changes, which is skipped
  * for a table known to be absent (see KnownTables); consecutive CREATEs of such tables share one
  * round trip (runGroup). This keeps `up` within a few percent of piping the files into the
- * mysql client (bench/up.ts). A statement is sent as its text checked by oneStatement, so that
- * the server sees one statement where the runtime records one.
+ * mysql client (bench/up.ts).
+ *
+ * What the batching must not change:
+ * - One statement is one statement: a text that goes on after a `;` (oneStatement) is refused
+ *   if it is a data statement, read or SET, and prepared if it is a stored program (runProgram),
+ *   so that the server's parser ends it. Each statement is the last of its round trip, so any
+ *   failure in that round trip is its own (a CALL may answer with several result sets first).
+ * - The session stays as exactly-once needs it: after a SET or an unclassified statement the
+ *   sql_mode (how quotes are read), the database, autocommit and the character set are read
+ *   again (readSession).
  */
 
 /** What the migrator needs: the connection, the files, and where to report progress. */
