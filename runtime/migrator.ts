@@ -156,8 +156,8 @@ interface Run {
   readonly tables: KnownTables;
   /** How the server reads quotes under the session's sql_mode now (a migration's SET may change it). */
   quoting: Quoting;
-  /** The client character set the session started with (statements are sent in it). */
-  readonly charset: string;
+  /** The connection's character set and collation when the session started (statements are sent in it). */
+  readonly charset: { readonly client: string; readonly connection: string; readonly collation: string };
   /** Statements sent in this run. */
   sent: number;
   /** Session statements (SET, USE) run so far, in order: the single-statement connection replays them. */
@@ -206,16 +206,16 @@ async function single(run: Run): Promise<Session> {
  */
 const SESSION_READ: BatchPart = {
   // LIMIT: a migration's SET sql_select_limit = 0 must not hide the row.
-  sql: 'SELECT @@SESSION.sql_mode AS mode, DATABASE() AS db, @@SESSION.autocommit AS autocommit, '
-    + '@@SESSION.completion_type AS completion, @@SESSION.character_set_client AS charset LIMIT 1',
+  sql: 'SELECT @@SESSION.sql_mode AS mode, DATABASE() AS db, @@SESSION.autocommit AS autocommit, @@SESSION.completion_type AS completion, '
+    + '@@SESSION.character_set_client AS client, @@SESSION.character_set_connection AS connection, @@SESSION.collation_connection AS collation LIMIT 1',
 };
 
 /**
  * `replay`: the statement is replayed on a new connection (it ran and was recorded in an earlier
  * run); what it changes is set back with a warning instead of stopping the run again.
  */
-async function readSession(run: Run, job: Job, s: Statement, result: QueryResult | undefined, replay = false): Promise<void> {
-  const row = result?.rows[0] ?? {};
+async function readSession(run: Run, job: Job, s: Statement, result: QueryResult, replay = false): Promise<void> {
+  const row = result.rows[0] ?? {};
   run.quoting = quotingOf(String(row.mode ?? ''));
   const database = run.ctx.session.database;
   const changed: [string, string][] = [];
@@ -224,14 +224,20 @@ async function readSession(run: Run, job: Job, s: Statement, result: QueryResult
   }
   // Names compare without case: with lower_case_table_names, DATABASE() is the lower-case name.
   if (String(row.db).toLowerCase() !== database.toLowerCase()) changed.push(['E_USE', `changed the default database to ${String(row.db)}`]);
-  if (String(row.charset) !== run.charset) changed.push(['E_CHARSET', `changed the client character set to ${String(row.charset)}`]);
+  const { client, connection, collation } = run.charset;
+  if (String(row.client) !== client || String(row.connection) !== connection || String(row.collation) !== collation) {
+    changed.push(['E_CHARSET', `changed the connection's character set to ${String(row.client)}/${String(row.connection)} (${String(row.collation)})`]);
+  }
   if (changed.length === 0) return;
   // Set back what the run rests on; the record of the statement (queued) commits with it.
-  await run.writer.send([
-    { sql: 'COMMIT' },
-    { sql: "SET SESSION autocommit = 1, completion_type = 'NO_CHAIN', character_set_client = ?", params: [run.charset] },
+  const restore: BatchPart[] = [
+    { sql: "SET SESSION autocommit = 1, completion_type = 'NO_CHAIN'" },
+    { sql: `SET NAMES ${/^\w+$/.test(client) ? client : 'utf8mb4'}` },
+    { sql: 'SET SESSION character_set_connection = ?, collation_connection = ?', params: [connection, collation] },
     { sql: `USE ${quoteIdent(database)}` },
-  ]);
+  ];
+  await run.writer.send([{ sql: 'COMMIT' }, ...restore]);
+  if (run.single) await run.single.batch(restore);
   const label = `statement ${job.fileNumber(job.statements.indexOf(s) + 1)} (line ${s.line}: ${firstLine(s.sql)})`;
   if (replay) {
     for (const [, what] of changed) run.ctx.log(`warning: ${run.ctx.set.database}: ${label} ${what} when it was replayed; set back, as for the run that recorded it`);
@@ -281,7 +287,8 @@ async function runProgram(run: Run, text: string): Promise<void> {
 /** Read with GET_LOCK: the tables of the database, and the sql_mode the statements run under. */
 const LOCK_READS = [
   { sql: 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()' },
-  { sql: 'SELECT @@SESSION.sql_mode AS mode, @@SESSION.character_set_client AS charset LIMIT 1' },
+  { sql: 'SELECT @@SESSION.sql_mode AS mode, @@SESSION.character_set_client AS client, @@SESSION.character_set_connection AS connection, '
+    + '@@SESSION.collation_connection AS collation LIMIT 1' },
 ];
 
 /**
@@ -296,7 +303,8 @@ async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, 
   let released = false;
   const run: Run = {
     ctx, writer: new HistoryWriter(session), tables: new KnownTables(session.database, tables), sent: 0,
-    quoting: quotingOf(String(mode.rows[0]?.mode ?? '')), charset: String(mode.rows[0]?.charset ?? 'utf8mb4'), sessionTexts: [], single: null,
+    quoting: quotingOf(String(mode.rows[0]?.mode ?? '')), sessionTexts: [], single: null,
+    charset: { client: String(mode.rows[0]?.client), connection: String(mode.rows[0]?.connection), collation: String(mode.rows[0]?.collation) },
   };
   try {
     let rows: HistoryRow[] = [];
@@ -678,8 +686,8 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           if (fp === null || cls.kind === 'other') {
             phase = 'record';
             // COMMIT: a transaction it left open (autocommit off) must not hold the record back.
-            const results = await writer.send(cls.kind === 'other' ? [{ sql: 'COMMIT' }, SESSION_READ] : []);
-            await readSession(run, job, s, results[1]);
+            if (cls.kind === 'other') await readSession(run, job, s, (await writer.send([{ sql: 'COMMIT' }, SESSION_READ]))[1]);
+            else await writer.send();
           }
         }
         return;

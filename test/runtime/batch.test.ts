@@ -356,18 +356,18 @@ CALL p();
   });
 
   it('a statement that changes the client character set stops the run', async () => {
-    const dir = makeProject('names', { '0001_init': ['CREATE TABLE t (v VARCHAR(10));\nSET NAMES latin1;\nINSERT INTO t VALUES (\'é\');\n', 'DROP TABLE t;\n'] });
+    const dir = makeProject('names', { '0001_init': ['CREATE TABLE t (v VARCHAR(10));\nSET NAMES latin1;\nINSERT INTO t VALUES (\'é日本\');\n', 'DROP TABLE t;\n'] });
     const r = cli(dir, env, 'up');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('error E_CHARSET: database app: statement 2 (line 2: SET NAMES latin1) ran and is recorded, but it changed the client character set to latin1');
+    expect(r.stderr).toContain("error E_CHARSET: database app: statement 2 (line 2: SET NAMES latin1) ran and is recorded, but it changed the connection's character set to latin1/latin1");
     const [rows] = await db.conn.query('SELECT COUNT(*) AS n FROM t');
     expect(rows).toEqual([{ n: 0 }]);
     // The next run replays the SET, sets the character set back with a warning, and goes on.
     const again = cli(dir, env, 'up');
-    expect(again.stderr).toContain('warning: app: statement 2 (line 2: SET NAMES latin1) changed the client character set to latin1 when it was replayed; set back');
+    expect(again.stderr).toContain("warning: app: statement 2 (line 2: SET NAMES latin1) changed the connection's character set to latin1/latin1 (latin1_swedish_ci) when it was replayed; set back");
     expect(again.status).toBe(0);
     const [after] = await db.conn.query('SELECT v FROM t');
-    expect(after).toEqual([{ v: 'é' }]);
+    expect(after).toEqual([{ v: 'é日本' }]);
   });
 
   it('the session read is not hidden by sql_select_limit = 0', async () => {
