@@ -370,6 +370,23 @@ CALL p();
     expect(after).toEqual([{ v: 'é日本' }]);
   });
 
+  it('a text the server cannot prepare runs on the single-statement connection, with the SETs before it', async () => {
+    // EXECUTE IMMEDIATE cannot be prepared (ER_UNSUPPORTED_PS), and the version comment after the
+    // `;` makes the text one the runtime leaves to the server's parser.
+    const upSql = `SET @name = 'viaexec';
+DELIMITER //
+EXECUTE IMMEDIATE CONCAT('CREATE TABLE ', @name, ' (id INT)'); /*!99999 ignored */ //
+DELIMITER ;
+CREATE TABLE after_it (id INT);
+`;
+    const dir = makeProject('single', { '0001_init': [upSql, 'DROP TABLE after_it;\nDROP TABLE viaexec;\n'] });
+    const r = cli(dir, env, 'up');
+    expect(r.stderr).not.toContain('error');
+    expect(r.status).toBe(0);
+    expect(await tables(db.conn, db.name)).toEqual(['after_it', 'viaexec']);
+    expect((await history(db.conn, db.name)).map((h) => [h.state, h.statements_applied])).toEqual([['applied', 3]]);
+  });
+
   it('the session read is not hidden by sql_select_limit = 0', async () => {
     const upSql = "SET sql_select_limit = 0;\nEXECUTE IMMEDIATE 'SET autocommit = 0';\nCREATE TABLE x (id INT);\n";
     const dir = makeProject('selectlimit', { '0001_init': [upSql, 'DROP TABLE x;\n'] });
