@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { SchemacError } from '../diagnostics.js';
+import { MAX_STATEMENT_NESTING, nestingPast } from '../ir/sql-nesting.js';
 import { createTableSql, foreignKeyClause, alterTable } from '../dialect/mysql/sql.js';
 import { orderCreatedTables } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
@@ -20,8 +22,19 @@ export const FORMAT_OPTIONS = Object.freeze({
 type Format = (sql: string, options: typeof FORMAT_OPTIONS) => string;
 let formatter: Format | undefined;
 
-/** sql-formatter, loaded on first use: most builds format nothing. */
+/**
+ * sql-formatter, loaded on first use: most builds format nothing. It recurses once per level
+ * of nesting, so a statement past MAX_STATEMENT_NESTING is refused instead (expressions of a
+ * schema are refused long before; an expression read from a live database may not be).
+ */
 function format(sql: string): string {
+  const deep = nestingPast(sql, MAX_STATEMENT_NESTING);
+  if (deep >= 0) {
+    const line = sql.split('\n', 1)[0].slice(0, 80);
+    throw new SchemacError({ code: 'E_SQL_TOO_DEEP',
+      message: `a statement nests more than ${MAX_STATEMENT_NESTING} levels deep at character ${deep + 1}, too deep to lay out: ${line}`,
+      hint: 'an expression in it is nested too deeply: simplify it where it is defined (the schema, or the live database)' });
+  }
   formatter ??= (createRequire(import.meta.url)('sql-formatter') as { format: Format }).format;
   return formatter(sql, FORMAT_OPTIONS);
 }

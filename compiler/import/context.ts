@@ -2,7 +2,8 @@ import type { SourcePos } from '../ir/types.js';
 import { checkSqlExpression, type ExprContext } from '../ir/sql-expr.js';
 import type { DatabaseDefaults } from './charsets.js';
 import { ImportError } from './cursor.js';
-import { positionFinder, type Token } from './lexer.js';
+import { positionFinder } from '../position.js';
+import type { Token } from './lexer.js';
 
 /** Which server's rules decide auto-generated names and aliases (MYSQL-NOTES §2, §7). */
 export type ImportDialect = 'mysql' | 'mariadb';
@@ -34,7 +35,7 @@ export class ReadContext {
     const sql = this.source(inner).trim();
     if (sql === '') throw new ImportError('E_IMPORT_SYNTAX', `${what}: the expression is empty`, at.start);
     const problem = checkSqlExpression(sql, context);
-    if (problem) throw new ImportError('E_IMPORT_EXPR', `${what}: ${problem.message}`, inner[0].start);
+    if (problem) throw new ImportError('E_IMPORT_EXPR', `${what}: ${problem.message}`, inner[0].start + (problem.offset ?? 0));
     return sql;
   }
 }

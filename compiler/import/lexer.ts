@@ -5,6 +5,8 @@
  * comments here: a DDL import ignores them, as it ignores `SET` statements.
  */
 
+import { positionFinder } from '../position.js';
+
 export type TokenKind = 'word' | 'quoted' | 'string' | 'number' | 'op' | 'delimiter';
 
 export interface Token {
@@ -46,22 +48,6 @@ export interface Lexed {
 }
 
 const OPERATORS = ['<=>', '->>', '<=', '>=', '<>', '!=', '<<', '>>', '||', '&&', ':=', '->'];
-
-/** 1-based line and column of an offset, by binary search over the line starts. */
-export function positionFinder(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
-}
 
 function isIdentChar(cc: number): boolean {
   return (cc >= 97 && cc <= 122) || (cc >= 65 && cc <= 90) || (cc >= 48 && cc <= 57) || cc === 95 || cc === 36 || cc >= 0x80;

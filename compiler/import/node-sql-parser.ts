@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Parser as SqlParser } from 'node-sql-parser';
+import { MAX_STATEMENT_NESTING, nestingPast } from '../ir/sql-nesting.js';
 
 /**
  * node-sql-parser 5.4 is CommonJS: under ESM its default import is `{ Parser, util }` (no named
@@ -31,6 +32,9 @@ export interface ParseRefusal {
  * further into the text.
  */
 export function astify(sql: string): { ast: any } | { refusal: ParseRefusal } {
+  // The grammar recurses once or more per level and runs out of stack near 1,000 levels.
+  const deep = nestingPast(sql, MAX_STATEMENT_NESTING);
+  if (deep >= 0) return { refusal: { message: `nested more than ${MAX_STATEMENT_NESTING} levels deep`, offset: deep } };
   let best: ParseRefusal | null = null;
   for (const database of ['MySQL', 'MariaDB'] as const) {
     try {

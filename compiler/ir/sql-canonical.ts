@@ -16,8 +16,13 @@
  * needs, keywords and identifiers in lower case, one space around operators. An expression the
  * parser does not know (subqueries, `TRIM(LEADING ...)`, `MATCH ... AGAINST`, ...) falls back to
  * a token-level form: plain identifiers unquoted and lower-cased, strings re-quoted, runs of
- * white space folded, redundant outer parentheses stripped. Both are pure and never throw.
+ * white space folded, redundant outer parentheses stripped. So does an expression nested past
+ * MAX_STATEMENT_NESTING (the parser and the printer recurse once per level; the token-level
+ * form does not recurse). Both are pure and never throw.
  */
+
+import { assertNever } from './types.js';
+import { MAX_STATEMENT_NESTING } from './sql-nesting.js';
 
 type Tok =
   | { readonly k: 'num'; readonly v: string }
@@ -216,12 +221,25 @@ const NEGATED_CMP: Record<string, string> = { '=': '<>', '<>': '=', '<': '>=', '
 
 class Parser {
   private i = 0;
+  /** Levels of recursion now open: every cycle of the grammar passes through `nested`. */
+  private depth = 0;
   constructor(private readonly toks: readonly Tok[]) {}
 
   parse(): Node {
     const e = this.expr();
     if (this.i !== this.toks.length) throw new Unsupported('trailing tokens');
+    if (treeDepth(e) > MAX_STATEMENT_NESTING) throw new Unsupported('too deep to print');
     return e;
+  }
+
+  /** Runs one level of recursion, refusing past MAX_STATEMENT_NESTING levels. */
+  private nested<T>(read: () => T): T {
+    if (++this.depth > MAX_STATEMENT_NESTING) throw new Unsupported('nested too deep');
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
 
   private peek(o = 0): Tok | undefined { return this.toks[this.i + o]; }
@@ -233,9 +251,11 @@ class Parser {
   private expectWord(w: string): void { if (!this.eatWord(w)) throw new Unsupported(`expected ${w}`); }
 
   private expr(): Node {
-    const items = [this.xor()];
-    while (this.eatWord('or') || this.eatOp('||')) items.push(this.xor());
-    return nary('or', items);
+    return this.nested(() => {
+      const items = [this.xor()];
+      while (this.eatWord('or') || this.eatOp('||')) items.push(this.xor());
+      return nary('or', items);
+    });
   }
 
   private xor(): Node {
@@ -251,7 +271,7 @@ class Parser {
   }
 
   private not(): Node {
-    if (this.eatWord('not')) return { t: 'not', x: this.not() };
+    if (this.eatWord('not')) return { t: 'not', x: this.nested(() => this.not()) };
     return this.boolPri();
   }
 
@@ -291,7 +311,7 @@ class Parser {
     if (this.eatWord('between')) {
       const lo = this.bitExpr();
       this.expectWord('and');
-      return { t: 'between', x, not, lo, hi: this.predicate() };
+      return { t: 'between', x, not, lo, hi: this.nested(() => this.predicate()) };
     }
     if (this.eatWord('like')) {
       const p = this.bitExpr();
@@ -333,7 +353,7 @@ class Parser {
     const t = this.peek();
     if (t?.k === 'op' && (t.v === '-' || t.v === '+' || t.v === '~' || t.v === '!')) {
       this.i++;
-      const x = this.unary();
+      const x = this.nested(this.unary);
       if (t.v === '+') return x;
       if (t.v === '!') return { t: 'not', x };
       if (t.v === '-' && x.t === 'lit' && /^\d/.test(x.text)) return { t: 'lit', text: '-' + x.text };
@@ -341,7 +361,7 @@ class Parser {
     }
     if (this.isWord('binary') && !this.isOp('(', 1)) {
       this.i++;
-      return { t: 'unary', op: 'binary ', x: this.unary() };
+      return { t: 'unary', op: 'binary ', x: this.nested(this.unary) };
     }
     return this.postfix();
   };
@@ -520,6 +540,37 @@ class Parser {
   }
 }
 
+/** The children of a node, in no particular order. */
+function children(n: Node): readonly Node[] {
+  switch (n.t) {
+    case 'lit': case 'col': return [];
+    case 'call': return n.args;
+    case 'bin': return [n.l, n.r];
+    case 'nary': case 'row': return n.items;
+    case 'not': case 'unary': case 'is': case 'collate': case 'cast': case 'interval': case 'extract': return [n.x];
+    case 'in': return [n.x, ...n.list];
+    case 'between': return [n.x, n.lo, n.hi];
+    case 'like': return n.esc ? [n.x, n.p, n.esc] : [n.x, n.p];
+    case 'case': return [...(n.subject ? [n.subject] : []), ...n.whens.flat(), ...(n.else ? [n.else] : [])];
+    default: return assertNever(n, 'expression node');
+  }
+}
+
+/**
+ * How deep the tree is, counted without recursion. Chains of a binary operator (`a + b + c ...`)
+ * are read in a loop but build a tree as deep as they are long, which `rewrite` and `print` recurse into.
+ */
+function treeDepth(root: Node): number {
+  let max = 0;
+  const stack: Array<[Node, number]> = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const c of children(n)) stack.push([c, d + 1]);
+  }
+  return max;
+}
+
 function nary(op: 'and' | 'or', items: Node[]): Node {
   return items.length === 1 ? items[0] : { t: 'nary', op, items };
 }
@@ -641,18 +692,22 @@ function tokenForm(src: string): string {
   });
   // Drop default character-set introducers in front of strings.
   const kept = words.filter((w, i) => !(DEFAULT_INTRODUCERS.has(w) && toks[i + 1]?.k === 'str'));
-  let text = kept.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/ ,/g, ',').replace(/ \. /g, '.')
+  const text = kept.join(' ').replace(/\( /g, '(').replace(/ \)/g, ')').replace(/ ,/g, ',').replace(/ \. /g, '.')
     .replace(/([a-z0-9_$`]) \(/g, '$1(');
-  while (wrapped(text)) text = text.slice(1, -1);
-  return text;
+  return unwrapped(text);
 }
 
-/** True when the text is one parenthesised group: `(a) and (b)` is not. */
-function wrapped(text: string): boolean {
-  if (!text.startsWith('(') || !text.endsWith(')')) return false;
-  let depth = 0;
+/**
+ * The text without the parentheses that wrap all of it: `((a) and (b))` → `(a) and (b)`.
+ * One pass, whatever the number of layers (the fallback for deeply nested text must not be quadratic).
+ */
+function unwrapped(text: string): string {
+  const n = text.length;
+  /** For each `(`, the offset of the `)` that closes it (absent while unclosed). */
+  const closes = new Map<number, number>();
+  const open: number[] = [];
   let q: string | null = null;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = text[i];
     if (q) {
       if (c === '\\') i++;
@@ -660,10 +715,12 @@ function wrapped(text: string): boolean {
       continue;
     }
     if (c === '\'' || c === '`') q = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0 && i < text.length - 1) return false;
+    else if (c === '(') open.push(i);
+    else if (c === ')' && open.length) closes.set(open.pop()!, i);
   }
-  return true;
+  let k = 0;
+  while (2 * k + 1 < n && text[k] === '(' && text[n - 1 - k] === ')' && (closes.get(k) ?? n - 1 - k) === n - 1 - k) k++;
+  return text.slice(k, n - k);
 }
 
 const cache = new Map<string, string>();

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Parser as SqlParser } from 'node-sql-parser';
+import { MAX_EXPRESSION_NESTING, nestingPast } from './sql-nesting.js';
 
 /**
  * Checks of the SQL expressions a schema carries (CHECK constraints, expression defaults,
@@ -20,11 +21,16 @@ import type { Parser as SqlParser } from 'node-sql-parser';
 /** Where an expression is used: decides which functions and constructs the server allows. */
 export type ExprContext = 'check' | 'generated' | 'default' | 'backfill';
 
-/** A problem with an expression: `code` is `syntax` (does not parse) or `disallowed`. */
+/**
+ * A problem with an expression: `code` is `syntax` (does not parse), `disallowed`, or
+ * `too-deep` (nested past MAX_EXPRESSION_NESTING, which no reader here follows).
+ */
 export interface ExprProblem {
-  readonly code: 'syntax' | 'disallowed';
+  readonly code: 'syntax' | 'disallowed' | 'too-deep';
   /** One line, without the object's name (the caller adds it). */
   readonly message: string;
+  /** Where in the (trimmed) expression the problem is, when it is one place. */
+  readonly offset?: number;
 }
 
 type TokKind = 'num' | 'str' | 'id' | 'qid' | 'op' | 'lp' | 'rp' | 'comma' | 'dot' | 'other';
@@ -461,14 +467,39 @@ export function shortenParserMessage(message: string): string {
 }
 
 /**
+ * Whether an expression can be embedded in a statement at all, whatever it is used for: not
+ * empty, its quotes and comments closed, no statement separator, variable or placeholder, and
+ * nested no deeper than MAX_EXPRESSION_NESTING. Returns null when it can. The first check of
+ * checkSqlExpression, and what a snapshot's expressions must satisfy (their meaning was checked
+ * when they were built, by the rules of that version).
+ */
+export function expressionEmbeddingProblem(expr: string): ExprProblem | null {
+  const lexed = lexForEmbedding(expr.trim());
+  return 'problem' in lexed ? lexed.problem : null;
+}
+
+function lexForEmbedding(src: string): { tokens: Token[] } | { problem: ExprProblem } {
+  if (src === '') return { problem: syntax('the expression is empty') };
+  const { tokens, problem } = lex(src);
+  if (problem) return { problem };
+  // Before anything recursive reads it (the recogniser, node-sql-parser, the canonicaliser).
+  const deep = nestingPast(src, MAX_EXPRESSION_NESTING);
+  if (deep >= 0) {
+    return { problem: { code: 'too-deep', offset: deep,
+      message: `nests more than ${MAX_EXPRESSION_NESTING} levels deep (parentheses, CASE, prefix operators) at character ${deep + 1}` } };
+  }
+  return { tokens };
+}
+
+/**
  * Checks one expression for `context`. Returns null when it is fine, else a one-line problem.
  * Never throws.
  */
 export function checkSqlExpression(expr: string, context: ExprContext): ExprProblem | null {
   const src = expr.trim();
-  if (src === '') return syntax('the expression is empty');
-  const { tokens, problem } = lex(src);
-  if (problem) return problem;
+  const lexed = lexForEmbedding(src);
+  if ('problem' in lexed) return lexed.problem;
+  const { tokens } = lexed;
   const bad = disallowed(tokens, context);
   if (bad) return bad;
   if (isSimple(tokens, src)) return null;

@@ -21,7 +21,7 @@ import type {
  *   E_INDEX_TOO_LONG
  * - foreign keys: E_FK_UNKNOWN_TABLE, E_FK_UNKNOWN_COLUMN, E_FK_COLUMN_COUNT, E_FK_TYPE_MISMATCH,
  *   E_FK_COLUMN_TYPE, E_FK_NOT_KEY, E_FK_SET_NULL_NOT_NULL, E_FK_SET_DEFAULT, E_FK_GENERATED
- * - SQL: E_SQL_SYNTAX, E_SQL_DISALLOWED
+ * - SQL: E_SQL_SYNTAX, E_SQL_DISALLOWED, E_SQL_TOO_DEEP
  * - defaults: E_DEFAULT_NOT_NUMBER, E_DEFAULT_NOT_INTEGER, E_DEFAULT_OUT_OF_RANGE, E_DEFAULT_TOO_LONG,
  *   E_DEFAULT_NOT_IN_VALUES, E_DEFAULT_BOOLEAN, E_DEFAULT_NOW_TYPE, E_DEFAULT_NOW_FSP,
  *   E_DEFAULT_LITERAL_ON_BLOB, E_DEFAULT_NULL_NOT_NULL, E_DEFAULT_DATE_FORMAT, E_DEFAULT_JSON,
@@ -535,7 +535,10 @@ class Validator {
     const problem = checkSqlExpression(sql, context);
     if (!problem) return;
     const shown = sql.length > 60 ? sql.slice(0, 57).replace(/\s+/g, ' ') + '...' : sql.replace(/\s+/g, ' ');
-    if (problem.code === 'disallowed') {
+    if (problem.code === 'too-deep') {
+      this.report('E_SQL_TOO_DEEP', `${what}: sql\`${shown}\` ${problem.message}`, pos,
+        'remove redundant parentheses, or write the expression with fewer levels');
+    } else if (problem.code === 'disallowed') {
       this.report('E_SQL_DISALLOWED', `${what}: ${problem.message} (sql\`${shown}\`)`, pos,
         context === 'check' || context === 'generated'
           ? 'CHECK and generated expressions must be deterministic and use only the row\'s own columns'
