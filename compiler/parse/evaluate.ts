@@ -4,6 +4,7 @@ import { isTableDef, tableState } from '../dsl/table.js';
 import type { SourcePos } from '../ir/types.js';
 import { describeDslValue, dslExport, dslMethod, isDslFunction } from './dsl.js';
 import type { Linker, Target } from './linker.js';
+import { MAX_EVALUATION_DEPTH } from './nesting.js';
 import { CALLS_ALLOWED, positionOf, type LocalBinding, type ModuleInfo, type ModuleLoader, type Reporter } from './modules.js';
 import { ts, type TypeScript } from './typescript.js';
 import { AlreadyReportedError, INVALID, NamespaceValue, type Env, type Scope } from './values.js';
@@ -39,6 +40,8 @@ export class Evaluator {
   /** Arrays and objects that lost an element to an earlier error. */
   private readonly tainted = new WeakSet<object>();
   private readonly origins = new WeakMap<object, Origin>();
+  /** Calls of `evaluate` now open (see MAX_EVALUATION_DEPTH). */
+  private depth = 0;
 
   constructor(private readonly loader: ModuleLoader, private readonly linker: Linker, private readonly report: Reporter) {}
 
@@ -161,6 +164,19 @@ export class Evaluator {
 
   /** The value of an expression, or INVALID (reported). */
   evaluate(node: TypeScript.Expression, scope: Scope): unknown {
+    // Every path of the interpreter back into itself comes through here: the one depth limit.
+    if (this.depth >= MAX_EVALUATION_DEPTH) {
+      return this.refuse(node, scope, `this value is nested more than ${MAX_EVALUATION_DEPTH} levels deep (calls in a chain, literals in literals, \`const\`s naming \`const\`s); schemac follows ${MAX_EVALUATION_DEPTH}`, 'E_TOO_DEEP');
+    }
+    this.depth++;
+    try {
+      return this.evaluateNode(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evaluateNode(node: TypeScript.Expression, scope: Scope): unknown {
     switch (node.kind) {
       case ts.SyntaxKind.NumericLiteral:
         return Number((node as TypeScript.NumericLiteral).text);

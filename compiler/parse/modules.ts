@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SourcePos } from '../ir/types.js';
+import { positionFinder } from '../position.js';
 import { DSL_MODULE, dslExport, isDslTypeName } from './dsl.js';
+import { bracketNestingPast, MAX_SOURCE_NESTING } from './nesting.js';
 import type { Resolver } from './resolve.js';
 import { ts, type TypeScript } from './typescript.js';
 
@@ -100,21 +102,41 @@ export class ModuleLoader {
       text = readFileSync(file, 'utf8');
     } catch (e) {
       this.report('E_FILE_READ', `cannot read ${rel}: ${(e as Error).message}`, { file: rel, line: 1, column: 1 });
-      const sf = ts.createSourceFile(file, '', ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-      return { file, rel, sf, broken: true, locals: new Map(), exports: new Map(), stars: [], declarations: [] };
+      return brokenModule(file, rel);
     }
-    const sf = ts.createSourceFile(file, text,
-      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKind(file));
+    const kind = scriptKind(file);
+    const variant = kind === ts.ScriptKind.TSX || kind === ts.ScriptKind.JSX ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
+    const deep = bracketNestingPast(text, MAX_SOURCE_NESTING, variant);
+    if (deep >= 0) {
+      this.report('E_TOO_DEEP', `brackets nest more than ${MAX_SOURCE_NESTING} levels deep here; schemac reads schema files nested up to ${MAX_SOURCE_NESTING} levels`,
+        { file: rel, ...positionFinder(text)(deep) });
+      return brokenModule(file, rel);
+    }
+    let sf: TypeScript.SourceFile;
+    try {
+      sf = ts.createSourceFile(file, text,
+        { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
+    } catch (e) {
+      // The parser recurses on more than brackets (`a => b => ...`, `a ? b : c ? ...`, `!!!...`, `**`):
+      // a chain of those thousands long exhausts its stack. Nothing else is caught here.
+      if (!(e instanceof RangeError)) throw e;
+      this.report('E_TOO_DEEP', 'the file nests too deeply for the TypeScript parser (a chain of thousands of `=>`, `? :`, `**` or unary operators?)',
+        { file: rel, line: 1, column: 1 });
+      return brokenModule(file, rel);
+    }
     const syntax = syntaxDiagnostics(sf);
     for (const d of syntax) {
       this.report('E_SYNTAX', `${ts.flattenDiagnosticMessageText(d.messageText, ' ')} (TS${d.code})`,
         positionAt({ rel, sf }, d.start ?? 0));
     }
-    if (syntax.length > 0) {
-      return { file, rel, sf, broken: true, locals: new Map(), exports: new Map(), stars: [], declarations: [] };
-    }
+    if (syntax.length > 0) return brokenModule(file, rel, sf);
     return new ModuleIndexer(file, rel, sf, this.resolver, this.report).index();
   }
+}
+
+/** A module that could not be read (reported): its bindings evaluate to nothing. */
+function brokenModule(file: string, rel: string, sf = ts.createSourceFile(file, '', ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)): ModuleInfo {
+  return { file, rel, sf, broken: true, locals: new Map(), exports: new Map(), stars: [], declarations: [] };
 }
 
 function scriptKind(file: string): TypeScript.ScriptKind {
