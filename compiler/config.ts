@@ -1,5 +1,6 @@
 import { SchemacError, type Diagnostic } from './diagnostics.js';
 import { DEFAULT_NAMING, type NamingTemplates } from './ir/types.js';
+import { jsonSyntaxError } from './position.js';
 
 /** One database of the project (SPEC §3). */
 export interface DatabaseConfig {
@@ -31,12 +32,8 @@ export function parseConfig(text: string, file: string): Config {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const offset = m ? Number(m[1]) : 0;
-    const before = text.slice(0, offset).split('\n');
-    throw new SchemacError({ code: 'E_CONFIG_JSON', message: `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}`,
-      pos: { file, line: before.length, column: before[before.length - 1].length + 1 },
+    const { message, line, column } = jsonSyntaxError(text, e);
+    throw new SchemacError({ code: 'E_CONFIG_JSON', message: `invalid JSON: ${message}`, pos: { file, line, column },
       hint: 'the config is plain JSON (no comments, no trailing commas)' });
   }
   const problems: Diagnostic[] = [];

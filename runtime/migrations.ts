@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../compiler/diagnostics.js';
 import { MIGRATION_RE } from '../compiler/emit/generated.js';
-import { fileHash, parseSum, renderSum, type MigrationFile } from '../compiler/emit/sum.js';
+import { fileHash, parseSum, renderSum, sumFormatProblem, type MigrationFile } from '../compiler/emit/sum.js';
 import { splitStatements, type Statement } from './statements.js';
 
 /** A migration file as the runtime sees it. */
@@ -88,6 +88,8 @@ export function checkIntegrity(set: MigrationSet): Diagnostic[] {
       hint: 'restore it from git, or run `schemac sum` to write it from the migration files' });
     return problems;
   }
+  const format = sumFormatProblem(set.sum, sumFile);
+  if (format) return [...problems, format];
   const sum = parseSum(set.sum);
   for (const m of set.migrations) {
     for (const f of [m.up, m.down]) {

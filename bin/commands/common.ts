@@ -1,4 +1,5 @@
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
+import { fileError } from '../../compiler/emit/files.js';
 
 /** Options every command shares. */
 export interface CommonArgs {
@@ -23,16 +24,8 @@ export function err(line: string): void {
  */
 function asUserError(e: unknown): unknown {
   if (e instanceof SchemacError || !(e instanceof Error)) return e;
-  const fsError = e as NodeJS.ErrnoException;
-  const fsHints: Record<string, string> = {
-    EACCES: 'check the permissions of that path', EPERM: 'check the permissions of that path',
-    EROFS: 'the file system is read-only', ENOSPC: 'the disk is full', EISDIR: 'a file was expected, not a folder',
-    ENOTDIR: 'a folder was expected, not a file', ENOENT: 'check that the path exists',
-  };
-  if (typeof fsError.code === 'string' && fsError.code in fsHints && typeof fsError.syscall === 'string') {
-    return new SchemacError({ code: 'E_FILE', message: `cannot ${fsError.syscall} ${fsError.path ?? ''}: ${fsError.code}`.replace(/ +:/, ':'),
-      hint: fsHints[fsError.code] });
-  }
+  const fsError = fileError(e);
+  if (fsError) return fsError;
   if (e.name === 'ServerError') {
     const se = e as Error & { errno?: number; code?: string };
     return new SchemacError({ code: 'E_SERVER', message: `the database server refused: ${e.message}${se.code ? ` (${se.code}${se.errno ? ` ${se.errno}` : ''})` : ''}`,

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SchemacError } from '../../compiler/diagnostics.js';
+import { readText, shownPath } from '../../compiler/emit/files.js';
 import { loadProject, selectDatabases, type Project } from '../../compiler/emit/generated.js';
 import { readSnapshot } from '../../compiler/ir/snapshot.js';
 import { DEFAULT_NAMING, type SchemaIR } from '../../compiler/ir/types.js';
@@ -84,17 +85,12 @@ async function loadFile(source: Exclude<Source, { kind: 'url' }>, args: DiffArgs
       return compileDatabase(project, db);
     }
     case 'generated':
-      try {
-        return readSnapshot(readFileSync(source.file, 'utf8'));
-      } catch (e) {
-        throw new SchemacError({ code: 'E_SNAPSHOT', message: `${source.file}: ${(e as Error).message}`,
-          hint: 'restore it from git, or run `schemac build`' });
-      }
+      return readSnapshot(readText(source.file), shownPath(source.file));
     case 'sql': {
       const project = tryProject(args, false);
       const [{ importSql }, { normalizeSchema }] = await Promise.all([
         import('../../compiler/import/sql.js'), import('../../compiler/ir/normalize.js')]);
-      const result = importSql(readFileSync(source.file, 'utf8'), source.file, { dialect: project?.config.dialect ?? 'mysql' });
+      const result = importSql(readText(source.file), source.file, { dialect: project?.config.dialect ?? 'mysql' });
       if (result.diagnostics.length) throw new SchemacError(result.diagnostics);
       return normalizeSchema(result.ir, project?.config.naming ?? DEFAULT_NAMING);
     }

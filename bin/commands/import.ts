@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
 import { planBuild } from '../../compiler/emit/build.js';
+import { readText } from '../../compiler/emit/files.js';
 import { BASELINE_FILE } from '../../compiler/emit/generated.js';
 import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
 import { schemaHash } from '../../compiler/ir/snapshot.js';
@@ -78,7 +79,8 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   const baseline = renderSqlFile([`schemac baseline for database ${db.name}: the schema its migrations start from`,
     `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`], schemaStatements(back));
   const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, back);
-  writeGenerated(generatedDir, { ...prev, migrations: [] }, result.files);
+  // The previous folder's files only: its snapshot is not read (--force replaces it, broken or not).
+  writeGenerated(generatedDir, { snapshot: back, migrations: [], files: prev.files }, result.files);
   if (args.json) {
     out(JSON.stringify({ database: db.name, file: relative(project.root, file), tables: ir.tables.length }, null, 2));
   } else {
@@ -107,7 +109,7 @@ async function readSource(source: string): Promise<SchemaIR> {
       hint: 'give a .sql file of CREATE TABLE statements, or a mysql://user:pass@host:port/db URL' }, 2);
   }
   const { importSql } = await import('../../compiler/import/sql.js');
-  const result = importSql(readFileSync(source, 'utf8'), relative(process.cwd(), resolve(source)));
+  const result = importSql(readText(source), relative(process.cwd(), resolve(source)));
   if (result.diagnostics.length) throw new SchemacError(sortDiagnostics(result.diagnostics));
   return result.ir;
 }

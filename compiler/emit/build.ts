@@ -7,7 +7,7 @@ import { planChanges } from '../plan/plan.js';
 import { downStatements, planRisks, upStatements, type Plan, type Risk } from '../plan/types.js';
 import { renderSqlFile, schemaStatements } from './render.js';
 import { BASELINE_FILE, MIGRATION_RE, type GeneratedState } from './generated.js';
-import { fileHash, parseSum, renderSum, type MigrationFile } from './sum.js';
+import { fileHash, parseSum, renderSum, sumFormatProblem, type MigrationFile } from './sum.js';
 
 export interface BuildOptions {
   readonly message?: string;
@@ -77,6 +77,8 @@ export function checkSum(dbName: string, prev: GeneratedState): void {
     }
     return;
   }
+  const format = sumFormatProblem(text, `database "${dbName}": schemac.sum`);
+  if (format) throw new SchemacError(format);
   const sum = parseSum(text);
   const problems = prev.migrations.filter((m) => sum.files.get(m.name) !== fileHash(m.text)).map((m) => ({
     code: 'E_SUM_MISMATCH',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { decodeTables } from '../ir/decode.js';
 import { rememberSchemaHash, schemaHash } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
 
@@ -47,6 +48,9 @@ export function readCache(path: string | null, key: string, globbed: readonly st
     if (entry.key !== key) return null;
     if (globbed.some((f) => !(f in entry.files))) return null;
     for (const [file, hash] of Object.entries(entry.files)) if (hashFile(file) !== hash) return null;
+    // Checked as a snapshot is (decode.ts throws on anything else, which is a miss here).
+    if (entry.ir?.kind !== 'schema' || typeof entry.hash !== 'string') return null;
+    decodeTables(entry.ir.tables, 'ir.tables', { transient: true });
     rememberSchemaHash(entry.ir, entry.hash);
     return entry.ir;
   } catch {

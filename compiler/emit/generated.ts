@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../config.js';
-import { SchemacError } from '../diagnostics.js';
+import { SchemacError, type Diagnostic } from '../diagnostics.js';
 import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
+import { listFolderIfPresent, readText, readTextIfPresent, shownPath } from './files.js';
 import type { MigrationFile } from './sum.js';
 
 /**
@@ -54,7 +55,7 @@ export function loadProject(start: string, configPath?: string): Project {
       hint: 'run `schemac init` to create one, or pass --config PATH' });
   }
   const root = dirname(file);
-  return { root, config: parseConfig(readFileSync(file, 'utf8'), relative(process.cwd(), file) || CONFIG_FILE) };
+  return { root, config: parseConfig(readText(file), relative(process.cwd(), file) || CONFIG_FILE) };
 }
 
 /** The databases a command works on: all of them in config order, or the ones named. */
@@ -68,36 +69,66 @@ export function selectDatabases(project: Project, names: readonly string[] | und
   return project.config.databases.filter((d) => names.includes(d.name));
 }
 
-/** Reads a database's generated folder: snapshot, migrations and the files schemac owns. */
+/**
+ * Reads a database's generated folder: snapshot, migrations and the files schemac owns. Any
+ * file that cannot be read, and a migration whose name or header is not one schemac writes, is
+ * an error naming it. The snapshot is read when it is first asked for (`up`, `down` and
+ * `status` never ask), and checked against its format then (readSnapshot).
+ */
 export function readGenerated(outDir: string): GeneratedState {
   const files = new Map<string, string>();
   for (const name of ['schema.sql', 'snapshot.json', 'schemac.sum', BASELINE_FILE]) {
-    const p = join(outDir, name);
-    if (existsSync(p)) files.set(name, readFileSync(p, 'utf8'));
+    const text = readTextIfPresent(join(outDir, name));
+    if (text !== undefined) files.set(name, text);
   }
   const migrations: MigrationFile[] = [];
   const migDir = join(outDir, 'migrations');
-  if (existsSync(migDir)) {
-    for (const name of readdirSync(migDir).sort()) {
-      if (!MIGRATION_RE.test(name)) continue;
-      const text = readFileSync(join(migDir, name), 'utf8');
-      migrations.push({ name, text });
-      files.set(`migrations/${name}`, text);
+  const problems: Diagnostic[] = [];
+  for (const name of listFolderIfPresent(migDir) ?? []) {
+    const path = join(migDir, name);
+    if (!MIGRATION_RE.test(name)) {
+      if (LOOKS_LIKE_MIGRATION.test(name)) {
+        problems.push({ code: 'E_MIGRATION_NAME', message: `${shownPath(path)} is not named as a migration (NNNN_slug.up.sql or NNNN_slug.down.sql: digits, lower-case letters, digits and _), so it would never run`,
+          hint: 'rename it, or move it out of the migrations folder' });
+      }
+      continue;
     }
+    const text = readText(path);
+    const header = headerProblem(name, text);
+    if (header) problems.push({ code: 'E_MIGRATION_HEADER', message: `${shownPath(path)}: ${header}`, pos: { file: shownPath(path), line: 1, column: 1 },
+      hint: 'restore it from git; to renumber a migration, delete its two files and run `schemac build`' });
+    migrations.push({ name, text });
+    files.set(`migrations/${name}`, text);
   }
-  let snapshot = EMPTY_SCHEMA;
+  if (problems.length) throw new SchemacError(problems);
   const snapText = files.get('snapshot.json');
-  if (snapText !== undefined) {
-    try {
-      snapshot = readSnapshot(snapText);
-    } catch (e) {
-      throw new SchemacError({ code: 'E_SNAPSHOT', message: `${join(outDir, 'snapshot.json')}: ${(e as Error).message}`,
-        hint: 'restore it from git (git checkout -- <file>); schemac never writes a partial snapshot' });
-    }
-  } else if (migrations.length) {
-    throw new SchemacError({ code: 'E_SNAPSHOT', message: `${outDir} has migrations but no snapshot.json`,
+  if (snapText === undefined && migrations.length) {
+    throw new SchemacError({ code: 'E_SNAPSHOT', message: `${shownPath(outDir)} has migrations but no snapshot.json`,
       hint: 'restore snapshot.json from git' });
   }
-  return { snapshot, migrations, files };
+  let snapshot: SchemaIR | undefined = snapText === undefined ? EMPTY_SCHEMA : undefined;
+  return {
+    get snapshot() {
+      return snapshot ??= readSnapshot(snapText!, shownPath(join(outDir, 'snapshot.json')));
+    },
+    migrations, files,
+  };
 }
 
+/** A name meant as a migration's that MIGRATION_RE refuses: `0002_Status.up.sql`, `0003_x.sql`. */
+const LOOKS_LIKE_MIGRATION = /^\d+_.*\.sql$|\.(?:up|down)\.sql$/i;
+
+/**
+ * What is wrong with the header of a migration file, or null. A file that starts as build writes
+ * it (`-- schemac migration NNNN_slug (up) ...`) must name its own migration and direction: one
+ * that names another holds that migration's SQL (a file copied or renamed to settle a merge).
+ * A file written by hand without the header is not checked.
+ */
+function headerProblem(name: string, text: string): string | null {
+  const first = /^-- schemac migration (\S*)(?: \((\w*)\))?/.exec(text);
+  if (!first) return null;
+  const [, number, slug, direction] = MIGRATION_RE.exec(name)!;
+  const want = `${number}_${slug}`;
+  if (first[1] === want && first[2] === direction) return null;
+  return `its header names migration ${first[1] || '(none)'} (${first[2] ?? '?'}), not ${want} (${direction}): the file holds another migration's SQL`;
+}

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { SchemaIR } from './types.js';
+import { SchemacError } from '../diagnostics.js';
+import { jsonSyntaxError } from '../position.js';
+import { decodeTables, FormatError } from './decode.js';
+import type { SchemaIR, SourcePos } from './types.js';
 
 /** Snapshot format version; bump when the IR changes shape. */
 export const SNAPSHOT_VERSION = 1;
@@ -36,18 +39,40 @@ export function writeSnapshot(ir: SchemaIR): string {
   return canonicalJson({ version: SNAPSHOT_VERSION, tables: stripTransient(ir.tables) });
 }
 
-/** Reads a snapshot file's text; throws with a reason when it is not one. */
-export function readSnapshot(text: string): SchemaIR {
-  let data: any;
+/**
+ * Reads a snapshot file's text (`file` names it in messages). A text that is not a snapshot
+ * schemac could have written (not JSON, another version, a field missing or of the wrong type,
+ * a reference that does not resolve: see decode.ts) is one E_SNAPSHOT error naming the file,
+ * the JSON path and what to do.
+ */
+export function readSnapshot(text: string, file = 'snapshot.json'): SchemaIR {
+  const broken = (message: string, pos?: SourcePos) => new SchemacError({ code: 'E_SNAPSHOT', message: `${file}: ${message}`, ...(pos ? { pos } : {}),
+    hint: `restore it from git (git checkout -- ${file}): schemac writes it whole, so a broken one comes from an edit or a merge` });
+  let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`not valid JSON (${(e as Error).message})`);
+    const { message, line, column } = jsonSyntaxError(text, e);
+    throw broken(`not valid JSON (${message})`, { file, line, column });
   }
-  if (!data || typeof data !== 'object' || data.version !== SNAPSHOT_VERSION || !Array.isArray(data.tables)) {
-    throw new Error(`not a schemac snapshot of version ${SNAPSHOT_VERSION}`);
+  try {
+    return decodeSnapshot(data);
+  } catch (e) {
+    if (e instanceof FormatError) throw broken(e.message);
+    throw e;
   }
-  return { kind: 'schema', tables: data.tables };
+}
+
+/** The snapshot format around the tables: `{ "version": 1, "tables": [...] }`. */
+function decodeSnapshot(data: unknown): SchemaIR {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new FormatError('', 'not a schemac snapshot (expected an object with "version" and "tables")');
+  const { version, tables, ...rest } = data as Record<string, unknown>;
+  if (version !== SNAPSHOT_VERSION) {
+    throw new FormatError('version', `expected ${SNAPSHOT_VERSION} (the snapshot format this schemac reads), found ${JSON.stringify(version) ?? 'nothing'}`);
+  }
+  const extra = Object.keys(rest)[0];
+  if (extra !== undefined) throw new FormatError(extra, 'is not a field of a snapshot');
+  return { kind: 'schema', tables: decodeTables(tables, 'tables') };
 }
 
 /** `sha256:` + hex of the schema's canonical JSON: names the schema before and after a migration. */

@@ -1,0 +1,261 @@
+import { expressionEmbeddingProblem } from './sql-expr.js';
+import type {
+  BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
+  PrimaryKey, ReferentialAction, SchemaIR, SourcePos, Table, TableOptions, TextSize,
+} from './types.js';
+
+/*
+ * The IR read back from JSON that schemac wrote (snapshot.json, the compile cache) and that
+ * anything may have changed since: a bad merge, a hand edit, a truncated write. Every field the
+ * compiler reads is checked against the IR's types, and the references between objects that
+ * the differ and planner follow are checked to resolve, so that a broken file is one error
+ * naming the place instead of a crash far from it. What a build would refuse on other grounds
+ * (names, default ranges, ...) is not checked: a snapshot records what an earlier build
+ * accepted, and must stay readable when the rules tighten.
+ */
+
+/** Where a value breaks the format: its JSON path (`tables[2].columns[0].type.kind`) and why. */
+export class FormatError extends Error {
+  constructor(readonly path: string, readonly reason: string) {
+    super(`${path || 'the top level'}: ${reason}`);
+    this.name = 'FormatError';
+  }
+}
+
+export interface DecodeOptions {
+  /** Accept the build hints and source positions an IR carries in memory (the compile cache keeps them; a snapshot has none). */
+  readonly transient?: boolean;
+}
+
+type Read<T> = (value: unknown, path: string) => T;
+
+function fail(path: string, reason: string): never {
+  throw new FormatError(path, reason);
+}
+
+/** `null`, `true`, `12`, `"text"`, `an array`, `an object`: what was found, for messages. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value !== null && typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? text.slice(0, 37) + '...' : text;
+}
+
+function at(path: string, key: string | number): string {
+  return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+}
+
+/** A JSON object with exactly the `required` keys, and any of the `optional` ones. */
+function object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, `expected an object, found ${shown(value)}`);
+  const o = value as Record<string, unknown>;
+  for (const key of required) if (!Object.hasOwn(o, key)) fail(path, `"${key}" is missing`);
+  for (const key of Object.keys(o)) {
+    if (!required.includes(key) && !optional.includes(key)) fail(at(path, key), 'is not a field of this object');
+  }
+  return o;
+}
+
+const string: Read<string> = (value, path) => (typeof value === 'string' ? value : fail(path, `expected a string, found ${shown(value)}`));
+
+const boolean: Read<boolean> = (value, path) => (typeof value === 'boolean' ? value : fail(path, `expected true or false, found ${shown(value)}`));
+
+function integer(min: number, max: number): Read<number> {
+  return (value, path) => (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? value : fail(path, `expected a whole number from ${min} to ${max}, found ${shown(value)}`));
+}
+
+function oneOf<T extends string>(values: readonly T[]): Read<T> {
+  return (value, path) => (values.includes(value as T) ? value as T
+    : fail(path, `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, found ${shown(value)}`));
+}
+
+function array<T>(item: Read<T>): Read<T[]> {
+  return (value, path) => {
+    if (!Array.isArray(value)) fail(path, `expected an array, found ${shown(value)}`);
+    return value.map((v, i) => item(v, at(path, i)));
+  };
+}
+
+function nullable<T>(read: Read<T>): Read<T | null> {
+  return (value, path) => (value === null ? null : read(value, path));
+}
+
+/** An SQL expression: text that embeds in a statement (quotes closed, no `;`, not nested too deep). */
+const expression: Read<string> = (value, path) => {
+  const text = string(value, path);
+  const problem = expressionEmbeddingProblem(text);
+  return problem ? fail(path, `the SQL expression ${problem.message}`) : text;
+};
+
+/** A number default as the normaliser writes it (`1`, `-2.50`, `1e3`): emitted as it is. */
+const numberText: Read<string> = (value, path) => {
+  const text = string(value, path);
+  return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(text) ? text : fail(path, `expected the text of a number, found ${shown(value)}`);
+};
+
+const INT_SIZES: readonly IntSize[] = ['tinyint', 'smallint', 'mediumint', 'int', 'bigint'];
+const TEXT_SIZES: readonly TextSize[] = ['tinytext', 'text', 'mediumtext', 'longtext'];
+const BLOB_SIZES: readonly BlobSize[] = ['tinyblob', 'blob', 'mediumblob', 'longblob'];
+const ACTIONS: readonly ReferentialAction[] = ['RESTRICT', 'CASCADE', 'SET NULL', 'NO ACTION', 'SET DEFAULT'];
+const FSP = integer(0, 6);
+const LENGTH = integer(0, 4294967295);
+
+/** The fields of each column type besides `kind`: every kind is listed (a new one fails to compile until it is). */
+const TYPE_FIELDS: { readonly [K in ColumnTypeKind]: Readonly<Record<string, Read<unknown>>> } = {
+  int: { size: oneOf(INT_SIZES), unsigned: boolean },
+  decimal: { precision: integer(1, 65), scale: integer(0, 30), unsigned: boolean },
+  float: { unsigned: boolean },
+  double: { unsigned: boolean },
+  boolean: {},
+  char: { length: LENGTH },
+  varchar: { length: LENGTH },
+  text: { size: oneOf(TEXT_SIZES) },
+  binary: { length: LENGTH },
+  varbinary: { length: LENGTH },
+  blob: { size: oneOf(BLOB_SIZES) },
+  date: {},
+  time: { fsp: FSP },
+  datetime: { fsp: FSP },
+  timestamp: { fsp: FSP },
+  year: {},
+  json: {},
+  enum: { values: array(string) },
+  set: { values: array(string) },
+};
+
+const DEFAULT_FIELDS: { readonly [K in DefaultValue['kind']]: Readonly<Record<string, Read<unknown>>> } = {
+  null: {},
+  string: { value: string },
+  number: { value: numberText },
+  now: { fsp: FSP },
+  expr: { sql: expression },
+};
+
+/** An object discriminated by `kind`, with the fields `table` lists for its kind. */
+function variant<T>(table: Readonly<Record<string, Readonly<Record<string, Read<unknown>>>>>, what: string): Read<T> {
+  return (value, path) => {
+    const kind = object(value, path, ['kind'], Object.keys(table).flatMap((k) => Object.keys(table[k]))).kind;
+    if (typeof kind !== 'string' || !Object.hasOwn(table, kind)) {
+      fail(at(path, 'kind'), `${shown(kind)} is not ${what} (${Object.keys(table).join(', ')})`);
+    }
+    const fields = table[kind];
+    const o = object(value, path, ['kind', ...Object.keys(fields)]);
+    for (const [key, read] of Object.entries(fields)) read(o[key], at(path, key));
+    return value as T;
+  };
+}
+
+const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type');
+const defaultValue = variant<DefaultValue>(DEFAULT_FIELDS, 'a kind of default');
+
+const sourcePos: Read<SourcePos> = (value, path) => {
+  const o = object(value, path, ['file', 'line', 'column']);
+  string(o.file, at(path, 'file'));
+  integer(0, Number.MAX_SAFE_INTEGER)(o.line, at(path, 'line'));
+  integer(0, Number.MAX_SAFE_INTEGER)(o.column, at(path, 'column'));
+  return value as SourcePos;
+};
+
+/** Reads the fields of an object: `fields` are required, `transient` ones (hints, positions) only with `options.transient`. */
+function record(value: unknown, path: string, fields: Readonly<Record<string, Read<unknown>>>,
+  transient: Readonly<Record<string, Read<unknown>>>, options: DecodeOptions): Record<string, unknown> {
+  const extra = options.transient ? transient : {};
+  const o = object(value, path, Object.keys(fields), Object.keys(extra));
+  for (const [key, read] of Object.entries(fields)) read(o[key], at(path, key));
+  for (const [key, read] of Object.entries(extra)) if (o[key] !== undefined) read(o[key], at(path, key));
+  return o;
+}
+
+const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${shown(value)}`));
+
+function column(options: DecodeOptions): Read<Column> {
+  return (value, path) => record(value, path, {
+    kind: kindIs('column'), name: string, type: columnType, nullable: boolean, default: nullable(defaultValue),
+    autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(string), collate: nullable(string),
+    generated: nullable((v, p): Generated => {
+      const o = object(v, p, ['expr', 'stored']);
+      expression(o.expr, at(p, 'expr'));
+      boolean(o.stored, at(p, 'stored'));
+      return v as Generated;
+    }),
+  }, { renamedFrom: array(string), backfill: defaultValue, pos: sourcePos }, options) as unknown as Column;
+}
+
+const indexPart: Read<IndexPart> = (value, path) => {
+  const o = object(value, path, ['column'], ['length', 'desc']);
+  string(o.column, at(path, 'column'));
+  if (o.length !== undefined) integer(1, 65535)(o.length, at(path, 'length'));
+  if (o.desc !== undefined) boolean(o.desc, at(path, 'desc'));
+  return value as IndexPart;
+};
+
+function table(options: DecodeOptions): Read<Table> {
+  const named = { autoNamed: boolean, pos: sourcePos };
+  return (value, path) => record(value, path, {
+    kind: kindIs('table'), name: string, columns: array(column(options)),
+    primaryKey: nullable((v, p): PrimaryKey => record(v, p, { kind: kindIs('primaryKey'), columns: array(string) }, { pos: sourcePos }, options) as unknown as PrimaryKey),
+    indexes: array((v, p): Index => record(v, p, { kind: kindIs('index'), name: string, unique: boolean, parts: array(indexPart) },
+      named, options) as unknown as Index),
+    foreignKeys: array((v, p): ForeignKey => record(v, p, {
+      kind: kindIs('foreignKey'), name: string, columns: array(string), refTable: string, refColumns: array(string),
+      onDelete: oneOf(ACTIONS), onUpdate: oneOf(ACTIONS),
+    }, named, options) as unknown as ForeignKey),
+    checks: array((v, p): Check => record(v, p, { kind: kindIs('check'), name: string, expr: expression },
+      { ...named, label: string }, options) as unknown as Check),
+    options: (v, p): TableOptions => record(v, p, { engine: nullable(string), charset: nullable(string), collate: nullable(string),
+      comment: nullable(string) }, {}, options) as unknown as TableOptions,
+  }, { renamedFrom: array(string), pos: sourcePos }, options) as unknown as Table;
+}
+
+/**
+ * The tables of an IR read from JSON (`path` names where `tables` is), checked as described
+ * above. Throws a FormatError at the first problem.
+ */
+export function decodeTables(value: unknown, path: string, options: DecodeOptions = {}): SchemaIR['tables'] {
+  const tables = array(table(options))(value, path);
+  checkReferences(tables, path);
+  return tables;
+}
+
+/**
+ * The names objects refer each other by resolve, as the differ and planner expect: table names
+ * unique, column names unique in their table, and every key's columns and every foreign key's
+ * table and columns there. Names compare case-insensitively, as the validator compares them.
+ */
+function checkReferences(tables: readonly Table[], path: string): void {
+  const byName = new Map<string, Table>();
+  tables.forEach((t, i) => {
+    const key = t.name.toLowerCase();
+    if (byName.has(key)) fail(at(at(path, i), 'name'), `a second table named ${JSON.stringify(t.name)}`);
+    byName.set(key, t);
+  });
+  const columnsOf = new Map<Table, Set<string>>();
+  tables.forEach((t, i) => {
+    const names = new Set<string>();
+    t.columns.forEach((c, k) => {
+      if (names.has(c.name.toLowerCase())) fail(at(at(at(at(path, i), 'columns'), k), 'name'), `a second column named ${JSON.stringify(c.name)}`);
+      names.add(c.name.toLowerCase());
+    });
+    columnsOf.set(t, names);
+  });
+  tables.forEach((t, i) => {
+    const here = at(path, i);
+    /** Each of `list` (at `where(k)`) is a column of `table`. */
+    const known = (list: readonly string[], where: (k: number) => string, table: Table) => list.forEach((c, k) => {
+      if (!columnsOf.get(table)!.has(c.toLowerCase())) fail(where(k), `table ${JSON.stringify(table.name)} has no column ${JSON.stringify(c)}`);
+    });
+    if (t.primaryKey) known(t.primaryKey.columns, (k) => at(at(at(here, 'primaryKey'), 'columns'), k), t);
+    t.indexes.forEach((ix, i2) => known(ix.parts.map((p) => p.column), (k) => at(at(at(at(here, 'indexes'), i2), 'parts'), k) + '.column', t));
+    t.foreignKeys.forEach((fk, i2) => {
+      const where = at(at(here, 'foreignKeys'), i2);
+      known(fk.columns, (k) => at(at(where, 'columns'), k), t);
+      const ref = byName.get(fk.refTable.toLowerCase());
+      if (!ref) fail(at(where, 'refTable'), `no table is named ${JSON.stringify(fk.refTable)}`);
+      known(fk.refColumns, (k) => at(at(where, 'refColumns'), k), ref);
+      if (fk.refColumns.length !== fk.columns.length || fk.columns.length === 0) {
+        fail(where, `${fk.columns.length} columns reference ${fk.refColumns.length}`);
+      }
+    });
+  });
+}
