@@ -63,6 +63,66 @@ const DOWN_OPTIONS: OptionTable = {
   ...MIGRATE_OPTIONS,
 };
 
+const BUILD_OPTIONS: OptionTable = {
+  m: { alias: 'message', type: 'string', describe: 'migration name, as "Status report"' },
+  check: { type: 'boolean', describe: 'exit 1 when generated/ is stale or not deterministic (CI)' },
+  'allow-data-loss': { type: 'boolean', describe: 'write steps that drop tables or columns or narrow types' },
+};
+
+const IMPORT_OPTIONS: OptionTable = {
+  out: { type: 'string', describe: 'folder for the schema file (default: the database\'s schema folder)' },
+  force: { type: 'boolean', describe: 'overwrite an existing schema file and generated/ folder' },
+};
+
+const DIFF_OPTIONS: OptionTable = {
+  from: { type: 'string', demandOption: true, describe: 'source schema: db:NAME, a generated folder, a .sql file, or a mysql:// URL / env:VAR' },
+  to: { type: 'string', demandOption: true, describe: 'target schema (same kinds as --from)' },
+  format: { choices: ['sql', 'json'] as const, default: 'sql' as const },
+};
+
+/** The options of each command besides the global ones. */
+const COMMAND_OPTIONS: Readonly<Record<string, OptionTable>> = {
+  build: BUILD_OPTIONS, plan: { format: { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const } },
+  up: UP_OPTIONS, down: DOWN_OPTIONS, import: IMPORT_OPTIONS, diff: DIFF_OPTIONS,
+};
+
+/**
+ * The first option given more than once in `argv` that is not repeatable (only `--db` is, as
+ * `array` options are), by its name, or null. Counted on the tokens as node:util reads them:
+ * yargs would collect the values of a repeated option into an array, which the commands do not
+ * take, and keep only the last of a repeated flag.
+ */
+export function repeatedOption(argv: readonly string[]): string | null {
+  const read = (table: OptionTable) => {
+    const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+    const primary = new Map<string, string>();
+    for (const [name, o] of Object.entries(table)) {
+      const type = o.type === 'boolean' ? 'boolean' : 'string';
+      for (const alias of [name, ...[o.alias ?? []].flat()]) {
+        options[alias] = alias.length === 1 ? { type, short: alias } : { type };
+        primary.set(alias, name);
+        // yargs also takes `--no-x` for a flag and `--dryRun` for `--dry-run`.
+        primary.set(`no-${alias}`, name);
+        primary.set(alias.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), name);
+      }
+    }
+    return { tokens: parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true }).tokens, primary };
+  };
+  const command = read(GLOBAL_OPTIONS).tokens.find((t) => t.kind === 'positional');
+  const table = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command?.kind === 'positional' ? command.value : ''] };
+  const { tokens, primary } = read(table);
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') break;
+    if (token.kind !== 'option') continue;
+    const name = primary.get(token.name);
+    if (name === undefined) continue;
+    if (seen.has(name) && table[name].array !== true) return name;
+    seen.add(name);
+  }
+  return null;
+}
+
 const common = (a: Parsed) => ({ config: a.config as string | undefined, db: a.db as string[] | undefined, json: a.json as boolean | undefined });
 
 const migrateArgs = (a: Parsed) => ({
@@ -104,12 +164,7 @@ export function fastParse(argv: readonly string[]): { readonly command: keyof ty
   } catch {
     return null;
   }
-  const seen = new Set<string>();
-  for (const token of parsed.tokens ?? []) {
-    if (token.kind !== 'option') continue;
-    if (seen.has(token.name) && table[token.name]?.array !== true) return null;
-    seen.add(token.name);
-  }
+  if (repeatedOption(argv) !== null) return null;
   const args: Record<string, unknown> = {};
   for (const [name, o] of Object.entries(table)) {
     let value: unknown = parsed.values[name];
@@ -139,14 +194,10 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
     .options(GLOBAL_OPTIONS)
     .command('init', 'write schemac.config.json and an example schema', (y) => y,
       (a) => run(async () => (await commands.init())({ db: a.db as string[] | undefined, json: a.json as boolean | undefined }), a.json === true))
-    .command('build', 'compile the schema and write the next migration', (y) => y
-      .option('m', { alias: 'message', type: 'string', describe: 'migration name, as "Status report"' })
-      .option('check', { type: 'boolean', describe: 'exit 1 when generated/ is stale or not deterministic (CI)' })
-      .option('allow-data-loss', { type: 'boolean', describe: 'write steps that drop tables or columns or narrow types' }),
+    .command('build', 'compile the schema and write the next migration', (y) => y.options(BUILD_OPTIONS),
     (a) => run(async () => (await commands.build())({ ...common(a), message: a.m as string | undefined,
       check: a.check as boolean | undefined, allowDataLoss: a['allow-data-loss'] as boolean | undefined }), a.json === true))
-    .command('plan', 'show the SQL the next build would write, with its risks', (y) => y
-      .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const }),
+    .command('plan', 'show the SQL the next build would write, with its risks', (y) => y.options(COMMAND_OPTIONS.plan),
     (a) => run(async () => (await commands.plan())({ ...common(a), format: a.format as 'text' | 'markdown' | 'json' }), a.json === true))
     .command('up', 'apply pending migrations (resuming a partial one)', (y) => y.options(UP_OPTIONS)
       .epilogue('Checks every migration file against schemac.sum first. A migration that fails at statement k is recorded as partial; '
@@ -162,8 +213,7 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
       (a) => FAST.sum.handle(a, commands))
     .command('import <source>', 'write a schema file and generated/ for an existing schema (.sql file or database URL)', (y) => y
       .positional('source', { type: 'string', demandOption: true, describe: 'a .sql file of DDL, or mysql://user:pass@host:port/db, or env:VAR' })
-      .option('out', { type: 'string', describe: 'folder for the schema file (default: the database\'s schema folder)' })
-      .option('force', { type: 'boolean', describe: 'overwrite an existing schema file and generated/ folder' }),
+      .options(IMPORT_OPTIONS),
     (a) => run(async () => (await commands.import())({ ...common(a), source: a.source as string, out: a.out as string | undefined,
       force: a.force as boolean | undefined }), a.json === true))
     .command('verify', 'compare each live database with its snapshot; print the SQL that removes the drift', (y) => y
@@ -174,26 +224,42 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
       .epilogue('The scratch database is created on the server of each database\'s URL (named after it, with a random suffix) '
         + 'and always dropped. Exit 1 at the first failing statement or mismatch, naming the migration and the direction.'),
     (a) => run(async () => (await commands.testMigrations())(common(a)), a.json === true))
-    .command('diff', 'print the SQL that turns one schema into another', (y) => y
-      .option('from', { type: 'string', demandOption: true, describe: 'source schema: db:NAME, a generated folder, a .sql file, or a mysql:// URL / env:VAR' })
-      .option('to', { type: 'string', demandOption: true, describe: 'target schema (same kinds as --from)' })
-      .option('format', { choices: ['sql', 'json'] as const, default: 'sql' as const }),
+    .command('diff', 'print the SQL that turns one schema into another', (y) => y.options(DIFF_OPTIONS),
     (a) => run(async () => (await commands.diff())({ config: a.config as string | undefined, json: a.json as boolean | undefined,
       from: a.from as string, to: a.to as string, format: a.format as 'sql' | 'json' }), a.json === true || a.format === 'json'))
     .demandCommand(1, 'name a command: init, build, plan, up, down, status, verify, test-migrations, diff, import, sum')
     .strict()
     .help()
     .version(false)
+    // Usage errors end the parse without ending the process (the CLI also runs in process, in tests).
+    .exitProcess(false)
     .fail((msg, e) => {
       if (e) throw e;
-      err(`schemac: ${msg}\nrun \`schemac --help\` for usage`);
-      process.exit(2);
+      throw usageError(msg);
     });
+}
+
+/** A usage error found before a command runs: printed by main(), exit 2. */
+class UsageError extends Error {}
+
+function usageError(message: string): UsageError {
+  err(`schemac: ${message}\nrun \`schemac --help\` for usage`);
+  return new UsageError(message);
 }
 
 /** Runs the command line `argv` (without node and the script). */
 export async function main(argv: readonly string[], commands: Commands = COMMANDS): Promise<void> {
   const fast = fastParse(argv);
   if (fast) return FAST[fast.command].handle(fast.args, commands);
-  await (await buildCli(argv, commands)).parseAsync();
+  try {
+    const repeated = repeatedOption(argv);
+    if (repeated !== null) {
+      const flag = repeated.length === 1 ? `-${repeated}` : `--${repeated}`;
+      throw usageError(`${flag} was given more than once; give it once (of the options, only --db may be repeated)`);
+    }
+    await (await buildCli(argv, commands)).parseAsync();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.exitCode = 2;
+  }
 }
