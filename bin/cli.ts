@@ -88,39 +88,53 @@ const COMMAND_OPTIONS: Readonly<Record<string, OptionTable>> = {
 
 /**
  * The first option given more than once in `argv` that is not repeatable (only `--db` is, as
- * `array` options are), by its name, or null. Counted on the tokens as node:util reads them:
- * yargs would collect the values of a repeated option into an array, which the commands do not
- * take, and keep only the last of a repeated flag.
+ * `array` options are), by its name, or null. yargs would collect the values of a repeated
+ * option into an array, which the commands do not take, and keep only the last of a repeated
+ * flag. Read as yargs reads a command line: an argument that starts with `-` and a letter is an
+ * option (`--name`, `--name=value`, `-m`; `--no-x` and `--camelCase` spell `--x` and
+ * `--camel-case`), which takes the next argument as its value unless it is a flag or the next
+ * one is an option too (an option of another command, or none, takes one); the first other
+ * argument is the command; `--` ends the options.
  */
 export function repeatedOption(argv: readonly string[]): string | null {
-  const read = (table: OptionTable) => {
-    const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-    const primary = new Map<string, string>();
-    for (const [name, o] of Object.entries(table)) {
-      const type = o.type === 'boolean' ? 'boolean' : 'string';
-      for (const alias of [name, ...[o.alias ?? []].flat()]) {
-        options[alias] = alias.length === 1 ? { type, short: alias } : { type };
-        primary.set(alias, name);
-        // yargs also takes `--no-x` for a flag and `--dryRun` for `--dry-run`.
-        primary.set(`no-${alias}`, name);
-        primary.set(alias.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), name);
-      }
-    }
-    return { tokens: parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true }).tokens, primary };
+  const option = (arg: string): string | null => {
+    const m = /^--?([A-Za-z][^=]*)/.exec(arg);
+    if (!m) return null;
+    const name = arg.startsWith('--') ? m[1] : m[1][0];
+    return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   };
-  const command = read(GLOBAL_OPTIONS).tokens.find((t) => t.kind === 'positional');
-  const table = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command?.kind === 'positional' ? command.value : ''] };
-  const { tokens, primary } = read(table);
+  const lookup = (table: OptionTable, name: string): string | undefined => {
+    for (const [primary, o] of Object.entries(table)) {
+      const spellings = [primary, ...[o.alias ?? []].flat()];
+      if (spellings.includes(name) || (o.type === 'boolean' && spellings.some((a) => name === `no-${a}`))) return primary;
+    }
+    return undefined;
+  };
+  const read = (table: OptionTable, each: (primary: string) => boolean): string | null => {
+    for (let i = 0; i < argv.length; i++) {
+      if (argv[i] === '--') return null;
+      const name = option(argv[i]);
+      if (name === null) {
+        if (each('')) return argv[i];
+        continue;
+      }
+      const primary = lookup(table, name);
+      if (primary !== undefined && each(primary)) return primary;
+      // An option yargs does not know takes a value as one that is not a flag does.
+      const takesValue = (primary === undefined || table[primary].type !== 'boolean') && !argv[i].includes('=');
+      if (takesValue && i + 1 < argv.length && option(argv[i + 1]) === null && argv[i + 1] !== '--') i++;
+    }
+    return null;
+  };
+  const command = read(GLOBAL_OPTIONS, (primary) => primary === '') ?? '';
+  const table = { ...GLOBAL_OPTIONS, ...COMMAND_OPTIONS[command] };
   const seen = new Set<string>();
-  for (const token of tokens) {
-    if (token.kind === 'option-terminator') break;
-    if (token.kind !== 'option') continue;
-    const name = primary.get(token.name);
-    if (name === undefined) continue;
-    if (seen.has(name) && table[name].array !== true) return name;
-    seen.add(name);
-  }
-  return null;
+  return read(table, (primary) => {
+    if (primary === '') return false;
+    if (seen.has(primary) && table[primary].array !== true) return true;
+    seen.add(primary);
+    return false;
+  });
 }
 
 const common = (a: Parsed) => ({ config: a.config as string | undefined, db: a.db as string[] | undefined, json: a.json as boolean | undefined });

@@ -36,6 +36,9 @@ describe('options given twice', () => {
 
   it.each([
     ['diff', '--from=a.sql', '--from', 'b.sql', '--to', 'c.sql'],
+    // Found by the fuzz test: an option where a value is expected is an option (as yargs reads it), and so is one before the command.
+    ['diff', '--from', '--from', 'a.sql', '--to', 'c.sql'],
+    ['--from', '--from', 'a.sql', '--to', 'c.sql', 'diff'],
     ['diff', '--from', 'a.sql', '--to', 'b.sql', '--to', 'c.sql'],
     ['diff', '--from', 'a.sql', '--to', 'b.sql', '--format', 'json', '--format', 'sql'],
     ['build', '-m', 'one', '--message', 'two'],
