@@ -1,4 +1,5 @@
 import { SchemacError, type Diagnostic } from './diagnostics.js';
+import { describeJson } from './ir/decode.js';
 import { DEFAULT_NAMING, type NamingTemplates } from './ir/types.js';
 import { jsonSyntaxError } from './position.js';
 
@@ -52,7 +53,7 @@ export function parseConfig(text: string, file: string): Config {
     if (!['$schema', 'dialect', 'databases', 'naming'].includes(key)) bad(key, `unknown key "${key}"`, 'keys are dialect, databases, naming');
   }
   const dialect = data.dialect ?? 'mysql';
-  if (dialect !== 'mysql' && dialect !== 'mariadb') bad('dialect', `dialect must be "mysql" or "mariadb", not ${JSON.stringify(dialect)}`);
+  if (dialect !== 'mysql' && dialect !== 'mariadb') bad('dialect', `dialect must be "mysql" or "mariadb", not ${describeJson(dialect)}`);
   const databases: DatabaseConfig[] = [];
   if (!data.databases || typeof data.databases !== 'object' || Array.isArray(data.databases) || Object.keys(data.databases).length === 0) {
     bad('databases', 'databases must be an object with at least one database', 'as "databases": { "main": { "schema": ["schema/**/*.ts"], "out": "generated/main" } }');

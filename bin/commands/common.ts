@@ -23,9 +23,10 @@ export function err(line: string): void {
  * reported as errors with what failed and a hint, never with a stack trace.
  */
 function asUserError(e: unknown): unknown {
-  if (e instanceof SchemacError || !(e instanceof Error)) return e;
+  if (e instanceof SchemacError) return e;
   const fsError = fileError(e);
   if (fsError) return fsError;
+  if (!(e instanceof Error)) return e;
   if (e.name === 'ServerError') {
     const se = e as Error & { errno?: number; code?: string };
     return new SchemacError({ code: 'E_SERVER', message: `the database server refused: ${e.message}${se.code ? ` (${se.code}${se.errno ? ` ${se.errno}` : ''})` : ''}`,

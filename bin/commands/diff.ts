@@ -1,7 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SchemacError } from '../../compiler/diagnostics.js';
-import { readText, shownPath } from '../../compiler/emit/files.js';
+import { readText, shownPath, statIfPresent } from '../../compiler/emit/files.js';
 import { loadProject, selectDatabases, type Project } from '../../compiler/emit/generated.js';
 import { readSnapshot } from '../../compiler/ir/snapshot.js';
 import { DEFAULT_NAMING, type SchemaIR } from '../../compiler/ir/types.js';
@@ -53,10 +52,11 @@ function parseSource(text: string, flag: string): Source {
     return { kind: 'url', text: url.display, url };
   }
   const path = resolve(process.cwd(), t);
-  if (!existsSync(path)) throw usage(`${flag} ${t}: no such file or folder`);
-  if (statSync(path).isDirectory()) {
+  const stat = statIfPresent(path);
+  if (!stat) throw usage(`${flag} ${t}: no such file or folder`);
+  if (stat.isDirectory()) {
     const file = join(path, 'snapshot.json');
-    if (!existsSync(file)) throw usage(`${flag} ${t}: the folder has no snapshot.json (is it a generated folder? run \`schemac build\` first)`);
+    if (!statIfPresent(file)) throw usage(`${flag} ${t}: the folder has no snapshot.json (is it a generated folder? run \`schemac build\` first)`);
     return { kind: 'generated', text: t, file };
   }
   if (/\.sql$/i.test(path)) return { kind: 'sql', text: t, file: t };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
 import { planBuild } from '../../compiler/emit/build.js';
-import { readText } from '../../compiler/emit/files.js';
+import { readText, statIfPresent } from '../../compiler/emit/files.js';
 import { BASELINE_FILE } from '../../compiler/emit/generated.js';
 import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
 import { schemaHash } from '../../compiler/ir/snapshot.js';
@@ -10,6 +10,7 @@ import { writeDslFile } from '../../compiler/emit/dsl.js';
 import { loadProject, readGenerated, selectDatabases } from '../../compiler/emit/generated.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
+import { validateSchema } from '../../compiler/ir/validate.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { err, out, type CommonArgs } from './common.js';
 
@@ -33,6 +34,11 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   }
   const db = dbs[0];
   const ir = normalizeSchema(await readSource(args.source), project.config.naming);
+  // Checked as a build checks it, at its place in the source: the schema file written from it is
+  // compiled back below, and a schema the validator refuses (a default of another precision than
+  // its column's, say) must be refused as itself, not as the different one written for it.
+  const invalid = validateSchema(ir);
+  if (invalid.length) throw new SchemacError(sortDiagnostics(invalid));
 
   const outDir = resolve(project.root, args.out ?? defaultSchemaDir(db.schema[0] ?? `schema/${db.name}`));
   const file = join(outDir, `${db.name}.ts`);
@@ -104,7 +110,7 @@ async function readSource(source: string): Promise<SchemaIR> {
     for (const n of notes) err(`warning: ${n.table}${n.object ? `.${n.object}` : ""}: ${n.message}`);
     return ir;
   }
-  if (!existsSync(source)) {
+  if (!statIfPresent(source)) {
     throw new SchemacError({ code: 'E_IMPORT_SOURCE', message: `${source}: no such file`,
       hint: 'give a .sql file of CREATE TABLE statements, or a mysql://user:pass@host:port/db URL' }, 2);
   }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { relative } from 'node:path';
 import { SchemacError } from '../diagnostics.js';
 
@@ -49,12 +49,13 @@ export function shownPath(path: string): string {
  * `path` (default: the error's own path), or null for any other error.
  */
 export function fileError(error: unknown, path?: string): SchemacError | null {
+  // Not `instanceof Error`: an error from Node's own modules may come from another realm (a vm context, jest).
   const e = error as NodeJS.ErrnoException | null;
-  if (!(e instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string' || !Object.hasOwn(ACTIONS, e.syscall)) return null;
+  if (typeof e !== 'object' || e === null || typeof e.code !== 'string' || typeof e.syscall !== 'string' || !Object.hasOwn(ACTIONS, e.syscall)) return null;
   const where = path ?? e.path;
   const action = ACTIONS[e.syscall];
   return new SchemacError({ code: 'E_FILE', message: `cannot ${action}${where ? ' ' + shownPath(where) : ''}: ${e.code}`,
-    hint: CAUSES[e.code] ?? `the system refused it (${e.message.split(', ')[0]}); fix the cause and run the command again` });
+    hint: CAUSES[e.code] ?? `the system refused it (${String(e.message).split(', ')[0]}); fix the cause and run the command again` });
 }
 
 /** The text of a file (UTF-8); a failure is an E_FILE error about the path. */
@@ -80,6 +81,19 @@ export function readTextIfPresent(path: string): string | undefined {
 export function listFolderIfPresent(path: string): string[] | undefined {
   try {
     return readdirSync(path).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw fileError(e, path) ?? e;
+  }
+}
+
+/**
+ * What is at a path (links followed), or undefined when nothing is; any other failure (a link
+ * that loops, a permission) is an E_FILE error, not "no such file".
+ */
+export function statIfPresent(path: string): Stats | undefined {
+  try {
+    return statSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw fileError(e, path) ?? e;

@@ -1,10 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../config.js';
 import { SchemacError, type Diagnostic } from '../diagnostics.js';
 import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
-import { listFolderIfPresent, readText, readTextIfPresent, shownPath } from './files.js';
+import { listFolderIfPresent, readText, readTextIfPresent, shownPath, statIfPresent } from './files.js';
 import type { MigrationFile } from './sum.js';
 
 /**
@@ -46,8 +46,9 @@ export function loadProject(start: string, configPath?: string): Project {
       if (dirname(dir) === dir) break;
     }
   }
-  if (configPath && (!existsSync(file) || statSync(file).isDirectory())) {
-    throw new SchemacError({ code: 'E_NO_CONFIG', message: `${configPath}: ${existsSync(file) ? 'is a folder, not a config file' : 'no such file'}`,
+  const given = configPath ? statIfPresent(file) : undefined;
+  if (configPath && (!given || given.isDirectory())) {
+    throw new SchemacError({ code: 'E_NO_CONFIG', message: `${configPath}: ${given ? 'is a folder, not a config file' : 'no such file'}`,
       hint: `--config takes the path of a ${CONFIG_FILE}` }, 2);
   }
   if (!file || !existsSync(file)) {

@@ -7,8 +7,9 @@ import type {
 /*
  * The IR read back from JSON that schemac wrote (snapshot.json, the compile cache) and that
  * anything may have changed since: a bad merge, a hand edit, a truncated write. Every field the
- * compiler reads is checked against the IR's types, and the references between objects that
- * the differ and planner follow are checked to resolve, so that a broken file is one error
+ * compiler reads is checked against the IR's types (what is written into statements as it is,
+ * against its grammar: expressions, numbers, option words), and the references between objects
+ * that the differ and planner follow are checked to resolve, so that a broken file is one error
  * naming the place instead of a crash far from it. What a build would refuse on other grounds
  * (names, default ranges, ...) is not checked: a snapshot records what an earlier build
  * accepted, and must stay readable when the rules tighten.
@@ -33,8 +34,11 @@ function fail(path: string, reason: string): never {
   throw new FormatError(path, reason);
 }
 
-/** `null`, `true`, `12`, `"text"`, `an array`, `an object`: what was found, for messages. */
-function shown(value: unknown): string {
+/**
+ * `null`, `true`, `12`, `"text"`, `an array`, `an object`: a value read from JSON, for messages.
+ * Never JSON.stringify on a container: it recurses, and JSON.parse reads any depth.
+ */
+export function describeJson(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value !== null && typeof value === 'object') return 'an object';
   const text = JSON.stringify(value) ?? String(value);
@@ -47,7 +51,7 @@ function at(path: string, key: string | number): string {
 
 /** A JSON object with exactly the `required` keys, and any of the `optional` ones. */
 function object(value: unknown, path: string, required: readonly string[], optional: readonly string[] = []): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, `expected an object, found ${shown(value)}`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, `expected an object, found ${describeJson(value)}`);
   const o = value as Record<string, unknown>;
   for (const key of required) if (!Object.hasOwn(o, key)) fail(path, `"${key}" is missing`);
   for (const key of Object.keys(o)) {
@@ -56,23 +60,23 @@ function object(value: unknown, path: string, required: readonly string[], optio
   return o;
 }
 
-const string: Read<string> = (value, path) => (typeof value === 'string' ? value : fail(path, `expected a string, found ${shown(value)}`));
+const string: Read<string> = (value, path) => (typeof value === 'string' ? value : fail(path, `expected a string, found ${describeJson(value)}`));
 
-const boolean: Read<boolean> = (value, path) => (typeof value === 'boolean' ? value : fail(path, `expected true or false, found ${shown(value)}`));
+const boolean: Read<boolean> = (value, path) => (typeof value === 'boolean' ? value : fail(path, `expected true or false, found ${describeJson(value)}`));
 
 function integer(min: number, max: number): Read<number> {
   return (value, path) => (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-    ? value : fail(path, `expected a whole number from ${min} to ${max}, found ${shown(value)}`));
+    ? value : fail(path, `expected a whole number from ${min} to ${max}, found ${describeJson(value)}`));
 }
 
 function oneOf<T extends string>(values: readonly T[]): Read<T> {
   return (value, path) => (values.includes(value as T) ? value as T
-    : fail(path, `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, found ${shown(value)}`));
+    : fail(path, `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeJson(value)}`));
 }
 
 function array<T>(item: Read<T>): Read<T[]> {
   return (value, path) => {
-    if (!Array.isArray(value)) fail(path, `expected an array, found ${shown(value)}`);
+    if (!Array.isArray(value)) fail(path, `expected an array, found ${describeJson(value)}`);
     return value.map((v, i) => item(v, at(path, i)));
   };
 }
@@ -88,10 +92,16 @@ const expression: Read<string> = (value, path) => {
   return problem ? fail(path, `the SQL expression ${problem.message}`) : text;
 };
 
+/** A character set, collation or engine: one word (they are written into statements as they are). */
+const word: Read<string> = (value, path) => {
+  const text = string(value, path);
+  return /^[A-Za-z0-9_]+$/.test(text) ? text : fail(path, `expected a name of letters, digits and _, found ${describeJson(value)}`);
+};
+
 /** A number default as the normaliser writes it (`1`, `-2.50`, `1e3`): emitted as it is. */
 const numberText: Read<string> = (value, path) => {
   const text = string(value, path);
-  return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(text) ? text : fail(path, `expected the text of a number, found ${shown(value)}`);
+  return /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(text) ? text : fail(path, `expected the text of a number, found ${describeJson(value)}`);
 };
 
 const INT_SIZES: readonly IntSize[] = ['tinyint', 'smallint', 'mediumint', 'int', 'bigint'];
@@ -137,7 +147,7 @@ function variant<T>(table: Readonly<Record<string, Readonly<Record<string, Read<
   return (value, path) => {
     const kind = object(value, path, ['kind'], Object.keys(table).flatMap((k) => Object.keys(table[k]))).kind;
     if (typeof kind !== 'string' || !Object.hasOwn(table, kind)) {
-      fail(at(path, 'kind'), `${shown(kind)} is not ${what} (${Object.keys(table).join(', ')})`);
+      fail(at(path, 'kind'), `${describeJson(kind)} is not ${what} (${Object.keys(table).join(', ')})`);
     }
     const fields = table[kind];
     const o = object(value, path, ['kind', ...Object.keys(fields)]);
@@ -167,12 +177,12 @@ function record(value: unknown, path: string, fields: Readonly<Record<string, Re
   return o;
 }
 
-const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${shown(value)}`));
+const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${describeJson(value)}`));
 
 function column(options: DecodeOptions): Read<Column> {
   return (value, path) => record(value, path, {
     kind: kindIs('column'), name: string, type: columnType, nullable: boolean, default: nullable(defaultValue),
-    autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(string), collate: nullable(string),
+    autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(word), collate: nullable(word),
     generated: nullable((v, p): Generated => {
       const o = object(v, p, ['expr', 'stored']);
       expression(o.expr, at(p, 'expr'));
@@ -203,7 +213,7 @@ function table(options: DecodeOptions): Read<Table> {
     }, named, options) as unknown as ForeignKey),
     checks: array((v, p): Check => record(v, p, { kind: kindIs('check'), name: string, expr: expression },
       { ...named, label: string }, options) as unknown as Check),
-    options: (v, p): TableOptions => record(v, p, { engine: nullable(string), charset: nullable(string), collate: nullable(string),
+    options: (v, p): TableOptions => record(v, p, { engine: nullable(word), charset: nullable(word), collate: nullable(word),
       comment: nullable(string) }, {}, options) as unknown as TableOptions,
   }, { renamedFrom: array(string), pos: sourcePos }, options) as unknown as Table;
 }

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync,
 import { join } from 'node:path';
 import { SchemacError } from '../../compiler/diagnostics.js';
 import { readCache, writeCache } from '../../compiler/emit/cache.js';
+import { fileError } from '../../compiler/emit/files.js';
 import { decodeTables } from '../../compiler/ir/decode.js';
 import { readSnapshot } from '../../compiler/ir/snapshot.js';
 import { copyDemo, schemac, tempDir, tree } from '../cli/run.js';
@@ -74,6 +75,9 @@ describe('the snapshot format, field by field', () => {
     ['an index of a column that is not there', (d) => { d.tables.find((t: any) => t.indexes.length).indexes[0].parts[0].column = 'gone'; }, /indexes\[0\]\.parts\[0\]\.column: table "\w+" has no column "gone"/],
     ['two tables of one name', (d) => { d.tables.push(d.tables[0]); }, /tables\[\d+\]\.name: a second table named "\w+"/],
     ['build hints, which only the compile cache keeps', (d) => { d.tables[0].renamedFrom = ['old']; }, /tables\[0\]\.renamedFrom: is not a field of this object/],
+    // Found by the fuzz test: written into CHARACTER SET as it is, it made sql-formatter throw.
+    ['a character set that is not a name', (d) => { d.tables[0].columns[1].charset = 'generated/../..'; }, /tables\[0\]\.columns\[1\]\.charset: expected a name of letters, digits and _, found "generated\/\.\.\/\.\."/],
+    ['an engine that is not a name', (d) => { d.tables[0].options.engine = 'InnoDB; DROP TABLE x'; }, /tables\[0\]\.options\.engine: expected a name/],
   ];
 
   it.each(cases)('%s', (_what, edit, message) => {
@@ -97,6 +101,16 @@ describe('the snapshot format, field by field', () => {
     const { ir } = compileFolder(dir, join(dir, 'after'));
     expect(ir.tables.some((t) => t.columns.some((c) => c.renamedFrom))).toBe(true);
     expect(() => decodeTables(JSON.parse(JSON.stringify(ir.tables)), 'ir.tables', { transient: true })).not.toThrow();
+  });
+});
+
+describe('file-system errors', () => {
+  it('are recognised by their code and system call, also from another realm (not instanceof this realm\'s Error)', () => {
+    const foreign = { code: 'ELOOP', syscall: 'open', path: '/x/y.sql', message: 'ELOOP: too many symbolic links encountered' };
+    expect(fileError(foreign)?.diagnostics).toEqual([{ code: 'E_FILE', message: 'cannot read /x/y.sql: ELOOP',
+      hint: 'too many symbolic links: a link that points (through others) back to itself?' }]);
+    // A network error is not about a file.
+    expect(fileError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', syscall: 'connect' }))).toBeNull();
   });
 });
 
