@@ -6,6 +6,8 @@
  * https://dev.mysql.com/doc/refman/8.0/en/stored-programs-defining.html (DELIMITER)
  */
 
+import { positionFinder } from '../compiler/position.js';
+
 /** One statement of a migration file. */
 export interface Statement {
   /** The text sent to the server: no delimiter, no leading comments, no surrounding blanks. */
@@ -21,18 +23,8 @@ const DELIMITER_RE = /^delimiter[ \t]+(\S+)[^\n]*/i;
 
 /** Splits a .sql file into statements; empty statements (`;;`, comments only) are dropped. */
 export function splitStatements(text: string): Statement[] {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const at = positionFinder(text);
+  const lineOf = (offset: number): number => at(offset).line;
 
   const out: Statement[] = [];
   const n = text.length;
