@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Argv, Options } from 'yargs';
+import { SCHEMAC_VERSION } from '../compiler/version.js';
 import { err, run } from './commands/common.js';
 
 /*
@@ -146,7 +147,8 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
     (a) => run(async () => (await commands.build())({ ...common(a), message: a.m as string | undefined,
       check: a.check as boolean | undefined, allowDataLoss: a['allow-data-loss'] as boolean | undefined }), a.json === true))
     .command('plan', 'show the SQL the next build would write, with its risks', (y) => y
-      .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const }),
+      .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const,
+        describe: 'text for a terminal, markdown for a pull request comment, json for tools (same as --json)' }),
     (a) => run(async () => (await commands.plan())({ ...common(a), format: a.format as 'text' | 'markdown' | 'json' }), a.json === true))
     .command('up', 'apply pending migrations (resuming a partial one)', (y) => y.options(UP_OPTIONS)
       .epilogue('Checks every migration file against schemac.sum first. A migration that fails at statement k is recorded as partial; '
@@ -177,13 +179,15 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
     .command('diff', 'print the SQL that turns one schema into another', (y) => y
       .option('from', { type: 'string', demandOption: true, describe: 'source schema: db:NAME, a generated folder, a .sql file, or a mysql:// URL / env:VAR' })
       .option('to', { type: 'string', demandOption: true, describe: 'target schema (same kinds as --from)' })
-      .option('format', { choices: ['sql', 'json'] as const, default: 'sql' as const }),
+      .option('format', { choices: ['sql', 'json'] as const, default: 'sql' as const,
+        describe: 'sql: the statements as a script; json: the differences, steps, risks and statements (same as --json)' }),
     (a) => run(async () => (await commands.diff())({ config: a.config as string | undefined, json: a.json as boolean | undefined,
       from: a.from as string, to: a.to as string, format: a.format as 'sql' | 'json' }), a.json === true || a.format === 'json'))
     .demandCommand(1, 'name a command: init, build, plan, up, down, status, verify, test-migrations, diff, import, sum')
     .strict()
     .help()
-    .version(false)
+    .version('version', 'show the version of schemac', SCHEMAC_VERSION)
+    .alias('version', 'v')
     .fail((msg, e) => {
       if (e) throw e;
       err(`schemac: ${msg}\nrun \`schemac --help\` for usage`);
