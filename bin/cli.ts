@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Argv, Options } from 'yargs';
 import { SCHEMAC_VERSION } from '../compiler/version.js';
-import { err, run } from './commands/common.js';
+import { dropOutputOnClosedPipe, err, run } from './commands/common.js';
 
 /*
  * The command line: the options of every command, what each command runs, and two parsers over
@@ -197,6 +197,7 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
 
 /** Runs the command line `argv` (without node and the script). */
 export async function main(argv: readonly string[], commands: Commands = COMMANDS): Promise<void> {
+  dropOutputOnClosedPipe();
   const fast = fastParse(argv);
   if (fast) return FAST[fast.command].handle(fast.args, commands);
   await (await buildCli(argv, commands)).parseAsync();

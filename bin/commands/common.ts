@@ -7,13 +7,33 @@ export interface CommonArgs {
   readonly json?: boolean;
 }
 
+/** Streams whose reader went away (`schemac verify | head -1`): what is left to say is dropped. */
+const closed = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * A closed stdout or stderr (EPIPE: the other end of the pipe exited) is not an error of the
+ * command: the rest of its output is dropped, and the command runs to its end as it would
+ * have, so a migration is never cut off by its log and a scratch database is still dropped.
+ * Without a listener, Node turns the stream's 'error' into an uncaught exception.
+ */
+export function dropOutputOnClosedPipe(): void {
+  if (watching) return;
+  watching = true;
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => { closed.add(stream); });
+}
+let watching = false;
+
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (!closed.has(stream) && !stream.destroyed) stream.write(text);
+}
+
 /** Writes a line to stdout (results) — progress and errors go to stderr. */
 export function out(line: string): void {
-  process.stdout.write(line + '\n');
+  write(process.stdout, line + '\n');
 }
 
 export function err(line: string): void {
-  process.stderr.write(line + '\n');
+  write(process.stderr, line + '\n');
 }
 
 /**

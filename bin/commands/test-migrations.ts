@@ -9,6 +9,7 @@ import { loadSnapshotTargets, type SnapshotTarget } from '../../runtime/verify.j
 import { err, out, type CommonArgs } from './common.js';
 
 const SESSION: SessionOptions = { lockWaitTimeout: 10 };
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * `schemac test-migrations`: each database's migrations up and down on a scratch database of
@@ -39,7 +40,7 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
   let url: DatabaseUrl | null = null;
   let admin: Session | null = null;
   let scratch: string | null = null;
-  // Ctrl-C (or a CI timeout's SIGTERM) still drops the scratch database.
+  // Ctrl-C, a CI timeout's SIGTERM or a closed terminal's SIGHUP still drops the scratch database.
   const onSignal = (signal: NodeJS.Signals) => {
     void (async () => {
       if (scratch && url) {
@@ -48,11 +49,10 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
         await s?.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`).catch(() => undefined);
         await s?.close();
       }
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
     })();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of SIGNALS) process.once(signal, onSignal);
   try {
     url = resolveDatabaseUrl(target.config, process.env);
     const server = url;
@@ -68,8 +68,7 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
     throw scrubError(e, url);
   } finally {
     await admin?.close();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
   }
 }
 
