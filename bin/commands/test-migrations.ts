@@ -75,9 +75,12 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
 function print(r: MigrationTestReport, target: SnapshotTarget): void {
   const n = r.migrations.length;
   if (r.ok) {
+    const tables = target.snapshot.tables.length;
+    const base = target.baseline !== null ? `the baseline (${target.set.dir}/baseline.sql) ` : '';
     out(n === 0
-      ? `${r.database}: ok, no migrations (the snapshot is empty)`
-      : `${r.database}: ok, ${n} migration${n === 1 ? '' : 's'} up and down (${r.statements} statements) match ${target.snapshotFile}`);
+      ? tables === 0 ? `${r.database}: ok, no migrations (the snapshot is empty)`
+        : `${r.database}: ok, no migrations; ${base}matches ${target.snapshotFile} (${tables} table${tables === 1 ? '' : 's'})`
+      : `${r.database}: ok, ${n} migration${n === 1 ? '' : 's'} up and down (${r.statements} statements)${base ? ` from ${base.trim()}` : ''} match ${target.snapshotFile}`);
     return;
   }
   const f = r.failure!;
