@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
 
 /** Options every command shares. */
@@ -5,6 +6,13 @@ export interface CommonArgs {
   readonly config?: string;
   readonly db?: string[];
   readonly json?: boolean;
+}
+
+/** A path as the user reads it best: relative to the working folder or absolute, whichever is shorter. */
+export function shortPath(path: string): string {
+  const absolute = resolve(path);
+  const rel = relative(process.cwd(), absolute) || '.';
+  return rel.length <= absolute.length || isAbsolute(rel) ? rel : absolute;
 }
 
 /** Streams whose reader went away (`schemac verify | head -1`): what is left to say is dropped. */
