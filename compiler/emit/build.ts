@@ -104,9 +104,19 @@ export function alreadyBuilt(prev: GeneratedState, ir: SchemaIR): boolean {
   return hash !== undefined && header === `-- schema: ${hash}` && prev.files.has('snapshot.json') && prev.files.has('schemac.sum');
 }
 
-/** `-m "Status report"` → `status_report`. */
+/** Longest slug of a migration name (the number and the `.up.sql` come on top). */
+const SLUG_MAX = 50;
+
+/**
+ * `-m "Status report"` → `status_report`; longer than SLUG_MAX characters, it is cut at the
+ * last word boundary that fits (and never ends in `_and`), or within a word longer than half of it.
+ */
 export function slugify(message: string): string {
-  return message.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60).replace(/_+$/, '');
+  const slug = message.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (slug.length <= SLUG_MAX) return slug;
+  const cut = slug.lastIndexOf('_', SLUG_MAX);
+  // A word too long to keep whole is cut where it must be.
+  return (cut >= SLUG_MAX / 2 ? slug.slice(0, cut) : slug.slice(0, SLUG_MAX)).replace(/(_and)+$/, '');
 }
 
 /** Refuses a build whose plan loses data without --allow-data-loss, or is blocked. */

@@ -231,7 +231,7 @@ export function planChanges(changes: readonly Change[]): Plan {
   const indexed = steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
     || (a.s.phase === PHASE.createTable ? 0 : compareNames(a.s.table, b.s.table)) || a.i - b.i);
-  return { steps: indexed.map((x) => x.s), title: titleOf(changes, steps) };
+  return { steps: indexed.map((x) => x.s), title: titleOf(changes) };
 }
 
 /** `table` when its keys or character set change, `table.column` when that column is added or changed. */
@@ -251,21 +251,64 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
   return out;
 }
 
-/** The migration's name: the first change in diff order (creates, renames, adds come first). */
-function titleOf(changes: readonly Change[], steps: readonly Step[]): string {
-  const first = changes[0];
-  if (!first) return '';
-  switch (first.kind) {
-    case 'addColumn': return `add column ${first.table}.${first.column.name}`;
-    case 'dropColumn': return `drop column ${first.table}.${first.column.name}`;
-    case 'modifyColumn': return `modify column ${first.table}.${first.to.name}`;
-    case 'setPrimaryKey': return `change primary key of ${first.table}`;
-    case 'addIndex': return `add ${indexKind(first.index)} ${first.index.name}`;
-    case 'dropIndex': return `drop ${indexKind(first.index)} ${first.index.name}`;
-    case 'replaceIndex': return `change ${indexKind(first.to)} ${first.to.name}`;
-    default: return steps[0]?.summary ?? '';
+/**
+ * The migration's name: a short summary of every change, as `add tier and rename name`. Changes
+ * are phrased as a verb and an object, objects of one verb are listed together (in diff order),
+ * and a foreign key or check dropped and added again under its name is one `change`.
+ */
+export function titleOf(changes: readonly Change[]): string {
+  const phrases: Array<[verb: string, object: string]> = [];
+  const cols = (list: readonly string[]) => list.join(' ');
+  const added = new Set(changes.flatMap((c) => c.kind === 'addForeignKey' ? [`fk ${c.table} ${c.foreignKey.name}`]
+    : c.kind === 'addCheck' ? [`check ${c.table} ${c.check.name}`] : []));
+  const dropped = new Set(changes.flatMap((c) => c.kind === 'dropForeignKey' ? [`fk ${c.table} ${c.foreignKey.name}`]
+    : c.kind === 'dropCheck' ? [`check ${c.table} ${c.check.name}`] : []));
+  // Dropped and added again: said once, where it is added.
+  const changed = (key: string) => added.has(key) && dropped.has(key);
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'createTable': phrases.push(['create', c.table.name]); break;
+      case 'dropTable': phrases.push(['drop', c.table.name]); break;
+      case 'renameTable': phrases.push(['rename', c.from]); break;
+      case 'addColumn': phrases.push(['add', c.column.name]); break;
+      case 'dropColumn': phrases.push(['drop', c.column.name]); break;
+      case 'renameColumn': phrases.push(['rename', c.from]); break;
+      case 'modifyColumn': phrases.push(['change', c.to.name]); break;
+      case 'reorderColumns': phrases.push(['move', cols(c.moved)]); break;
+      case 'addIndex': phrases.push([`add ${c.index.unique ? 'unique' : 'index'}`, cols(c.index.parts.map((p) => p.column))]); break;
+      case 'dropIndex': phrases.push([`drop ${c.index.unique ? 'unique' : 'index'}`, cols(c.index.parts.map((p) => p.column))]); break;
+      case 'replaceIndex': phrases.push([`change ${c.to.unique ? 'unique' : 'index'}`, cols(c.to.parts.map((p) => p.column))]); break;
+      case 'renameIndex':
+        // A template name that follows a renamed column or table says nothing new.
+        if (!c.to.autoNamed) phrases.push([`rename ${c.to.unique ? 'unique' : 'index'}`, c.from.name]);
+        break;
+      case 'addForeignKey':
+        phrases.push([changed(`fk ${c.table} ${c.foreignKey.name}`) ? 'change fk' : 'add fk', cols(c.foreignKey.columns)]);
+        break;
+      case 'dropForeignKey':
+        if (!changed(`fk ${c.table} ${c.foreignKey.name}`)) phrases.push(['drop fk', cols(c.foreignKey.columns)]);
+        break;
+      case 'addCheck': phrases.push([changed(`check ${c.table} ${c.check.name}`) ? 'change check' : 'add check', c.check.label ?? c.check.name]); break;
+      case 'dropCheck':
+        if (!changed(`check ${c.table} ${c.check.name}`)) phrases.push(['drop check', c.check.label ?? c.check.name]);
+        break;
+      case 'setPrimaryKey': phrases.push(['change primary key of', c.table]); break;
+      case 'alterOptions': phrases.push(['change options of', c.table]); break;
+      default: assertNever(c, 'change');
+    }
   }
+  const groups = new Map<string, string[]>();
+  for (const [verb, object] of phrases) {
+    const list = groups.get(verb) ?? [];
+    if (!list.includes(object)) list.push(object);
+    groups.set(verb, list);
+  }
+  const rank = (verb: string) => VERB_ORDER.indexOf(verb.split(' ')[0]);
+  return [...groups].sort((a, b) => rank(a[0]) - rank(b[0])).map(([verb, objects]) => `${verb} ${objects.join(' ')}`).join(' and ');
 }
+
+/** What a migration's name says first. */
+const VERB_ORDER = ['create', 'add', 'rename', 'change', 'move', 'drop'];
 
 /**
  * One existing table's column, primary key and index changes, written as a single ALTER TABLE

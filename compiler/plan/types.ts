@@ -34,7 +34,7 @@ export interface Step {
 /** The ordered steps of a migration. The down script is the steps' `down`, last step first. */
 export interface Plan {
   readonly steps: readonly Step[];
-  /** The summary of the first change in diff order (tables created, renamed, columns added, ...): names the migration. */
+  /** A short summary of every change (`add tier and rename name`): names the migration. */
   readonly title: string;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/compile.js';
 import { copyDemo, schemac, tempDir } from './run.js';
@@ -40,5 +40,21 @@ describe('the first commands a newcomer runs', () => {
     const dir = copyDemo('diff-same', true);
     const r = schemac(dir, 'diff', '--from', 'generated/members', '--to', 'db:members');
     expect(r).toEqual({ status: 0, stdout: '', stderr: 'no differences: generated/members and db:members have the same schema\n' });
+  });
+
+  it('names a migration after all of its changes, cut at a word boundary', () => {
+    const dir = tempDir('names');
+    schemac(dir, 'init');
+    expect(schemac(dir, 'build').stdout).toContain('generated/main/migrations/0001_init.{up,down}.sql');
+    const file = join(dir, 'schema/main/tables.ts');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace("  name: varchar(100).notNull().unique(),\n",
+      "  full_name: varchar(100).notNull().unique().renamedFrom('name'),\n  tier: int(),\n"));
+    expect(schemac(dir, 'build').stdout).toContain('generated/main/migrations/0002_add_tier_and_rename_name.{up,down}.sql');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  tier: int(),\n',
+      '  tier: int(),\n  created_by_user: int(),\n  updated_by_user: int(),\n  deleted_by_user: int(),\n  archived_by_user: int(),\n'));
+    // add_created_by_user_updated_by_user_deleted_by_user_archived_by_user, cut to at most 50 characters at an underscore.
+    expect(schemac(dir, 'build').stdout).toContain('generated/main/migrations/0003_add_created_by_user_updated_by_user_deleted_by.{up,down}.sql');
+    expect(schemac(dir, 'build', '--check').status).toBe(0);
   });
 });
