@@ -1,4 +1,4 @@
-import { charsetOfCollation, isTextual } from '../ir/normalize.js';
+import { charsetOfCollation, engineOf, isTextual } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
@@ -312,9 +312,12 @@ export function sqlEqual(a: string, b: string): boolean {
   return sameSqlExpression(a, b);
 }
 
-/** An engine left unset keeps whatever the server has; an unset character set or collation means the default. */
+/**
+ * An unset engine, character set or collation means the default: a schema's MyISAM against a
+ * live table on the server's default engine is a difference, whichever side is which.
+ */
 function optionsChange(from: TableOptions, to: TableOptions): boolean {
-  return (to.engine !== null && to.engine !== from.engine)
+  return engineOf(to).toLowerCase() !== engineOf(from).toLowerCase()
     || to.charset !== from.charset || to.collate !== from.collate
     || (to.comment ?? '') !== (from.comment ?? '');
 }

@@ -3,7 +3,7 @@ import {
   alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList,
   indexPartsSql, tableOptionsSql, valueSql,
 } from '../dialect/mysql/sql.js';
-import { compareNames } from '../ir/normalize.js';
+import { compareNames, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
 import { isTextual } from '../ir/normalize.js';
 import type { Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
@@ -503,11 +503,11 @@ function narrowRisk(table: string, from: Column, to: Column): Risk {
  */
 function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, columns: readonly Column[]): Step[] {
   const steps: Step[] = [];
-  const changed = <K extends keyof TableOptions>(k: K) => to[k] !== null && to[k] !== from[k];
-  const forward: TableOptions = { engine: changed('engine') ? to.engine : null, charset: null, collate: null,
+  // An unset engine is the server's default (InnoDB on MySQL 8 and MariaDB), written out when it changes.
+  const engineChanged = engineOf(to).toLowerCase() !== engineOf(from).toLowerCase();
+  const forward: TableOptions = { engine: engineChanged ? engineOf(to) : null, charset: null, collate: null,
     comment: (to.comment ?? '') !== (from.comment ?? '') ? to.comment ?? '' : null };
-  // An engine left unset in the old schema was the server's default, InnoDB on MySQL 8 and MariaDB.
-  const back: TableOptions = { engine: forward.engine && (from.engine ?? 'InnoDB'), charset: null, collate: null,
+  const back: TableOptions = { engine: engineChanged ? engineOf(from) : null, charset: null, collate: null,
     comment: forward.comment !== null ? from.comment ?? '' : null };
   if (tableOptionsSql(forward)) {
     steps.push({
