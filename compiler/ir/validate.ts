@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
+import { enforcesForeignKeys, engineOf } from './normalize.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IntSize, SchemaIR, SourcePos, Table,
 } from './types.js';
@@ -20,7 +21,7 @@ import type {
  *   E_KEY_TOO_MANY_COLUMNS, E_TOO_MANY_INDEXES, E_INDEX_NEEDS_LENGTH, E_INDEX_JSON, E_INDEX_PREFIX,
  *   E_INDEX_TOO_LONG
  * - foreign keys: E_FK_UNKNOWN_TABLE, E_FK_UNKNOWN_COLUMN, E_FK_COLUMN_COUNT, E_FK_TYPE_MISMATCH,
- *   E_FK_COLUMN_TYPE, E_FK_NOT_KEY, E_FK_SET_NULL_NOT_NULL, E_FK_SET_DEFAULT, E_FK_GENERATED
+ *   E_FK_COLUMN_TYPE, E_FK_NOT_KEY, E_FK_SET_NULL_NOT_NULL, E_FK_SET_DEFAULT, E_FK_GENERATED, E_FK_ENGINE
  * - SQL: E_SQL_SYNTAX, E_SQL_DISALLOWED
  * - defaults: E_DEFAULT_NOT_NUMBER, E_DEFAULT_NOT_INTEGER, E_DEFAULT_OUT_OF_RANGE, E_DEFAULT_TOO_LONG,
  *   E_DEFAULT_NOT_IN_VALUES, E_DEFAULT_BOOLEAN, E_DEFAULT_NOW_TYPE, E_DEFAULT_NOW_FSP,
@@ -758,7 +759,16 @@ class Validator {
       }
     }
 
+    // Other engines parse a foreign key and drop it without a word (MariaDB, MySQL): nothing would enforce it.
+    if (!enforcesForeignKeys(table.options)) {
+      this.report('E_FK_ENGINE', `${what}: table ${q(t)} uses ENGINE=${engineOf(table.options)}, which ignores foreign keys (only InnoDB enforces them)`, pos,
+        `remove .engine('${engineOf(table.options)}') from ${q(t)}, or drop the foreign key`);
+    }
     const target = this.tables.get(fk.refTable);
+    if (target && !enforcesForeignKeys(target.table.options)) {
+      this.report('E_FK_ENGINE', `${what} references table ${q(fk.refTable)}, which uses ENGINE=${engineOf(target.table.options)}: only InnoDB tables can be referenced`, pos,
+        `remove .engine('${engineOf(target.table.options)}') from ${q(fk.refTable)}, or drop the foreign key`);
+    }
     if (!target) {
       const ci = this.tablesCi.get(lower(fk.refTable));
       this.report('E_FK_UNKNOWN_TABLE', `${what} references table ${q(fk.refTable)}, which is not declared`, pos,
