@@ -4,7 +4,7 @@ import { CONFIG_FILE, type DatabaseConfig } from '../../compiler/config.js';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
 import { planBuild } from '../../compiler/emit/build.js';
 import { BASELINE_FILE, loadProject, readGenerated, selectDatabases, type Project } from '../../compiler/emit/generated.js';
-import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
+import { renderBaseline } from '../../compiler/emit/baseline.js';
 import { schemaHash } from '../../compiler/ir/snapshot.js';
 import { writeDslFile } from '../../compiler/emit/dsl.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
@@ -127,8 +127,9 @@ async function writeImport(project: Project, db: DatabaseConfig, ir: SchemaIR, a
       message: `${shortPath(file)} does not read back to the imported schema (${drift.map((c) => c.kind).join(', ')}); this is a bug`,
       hint: `check that the schema globs of database "${db.name}" include the file and nothing else` });
   }
-  const baseline = renderSqlFile([`schemac baseline for database ${db.name}: the schema its migrations start from`,
-    `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`], schemaStatements(back));
+  const baseline = renderBaseline(back, [`schemac baseline for database ${db.name}: the schema its migrations start from`,
+    `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`],
+  project.config.naming, project.config.dialect);
   const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, back);
   writeGenerated(generatedDir, { ...prev, migrations: [] }, result.files);
   if (args.json) {

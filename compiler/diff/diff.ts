@@ -49,6 +49,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
 
   for (const { from: f, to: t } of pairs) {
     const table = t.name;
+    const first = changes.length;
     if (f.name !== t.name) changes.push({ kind: 'renameTable', from: f.name, to: t.name });
     const list = columnPairs.get(table)!;
     const pairedFrom = new Set(list.map((p) => p.from.name));
@@ -141,8 +142,35 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options,
         columns: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
     }
+    const pinned = pinnedIndexes(oldIndexes, t.indexes, [...oldFks, ...t.foreignKeys]);
+    if (pinned.length) {
+      for (let i = first; i < changes.length; i++) {
+        const c = changes[i];
+        switch (c.kind) {
+          case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'setPrimaryKey':
+            changes[i] = { ...c, pinned };
+            break;
+          default:
+            break;
+        }
+      }
+    }
   }
   return changes;
+}
+
+/**
+ * The kept indexes the server may have made for a foreign key (see `Pinned`): non-unique, the
+ * same by name and definition on both sides, covering the columns of a foreign key of either side
+ * (leftmost, whole columns), and not named after a foreign key of the table.
+ */
+function pinnedIndexes(from: readonly Index[], to: readonly Index[], foreignKeys: readonly ForeignKey[]): string[] {
+  const fkNames = new Set(foreignKeys.map((fk) => fk.name.toLowerCase()));
+  return to.filter((ix) => !ix.unique && !fkNames.has(ix.name.toLowerCase())
+    && from.some((old) => old.name === ix.name && indexesEqual(old, ix))
+    && ix.parts.every((p) => p.length === undefined && !p.desc)
+    && foreignKeys.some((fk) => fk.columns.every((c, i) => ix.parts[i]?.column === c)))
+    .map((ix) => ix.name);
 }
 
 /**

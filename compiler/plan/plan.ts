@@ -124,19 +124,19 @@ export function planChanges(changes: readonly Change[]): Plan {
         break;
       }
       case 'setPrimaryKey':
-        alterOf(change.table).primaryKey(change.from, change.to);
+        alterOf(change.table).pin(change.pinned).primaryKey(change.from, change.to);
         break;
       case 'reorderColumns':
         alterOf(change.table).reorder(change.moved, change.toOrder, change.fromOrder);
         break;
       case 'addIndex':
-        alterOf(change.table).addIndex(change.index);
+        alterOf(change.table).pin(change.pinned).addIndex(change.index);
         break;
       case 'dropIndex':
-        alterOf(change.table).dropIndex(change.index);
+        alterOf(change.table).pin(change.pinned).dropIndex(change.index);
         break;
       case 'replaceIndex':
-        alterOf(change.table).replaceIndex(change.from, change.to);
+        alterOf(change.table).pin(change.pinned).replaceIndex(change.from, change.to);
         break;
       case 'renameColumn': {
         // A table's renames are one statement, with the generated columns that follow them.
@@ -155,13 +155,13 @@ export function planChanges(changes: readonly Change[]): Plan {
         });
         break;
       case 'addForeignKey':
-        steps.push(addForeignKeyStep(change.table, change.foreignKey));
+        steps.push(addForeignKeyStep(change.table, change.foreignKey, change.pinned));
         break;
       case 'dropForeignKey':
         steps.push({
           phase: PHASE.dropForeignKey, table: change.table, summary: `drop foreign key ${change.foreignKey.name} on ${change.table}`,
           up: [stmt(alterTable(change.table, [`DROP FOREIGN KEY ${ident(change.foreignKey.name)}`]))],
-          down: [stmt(alterTable(change.table, [`ADD ${foreignKeyClause(change.foreignKey)}`]))],
+          down: [stmt(alterTable(change.table, [`ADD ${foreignKeyClause(change.foreignKey)}`, ...pinClauses(change.pinned)]))],
           risks: [],
         });
         break;
@@ -328,8 +328,15 @@ class TableAlter {
   private readonly summaries: string[] = [];
   private readonly risks: Risk[] = [];
   private order: { moved: Set<string>; to: readonly Column[]; from: readonly Column[] } | null = null;
+  private readonly pinned = new Set<string>();
 
   constructor(private readonly table: string) {}
+
+  /** Indexes to keep as they are when this statement (or its reverse) adds a key: see pinClauses. */
+  pin(names: readonly string[] = []): this {
+    for (const n of names) this.pinned.add(n);
+    return this;
+  }
 
   /** Kept columns that change place: MODIFY ... AFTER, in table order with the added columns. */
   reorder(moved: readonly string[], toOrder: readonly Column[], fromOrder: readonly Column[]): void {
@@ -441,8 +448,10 @@ class TableAlter {
         clause: `MODIFY COLUMN ${col(modified.get(name) ?? order.find((c) => c.name === name)!)} ${position(before(name))}` })),
     ], rank);
     // Indexes go before the columns they cover (MySQL drops an index with its last column) and
-    // come back after them.
+    // come back after them. A statement that adds a key keeps the pinned indexes as they are.
+    const addsKey = addIndexes.length > 0 || replaced.length > 0 || pk?.to;
     return [
+      ...(addsKey ? pinClauses([...this.pinned]) : []),
       ...dropIndexes.map((ix) => `DROP INDEX ${ident(ix.name)}`),
       ...replaced.map((r) => `DROP INDEX ${ident(r.from.name)}`),
       ...rebuilt.map((r) => `DROP COLUMN ${ident(r.from.name)}`),
@@ -547,6 +556,16 @@ function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, 
   return steps;
 }
 
+/**
+ * `RENAME INDEX x TO x` for each pinned index (see `Pinned` in diff/changes.ts): in the statement
+ * that adds a key, it makes an index the server made for a foreign key the table's own, so the new
+ * key neither renames nor drops it (MySQL and MariaDB clear the generated flag of a renamed index;
+ * tested on MariaDB 10.11). Metadata only, and a no-op on an index declared by hand.
+ */
+function pinClauses(pinned: readonly string[] = []): string[] {
+  return pinned.map((name) => `RENAME INDEX ${ident(name)} TO ${ident(name)}`);
+}
+
 function position(after: string | null): string {
   return after === null ? 'FIRST' : `AFTER ${ident(after)}`;
 }
@@ -568,10 +587,10 @@ function tableHasUserSql(t: Table): boolean {
   return t.checks.length > 0 || t.columns.some(columnHasUserSql);
 }
 
-function addForeignKeyStep(table: string, fk: ForeignKey): Step {
+function addForeignKeyStep(table: string, fk: ForeignKey, pinned?: readonly string[]): Step {
   return {
     phase: PHASE.addForeignKey, table, summary: `add foreign key ${fk.name} on ${table}`,
-    up: [stmt(alterTable(table, [`ADD ${foreignKeyClause(fk)}`]))],
+    up: [stmt(alterTable(table, [`ADD ${foreignKeyClause(fk)}`, ...pinClauses(pinned)]))],
     down: [stmt(alterTable(table, [`DROP FOREIGN KEY ${ident(fk.name)}`]))],
     risks: [],
   };
