@@ -39,6 +39,8 @@ export type Change =
   }
   | {
     readonly kind: 'modifyColumn'; readonly table: string; readonly from: Column; readonly to: Column; readonly backfill?: DefaultValue;
+    /** The table's primary key columns after the change: they name the rows a down that narrows the column refuses. */
+    readonly key: readonly string[];
     readonly keep?: readonly string[];
     /** The columns before it in the new and the old table (a generated column changing storage is re-added there). */
     readonly after: string | null; readonly fromAfter: string | null;

@@ -91,7 +91,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       const fills = p.to.backfill && p.from.nullable && !p.to.nullable;
       const ti = t.columns.indexOf(p.to);
       const fi = fromNames.indexOf(p.to.name);
-      changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to,
+      changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to, key: t.primaryKey?.columns ?? [],
         after: ti > 0 ? t.columns[ti - 1].name : null, fromAfter: fi > 0 ? fromNames[fi - 1] : null,
         ...(fills ? { backfill: p.to.backfill, keep: keep.filter((k) => k !== p.to.name) } : {}) });
     }

@@ -9,6 +9,7 @@ import { isTextual } from '../ir/normalize.js';
 import type { Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
 import { columnsEqual, sameData } from '../diff/diff.js';
 import type { Plan, Risk, Statement, Step } from './types.js';
+import { lossyDown, narrows } from './lossy.js';
 import { isWidening } from './widening.js';
 
 /**
@@ -111,16 +112,18 @@ export function planChanges(changes: readonly Change[]): Plan {
         if (backfill) {
           // The new type first (still nullable) when it changes, so the value fits; then the UPDATE.
           const prepared: Column = sameData(from.type, to.type) ? from : { ...to, nullable: true, default: null, autoIncrement: false };
+          const lossy = prepared !== from && narrows(prepared, from) ? lossyDown({ table, current: prepared, target: from, key: change.key }) : null;
           steps.push({
             phase: PHASE.prepareBackfill, table, summary: `fill ${table}.${to.name} where NULL`,
             up: [...(prepared === from ? [] : [stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(prepared)}`]), columnHasUserSql(prepared))]),
               updateSql(table, to.name, backfill, change.keep)],
-            down: prepared === from ? [] : [stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(from)}`]), columnHasUserSql(from))],
-            risks: isWidening(from.type, to.type) ? [] : [narrowRisk(table, from, to)],
+            down: prepared === from ? [] : [...(lossy?.check ? [lossy.check] : []),
+              stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(from)}`]), columnHasUserSql(from))],
+            risks: [...(isWidening(from.type, to.type) ? [] : [narrowRisk(table, from, to)]), ...(lossy ? [lossy.risk] : [])],
           });
           before = prepared;
         }
-        alterOf(table).modify(before, to, backfill ? null : from, change.after, change.fromAfter);
+        alterOf(table).modify(before, to, backfill ? null : from, change.after, change.fromAfter, change.key);
         break;
       }
       case 'setPrimaryKey':
@@ -329,6 +332,8 @@ class TableAlter {
   private readonly risks: Risk[] = [];
   private order: { moved: Set<string>; to: readonly Column[]; from: readonly Column[] } | null = null;
   private readonly pinned = new Set<string>();
+  /** Checks the down runs first: rows the columns it narrows cannot hold (see lossy.ts). */
+  private readonly downChecks: Statement[] = [];
 
   constructor(private readonly table: string) {}
 
@@ -354,9 +359,17 @@ class TableAlter {
     }
   }
 
-  /** `original` is the column as the schema had it (for risks); null when a backfill step already judged them. */
-  modify(from: Column, to: Column, original: Column | null, toAfter: string | null, fromAfter: string | null): void {
+  /**
+   * `original` is the column as the schema had it (for risks); null when a backfill step already
+   * judged them. `key` (the table's primary key) names the rows a lossy down refuses.
+   */
+  modify(from: Column, to: Column, original: Column | null, toAfter: string | null, fromAfter: string | null, key: readonly string[] = []): void {
     this.summaries.push(`modify column ${to.name}`);
+    if (narrows(to, from)) {
+      const lossy = lossyDown({ table: this.table, current: to, target: from, key });
+      this.risks.push(lossy.risk);
+      if (lossy.check) this.downChecks.push(lossy.check);
+    }
     if (original) {
       if (!isWidening(original.type, to.type)) this.risks.push(narrowRisk(this.table, original, to));
       // A declared character set other than utf8mb4 can lack characters the column holds.
@@ -477,7 +490,7 @@ class TableAlter {
       phase: PHASE.alterTable, table: this.table,
       summary: `alter table ${this.table}: ${this.summaries.join(', ')}`,
       up: [stmt(alterTable(this.table, up), userSql)],
-      down: down.length ? [stmt(alterTable(this.table, down), userSql)] : [],
+      down: down.length ? [...this.downChecks, stmt(alterTable(this.table, down), userSql)] : [],
       risks: this.risks,
     };
   }

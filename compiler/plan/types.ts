@@ -1,3 +1,10 @@
+/**
+ * The alias of a check's first column. A check is a SELECT whose first column is a string literal
+ * named so (`SELECT 'why' AS \`schemac_check\`, ...`): the rows it returns are the rows a step
+ * cannot handle, and the runtime refuses to run a migration while any check returns a row.
+ */
+export const CHECK_COLUMN = 'schemac_check';
+
 /** One SQL statement of a migration. `format` asks the emitter to lay it out with sql-formatter. */
 export interface Statement {
   readonly sql: string;

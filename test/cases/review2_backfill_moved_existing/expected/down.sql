@@ -7,5 +7,16 @@ ALTER TABLE `t`
 MODIFY COLUMN `a` INT NULL AFTER `id`;
 
 -- undo step 1: fill t.a where NULL
+SELECT
+  't.a holds values that SMALLINT cannot' AS `schemac_check`,
+  `id`,
+  `a`
+FROM
+  `t`
+WHERE
+  `a` NOT BETWEEN -32768 AND 32767
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `a` SMALLINT NULL;

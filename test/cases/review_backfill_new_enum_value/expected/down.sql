@@ -7,5 +7,16 @@ ALTER TABLE `t`
 MODIFY COLUMN `s` ENUM('a', 'b', 'c') NULL;
 
 -- undo step 1: fill t.s where NULL
+SELECT
+  't.s holds values that ENUM(''a'', ''b'') cannot' AS `schemac_check`,
+  `id`,
+  `s`
+FROM
+  `t`
+WHERE
+  `s` NOT IN ('a', 'b')
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `s` ENUM('a', 'b') NULL;

@@ -3,5 +3,16 @@
 -- schema after:  sha256:33a063d74fdcfbdcd04da1cf7be8c383cd391b0cf128d711a95ae3e40a3ab966
 
 -- undo step 1: alter table t: modify column s
+SELECT
+  't.s holds values that ENUM(''a'', ''b'', ''c'') cannot' AS `schemac_check`,
+  `id`,
+  `s`
+FROM
+  `t`
+WHERE
+  `s` NOT IN ('a', 'b', 'c')
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `s` ENUM('a', 'b', 'c') NULL;

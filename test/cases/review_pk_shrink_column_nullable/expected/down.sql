@@ -3,6 +3,17 @@
 -- schema after:  sha256:366b89181c57d40cc4d5a4f7a260e9630541d3fb82e991b261966137ea2febc2
 
 -- undo step 1: alter table t: modify column b, change primary key
+SELECT
+  't.b holds values that INT NOT NULL cannot' AS `schemac_check`,
+  `a`,
+  `b`
+FROM
+  `t`
+WHERE
+  `b` IS NULL
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `b` INT NOT NULL,
 DROP PRIMARY KEY,

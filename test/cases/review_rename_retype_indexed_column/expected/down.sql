@@ -3,6 +3,17 @@
 -- schema after:  sha256:6a3753d83ba1d71896576f86821324266f1f9f49cbfc0d08fa9b36894addbb2e
 
 -- undo step 3: alter table t: modify column title
+SELECT
+  't.title holds values that VARCHAR(20) cannot' AS `schemac_check`,
+  `id`,
+  `title`
+FROM
+  `t`
+WHERE
+  CHAR_LENGTH(`title`) > 20
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `title` VARCHAR(20) NULL;
 

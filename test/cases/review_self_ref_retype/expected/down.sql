@@ -7,6 +7,27 @@ ALTER TABLE `node`
 DROP FOREIGN KEY `fk_node_parent_id_node`;
 
 -- undo step 2: alter table node: modify column id, modify column parent_id
+SELECT
+  'node.id holds values that INT NOT NULL cannot' AS `schemac_check`,
+  `id`
+FROM
+  `node`
+WHERE
+  `id` NOT BETWEEN -2147483648 AND 2147483647
+LIMIT
+  10;
+
+SELECT
+  'node.parent_id holds values that INT cannot' AS `schemac_check`,
+  `id`,
+  `parent_id`
+FROM
+  `node`
+WHERE
+  `parent_id` NOT BETWEEN -2147483648 AND 2147483647
+LIMIT
+  10;
+
 ALTER TABLE `node`
 MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT,
 MODIFY COLUMN `parent_id` INT NULL;
