@@ -1,5 +1,6 @@
 import { SchemacError, type Diagnostic } from '../compiler/diagnostics.js';
 import { VERSION_TABLE } from '../compiler/config.js';
+import { checkRefusal, isCheck, type CheckSite } from './checks.js';
 import { classifyStatement, type Classified, type ObjectRef } from './classify.js';
 import { fingerprint } from './fingerprint.js';
 import {
@@ -482,13 +483,22 @@ async function applyMigration(run: Run, item: UpItem, options: RunOptions): Prom
   const { ctx, writer } = run;
   const n = item.statements.length;
   const version = item.migration.version;
+  const job = upJob(item);
+  await runChecks(run, job);
   if (!item.row) {
     writer.insert({ version, name: item.migration.name, checksum: item.file.hash, statementsTotal: n, appliedHash: statementChain([])[0] });
   } else if (item.edited) {
     writer.update(version, { checksum: item.file.hash, statementsTotal: n, name: item.migration.name });
+  } else if (item.unreverted !== null) {
+    // A revert that stopped between steps: the row says what is still there, as a partial up.
+    const k = item.unreverted;
+    writer.update(version, { reverted: 0, downChecksum: null, statementsApplied: k, appliedHash: statementChain(item.statements.slice(0, k).map((s) => s.sql))[k],
+      state: k === n ? 'applied' : 'partial', touch: k === n });
+    ctx.log(`${ctx.set.database}: ${item.migration.name}: a revert stopped ${k === n ? 'before it undid anything; it stays applied'
+      : `after undoing statements ${k + 1}..${n} of its up file; applying them again`}`);
   }
   ctx.log(`${ctx.set.database}: ${item.from > 1 ? `resuming ${item.migration.name} at statement ${item.from} of ${n}` : `applying ${item.migration.name} (${n} statement${n === 1 ? '' : 's'})`}`);
-  const ms = await runJob(run, upJob(item), options);
+  const ms = await runJob(run, job, options);
   if (n === 0) writer.update(version, { state: 'applied', touch: true });
   ctx.log(`${ctx.set.database}: applied ${item.migration.name} in ${ms} ms`);
   return { ...describeUp(item), ms };
@@ -496,6 +506,9 @@ async function applyMigration(run: Run, item: UpItem, options: RunOptions): Prom
 
 async function revertMigration(run: Run, item: DownItem, options: RunOptions): Promise<MigrationRun> {
   const { ctx, writer } = run;
+  const job = downJob(item);
+  // Before the revert is recorded as started: a refusal leaves the migration as applied as it was.
+  await runChecks(run, job);
   if (item.row.downChecksum === null) writer.update(item.row.version, { downChecksum: item.file.hash });
   const upFile = ctx.set.migrations.find((m) => m.version === item.row.version)?.up;
   if (upFile && upFile.hash !== item.row.checksum && item.row.state === 'applied') {
@@ -504,10 +517,34 @@ async function revertMigration(run: Run, item: DownItem, options: RunOptions): P
   const total = item.statements.length;
   const what = item.steps ? ` (partly applied: undoing step${item.steps.length === 1 ? '' : 's'} ${item.steps.join(', ')})` : '';
   ctx.log(`${ctx.set.database}: ${item.from > 1 ? `resuming the revert of ${item.row.name} at statement ${item.from} of ${total}` : `reverting ${item.row.name}${what}`}`);
-  const ms = await runJob(run, downJob(item), options);
+  const ms = await runJob(run, job, options);
   writer.delete(item.row.version);
   ctx.log(`${ctx.set.database}: reverted ${item.row.name} in ${ms} ms`);
   return { ...describeDown(item), ms };
+}
+
+/**
+ * Runs every check among the statements still to run (see checks.ts), before the first of them:
+ * one that returns rows refuses the migration with nothing of it run. The history writes pending
+ * from the migrations before (their last records) are sent first.
+ */
+async function runChecks(run: Run, job: Job): Promise<void> {
+  const refusals: Diagnostic[] = [];
+  for (let j = job.from; j <= job.statements.length; j++) {
+    const s = job.statements[j - 1];
+    if (!isCheck(s)) continue;
+    const [result] = await run.writer.send([{ sql: oneStatement(s.sql, run.quoting).sql }]);
+    if (result.rows.length) refusals.push(...checkRefusal(checkSite(run, job, j, true), result.rows).diagnostics);
+  }
+  if (refusals.length) throw new SchemacError(refusals);
+}
+
+function checkSite(run: Run, job: Job, j: number, first: boolean): CheckSite {
+  return {
+    database: run.ctx.set.database, direction: job.direction, migration: job.name, file: job.file.file, number: job.fileNumber(j),
+    statement: job.statements[j - 1], first,
+    ran: `${job.direction === 'up' ? `statements 1..${job.fileNumber(j) - 1}` : `${j - 1} of its down statements`} ran and are recorded, and \`schemac ${job.direction}\` resumes at this one`,
+  };
 }
 
 /** Runs statements `from`..end of a job, recording each; returns the time spent. */
@@ -667,7 +704,9 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           // Harmless to run again: its record waits for the next statement.
           tables.saw(cls);
           run.sent++;
-          await writer.send([{ sql: one.sql }]);
+          const [result] = await writer.send([{ sql: one.sql }]);
+          // A check that finds rows now (statements before it changed them) stops the run here.
+          if (isCheck(s) && result.rows.length) throw checkRefusal(checkSite(run, job, j, false), result.rows);
           writer.update(job.version, done());
         } else {
           const fp = cls.kind === 'ddl' ? await fingerprint(ctx.session, cls.targets, tables.absent) : null;
@@ -757,7 +796,8 @@ async function failure(run: Run, job: Job, j: number, s: Statement, kind: string
   }
   const hint = job.direction === 'up'
     ? `${j === 1 ? 'nothing of it ran' : `statements 1..${j - 1} ran and are recorded (state partial)`}. Fix the cause, then \`schemac up\` resumes at statement ${k}; or \`schemac down\` reverts what ran`
-    : `${ran} ran and are recorded. Fix the cause, then \`schemac down\` resumes at statement ${k}`;
+    : `${ran} ran and are recorded. Fix the cause, then \`schemac down\` resumes at statement ${k}; `
+      + 'or `schemac up` applies again what it undid (when it stopped between steps)';
   return new SchemacError({ code: 'E_STATEMENT_FAILED', pos, message: `${head}: ${e.describe()}`, hint });
 }
 

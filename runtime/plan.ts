@@ -1,4 +1,5 @@
 import { SchemacError, type Diagnostic } from '../compiler/diagnostics.js';
+import { isCheck } from './checks.js';
 import { classifyStatement } from './classify.js';
 import { statementChain, type HistoryRow } from './history.js';
 import { statementsOf, type Migration, type MigrationSet, type MigrationText } from './migrations.js';
@@ -19,6 +20,11 @@ export interface UpItem {
   readonly row: HistoryRow | null;
   /** True when a partial migration's file was edited (and re-summed): its row takes the new checksum. */
   readonly edited: boolean;
+  /**
+   * For a migration whose revert stopped part-way: the up statements the database still has
+   * (1..n), which its row records before the run resumes after them. Null otherwise.
+   */
+  readonly unreverted: number | null;
 }
 
 export interface UpPlan {
@@ -55,8 +61,17 @@ export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: 
   for (const row of rows) {
     const m = byVersion(set, row.version);
     if (row.reverted > 0 || row.downChecksum !== null) {
-      problems.push({ code: 'E_REVERTING', message: `database ${db}: ${row.name} is partly reverted (a \`schemac down\` stopped after ${row.reverted} statement(s) of its down file)`,
-        hint: 'run `schemac down` again to finish reverting it (fix what made it fail first); `up` runs again once it is reverted' });
+      // A revert that stopped between steps left the database as a partial up would: up resumes it.
+      const back = m ? stillApplied(set, row, m) : 'its files are gone';
+      if (typeof back === 'string') {
+        problems.push({ code: 'E_REVERTING', message: `database ${db}: ${row.name} is partly reverted (a \`schemac down\` stopped after ${row.reverted} statement(s) of its down file), and \`up\` cannot take it back: ${back}`,
+          hint: 'run `schemac down` again to finish reverting it (fix what made it fail first); `up` runs again once it is reverted' });
+        continue;
+      }
+      if (options.to === undefined || row.version <= options.to) {
+        const statements = statementsOf(m!.up!);
+        items.push({ migration: m!, file: m!.up!, statements, from: back + 1, row, edited: false, unreverted: back });
+      }
       continue;
     }
     if (!m?.up) {
@@ -91,7 +106,7 @@ export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: 
       warnings.push(`${db}: ${m.up.file} was edited after statement ${row.statementsApplied} ran; the statements that ran are unchanged, resuming with the edited file`);
     }
     if (options.to === undefined || row.version <= options.to) {
-      items.push({ migration: m, file: m.up, statements, from: row.statementsApplied + 1, row, edited });
+      items.push({ migration: m, file: m.up, statements, from: row.statementsApplied + 1, row, edited, unreverted: null });
     }
   }
 
@@ -112,12 +127,48 @@ export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: 
       continue;
     }
     if (options.to !== undefined && m.version > options.to) continue;
-    items.push({ migration: m, file: m.up, statements: statementsOf(m.up), from: 1, row: null, edited: false });
+    items.push({ migration: m, file: m.up, statements: statementsOf(m.up), from: 1, row: null, edited: false, unreverted: null });
   }
   items.sort((a, b) => a.migration.version - b.migration.version);
   for (const item of items) problems.push(...transactionControl(item.file, item.statements, item.from));
   if (problems.length) throw new SchemacError(problems);
   return { items, warnings };
+}
+
+/**
+ * How many up statements a migration whose revert stopped part-way still has, when that is a
+ * prefix of its up file: the down undoes steps newest first, so a revert that stopped between
+ * steps leaves steps 1..k, as an up that stopped after them would. Else why not (a string): the
+ * revert stopped inside a step, or the files are not the ones that ran.
+ */
+function stillApplied(set: MigrationSet, row: HistoryRow, m: Migration): number | string {
+  if (!m.up || !m.down) return `${set.dir}/migrations/${row.name}.${m.up ? 'down' : 'up'}.sql is gone`;
+  if (row.checksum !== m.up.hash) return `${m.up.file} changed since it ran`;
+  if (row.downChecksum !== null && row.downChecksum !== m.down.hash) return `${m.down.file} changed since the revert started`;
+  let down: DownItem;
+  try {
+    down = downItem(set, { ...row, running: null, runningStatement: null });
+  } catch (e) {
+    if (e instanceof SchemacError) return e.diagnostics[0].message;
+    throw e;
+  }
+  const up = statementsOf(m.up);
+  if (up.some((s) => s.step === null) || down.statements.some((s) => s.step === null)) return 'its files have no `-- step N:` markers';
+  // A step is taken back when all its down statements ran; one the revert stopped inside (after a
+  // statement that changed something) is neither here nor there.
+  const ran = down.statements.slice(0, row.reverted);
+  const undone = new Set<number>();
+  for (const step of new Set(down.statements.map((s) => s.step!))) {
+    const all = down.statements.filter((s) => s.step === step);
+    const done = ran.filter((s) => s.step === step);
+    if (done.length === all.length) undone.add(step);
+    else if (done.some((s) => !isCheck(s))) return `the revert stopped inside undo step ${step}`;
+  }
+  const applied = row.state === 'applied' ? up.length : row.statementsApplied;
+  let kept = 0;
+  while (kept < applied && !undone.has(up[kept].step!)) kept++;
+  if (up.slice(kept, applied).some((s) => !undone.has(s.step!))) return 'the steps it undid are not the last ones of its up file';
+  return kept;
 }
 
 /**

@@ -38,7 +38,7 @@ function detail(m: StatusEntry): string {
       break;
     case 'partial':
       parts.push(`${m.statementsApplied} of ${m.statementsTotal} statements ran`);
-      if (m.reverting !== null) parts.push(`a \`schemac down\` stopped after ${m.reverting} of its down statements: run it again to finish`);
+      if (m.reverting !== null) parts.push(`a \`schemac down\` stopped after ${m.reverting} of its down statements: run it again to finish, or \`schemac up\` to apply again what it undid`);
       else if (m.interrupted !== null && m.interrupted > m.statementsApplied + 1) {
         parts.push(`statements ${m.statementsApplied + 1}..${m.interrupted} were interrupted; \`schemac up\` checks which committed and resumes`);
       } else if (m.interrupted !== null) parts.push(`statement ${m.interrupted} was interrupted; \`schemac up\` checks whether it committed and resumes`);
