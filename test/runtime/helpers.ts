@@ -48,6 +48,17 @@ export async function history(conn: Conn, db: string): Promise<any[]> {
   return rows as any[];
 }
 
+/** A project with one database `app` (url env:APP_DATABASE_URL) whose schema is `schema/app.ts`, holding `text`; nothing built. */
+export function schemaProject(prefix: string, text: string): string {
+  const dir = tempDir(prefix);
+  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+    dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app', url: 'env:APP_DATABASE_URL' } },
+  }, null, 2));
+  mkdirSync(join(dir, 'schema'));
+  writeFileSync(join(dir, 'schema/app.ts'), text);
+  return dir;
+}
+
 /**
  * A project with one database `app` (url env:APP_DATABASE_URL) and hand-written migrations
  * `{ '0001_init': [up, down] }`, summed.

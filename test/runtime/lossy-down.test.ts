@@ -1,8 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../cli/run.js';
 import { scratchDatabase, type Conn } from '../helpers/server.js';
-import { cli, history, urlFor } from './helpers.js';
+import { cli, history, schemaProject, urlFor } from './helpers.js';
 
 /*
  * The down of a widening narrows (issue 15): it is labelled lossy in the plan, it checks the
@@ -17,12 +16,7 @@ const V2 = V1.replace(/varchar\(32\)/g, 'varchar(64)');
 const LONG = 'x'.repeat(40);
 
 function project(db: string): { dir: string; env: Record<string, string> } {
-  const dir = tempDir('lossy-down');
-  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
-    dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app', url: 'env:APP_DATABASE_URL' } },
-  }));
-  mkdirSync(join(dir, 'schema'));
-  writeFileSync(join(dir, 'schema/app.ts'), V1);
+  const dir = schemaProject('lossy-down', V1);
   const env = { APP_DATABASE_URL: urlFor(db) };
   expect(cli(dir, env, 'build').status).toBe(0);
   writeFileSync(join(dir, 'schema/app.ts'), V2);

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemac, tempDir } from '../cli/run.js';
 import { runSql, scratchDatabase } from '../helpers/server.js';
 import { problems, read, table } from '../import/helpers.js';
-import { cli, urlFor } from '../runtime/helpers.js';
+import { cli, schemaProject, urlFor } from '../runtime/helpers.js';
 
 /*
  * Foreign keys and storage engines: only InnoDB keeps a foreign key. MariaDB parses one on a
@@ -11,13 +11,7 @@ import { cli, urlFor } from '../runtime/helpers.js';
  */
 
 function project(schema: string): string {
-  const dir = tempDir('fk-engine');
-  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
-    dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app', url: 'env:APP_DATABASE_URL' } },
-  }));
-  mkdirSync(join(dir, 'schema'));
-  writeFileSync(join(dir, 'schema/app.ts'), `import { table, id, int } from 'schemac';\n\n${schema}`);
-  return dir;
+  return schemaProject('fk-engine', `import { table, id, int } from 'schemac';\n\n${schema}`);
 }
 
 describe('a foreign key on a table whose engine ignores it', () => {

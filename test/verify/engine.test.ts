@@ -1,8 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../cli/run.js';
 import { scratchDatabase } from '../helpers/server.js';
-import { cli, urlFor } from '../runtime/helpers.js';
+import { cli, schemaProject, urlFor } from '../runtime/helpers.js';
 
 /*
  * A table's engine against a live database: an unset engine is the server's default (InnoDB),
@@ -10,14 +9,7 @@ import { cli, urlFor } from '../runtime/helpers.js';
  */
 
 function project(engine: string): string {
-  const dir = tempDir('engine');
-  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
-    dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app', url: 'env:APP_DATABASE_URL' } },
-  }));
-  mkdirSync(join(dir, 'schema'));
-  writeFileSync(join(dir, 'schema/app.ts'), `import { table, id, int } from 'schemac';\n\n`
-    + `export const t = table('t', { id: id(), n: int() })${engine};\n`);
-  return dir;
+  return schemaProject('engine', `import { table, id, int } from 'schemac';\n\nexport const t = table('t', { id: id(), n: int() })${engine};\n`);
 }
 
 describe('engine drift', () => {
