@@ -1,6 +1,7 @@
 import { VERSION_TABLE } from '../compiler/config.js';
 import { canonicalCharset, charsetOfCollation, compareNames, isTextual, normalizeSchema } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
+import { validateText } from '../compiler/ir/validate.js';
 import type {
   BlobSize, Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, IntSize, PrimaryKey, ReferentialAction,
   SchemaIR, Table, TableOptions, TextSize,
@@ -561,6 +562,9 @@ export function buildSchema(
       options: mapTableOptions(t, server, expectedTable?.options ?? null),
     });
   }
+  // A name schemac could not write back into SQL (a line break in a table name, say) stops here:
+  // verify's fix and diff's output are SQL someone runs.
+  for (const d of validateText({ kind: 'schema', tables })) problems.push(`${d.message} (${d.hint})`);
   if (problems.length) throw new IntrospectError(problems);
   notes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.object ?? '', b.object ?? ''));
   return { ir: normalizeSchema({ kind: 'schema', tables }), notes };

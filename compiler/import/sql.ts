@@ -1,6 +1,7 @@
 import { VERSION_TABLE } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { isTextual } from '../ir/normalize.js';
+import { validateText } from '../ir/validate.js';
 import type { SchemaIR, Table } from '../ir/types.js';
 import { alterTable } from './alter-table.js';
 import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
@@ -61,7 +62,9 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   // The runtime's version table is never part of a schema (a dump of a migrated database has it).
   const tables = ir.tables.filter((t) => t.name !== VERSION_TABLE)
     .map((t) => canonicalTable(t, ctx.dialect, options.database ?? null));
-  return { ir: { ...ir, tables }, diagnostics: state.diagnostics };
+  // Names and option words that could not be written back as SQL are refused at their object.
+  const result = { ...ir, tables };
+  return { ir: result, diagnostics: [...state.diagnostics, ...validateText(result)] };
 }
 
 /** Statement kinds that are not about tables: named in the diagnostic. */
