@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Argv, Options } from 'yargs';
-import { err, run } from './commands/common.js';
+import { err, hideArgumentSecrets, run } from './commands/common.js';
 
 /*
  * The command line: the options of every command, what each command runs, and two parsers over
@@ -193,6 +193,7 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
 
 /** Runs the command line `argv` (without node and the script). */
 export async function main(argv: readonly string[], commands: Commands = COMMANDS): Promise<void> {
+  hideArgumentSecrets(argv);
   const fast = fastParse(argv);
   if (fast) return FAST[fast.command].handle(fast.args, commands);
   await (await buildCli(argv, commands)).parseAsync();

@@ -1,4 +1,5 @@
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
+import { argumentSecrets, scrub } from '../../runtime/redact.js';
 
 /** Options every command shares. */
 export interface CommonArgs {
@@ -7,13 +8,25 @@ export interface CommonArgs {
   readonly json?: boolean;
 }
 
-/** Writes a line to stdout (results) — progress and errors go to stderr. */
+/** Passwords of the command line's arguments (hideArgumentSecrets): never printed. */
+const secrets = new Set<string>();
+
+/**
+ * Registers the passwords that the command line's URL-like arguments hold (`up mysql://u:PASS@h`,
+ * `--from=mysql:u:PASS@h/db`), so that usage errors and messages that echo an argument show
+ * `***` instead: everything bin/ prints goes through out() and err().
+ */
+export function hideArgumentSecrets(argv: readonly string[]): void {
+  for (const arg of argv) for (const s of argumentSecrets(arg)) secrets.add(s);
+}
+
+/** Writes a line to stdout (results) — progress and errors go to stderr. Passwords are taken out. */
 export function out(line: string): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(scrub(line, secrets) + '\n');
 }
 
 export function err(line: string): void {
-  process.stderr.write(line + '\n');
+  process.stderr.write(scrub(line, secrets) + '\n');
 }
 
 /**
