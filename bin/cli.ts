@@ -49,6 +49,8 @@ const MIGRATE_OPTIONS: OptionTable = {
   'sql-mode': { type: 'string', describe: 'SET SESSION sql_mode (default: the server\'s)' },
   'resolve-interrupted': { choices: ['rerun', 'skip'],
     describe: 'settle a statement cut off by a lost connection when schemac cannot tell whether it committed' },
+  'accept-history': { type: 'boolean',
+    describe: 'take schemac_migrations as it is after you checked it (rows edited by hand): its integrity chain is written anew' },
 };
 
 const UP_OPTIONS: OptionTable = {
@@ -60,6 +62,7 @@ const UP_OPTIONS: OptionTable = {
 const DOWN_OPTIONS: OptionTable = {
   to: { type: 'number', describe: 'revert every migration numbered above N (0: all)' },
   steps: { type: 'number', describe: 'revert the newest K migrations' },
+  'allow-edited-down': { type: 'boolean', describe: 'run a down file edited after its migration was applied (review the edit first)' },
   ...MIGRATE_OPTIONS,
 };
 
@@ -69,6 +72,7 @@ const migrateArgs = (a: Parsed) => ({
   ...common(a), dryRun: a['dry-run'] as boolean | undefined, lockTimeout: a['lock-timeout'] as number, lockWaitTimeout: a['lock-wait-timeout'] as number,
   lockRetries: a['lock-retries'] as number, sqlMode: a['sql-mode'] as string | undefined,
   resolveInterrupted: a['resolve-interrupted'] as 'rerun' | 'skip' | undefined, to: a.to as number | undefined,
+  acceptHistory: a['accept-history'] as boolean | undefined,
 });
 
 /** The runtime commands the fast path takes, with every option they accept. */
@@ -79,7 +83,8 @@ const FAST: Readonly<Record<'up' | 'down' | 'status' | 'sum', { readonly options
   },
   down: {
     options: { ...GLOBAL_OPTIONS, ...DOWN_OPTIONS },
-    handle: (a, c) => run(async () => (await c.down())({ ...migrateArgs(a), steps: a.steps as number | undefined }), a.json === true),
+    handle: (a, c) => run(async () => (await c.down())({ ...migrateArgs(a), steps: a.steps as number | undefined,
+      allowEditedDown: a['allow-edited-down'] as boolean | undefined }), a.json === true),
   },
   status: { options: GLOBAL_OPTIONS, handle: (a, c) => run(async () => (await c.status())(common(a)), a.json === true) },
   sum: { options: GLOBAL_OPTIONS, handle: (a, c) => run(async () => (await c.sum())(common(a)), a.json === true) },

@@ -16,6 +16,7 @@ export interface MigrateArgs extends CommonArgs {
   readonly lockRetries?: number;
   readonly sqlMode?: string;
   readonly resolveInterrupted?: InterruptedChoice;
+  readonly acceptHistory?: boolean;
 }
 
 export interface UpArgs extends MigrateArgs {
@@ -48,6 +49,7 @@ export function runOptions(args: MigrateArgs): RunOptions {
     lockTimeout: args.lockTimeout ?? 60,
     ...(args.lockRetries !== undefined ? { lockRetries: args.lockRetries } : {}),
     ...(args.resolveInterrupted ? { resolveInterrupted: args.resolveInterrupted } : {}),
+    ...(args.acceptHistory ? { acceptHistory: true } : {}),
   };
 }
 
