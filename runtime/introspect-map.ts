@@ -402,6 +402,30 @@ export function mapColumn(
   };
 }
 
+/** Text as MariaDB's metadata shows it: utf8mb3, so each character above U+FFFF reads as `?` (tested on 10.11). */
+function metadataText(text: string): string {
+  return text.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+}
+
+/**
+ * ENUM/SET values and string defaults with characters above U+FFFF: the server stores them
+ * whole, but information_schema (utf8mb3 on MariaDB 10.11) shows each such character as `?`.
+ * Where the live text is the expected text as the metadata shows it, the expected text is what
+ * the server has; introspection cannot tell it from a real `?`, so it takes the expected one.
+ */
+function withExpectedText(live: Column, expected: Column | null): Column {
+  if (!expected) return live;
+  const same = (a: string, b: string) => a === metadataText(b);
+  let type = live.type;
+  if ((type.kind === 'enum' || type.kind === 'set') && expected.type.kind === type.kind && type.values.length === expected.type.values.length
+    && type.values.every((v, i) => same(v, (expected.type as { values: readonly string[] }).values[i]))) {
+    type = expected.type;
+  }
+  let def = live.default;
+  if (def?.kind === 'string' && expected.default?.kind === 'string' && same(def.value, expected.default.value)) def = expected.default;
+  return type === live.type && def === live.default ? live : { ...live, type, default: def };
+}
+
 const ACTIONS: readonly ReferentialAction[] = ['RESTRICT', 'CASCADE', 'SET NULL', 'NO ACTION', 'SET DEFAULT'];
 
 function action(rule: string, problems: string[], where: string): ReferentialAction {
@@ -498,7 +522,7 @@ export function buildSchema(
       }
       if (type.kind === 'json') isJson = true;
       if (/\bINVISIBLE\b/i.test(row.extra ?? '')) note(t.name, row.name, 'INVISIBLE is not in the schema language; read as a visible column');
-      columns.push(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null));
+      columns.push(withExpectedText(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null), expectedColumns.get(row.name) ?? null));
     }
 
     let primaryKey: PrimaryKey | null = null;

@@ -10,7 +10,7 @@ import { acquireLock, releaseLock, releasePart } from './lock.js';
 import { checkIntegrity, statementsOf, type MigrationSet, type MigrationText } from './migrations.js';
 import { downItem, historyProblems, planDown, planUp, type DownItem, type UpItem } from './plan.js';
 import { describeError, isConnectionLost, quoteIdent, ServerError, type BatchPart, type QueryResult, type Session } from './session.js';
-import { firstLine, oneStatement, quotingOf, type Quoting, type Statement } from './statements.js';
+import { backslashInString, firstLine, oneStatement, quotingOf, type Quoting, type Statement } from './statements.js';
 
 /*
  * up / down / status on one database, over one Session that holds the migration lock and runs
@@ -408,9 +408,28 @@ function multipleStatements(run: Run, file: string, s: Statement, number: number
     hint: 'end a DELIMITER block with `DELIMITER ;` before the statements after it' };
 }
 
-/** Refuses, before anything runs, the statements to run that multipleStatements finds. */
+/**
+ * A string literal with a backslash, under NO_BACKSLASH_ESCAPES (see backslashInString): the
+ * server would store the backslash, not what it escapes.
+ */
+function backslashLiteral(run: Run, file: string, s: Statement, number: number): Diagnostic | null {
+  if (run.quoting.backslashEscapes) return null;
+  const at = backslashInString(s.sql, run.quoting);
+  if (at === null) return null;
+  const line = s.line + (s.sql.slice(0, at).match(/\n/g)?.length ?? 0);
+  return { code: 'E_NO_BACKSLASH_ESCAPES', pos: { file, line, column: 1 },
+    message: `database ${run.ctx.set.database}: statement ${number} (line ${s.line}: ${firstLine(s.sql)}) has a backslash in a string, and the session's sql_mode has NO_BACKSLASH_ESCAPES: the server would store the backslash instead of what it escapes`,
+    hint: 'schemac writes string literals for the default sql_mode: run without NO_BACKSLASH_ESCAPES (--sql-mode with the server\'s mode minus it), or write the value without a backslash' };
+}
+
+/** What refuses a statement before it is sent: more than one statement in its text, or a backslash the mode would misread. */
+function refusedStatement(run: Run, file: string, s: Statement, number: number): Diagnostic | null {
+  return multipleStatements(run, file, s, number) ?? backslashLiteral(run, file, s, number);
+}
+
+/** Refuses, before anything runs, the statements to run that refusedStatement finds. */
 function checkStatements(run: Run, jobs: readonly { readonly file: string; readonly statements: readonly Statement[]; readonly from: number; readonly fileNumber: (j: number) => number }[]): void {
-  const problems = jobs.flatMap((job) => job.statements.map((s, k) => (k + 1 < job.from ? null : multipleStatements(run, job.file, s, job.fileNumber(k + 1)))))
+  const problems = jobs.flatMap((job) => job.statements.map((s, k) => (k + 1 < job.from ? null : refusedStatement(run, job.file, s, job.fileNumber(k + 1)))))
     .filter((d): d is Diagnostic => d !== null);
   if (problems.length) throw new SchemacError(problems);
 }
@@ -621,7 +640,9 @@ function groupEnd(run: Run, job: Job, j: number): number {
   for (let i = j - 1; i < job.statements.length; i++) {
     const s = job.statements[i];
     const cls = classifyStatement(s.sql);
+    // A statement refusedStatement would refuse runs alone, so that runStatement refuses it.
     const fresh = cls.kind === 'ddl' && cls.creates === true && cls.targets.length > 0 && oneStatement(s.sql, run.quoting).extra === null
+      && backslashLiteral(run, job.file.file, s, job.fileNumber(i + 1)) === null
       && cls.targets.every((t) => run.tables.absent(t) && !names.has(t.name.toLowerCase()));
     bytes += Buffer.byteLength(s.sql);
     if (!fresh || (k >= j && bytes > GROUP_BYTES)) break;
@@ -697,7 +718,7 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
   const retries = options.lockRetries ?? DEFAULT_RETRIES;
   const done = (): HistoryPatch => ({ ...job.record(j, elapsed()), ...NOT_RUNNING });
   // Checked again with the quoting of now: a SET sql_mode earlier in the run may have changed it.
-  const refused = multipleStatements(run, job.file.file, s, job.fileNumber(j));
+  const refused = refusedStatement(run, job.file.file, s, job.fileNumber(j));
   if (refused) {
     await writer.send();
     throw new SchemacError(refused);
