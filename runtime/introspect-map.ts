@@ -407,6 +407,12 @@ function metadataText(text: string): string {
   return text.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
 }
 
+/** Whether a column read without an expected schema has a `?` that may stand for a character above U+FFFF. */
+function hidesAstral(c: Column): boolean {
+  return ((c.type.kind === 'enum' || c.type.kind === 'set') && c.type.values.some((v) => v.includes('?')))
+    || (c.default?.kind === 'string' && c.default.value.includes('?'));
+}
+
 /**
  * ENUM/SET values and string defaults with characters above U+FFFF: the server stores them
  * whole, but information_schema (utf8mb3 on MariaDB 10.11) shows each such character as `?`.
@@ -522,7 +528,11 @@ export function buildSchema(
       }
       if (type.kind === 'json') isJson = true;
       if (/\bINVISIBLE\b/i.test(row.extra ?? '')) note(t.name, row.name, 'INVISIBLE is not in the schema language; read as a visible column');
-      columns.push(withExpectedText(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null), expectedColumns.get(row.name) ?? null));
+      const column = withExpectedText(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null), expectedColumns.get(row.name) ?? null);
+      if (server.flavor === 'mariadb' && !expectedColumns.has(row.name) && hidesAstral(column)) {
+        note(t.name, row.name, 'MariaDB shows characters above U+FFFF (emoji) in ENUM/SET values and defaults as "?": if this "?" is one, write it in the schema file');
+      }
+      columns.push(column);
     }
 
     let primaryKey: PrimaryKey | null = null;

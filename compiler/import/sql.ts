@@ -8,7 +8,7 @@ import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
 import { ReadContext, type ImportDialect } from './context.js';
 import { createTable } from './create-table.js';
 import { Cursor, ImportError } from './cursor.js';
-import { indexParts } from './keys.js';
+import { indexParts, parsedName } from './keys.js';
 import { lexSql, type Token } from './lexer.js';
 import { foldMariadbJson } from './mariadb-json.js';
 import { astify } from './node-sql-parser.js';
@@ -143,14 +143,15 @@ function createIndex(state: ImportState, tokens: readonly Token[]): void {
       first.start + Math.min(parsed.refusal.offset, source.length));
   }
   const ast = parsed.ast;
-  const tableName = ast?.table?.table;
-  if (ast?.type !== 'create' || typeof tableName !== 'string' || typeof ast.index !== 'string') {
+  const tableName = parsedName(ast?.table?.table);
+  const indexName = parsedName(ast?.index);
+  if (ast?.type !== 'create' || tableName === null || indexName === null) {
     throw new ImportError('E_IMPORT_SYNTAX', 'expected CREATE [UNIQUE] INDEX name ON table (columns)', first.start);
   }
   const kind = String(ast.index_type ?? '').toLowerCase();
   if (kind && kind !== 'unique') throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${kind.toUpperCase()} index is not in the schema IR`, first.start);
   const table = catalog.get(tableName);
-  catalog.addIndex(table, ast.index, kind === 'unique', indexParts(ast.index_columns, first), ctx.pos(first.start));
+  catalog.addIndex(table, indexName, kind === 'unique', indexParts(ast.index_columns, first), ctx.pos(first.start));
 }
 
 /** DROP INDEX [IF EXISTS] name ON t [ALGORITHM ...] [LOCK ...]. */

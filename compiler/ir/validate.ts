@@ -157,7 +157,8 @@ function validClock(text: string, maxHours: number, fsp: number): boolean {
  * Option words and comments of a table or column: engine, character set and collation must be
  * one word (the dialect writes them unquoted: OPTION_WORD); a comment may not hold characters
  * above U+FFFF, which MariaDB 10.11 stores as `?` without a warning (its metadata is utf8mb3;
- * tested), so the schema would never read back as written.
+ * tested), nor NUL (a table comment loses what follows it), so the schema would never read back
+ * as written.
  */
 function optionProblems(engine: string | null, charset: string | null, collate: string | null, comment: string | null,
   what: string, pos: SourcePos | undefined): Diagnostic[] {
@@ -173,6 +174,11 @@ function optionProblems(engine: string | null, charset: string | null, collate: 
   if (typeof comment === 'string' && /[\ud800-\udfff]/.test(comment)) {
     out.push({ code: 'E_COMMENT_CHAR', message: `the comment of ${what} holds a character above U+FFFF (an emoji?), which MariaDB stores as "?"`, ...at,
       hint: 'use characters of the Basic Multilingual Plane in comments' });
+  }
+  if (typeof comment === 'string' && comment.includes('\0')) {
+    // Tested on MariaDB 10.11: COMMENT='t\0u' reads back as t, NUL, NUL.
+    out.push({ code: 'E_COMMENT_CHAR', message: `the comment of ${what} holds NUL, which MariaDB does not keep in comments`, ...at,
+      hint: 'remove the NUL character from the comment' });
   }
   return out;
 }
