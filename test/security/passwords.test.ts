@@ -16,8 +16,6 @@ describe('passwords never appear in messages (issue 16.5)', () => {
     `mysql:/app:${SECRET}@127.0.0.1/app`,
     `mariadb:app:${SECRET}@127.0.0.1:3306/app`,
     `mysql://app:${SECRET}@/app`,
-    `mysql://app:${SECRET}@127.0.0.1:99999/app`,
-    `mysql://app:${SECRET}@127.0.0.1/`,
     `mysql://app:${SECRET}@127.0.0.1/app?sslmode=require`,
     `postgres://app:${SECRET}@127.0.0.1/app`,
   ];
