@@ -150,15 +150,15 @@ function transactionControl(file: MigrationText, statements: readonly Statement[
 /**
  * What the history says that it cannot say if schemac wrote it: a broken chain (an edited,
  * swapped or removed row: brokenLink), counters no run can leave, a name that is not the
- * migration's. Checked before anything runs, and by `status`. `legacy`: a table of an older
- * schemac, which has no chain yet.
+ * migration's. Checked before anything runs, and by `status`. `skipChain`: a table of an older
+ * schemac, which has no chain yet, or a history a human accepted (--accept-history).
  */
-export function historyProblems(set: MigrationSet, rows: readonly HistoryRow[], legacy = false): Diagnostic[] {
+export function historyProblems(set: MigrationSet, rows: readonly HistoryRow[], skipChain = false): Diagnostic[] {
   const db = set.database;
   const problems: Diagnostic[] = [];
   const edited = 'the table was edited by hand';
   const accept = 'if the rows say what really ran on this database, `schemac up --accept-history` records them as they are';
-  const broken = legacy ? null : brokenLink(rows);
+  const broken = skipChain ? null : brokenLink(rows);
   if (broken) {
     const lower = rows.filter((r) => r.version < broken.version).length;
     problems.push({ code: 'E_HISTORY_EDITED',
