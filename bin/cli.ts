@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Argv, Options } from 'yargs';
 import { SCHEMAC_VERSION } from '../compiler/version.js';
-import { dropOutputOnClosedPipe, err, run } from './commands/common.js';
+import { dropOutputOnClosedPipe, err, hideArgumentSecrets, run } from './commands/common.js';
 
 /*
  * The command line: the options of every command, what each command runs, and two parsers over
@@ -50,6 +50,8 @@ const MIGRATE_OPTIONS: OptionTable = {
   'sql-mode': { type: 'string', describe: 'SET SESSION sql_mode (default: the server\'s)' },
   'resolve-interrupted': { choices: ['rerun', 'skip'],
     describe: 'settle a statement cut off by a lost connection when schemac cannot tell whether it committed' },
+  'accept-history': { type: 'boolean',
+    describe: 'take schemac_migrations as it is after you checked it (rows edited by hand): its integrity chain is written anew' },
 };
 
 const UP_OPTIONS: OptionTable = {
@@ -61,6 +63,7 @@ const UP_OPTIONS: OptionTable = {
 const DOWN_OPTIONS: OptionTable = {
   to: { type: 'number', describe: 'revert every migration numbered above N (0: all)' },
   steps: { type: 'number', describe: 'revert the newest K migrations' },
+  'allow-edited-down': { type: 'boolean', describe: 'run a down file edited after its migration was applied (review the edit first)' },
   ...MIGRATE_OPTIONS,
 };
 
@@ -70,6 +73,7 @@ const migrateArgs = (a: Parsed) => ({
   ...common(a), dryRun: a['dry-run'] as boolean | undefined, lockTimeout: a['lock-timeout'] as number, lockWaitTimeout: a['lock-wait-timeout'] as number,
   lockRetries: a['lock-retries'] as number, sqlMode: a['sql-mode'] as string | undefined,
   resolveInterrupted: a['resolve-interrupted'] as 'rerun' | 'skip' | undefined, to: a.to as number | undefined,
+  acceptHistory: a['accept-history'] as boolean | undefined,
 });
 
 /** The runtime commands the fast path takes, with every option they accept. */
@@ -80,7 +84,8 @@ const FAST: Readonly<Record<'up' | 'down' | 'status' | 'sum', { readonly options
   },
   down: {
     options: { ...GLOBAL_OPTIONS, ...DOWN_OPTIONS },
-    handle: (a, c) => run(async () => (await c.down())({ ...migrateArgs(a), steps: a.steps as number | undefined }), a.json === true),
+    handle: (a, c) => run(async () => (await c.down())({ ...migrateArgs(a), steps: a.steps as number | undefined,
+      allowEditedDown: a['allow-edited-down'] as boolean | undefined }), a.json === true),
   },
   status: { options: GLOBAL_OPTIONS, handle: (a, c) => run(async () => (await c.status())(common(a)), a.json === true) },
   sum: { options: GLOBAL_OPTIONS, handle: (a, c) => run(async () => (await c.sum())(common(a)), a.json === true) },
@@ -198,6 +203,7 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
 /** Runs the command line `argv` (without node and the script). */
 export async function main(argv: readonly string[], commands: Commands = COMMANDS): Promise<void> {
   dropOutputOnClosedPipe();
+  hideArgumentSecrets(argv);
   const fast = fastParse(argv);
   if (fast) return FAST[fast.command].handle(fast.args, commands);
   await (await buildCli(argv, commands)).parseAsync();

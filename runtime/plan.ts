@@ -1,7 +1,8 @@
 import { SchemacError, type Diagnostic } from '../compiler/diagnostics.js';
 import { isCheck } from './checks.js';
 import { classifyStatement } from './classify.js';
-import { statementChain, type HistoryRow } from './history.js';
+import { VERSION_TABLE } from '../compiler/config.js';
+import { brokenLink, statementChain, type HistoryRow } from './history.js';
 import { statementsOf, type Migration, type MigrationSet, type MigrationText } from './migrations.js';
 import { firstLine, type Statement } from './statements.js';
 
@@ -197,6 +198,48 @@ function transactionControl(file: MigrationText, statements: readonly Statement[
   return out;
 }
 
+/**
+ * What the history says that it cannot say if schemac wrote it: a broken chain (an edited,
+ * swapped or removed row: brokenLink), counters no run can leave, a name that is not the
+ * migration's. Checked before anything runs, and by `status`. `skipChain`: a table of an older
+ * schemac, which has no chain yet, or a history a human accepted (--accept-history).
+ */
+export function historyProblems(set: MigrationSet, rows: readonly HistoryRow[], skipChain = false): Diagnostic[] {
+  const db = set.database;
+  const problems: Diagnostic[] = [];
+  const edited = 'the table was edited by hand';
+  const accept = 'if the rows say what really ran on this database, `schemac up --accept-history` records them as they are';
+  const broken = skipChain ? null : brokenLink(rows);
+  if (broken) {
+    const lower = rows.filter((r) => r.version < broken.version).length;
+    problems.push({ code: 'E_HISTORY_EDITED',
+      message: `database ${db}: ${VERSION_TABLE} was changed outside schemac at version ${v4(broken.version)} (${broken.name}): `
+        + (broken.chain === null ? 'the row was not written by schemac' : `its version, name or checksums, or ${lower ? 'the rows before it, were edited, swapped or removed' : 'its own fields, were edited'}`),
+      hint: `${edited}: restore it from a backup or from what \`schemac status\` and the files say; ${accept}` });
+  }
+  for (const row of rows) {
+    const m = byVersion(set, row.version);
+    const counts: string[] = [];
+    if (row.statementsApplied > row.statementsTotal) counts.push(`${row.statementsApplied} of ${row.statementsTotal} statements applied`);
+    if (row.state === 'applied' && row.statementsApplied !== row.statementsTotal) counts.push(`state applied with ${row.statementsApplied} of ${row.statementsTotal} statements`);
+    if (m?.up && m.up.hash === row.checksum && row.statementsTotal !== statementsOf(m.up).length) {
+      counts.push(`${row.statementsTotal} statements recorded, but ${m.up.file} has ${statementsOf(m.up).length}`);
+    }
+    if (m?.down && row.downChecksum === m.down.hash && row.reverted > statementsOf(m.down).length) {
+      counts.push(`${row.reverted} down statements reverted, but ${m.down.file} has ${statementsOf(m.down).length}`);
+    }
+    if (counts.length) {
+      problems.push({ code: 'E_HISTORY_COUNT', message: `database ${db}: the history of ${row.name} says ${counts.join('; ')}, which no run leaves`,
+        hint: `${edited}: set statements_applied / statements_total / reverted to what ran on the database` });
+    }
+    if (m && m.name !== row.name) {
+      problems.push({ code: 'E_HISTORY_NAME', message: `database ${db}: version ${v4(row.version)} ran here as ${row.name}, but the migration is now ${m.name}`,
+        hint: `restore the files' name (${row.name}), or, if ${m.name} is that migration renamed, set its name in ${VERSION_TABLE} and run \`schemac up --accept-history\`` });
+    }
+  }
+  return problems;
+}
+
 /** `--to N` must name a migration (or 0 for down); a typo must not run everything. */
 function checkVersion(set: MigrationSet, rows: readonly HistoryRow[], to: number, what: string, zero: boolean): void {
   if ((zero && to === 0) || set.migrations.some((m) => m.version === to) || rows.some((r) => r.version === to)) return;
@@ -221,6 +264,8 @@ export interface DownItem {
 export interface DownPlanOptions {
   readonly to?: number;
   readonly steps?: number;
+  /** Run a down file edited after its migration was applied here (the edit was reviewed). */
+  readonly allowEditedDown?: boolean;
 }
 
 /**
@@ -236,7 +281,7 @@ export function planDown(set: MigrationSet, rows: readonly HistoryRow[], options
   const items: DownItem[] = [];
   for (const row of chosen) {
     try {
-      const item = downItem(set, row);
+      const item = downItem(set, row, options.allowEditedDown === true);
       items.push(item);
       problems.push(...transactionControl(item.file, item.statements, item.from, item.fileNumbers));
     } catch (e) {
@@ -249,7 +294,7 @@ export function planDown(set: MigrationSet, rows: readonly HistoryRow[], options
 }
 
 /** What reverting one recorded migration runs. */
-export function downItem(set: MigrationSet, row: HistoryRow): DownItem {
+export function downItem(set: MigrationSet, row: HistoryRow, allowEditedDown = false): DownItem {
   const db = set.database;
   const m = byVersion(set, row.version);
   const refuse = (code: string, message: string, hint: string, file?: string): never => {
@@ -263,6 +308,10 @@ export function downItem(set: MigrationSet, row: HistoryRow): DownItem {
   if (row.downChecksum !== null && row.downChecksum !== down.hash) {
     refuse('E_DOWN_EDITED', `${down.file} changed while reverting ${row.name} was unfinished (${row.reverted} of its statements ran)`,
       'restore the down file as it was when the revert started (git), then run `schemac down` again', down.file);
+  }
+  if (!allowEditedDown && row.downChecksum === null && row.appliedDownChecksum !== null && row.appliedDownChecksum !== down.hash) {
+    refuse('E_DOWN_EDITED', `${down.file} was edited after ${row.name} was applied here (recorded ${row.appliedDownChecksum}, file ${down.hash}): it no longer is the down that was reviewed with the up that ran`,
+      'restore the down file from git (`git log` on it shows the edit); if the edit is deliberate and reviewed, run `schemac down --allow-edited-down`', down.file);
   }
   const downStatements = statementsOf(down);
   const all = (): DownItem => ({ row, file: down, statements: downStatements, fileNumbers: downStatements.map((_, i) => i + 1), from: row.reverted + 1, steps: null });

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
+import { argumentSecrets, scrub } from '../../runtime/redact.js';
 
 /** Options every command shares. */
 export interface CommonArgs {
@@ -35,13 +36,25 @@ function write(stream: NodeJS.WriteStream, text: string): void {
   if (!closed.has(stream) && !stream.destroyed) stream.write(text);
 }
 
-/** Writes a line to stdout (results) — progress and errors go to stderr. */
+/** Passwords of the command line's arguments (hideArgumentSecrets): never printed. */
+const secrets = new Set<string>();
+
+/**
+ * Registers the passwords that the command line's URL-like arguments hold (`up mysql://u:PASS@h`,
+ * `--from=mysql:u:PASS@h/db`), so that usage errors and messages that echo an argument show
+ * `***` instead: everything bin/ prints goes through out() and err().
+ */
+export function hideArgumentSecrets(argv: readonly string[]): void {
+  for (const arg of argv) for (const s of argumentSecrets(arg)) secrets.add(s);
+}
+
+/** Writes a line to stdout (results) — progress and errors go to stderr. Passwords are taken out. */
 export function out(line: string): void {
-  write(process.stdout, line + '\n');
+  write(process.stdout, scrub(line, secrets) + '\n');
 }
 
 export function err(line: string): void {
-  write(process.stderr, line + '\n');
+  write(process.stderr, scrub(line, secrets) + '\n');
 }
 
 /**

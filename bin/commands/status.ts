@@ -34,7 +34,8 @@ function detail(m: StatusEntry): string {
     case 'applied':
     case 'edited':
       parts.push(`${m.appliedAt}, ${m.statementsTotal} statement${m.statementsTotal === 1 ? '' : 's'} in ${m.executionMs} ms`);
-      if (m.state === 'edited') parts.push('the file changed after it ran here (the edit does not run on this database)');
+      if (m.edited) parts.push('the up file changed after it ran here (the edit does not run on this database)');
+      if (m.downEdited) parts.push('the down file changed after it was applied here (`schemac down` refuses it without --allow-edited-down)');
       break;
     case 'partial':
       parts.push(`${m.statementsApplied} of ${m.statementsTotal} statements ran`);

@@ -2,6 +2,7 @@ import { charsetOfCollation, engineOf, isTextual } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
+import { ident } from '../dialect/mysql/sql.js';
 
 /**
  * The changes that turn `from` into `to` (both normalised). Renames come only from
@@ -269,7 +270,7 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
 function renameIdentifiers(expr: string, renames: ReadonlyMap<string, string>): string {
   return expr.replace(/'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.)*"|`((?:[^`]|``)+)`|\b([A-Za-z_][A-Za-z0-9_$]*)\b/g,
     (m, quoted: string | undefined, plain: string | undefined) => {
-      if (quoted !== undefined) return renames.has(quoted) ? '`' + renames.get(quoted)!.replace(/`/g, '``') + '`' : m;
+      if (quoted !== undefined) return renames.has(quoted) ? ident(renames.get(quoted)!) : m;
       if (plain !== undefined) return renames.get(plain) ?? m;
       return m;
     });

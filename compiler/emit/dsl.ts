@@ -87,8 +87,14 @@ const SQL_RESERVED = new Set(('accessible add all alter analyze and as asc asens
  */
 function sqlTemplate(expr: string, used: Set<string>): string {
   used.add('sql');
-  return 'sql`' + expr.replace(/`([A-Za-z_][A-Za-z0-9_]*)`/g, (m, id: string) => (SQL_RESERVED.has(id.toLowerCase()) ? m : id))
-    .replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
+  // Whole quoted names (a backtick inside one is doubled) and string literals, so that neither a
+  // name like t``ick nor a backtick inside a string is taken apart.
+  const plain = expr.replace(/'(?:[^'\\]|\\[^]|'')*'|"(?:[^"\\]|\\[^]|"")*"|`((?:[^`]|``)*)`/g,
+    (m, id: string | undefined) => (id !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(id) && !SQL_RESERVED.has(id.toLowerCase()) ? id : m));
+  // The tag reads `\`` as a backtick and keeps every other backslash: a backslash right before a
+  // backtick or `${` has no spelling there.
+  if (/\\(`|\$\{)/.test(plain)) throw new Error(`the expression ${expr} has a backslash before a backtick or \${, which a sql\`\` template cannot hold`);
+  return 'sql`' + plain.replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
 }
 
 function typeCall(c: Column, used: Set<string>): string {

@@ -4,6 +4,7 @@ import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../c
 import { SchemacError } from '../diagnostics.js';
 import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
+import { recoverFolder } from './commit.js';
 import type { MigrationFile } from './sum.js';
 
 /**
@@ -70,6 +71,8 @@ export function selectDatabases(project: Project, names: readonly string[] | und
 
 /** Reads a database's generated folder: snapshot, migrations and the files schemac owns. */
 export function readGenerated(outDir: string): GeneratedState {
+  // A build that was killed after its commit point is finished first (see commit.ts).
+  recoverFolder(outDir);
   const files = new Map<string, string>();
   for (const name of ['schema.sql', 'snapshot.json', 'schemac.sum', BASELINE_FILE]) {
     const p = join(outDir, name);

@@ -1,13 +1,14 @@
 import { VERSION_TABLE } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { enforcesForeignKeys, engineOf, isTextual } from '../ir/normalize.js';
+import { validateText } from '../ir/validate.js';
 import type { SchemaIR, Table } from '../ir/types.js';
 import { alterTable } from './alter-table.js';
 import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
 import { ReadContext, type ImportDialect } from './context.js';
 import { createTable } from './create-table.js';
 import { Cursor, ImportError } from './cursor.js';
-import { indexParts } from './keys.js';
+import { indexParts, parsedName } from './keys.js';
 import { lexSql, type Token } from './lexer.js';
 import { foldMariadbJson } from './mariadb-json.js';
 import { astify } from './node-sql-parser.js';
@@ -61,7 +62,9 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   // The runtime's version table is never part of a schema (a dump of a migrated database has it).
   const tables = foreignKeysByEngine(ir.tables.filter((t) => t.name !== VERSION_TABLE), state.diagnostics)
     .map((t) => canonicalTable(t, ctx.dialect, options.database ?? null));
-  return { ir: { ...ir, tables }, diagnostics: state.diagnostics };
+  // Names and option words that could not be written back as SQL are refused at their object.
+  const result = { ...ir, tables };
+  return { ir: result, diagnostics: [...state.diagnostics, ...validateText(result)] };
 }
 
 /**
@@ -161,14 +164,15 @@ function createIndex(state: ImportState, tokens: readonly Token[]): void {
       first.start + Math.min(parsed.refusal.offset, source.length));
   }
   const ast = parsed.ast;
-  const tableName = ast?.table?.table;
-  if (ast?.type !== 'create' || typeof tableName !== 'string' || typeof ast.index !== 'string') {
+  const tableName = parsedName(ast?.table?.table);
+  const indexName = parsedName(ast?.index);
+  if (ast?.type !== 'create' || tableName === null || indexName === null) {
     throw new ImportError('E_IMPORT_SYNTAX', 'expected CREATE [UNIQUE] INDEX name ON table (columns)', first.start);
   }
   const kind = String(ast.index_type ?? '').toLowerCase();
   if (kind && kind !== 'unique') throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${kind.toUpperCase()} index is not in the schema IR`, first.start);
   const table = catalog.get(tableName);
-  catalog.addIndex(table, ast.index, kind === 'unique', indexParts(ast.index_columns, first), ctx.pos(first.start));
+  catalog.addIndex(table, indexName, kind === 'unique', indexParts(ast.index_columns, first), ctx.pos(first.start));
 }
 
 /** DROP INDEX [IF EXISTS] name ON t [ALGORITHM ...] [LOCK ...]. */

@@ -1,6 +1,6 @@
 import type { Change } from '../diff/changes.js';
 import {
-  alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList,
+  alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, word,
   indexPartsSql, tableOptionsSql, valueSql,
 } from '../dialect/mysql/sql.js';
 import { compareNames, engineOf } from '../ir/normalize.js';
@@ -544,7 +544,7 @@ function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, 
     const inheriting = columns.filter((c) => isTextual(c.type) && c.charset === null && c.collate === null);
     const set = (o: TableOptions) => {
       const clauses = [o.charset || o.collate
-        ? `DEFAULT CHARSET = ${o.charset ?? o.collate!.split('_')[0]}${o.collate ? ` COLLATE = ${o.collate}` : ''}`
+        ? `DEFAULT CHARSET = ${word(o.charset ?? o.collate!.split('_')[0], 'character set')}${o.collate ? ` COLLATE = ${word(o.collate, 'collation')}` : ''}`
         : 'DEFAULT CHARSET = DEFAULT', ...inheriting.map((c) => `MODIFY COLUMN ${columnSql(c)}`)];
       return stmt(`ALTER TABLE ${ident(table)} ${clauses.join(',\n')}`, true);
     };

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSum } from '../../compiler/emit/sum.js';
+import { chainLink } from '../../runtime/history.js';
 import { EMPTY_SCHEMA, writeSnapshot } from '../../compiler/ir/snapshot.js';
 import { BIN, tempDir, type RunResult } from '../cli/run.js';
 import { shape, TEST_URL, type Conn } from '../helpers/server.js';
@@ -40,6 +41,19 @@ export function cliAsync(cwd: string, env: Record<string, string>, ...args: stri
 export async function appShape(conn: Conn, db: string): Promise<unknown> {
   const s = await shape(conn, db) as Record<string, { t: string }[]>;
   return Object.fromEntries(Object.entries(s).map(([k, rows]) => [k, rows.filter((r) => r.t !== 'schemac_migrations')]));
+}
+
+/**
+ * Writes the chain links schemac would have written for the history rows as they are: for tests
+ * that recreate by hand what a runner leaves (a row inserted before a crash).
+ */
+export async function relinkHistory(conn: Conn, db: string): Promise<void> {
+  const [rows] = await conn.query(`SELECT version, name, checksum, applied_down_checksum AS down FROM \`${db}\`.schemac_migrations ORDER BY version`);
+  let prev = '';
+  for (const r of rows as any[]) {
+    prev = chainLink(prev, { version: Number(r.version), name: r.name, checksum: r.checksum, appliedDownChecksum: r.down });
+    await conn.query(`UPDATE \`${db}\`.schemac_migrations SET chain = ? WHERE version = ?`, [prev, r.version]);
+  }
 }
 
 /** History rows, oldest first. */

@@ -36,7 +36,7 @@ function row(version: number, up: string, applied?: number, extra: Partial<Histo
     version, name: `000${version}_${'abc'[version - 1]}`, checksum: fileHash(up), appliedAt: '2024-01-01 00:00:00.000', executionMs: 1,
     statementsApplied: k, statementsTotal: statements.length, state: k === statements.length ? 'applied' : 'partial',
     appliedHash: statementChain(statements)[k], reverted: 0, downChecksum: null, running: null, runningStatement: null, runningFingerprint: null,
-    ...extra,
+    appliedDownChecksum: null, chain: null, ...extra,
   };
 }
 
