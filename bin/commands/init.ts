@@ -50,7 +50,8 @@ export function writeNewConfig(root: string, names: readonly string[]): NewDatab
 export function urlLines(list: readonly NewDatabase[]): string[] {
   return list.flatMap((d) => [
     `database ${d.name}: its URL is "env:${d.variable}" (read from the environment variable ${d.variable}); set it before \`schemac up\`, as`,
-    `  export ${d.variable}=mysql://user:password@127.0.0.1:3306/${d.name}`,
+    // No password in the example: every message has passwords taken out, which would show `***`.
+    `  export ${d.variable}=mysql://user@127.0.0.1:3306/${d.name}   (a password goes after the user and a colon, percent-encoded)`,
   ]);
 }
 

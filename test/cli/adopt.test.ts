@@ -19,7 +19,7 @@ describe('schemac import for a newcomer', () => {
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('wrote schemac.config.json\nmain: wrote schema/main/main.ts (3 tables) and generated/main/snapshot.json\n');
-      expect(r.stdout).toContain('export MAIN_DATABASE_URL=mysql://user:password@127.0.0.1:3306/main');
+      expect(r.stdout).toContain('export MAIN_DATABASE_URL=mysql://user@127.0.0.1:3306/main');
       expect(JSON.parse(readFileSync(join(dir, 'schemac.config.json'), 'utf8')).databases.main.url).toBe('env:MAIN_DATABASE_URL');
       expect(Object.keys(tree(dir)).sort()).toEqual(['generated/main/baseline.sql', 'generated/main/schema.sql', 'generated/main/schemac.sum',
         'generated/main/snapshot.json', 'schema/main/main.ts', 'schemac.config.json']);

@@ -23,8 +23,8 @@ describe('the first commands a newcomer runs', () => {
     expect(config.databases.main.url).toBe('env:MAIN_DATABASE_URL');
     expect(config.databases['audit-log'].url).toBe('env:AUDIT_LOG_DATABASE_URL');
     expect(r.stdout).toContain('database main: its URL is "env:MAIN_DATABASE_URL" (read from the environment variable MAIN_DATABASE_URL)');
-    expect(r.stdout).toContain('  export MAIN_DATABASE_URL=mysql://user:password@127.0.0.1:3306/main\n');
-    expect(r.stdout).toContain('  export AUDIT_LOG_DATABASE_URL=mysql://user:password@127.0.0.1:3306/audit-log\n');
+    expect(r.stdout).toContain('  export MAIN_DATABASE_URL=mysql://user@127.0.0.1:3306/main   (a password goes after the user and a colon, percent-encoded)\n');
+    expect(r.stdout).toContain('  export AUDIT_LOG_DATABASE_URL=mysql://user@127.0.0.1:3306/audit-log   (a password goes after the user and a colon, percent-encoded)\n');
     const json = JSON.parse(schemac(tempDir('init-url-json'), 'init', '--json').stdout);
     expect(json.urls).toEqual({ main: 'env:MAIN_DATABASE_URL' });
   });
