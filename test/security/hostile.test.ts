@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitStatements } from '../../runtime/statements.js';
-import { cliAsync } from '../runtime/helpers.js';
+import { cliAsync, schemaProject } from '../runtime/helpers.js';
 import { tempDir } from '../cli/run.js';
 import { connect, scratchDatabase, TEST_URL } from '../helpers/server.js';
 import { startProxy, type ObservedQuery, type Proxy } from '../helpers/proxy.js';
@@ -76,15 +76,6 @@ export const b = table(${ts(n.t2)}, {
 `;
 }
 
-function project(prefix: string, source: string): string {
-  const dir = tempDir(prefix);
-  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
-    dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app', url: 'env:APP_DATABASE_URL' } },
-  }));
-  mkdirSync(join(dir, 'schema'));
-  writeFileSync(join(dir, 'schema/tables.ts'), source);
-  return dir;
-}
 
 /** Runs the CLI (asynchronously: the proxy lives in this process) and expects `status`. */
 async function run(dir: string, env: Record<string, string>, status: number, ...args: string[]) {
@@ -132,12 +123,12 @@ describe('hostile names and values through every command (issue 16)', () => {
       const twins = [
         { name: 'hostile', db: hostile, n: HOSTILE_NAMES as Record<string, string>, v: HOSTILE_VALUES as Record<string, string> },
         { name: 'plain', db: plain, n: PLAIN_NAMES, v: PLAIN_VALUES },
-      ].map((t) => ({ ...t, dir: project(`hostile-${t.name}`, schemaSource(t.n, t.v, 1)), env: { APP_DATABASE_URL: proxy.url(t.db.name) } }));
+      ].map((t) => ({ ...t, dir: schemaProject(`hostile-${t.name}`, schemaSource(t.n, t.v, 1)), env: { APP_DATABASE_URL: proxy.url(t.db.name) } }));
 
       // build: two migrations each; every generated file splits into the same statements for both twins.
       for (const t of twins) {
         await run(t.dir, t.env, 0, 'build', '-m', 'first');
-        writeFileSync(join(t.dir, 'schema/tables.ts'), schemaSource(t.n, t.v, 2));
+        writeFileSync(join(t.dir, 'schema/app.ts'), schemaSource(t.n, t.v, 2));
         await run(t.dir, t.env, 0, 'build', '-m', 'second');
       }
       const files = (dir: string) => readdirSync(join(dir, 'generated/app/migrations')).sort();

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSqlFile } from '../../compiler/emit/render.js';
 import { splitStatements } from '../../runtime/statements.js';
-import { cli, urlFor } from '../runtime/helpers.js';
+import { cli, schemaProject, urlFor } from '../runtime/helpers.js';
 import { tempDir, tree } from '../cli/run.js';
 import { connect, scratchDatabase } from '../helpers/server.js';
 
@@ -11,16 +11,6 @@ import { connect, scratchDatabase } from '../helpers/server.js';
  * the adversarial review did; each is refused now, with a position, and nothing reaches a server.
  */
 
-/** A project with one database `app` whose schema file is `source`. */
-function project(prefix: string, source: string): string {
-  const dir = tempDir(prefix);
-  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
-    dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app', url: 'env:APP_DATABASE_URL' } },
-  }));
-  mkdirSync(join(dir, 'schema'));
-  writeFileSync(join(dir, 'schema/tables.ts'), source);
-  return dir;
-}
 
 const tables = (conn: Awaited<ReturnType<typeof connect>>, db: string) =>
   conn.query('SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME', [db])
@@ -37,9 +27,9 @@ describe('names cannot end a comment and run as SQL (issue 16.1)', () => {
   ] as const;
 
   it.each(hostile)('refuses %s with a line break or control character at file:line:col; nothing is written', (_what, decl, line, column) => {
-    const dir = project('inject-name', `import { table, id, int, index } from 'schemac';\nexport const x = ${decl};\n`);
+    const dir = schemaProject('inject-name', `import { table, id, int, index } from 'schemac';\nexport const x = ${decl};\n`);
     const r = cli(dir, {}, 'build');
-    expect(r.stderr).toMatch(new RegExp(`^schema/tables\\.ts:${line}:${column}: error E_NAME_INVALID_CHAR: .*U\\+(000A|000D|2028|001B) \\(`, 'm'));
+    expect(r.stderr).toMatch(new RegExp(`^schema/app\\.ts:${line}:${column}: error E_NAME_INVALID_CHAR: .*U\\+(000A|000D|2028|001B) \\(`, 'm'));
     expect(r.stderr).not.toContain('internal error');
     // The message shows the name on one line: no raw line break or escape sequence reaches the terminal.
     expect(r.stderr).not.toMatch(/^DROP TABLE/m);
@@ -49,7 +39,7 @@ describe('names cannot end a comment and run as SQL (issue 16.1)', () => {
   });
 
   it('a naming template with a line break is refused in the config', () => {
-    const dir = project('inject-template', "import { table, id, int, index } from 'schemac';\nexport const x = table('x', { id: id(), a: int() }, (t) => [index(t.a)]);\n");
+    const dir = schemaProject('inject-template', "import { table, id, int, index } from 'schemac';\nexport const x = table('x', { id: id(), a: int() }, (t) => [index(t.a)]);\n");
     const config = JSON.parse(readFileSync(join(dir, 'schemac.config.json'), 'utf8'));
     writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({ ...config, naming: { index: 'ix_{table}\nDROP TABLE victim;\n--' } }));
     const r = cli(dir, {}, 'build');
@@ -71,9 +61,9 @@ describe('option words are checked, never written raw (issue 16.3)', () => {
     ['.collate()', "table('t', { id: id() }).collate('utf8mb4_bin; DELETE FROM victim2')", 'collation "utf8mb4_bin; delete from victim2"'],
     ['a column .charset()', "table('t', { id: id(), s: varchar(5).charset('latin1 COLLATE latin1_bin, DROP COLUMN id') })", 'character set "latin1 collate latin1_bin, drop column id"'],
   ])('refuses %s that is not one word, at its position', (_what, decl, shown) => {
-    const dir = project('inject-option', `import { table, id, varchar } from 'schemac';\nexport const t = ${decl};\n`);
+    const dir = schemaProject('inject-option', `import { table, id, varchar } from 'schemac';\nexport const t = ${decl};\n`);
     const r = cli(dir, {}, 'build');
-    expect(r.stderr).toMatch(/^schema\/tables\.ts:2:\d+: error E_OPTION_INVALID: /m);
+    expect(r.stderr).toMatch(/^schema\/app\.ts:2:\d+: error E_OPTION_INVALID: /m);
     expect(r.stderr).toContain(shown);
     expect(r.status).toBe(1);
     expect(existsSync(join(dir, 'generated'))).toBe(false);
@@ -86,7 +76,7 @@ describe('a live database or a .sql file cannot inject either (issue 16.2, 16.4)
     try {
       await db.conn.query('CREATE TABLE important (id INT PRIMARY KEY)');
       await db.conn.query('CREATE TABLE `evil\nDROP TABLE important;\n--` (id INT PRIMARY KEY)');
-      const dir = project('inject-live', "import { table, int } from 'schemac';\nexport const important = table('important', { id: int().primaryKey() });\n");
+      const dir = schemaProject('inject-live', "import { table, int } from 'schemac';\nexport const important = table('important', { id: int().primaryKey() });\n");
       expect(cli(dir, {}, 'build').status).toBe(0);
       const env = { APP_DATABASE_URL: urlFor(db.name) };
 
@@ -129,7 +119,7 @@ describe('a live database or a .sql file cannot inject either (issue 16.2, 16.4)
   });
 
   it('a hand-edited snapshot cannot smuggle a name or option into the SQL build writes', () => {
-    const dir = project('inject-snapshot', "import { table, id } from 'schemac';\nexport const t = table('t', { id: id() });\n");
+    const dir = schemaProject('inject-snapshot', "import { table, id } from 'schemac';\nexport const t = table('t', { id: id() });\n");
     expect(cli(dir, {}, 'build').status).toBe(0);
     const file = join(dir, 'generated/app/snapshot.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"name": "t"', '"name": "t\\nDROP TABLE victim;\\n--"'));

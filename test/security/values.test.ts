@@ -1,7 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { cli, history, makeProject, urlFor } from '../runtime/helpers.js';
-import { tempDir } from '../cli/run.js';
+import { cli, history, makeProject, schemaProject, urlFor } from '../runtime/helpers.js';
 import { scratchDatabase } from '../helpers/server.js';
 
 /*
@@ -12,15 +9,6 @@ import { scratchDatabase } from '../helpers/server.js';
  * comments, which MariaDB stores as `?`.
  */
 
-function project(prefix: string, source: string): string {
-  const dir = tempDir(prefix);
-  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
-    dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app', url: 'env:APP_DATABASE_URL' } },
-  }));
-  mkdirSync(join(dir, 'schema'));
-  writeFileSync(join(dir, 'schema/tables.ts'), source);
-  return dir;
-}
 
 describe('values round-trip (issue 16.8)', () => {
   let db: Awaited<ReturnType<typeof scratchDatabase>>;
@@ -32,7 +20,7 @@ describe('values round-trip (issue 16.8)', () => {
     + "e: enumOf(['x\\\\y', 'z']).default('x\\\\y') });\n";
 
   it('up under NO_BACKSLASH_ESCAPES refuses a literal with a backslash before anything runs; the default mode stores it exactly', async () => {
-    const dir = project('nbe', SOURCE);
+    const dir = schemaProject('nbe', SOURCE);
     expect(cli(dir, {}, 'build').status).toBe(0);
     const env = { APP_DATABASE_URL: urlFor(db.name) };
     const refused = cli(dir, env, 'up', '--sql-mode', 'STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES');
@@ -64,7 +52,7 @@ describe('values round-trip (issue 16.8)', () => {
   });
 
   it('characters above U+FFFF in ENUM values and defaults read back as written: verify and test-migrations pass', async () => {
-    const dir = project('astral', "import { table, id, varchar, enumOf, setOf } from 'schemac';\n"
+    const dir = schemaProject('astral', "import { table, id, varchar, enumOf, setOf } from 'schemac';\n"
       + "export const t = table('t', { id: id(), e: enumOf(['😀', 'b']).default('😀'), s: setOf(['x😀', 'y']), d: varchar(10).notNull().default('a😀b') });\n");
     expect(cli(dir, {}, 'build').status).toBe(0);
     const env = { APP_DATABASE_URL: urlFor(db.name) };
@@ -80,9 +68,9 @@ describe('values round-trip (issue 16.8)', () => {
   });
 
   it('a comment with a character above U+FFFF is refused at build: MariaDB would store it as "?"', () => {
-    const dir = project('astral-comment', "import { table, id, int } from 'schemac';\nexport const t = table('t', { id: id(), n: int().comment('count 😀') }).comment('table 😀');\n");
+    const dir = schemaProject('astral-comment', "import { table, id, int } from 'schemac';\nexport const t = table('t', { id: id(), n: int().comment('count 😀') }).comment('table 😀');\n");
     const r = cli(dir, {}, 'build');
-    expect(r.stderr).toMatch(/^schema\/tables\.ts:2:\d+: error E_COMMENT_CHAR: the comment of column "t\.n" holds a character above U\+FFFF/m);
+    expect(r.stderr).toMatch(/^schema\/app\.ts:2:\d+: error E_COMMENT_CHAR: the comment of column "t\.n" holds a character above U\+FFFF/m);
     expect(r.stderr).toMatch(/error E_COMMENT_CHAR: the comment of table "t"/);
     expect(r.status).toBe(1);
   });
