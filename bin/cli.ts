@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Argv, Options } from 'yargs';
-import { err, run } from './commands/common.js';
+import { SCHEMAC_VERSION } from '../compiler/version.js';
+import { dropOutputOnClosedPipe, err, hideArgumentSecrets, run } from './commands/common.js';
 
 /*
  * The command line: the options of every command, what each command runs, and two parsers over
@@ -49,6 +50,8 @@ const MIGRATE_OPTIONS: OptionTable = {
   'sql-mode': { type: 'string', describe: 'SET SESSION sql_mode (default: the server\'s)' },
   'resolve-interrupted': { choices: ['rerun', 'skip'],
     describe: 'settle a statement cut off by a lost connection when schemac cannot tell whether it committed' },
+  'accept-history': { type: 'boolean',
+    describe: 'take schemac_migrations as it is after you checked it (rows edited by hand): its integrity chain is written anew' },
 };
 
 const UP_OPTIONS: OptionTable = {
@@ -60,6 +63,7 @@ const UP_OPTIONS: OptionTable = {
 const DOWN_OPTIONS: OptionTable = {
   to: { type: 'number', describe: 'revert every migration numbered above N (0: all)' },
   steps: { type: 'number', describe: 'revert the newest K migrations' },
+  'allow-edited-down': { type: 'boolean', describe: 'run a down file edited after its migration was applied (review the edit first)' },
   ...MIGRATE_OPTIONS,
 };
 
@@ -77,12 +81,15 @@ const IMPORT_OPTIONS: OptionTable = {
 const DIFF_OPTIONS: OptionTable = {
   from: { type: 'string', demandOption: true, describe: 'source schema: db:NAME, a generated folder, a .sql file, or a mysql:// URL / env:VAR' },
   to: { type: 'string', demandOption: true, describe: 'target schema (same kinds as --from)' },
-  format: { choices: ['sql', 'json'] as const, default: 'sql' as const },
+  format: { choices: ['sql', 'json'] as const, default: 'sql' as const,
+    describe: 'sql: the statements as a script; json: the differences, steps, risks and statements (same as --json)' },
 };
 
 /** The options of each command besides the global ones. */
 const COMMAND_OPTIONS: Readonly<Record<string, OptionTable>> = {
-  build: BUILD_OPTIONS, plan: { format: { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const } },
+  build: BUILD_OPTIONS,
+  plan: { format: { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const,
+    describe: 'text for a terminal, markdown for a pull request comment, json for tools (same as --json)' } },
   up: UP_OPTIONS, down: DOWN_OPTIONS, import: IMPORT_OPTIONS, diff: DIFF_OPTIONS,
 };
 
@@ -143,6 +150,7 @@ const migrateArgs = (a: Parsed) => ({
   ...common(a), dryRun: a['dry-run'] as boolean | undefined, lockTimeout: a['lock-timeout'] as number, lockWaitTimeout: a['lock-wait-timeout'] as number,
   lockRetries: a['lock-retries'] as number, sqlMode: a['sql-mode'] as string | undefined,
   resolveInterrupted: a['resolve-interrupted'] as 'rerun' | 'skip' | undefined, to: a.to as number | undefined,
+  acceptHistory: a['accept-history'] as boolean | undefined,
 });
 
 /** The runtime commands the fast path takes, with every option they accept. */
@@ -153,7 +161,8 @@ const FAST: Readonly<Record<'up' | 'down' | 'status' | 'sum', { readonly options
   },
   down: {
     options: { ...GLOBAL_OPTIONS, ...DOWN_OPTIONS },
-    handle: (a, c) => run(async () => (await c.down())({ ...migrateArgs(a), steps: a.steps as number | undefined }), a.json === true),
+    handle: (a, c) => run(async () => (await c.down())({ ...migrateArgs(a), steps: a.steps as number | undefined,
+      allowEditedDown: a['allow-edited-down'] as boolean | undefined }), a.json === true),
   },
   status: { options: GLOBAL_OPTIONS, handle: (a, c) => run(async () => (await c.status())(common(a)), a.json === true) },
   sum: { options: GLOBAL_OPTIONS, handle: (a, c) => run(async () => (await c.sum())(common(a)), a.json === true) },
@@ -244,7 +253,8 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
     .demandCommand(1, 'name a command: init, build, plan, up, down, status, verify, test-migrations, diff, import, sum')
     .strict()
     .help()
-    .version(false)
+    .version('version', 'show the version of schemac', SCHEMAC_VERSION)
+    .alias('version', 'v')
     // Usage errors end the parse without ending the process (the CLI also runs in process, in tests).
     .exitProcess(false)
     .fail((msg, e) => {
@@ -263,6 +273,8 @@ function usageError(message: string): UsageError {
 
 /** Runs the command line `argv` (without node and the script). */
 export async function main(argv: readonly string[], commands: Commands = COMMANDS): Promise<void> {
+  dropOutputOnClosedPipe();
+  hideArgumentSecrets(argv);
   const fast = fastParse(argv);
   if (fast) return FAST[fast.command].handle(fast.args, commands);
   try {

@@ -1,4 +1,5 @@
 import { SchemacError, type Diagnostic } from './diagnostics.js';
+import { forbiddenNameChar } from './dialect/mysql/sql.js';
 import { describeJson } from './ir/decode.js';
 import { DEFAULT_NAMING, type NamingTemplates } from './ir/types.js';
 import { jsonSyntaxError } from './position.js';
@@ -80,6 +81,7 @@ export function parseConfig(text: string, file: string): Config {
     else for (const [key, value] of Object.entries(data.naming)) {
       if (!(key in DEFAULT_NAMING)) bad(key, `unknown naming template "${key}"`, 'templates are fk, unique, index, check');
       else if (typeof value !== 'string' || !value.includes('{table}')) bad(key, `naming.${key} must be a string containing {table}`);
+      else if (forbiddenNameChar(value)) bad(key, `naming.${key} holds a control character, line break or character above U+FFFF, which names may not`);
       else naming[key] = value;
     }
   }

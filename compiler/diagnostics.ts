@@ -22,10 +22,27 @@ export class SchemacError extends Error {
   }
 }
 
-/** `file:line:col: error CODE: message` (+ hint), the form editors and CI annotators read. */
+/**
+ * Text as it may be shown on one line (a comment of a generated file, a message): control
+ * characters and line separators become escapes (`\n`, `\u001b`), so user text never starts
+ * a new line or sends a terminal control sequence.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    if (ch === '\n') return '\\n';
+    if (ch === '\r') return '\\r';
+    if (ch === '\t') return '\\t';
+    return '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+  });
+}
+
+/**
+ * `file:line:col: error CODE: message` (+ hint), the form editors and CI annotators read. Names
+ * in messages come from users and live databases: shown on one line (oneLine).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.pos ? `${d.pos.file}:${d.pos.line}:${d.pos.column}: ` : '';
-  return `${where}error ${d.code}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
+  const where = d.pos ? `${oneLine(d.pos.file)}:${d.pos.line}:${d.pos.column}: ` : '';
+  return `${where}error ${d.code}: ${oneLine(d.message)}${d.hint ? `\n  hint: ${oneLine(d.hint)}` : ''}`;
 }
 
 /** Orders diagnostics by file, line, column, then code, so reports are stable. */

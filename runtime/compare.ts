@@ -1,7 +1,7 @@
 import type { Change } from '../compiler/diff/changes.js';
 import { diffSchemas } from '../compiler/diff/diff.js';
 import {
-  checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, identList, indexClause, tableOptionsSql,
+  checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, identList, indexClause, sqlComment, tableOptionsSql,
 } from '../compiler/dialect/mysql/sql.js';
 import { formatStatement } from '../compiler/emit/render.js';
 import { assertNever, type SchemaIR, type Table } from '../compiler/ir/types.js';
@@ -96,14 +96,20 @@ export function compareSchemas(from: SchemaIR, to: SchemaIR, withSql = true): Sc
   };
 }
 
-/** Statements as a SQL script: each `-- comment`, the statement and `;`, a blank line between. */
+/**
+ * Statements as a SQL script: each `-- comment`, the statement and `;`, a blank line between. A
+ * script with characters beyond ASCII starts with SET NAMES utf8mb4: it is UTF-8 text, and a
+ * client whose default character set is another (the mariadb client under a POSIX locale is
+ * latin1) would otherwise send the names and values as something else.
+ */
 export function sqlScript(statements: readonly PrintedStatement[]): string {
-  return statements.map((s) => (s.comment ? `-- ${s.comment}\n` : '') + s.sql + ';').join('\n\n');
+  const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '') + s.sql + ';').join('\n\n');
+  return /[^\x00-\x7f]/.test(body) ? `SET NAMES utf8mb4;\n\n${body}` : body;
 }
 
 /** A risk as SQL comment lines. */
 export function riskComment(r: Risk): string {
-  return `-- ${r.level}: ${r.message}`;
+  return sqlComment(`${r.level}: ${r.message}`);
 }
 
 /**

@@ -1,7 +1,10 @@
 import mysql from 'mysql2';
 import type { DatabaseConfig } from '../compiler/config.js';
 import { SchemacError } from '../compiler/diagnostics.js';
+import { scrub } from './redact.js';
 import { ServerError, type BatchPart, type QueryResult, type Row, type Session } from './session.js';
+
+export { redactUrl, scrub } from './redact.js';
 
 /*
  * The only file that imports mysql2. It turns a config URL into a Session and keeps the
@@ -33,18 +36,6 @@ export interface SessionOptions {
    * each query as one statement.
    */
   readonly multipleStatements?: boolean;
-}
-
-/** Replaces the password of any `scheme://user:password@` in `text` with `***`. */
-export function redactUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/gi, '$1:***@');
-}
-
-/** Removes every occurrence of the secrets (and, with `urls`, any URL's password) from `text`. */
-export function scrub(text: string, secrets: readonly string[], urls = true): string {
-  let out = urls ? redactUrl(text) : text;
-  for (const s of secrets) if (s) out = out.split(s).join('***');
-  return out;
 }
 
 /**
@@ -102,6 +93,12 @@ export function parseDatabaseUrl(text: string, what: string): DatabaseUrl {
     // Not echoed: an unparsable URL may hold its password where no pattern finds it.
     throw new SchemacError({ code: 'E_URL', message: `${what}: the URL is not valid`,
       hint: 'write it as mysql://user:password@host:port/database (percent-encode special characters in the password)' });
+  }
+  const slashes = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  if (!slashes || !url.host) {
+    // Not echoed either: without `//` a URL parser reads the user and password as the path.
+    throw new SchemacError({ code: 'E_URL', message: `${what}: the URL is not of the form mysql://user@host/database (${slashes ? 'it names no host' : `there is no // after "${url.protocol}"`})`,
+      hint: 'write it as mysql://user:password@host:port/database' });
   }
   const display = `${url.protocol}//${url.username ? url.username + (url.password ? ':***' : '') + '@' : ''}${url.host}${url.pathname}`;
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {

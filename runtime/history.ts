@@ -39,6 +39,13 @@ export interface HistoryRow {
   readonly running: 'up' | 'down' | null;
   readonly runningStatement: number | null;
   readonly runningFingerprint: string | null;
+  /** `fileHash` of the down file when the migration was applied: `down` refuses a down file edited since. */
+  readonly appliedDownChecksum: string | null;
+  /**
+   * The chained hash of this row's identity (version, name, checksums) and the chain of the row
+   * before it (by version): an edited, swapped or removed row breaks the chain (brokenLink).
+   */
+  readonly chain: string | null;
 }
 
 /** Column definitions; the names are the history's public format. */
@@ -57,7 +64,12 @@ const COLUMNS: readonly (readonly [keyof HistoryRow, string, string])[] = [
   ['running', 'running', "ENUM('up', 'down') NULL"],
   ['runningStatement', 'running_statement', 'INT UNSIGNED NULL'],
   ['runningFingerprint', 'running_fingerprint', 'CHAR(64) NULL'],
+  ['appliedDownChecksum', 'applied_down_checksum', 'VARCHAR(64) NULL'],
+  ['chain', 'chain', 'CHAR(64) NULL'],
 ];
+
+/** Columns added after the first version of the table: an older table gets them on the next up or down (upgradeParts). */
+const ADDED: ReadonlySet<keyof HistoryRow> = new Set(['appliedDownChecksum', 'chain']);
 
 const columnOf = new Map(COLUMNS.map(([key, column]) => [key, column]));
 
@@ -72,6 +84,33 @@ export function statementChain(sqls: readonly string[]): string[] {
   return chain;
 }
 
+/** A row's link in the history chain: its identity and the link of the row before it. */
+export function chainLink(prev: string, row: Pick<HistoryRow, 'version' | 'name' | 'checksum' | 'appliedDownChecksum'>): string {
+  return createHash('sha256').update(['schemac-history-1', prev, String(row.version), row.name, row.checksum, row.appliedDownChecksum ?? ''].join('\0')).digest('hex');
+}
+
+/** The link each row should have, by version (rows in any order). */
+export function chainOf(rows: readonly HistoryRow[]): Map<number, string> {
+  const out = new Map<number, string>();
+  let prev = '';
+  for (const row of [...rows].sort((a, b) => a.version - b.version)) {
+    prev = chainLink(prev, row);
+    out.set(row.version, prev);
+  }
+  return out;
+}
+
+/**
+ * The first row (by version) whose link is not what the rows before it make: its version, name
+ * or checksums were edited, rows were swapped, a row before it was removed, or it was inserted
+ * by hand. Null when the chain holds. (Removing the newest rows leaves a chain that holds: the
+ * history then reads as if they never ran.)
+ */
+export function brokenLink(rows: readonly HistoryRow[]): HistoryRow | null {
+  const expected = chainOf(rows);
+  return [...rows].sort((a, b) => a.version - b.version).find((r) => r.chain !== expected.get(r.version)) ?? null;
+}
+
 /** Creates the version table when it is missing (InnoDB: data statements and their record commit together). */
 function createPart(session: Session): BatchPart {
   return { sql: `CREATE TABLE IF NOT EXISTS ${tableName(session)} (
@@ -82,27 +121,64 @@ function createPart(session: Session): BatchPart {
 
 /** Every row, by version; an absent table reads as no rows. */
 export async function readHistory(session: Session): Promise<HistoryRow[]> {
+  return (await readHistoryTable(session)).rows;
+}
+
+/**
+ * The rows, and whether the table is of an older schemac (`legacy`: without the integrity
+ * columns, read as null; the next up or down adds them, upgradeParts).
+ */
+export async function readHistoryTable(session: Session): Promise<{ rows: HistoryRow[]; legacy: boolean }> {
+  const select = (columns: typeof COLUMNS) => session.query(
+    `SELECT ${columns.map(([key, column]) => `${quoteIdent(column)} AS ${quoteIdent(key)}`).join(', ')} FROM ${tableName(session)} ORDER BY \`version\``);
   let rows: readonly Row[];
+  let legacy = false;
   try {
-    ({ rows } = await session.query(
-      `SELECT ${COLUMNS.map(([key, column]) => `${quoteIdent(column)} AS ${quoteIdent(key)}`).join(', ')} FROM ${tableName(session)} ORDER BY \`version\``));
+    ({ rows } = await select(COLUMNS));
   } catch (e) {
-    if (e instanceof ServerError && e.errno === 1146) return [];
-    if (e instanceof ServerError && e.errno === 1054) {
-      throw new SchemacError({ code: 'E_HISTORY_TABLE', message: `${session.database}.${HISTORY_TABLE} exists but does not have schemac's columns: ${describeError(e)}`,
+    if (e instanceof ServerError && e.errno === 1146) return { rows: [], legacy: false };
+    if (!(e instanceof ServerError) || e.errno !== 1054) throw e;
+    try {
+      ({ rows } = await select(COLUMNS.filter(([key]) => !ADDED.has(key))));
+      legacy = true;
+    } catch (e2) {
+      if (!(e2 instanceof ServerError) || e2.errno !== 1054) throw e2;
+      throw new SchemacError({ code: 'E_HISTORY_TABLE', message: `${session.database}.${HISTORY_TABLE} exists but does not have schemac's columns: ${describeError(e2)}`,
         hint: `it was created by another tool or an incompatible schemac version; rename it and run again` });
     }
-    throw e;
   }
-  return rows.map((r) => ({
-    version: Number(r.version), name: String(r.name), checksum: String(r.checksum), appliedAt: String(r.appliedAt),
-    executionMs: Number(r.executionMs), statementsApplied: Number(r.statementsApplied), statementsTotal: Number(r.statementsTotal),
-    state: r.state === 'applied' ? 'applied' : 'partial', appliedHash: String(r.appliedHash),
-    reverted: Number(r.reverted), downChecksum: r.downChecksum === null ? null : String(r.downChecksum),
-    running: r.running === 'up' || r.running === 'down' ? r.running : null,
-    runningStatement: r.runningStatement === null ? null : Number(r.runningStatement),
-    runningFingerprint: r.runningFingerprint === null ? null : String(r.runningFingerprint),
-  }));
+  return { legacy, rows: rows.map((r) => {
+    if (r.state !== 'applied' && r.state !== 'partial') {
+      throw new SchemacError({ code: 'E_HISTORY_STATE', message: `${session.database}.${HISTORY_TABLE}: the row of version ${String(r.version)} has state ${JSON.stringify(r.state)}, which schemac never writes`,
+        hint: 'the table was edited by hand: set state to applied or partial as the database really is (see `schemac status`), then run `schemac up --accept-history`' });
+    }
+    return {
+      version: Number(r.version), name: String(r.name), checksum: String(r.checksum), appliedAt: String(r.appliedAt),
+      executionMs: Number(r.executionMs), statementsApplied: Number(r.statementsApplied), statementsTotal: Number(r.statementsTotal),
+      state: r.state, appliedHash: String(r.appliedHash),
+      reverted: Number(r.reverted), downChecksum: r.downChecksum === null ? null : String(r.downChecksum),
+      running: r.running === 'up' || r.running === 'down' ? r.running : null,
+      runningStatement: r.runningStatement === null ? null : Number(r.runningStatement),
+      runningFingerprint: r.runningFingerprint === null ? null : String(r.runningFingerprint),
+      appliedDownChecksum: r.appliedDownChecksum === null || r.appliedDownChecksum === undefined ? null : String(r.appliedDownChecksum),
+      chain: r.chain === null || r.chain === undefined ? null : String(r.chain),
+    };
+  }) };
+}
+
+/**
+ * Gives an older table the integrity columns and fills them for the rows it has, trusting them
+ * as they are (there is nothing to check them against): the down checksum is the down file's
+ * now (`downOf`), the chain is computed. Returns the parts to send (the ALTER commits at once).
+ */
+export function upgradeParts(session: Session, rows: readonly HistoryRow[], downOf: (version: number) => string | null): { parts: BatchPart[]; rows: HistoryRow[] } {
+  const added = COLUMNS.filter(([key]) => ADDED.has(key));
+  const parts: BatchPart[] = [{ sql: `ALTER TABLE ${tableName(session)} ${added.map(([, column, type]) => `ADD COLUMN ${quoteIdent(column)} ${type}`).join(', ')}` }];
+  const filled = rows.map((r) => ({ ...r, appliedDownChecksum: downOf(r.version) }));
+  const chain = chainOf(filled);
+  const upgraded = filled.map((r) => ({ ...r, chain: chain.get(r.version)! }));
+  for (const r of upgraded) parts.push(updatePart(session, r.version, { appliedDownChecksum: r.appliedDownChecksum, chain: r.chain })!);
+  return { parts, rows: upgraded };
 }
 
 /** A migration's row as it starts: partial, nothing applied. */
@@ -112,6 +188,8 @@ export interface NewHistoryRow {
   readonly checksum: string;
   readonly statementsTotal: number;
   readonly appliedHash: string;
+  readonly appliedDownChecksum: string | null;
+  readonly chain: string;
 }
 
 /**
@@ -124,8 +202,8 @@ function insertPart(session: Session, row: NewHistoryRow): BatchPart {
   // ON DUPLICATE KEY: sent again after a batch whose outcome is unknown, it changes nothing.
   return {
     sql: `INSERT INTO ${tableName(session)} (\`version\`, \`name\`, \`checksum\`, \`applied_at\`, \`execution_ms\`, \`statements_applied\`,
-    \`statements_total\`, \`state\`, \`applied_hash\`) VALUES (?, ?, ?, NOW(3), 0, 0, ?, 'partial', ?) ON DUPLICATE KEY UPDATE \`version\` = \`version\``,
-    params: [row.version, row.name, row.checksum, row.statementsTotal, row.appliedHash],
+    \`statements_total\`, \`state\`, \`applied_hash\`, \`applied_down_checksum\`, \`chain\`) VALUES (?, ?, ?, NOW(3), 0, 0, ?, 'partial', ?, ?, ?) ON DUPLICATE KEY UPDATE \`version\` = \`version\``,
+    params: [row.version, row.name, row.checksum, row.statementsTotal, row.appliedHash, row.appliedDownChecksum, row.chain],
   };
 }
 

@@ -1,6 +1,7 @@
 import { VERSION_TABLE } from '../compiler/config.js';
 import { canonicalCharset, charsetOfCollation, compareNames, isTextual, normalizeSchema } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
+import { validateText } from '../compiler/ir/validate.js';
 import type {
   BlobSize, Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, IntSize, PrimaryKey, ReferentialAction,
   SchemaIR, Table, TableOptions, TextSize,
@@ -401,6 +402,36 @@ export function mapColumn(
   };
 }
 
+/** Text as MariaDB's metadata shows it: utf8mb3, so each character above U+FFFF reads as `?` (tested on 10.11). */
+function metadataText(text: string): string {
+  return text.replace(/[\u{10000}-\u{10FFFF}]/gu, '?');
+}
+
+/** Whether a column read without an expected schema has a `?` that may stand for a character above U+FFFF. */
+function hidesAstral(c: Column): boolean {
+  return ((c.type.kind === 'enum' || c.type.kind === 'set') && c.type.values.some((v) => v.includes('?')))
+    || (c.default?.kind === 'string' && c.default.value.includes('?'));
+}
+
+/**
+ * ENUM/SET values and string defaults with characters above U+FFFF: the server stores them
+ * whole, but information_schema (utf8mb3 on MariaDB 10.11) shows each such character as `?`.
+ * Where the live text is the expected text as the metadata shows it, the expected text is what
+ * the server has; introspection cannot tell it from a real `?`, so it takes the expected one.
+ */
+function withExpectedText(live: Column, expected: Column | null): Column {
+  if (!expected) return live;
+  const same = (a: string, b: string) => a === metadataText(b);
+  let type = live.type;
+  if ((type.kind === 'enum' || type.kind === 'set') && expected.type.kind === type.kind && type.values.length === expected.type.values.length
+    && type.values.every((v, i) => same(v, (expected.type as { values: readonly string[] }).values[i]))) {
+    type = expected.type;
+  }
+  let def = live.default;
+  if (def?.kind === 'string' && expected.default?.kind === 'string' && same(def.value, expected.default.value)) def = expected.default;
+  return type === live.type && def === live.default ? live : { ...live, type, default: def };
+}
+
 const ACTIONS: readonly ReferentialAction[] = ['RESTRICT', 'CASCADE', 'SET NULL', 'NO ACTION', 'SET DEFAULT'];
 
 function action(rule: string, problems: string[], where: string): ReferentialAction {
@@ -497,7 +528,11 @@ export function buildSchema(
       }
       if (type.kind === 'json') isJson = true;
       if (/\bINVISIBLE\b/i.test(row.extra ?? '')) note(t.name, row.name, 'INVISIBLE is not in the schema language; read as a visible column');
-      columns.push(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null));
+      const column = withExpectedText(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null), expectedColumns.get(row.name) ?? null);
+      if (server.flavor === 'mariadb' && !expectedColumns.has(row.name) && hidesAstral(column)) {
+        note(t.name, row.name, 'MariaDB shows characters above U+FFFF (emoji) in ENUM/SET values and defaults as "?": if this "?" is one, write it in the schema file');
+      }
+      columns.push(column);
     }
 
     let primaryKey: PrimaryKey | null = null;
@@ -561,6 +596,9 @@ export function buildSchema(
       options: mapTableOptions(t, server, expectedTable?.options ?? null),
     });
   }
+  // A name schemac could not write back into SQL (a line break in a table name, say) stops here:
+  // verify's fix and diff's output are SQL someone runs.
+  for (const d of validateText({ kind: 'schema', tables })) problems.push(`${d.message} (${d.hint})`);
   if (problems.length) throw new IntrospectError(problems);
   notes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.object ?? '', b.object ?? ''));
   return { ir: normalizeSchema({ kind: 'schema', tables }), notes };

@@ -2,7 +2,7 @@ import { SchemacError } from '../compiler/diagnostics.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import { openSession, parseDatabaseUrl, scrubError, type DatabaseUrl } from './connection.js';
 import { queryable } from './compare.js';
-import { introspectWithNotes, type IntrospectNote, type IntrospectOptions } from './introspect.js';
+import { IntrospectError, introspectWithNotes, type IntrospectNote, type IntrospectOptions } from './introspect.js';
 
 /**
  * The schema of the database a URL (`mysql://…` or `env:VAR`) names. The password never
@@ -23,6 +23,10 @@ export async function introspectUrl(source: string, env: Readonly<Record<string,
   try {
     return await introspectWithNotes(queryable(session), url.database, options);
   } catch (e) {
+    if (e instanceof IntrospectError) {
+      throw new SchemacError({ code: 'E_INTROSPECT', message: `database ${url.display}: ${e.message}`,
+        hint: 'the database has objects the schema language cannot describe yet: change or drop them there, or import a .sql file without them' });
+    }
     throw scrubError(e, url);
   } finally {
     await session.close();

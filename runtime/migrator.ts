@@ -1,15 +1,17 @@
 import { SchemacError, type Diagnostic } from '../compiler/diagnostics.js';
 import { VERSION_TABLE } from '../compiler/config.js';
+import { checkRefusal, isCheck, type CheckSite } from './checks.js';
 import { classifyStatement, type Classified, type ObjectRef } from './classify.js';
 import { fingerprint } from './fingerprint.js';
 import {
-  deleteHistory, HistoryWriteError, HistoryWriter, readHistory, statementChain, updateHistory, type HistoryPatch, type HistoryRow,
+  chainOf, deleteHistory, HistoryWriteError, HistoryWriter, readHistoryTable, statementChain, updateHistory, upgradeParts,
+  type HistoryPatch, type HistoryRow,
 } from './history.js';
 import { acquireLock, releaseLock, releasePart } from './lock.js';
 import { checkIntegrity, statementsOf, type MigrationSet, type MigrationText } from './migrations.js';
-import { downItem, planDown, planUp, type DownItem, type UpItem } from './plan.js';
+import { downItem, historyProblems, planDown, planUp, type DownItem, type UpItem } from './plan.js';
 import { describeError, isConnectionLost, quoteIdent, ServerError, type BatchPart, type QueryResult, type Session } from './session.js';
-import { firstLine, oneStatement, quotingOf, type Quoting, type Statement } from './statements.js';
+import { backslashInString, firstLine, oneStatement, quotingOf, type Quoting, type Statement } from './statements.js';
 
 /*
  * up / down / status on one database, over one Session that holds the migration lock and runs
@@ -69,6 +71,11 @@ export interface RunOptions {
   readonly resolveInterrupted?: InterruptedChoice;
   /** Print "still running" every this many ms (default 5000). */
   readonly tickMs?: number;
+  /**
+   * Take the history as it is after a human checked it (rows edited by hand, a row deleted as a
+   * hint said): its chain is written anew instead of refusing a broken one (historyProblems).
+   */
+  readonly acceptHistory?: boolean;
 }
 
 export interface UpOptions extends RunOptions {
@@ -79,6 +86,8 @@ export interface UpOptions extends RunOptions {
 export interface DownOptions extends RunOptions {
   readonly to?: number;
   readonly steps?: number;
+  /** Run a down file edited after its migration was applied (see DownPlanOptions). */
+  readonly allowEditedDown?: boolean;
 }
 
 /** A statement as reported by --dry-run. */
@@ -164,6 +173,29 @@ interface Run {
   readonly sessionTexts: string[];
   /** The connection for statements only the server can tell the end of (see single()). */
   single: Session | null;
+  /** The history rows as the writes queued so far leave them (for the chain: relink). */
+  rows: HistoryRow[];
+}
+
+/**
+ * Queues the chain of every row whose link changed after the run changed the rows (`rows`: the
+ * rows as they are now): the link of a row covers the rows before it, so inserting, removing or
+ * re-identifying a row relinks it and every row after it (by version).
+ */
+function relink(run: Run, rows: readonly HistoryRow[]): void {
+  const chain = chainOf(rows);
+  run.rows = rows.map((r) => {
+    const link = chain.get(r.version)!;
+    if (r.chain === link) return r;
+    run.writer.update(r.version, { chain: link });
+    return { ...r, chain: link };
+  });
+}
+
+/** Refuses to run on a history schemac did not write (historyProblems), unless it is accepted. */
+function checkHistory(ctx: RunContext, rows: readonly HistoryRow[], legacy: boolean, options: RunOptions): void {
+  const problems = historyProblems(ctx.set, rows, legacy || options.acceptHistory === true);
+  if (problems.length) throw new SchemacError(problems);
 }
 
 /**
@@ -303,7 +335,7 @@ async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, 
   let released = false;
   const run: Run = {
     ctx, writer: new HistoryWriter(session), tables: new KnownTables(session.database, tables), sent: 0,
-    quoting: quotingOf(String(mode.rows[0]?.mode ?? '')), sessionTexts: [], single: null,
+    quoting: quotingOf(String(mode.rows[0]?.mode ?? '')), sessionTexts: [], single: null, rows: [],
     charset: { client: String(mode.rows[0]?.client), connection: String(mode.rows[0]?.connection), collation: String(mode.rows[0]?.collation) },
   };
   try {
@@ -311,13 +343,27 @@ async function locked<T>(ctx: RunContext, options: RunOptions, body: (run: Run, 
     const finished: number[] = [];
     if (tables.some((t) => t.toLowerCase() === VERSION_TABLE)) {
       // Read under the lock: a runner that waited sees what the other one applied.
-      rows = await readHistory(session);
+      let legacy: boolean;
+      ({ rows, legacy } = await readHistoryTable(session));
+      // Checked before anything is settled or run: a history edited by hand is not acted on.
+      checkHistory(ctx, rows, legacy, options);
+      if (legacy) {
+        const upgrade = upgradeParts(session, rows, (v) => ctx.set.migrations.find((m) => m.version === v)?.down?.hash ?? null);
+        await session.batch(upgrade.parts);
+        rows = upgrade.rows;
+        ctx.log(`${ctx.set.database}: ${VERSION_TABLE} is from an older schemac: added its integrity columns (down checksums and the chain of ${rows.length} row${rows.length === 1 ? '' : 's'}, taken as they are)`);
+      }
       if (rows.some((r) => r.running !== null)) {
         for (const row of rows.filter((r) => r.running !== null)) {
           if (await resolveInterrupted(ctx, row, options.resolveInterrupted)) finished.push(row.version);
         }
-        rows = await readHistory(session);
+        rows = (await readHistoryTable(session)).rows;
       }
+      run.rows = rows;
+      // A settled revert removed a row; an accepted history is linked anew.
+      relink(run, rows);
+      if (options.acceptHistory) ctx.log(`${ctx.set.database}: the history is taken as it is (--accept-history): ${rows.length} row${rows.length === 1 ? '' : 's'} linked anew`);
+      rows = run.rows;
     } else {
       // A database schemac never ran on: the table is created in front of the first statement
       // (no other runner can create it meanwhile: they wait for the lock first).
@@ -363,9 +409,28 @@ function multipleStatements(run: Run, file: string, s: Statement, number: number
     hint: 'end a DELIMITER block with `DELIMITER ;` before the statements after it' };
 }
 
-/** Refuses, before anything runs, the statements to run that multipleStatements finds. */
+/**
+ * A string literal with a backslash, under NO_BACKSLASH_ESCAPES (see backslashInString): the
+ * server would store the backslash, not what it escapes.
+ */
+function backslashLiteral(run: Run, file: string, s: Statement, number: number): Diagnostic | null {
+  if (run.quoting.backslashEscapes) return null;
+  const at = backslashInString(s.sql, run.quoting);
+  if (at === null) return null;
+  const line = s.line + (s.sql.slice(0, at).match(/\n/g)?.length ?? 0);
+  return { code: 'E_NO_BACKSLASH_ESCAPES', pos: { file, line, column: 1 },
+    message: `database ${run.ctx.set.database}: statement ${number} (line ${s.line}: ${firstLine(s.sql)}) has a backslash in a string, and the session's sql_mode has NO_BACKSLASH_ESCAPES: the server would store the backslash instead of what it escapes`,
+    hint: 'schemac writes string literals for the default sql_mode: run without NO_BACKSLASH_ESCAPES (--sql-mode with the server\'s mode minus it), or write the value without a backslash' };
+}
+
+/** What refuses a statement before it is sent: more than one statement in its text, or a backslash the mode would misread. */
+function refusedStatement(run: Run, file: string, s: Statement, number: number): Diagnostic | null {
+  return multipleStatements(run, file, s, number) ?? backslashLiteral(run, file, s, number);
+}
+
+/** Refuses, before anything runs, the statements to run that refusedStatement finds. */
 function checkStatements(run: Run, jobs: readonly { readonly file: string; readonly statements: readonly Statement[]; readonly from: number; readonly fileNumber: (j: number) => number }[]): void {
-  const problems = jobs.flatMap((job) => job.statements.map((s, k) => (k + 1 < job.from ? null : multipleStatements(run, job.file, s, job.fileNumber(k + 1)))))
+  const problems = jobs.flatMap((job) => job.statements.map((s, k) => (k + 1 < job.from ? null : refusedStatement(run, job.file, s, job.fileNumber(k + 1)))))
     .filter((d): d is Diagnostic => d !== null);
   if (problems.length) throw new SchemacError(problems);
 }
@@ -390,7 +455,8 @@ export async function up(ctx: RunContext, options: UpOptions = {}): Promise<RunR
   integrity(ctx.set);
   const planOptions = { ...(options.to !== undefined ? { to: options.to } : {}), ...(options.allowOutOfOrder ? { allowOutOfOrder: true } : {}) };
   if (options.dryRun) {
-    const rows = await readHistory(ctx.session);
+    const { rows, legacy } = await readHistoryTable(ctx.session);
+    checkHistory(ctx, rows, legacy, options);
     const plan = planUp(ctx.set, rows, planOptions);
     const runs = plan.items.map((item) => ({ ...describeUp(item), ms: 0 }));
     logInterrupted(ctx, rows);
@@ -410,9 +476,11 @@ export async function up(ctx: RunContext, options: UpOptions = {}): Promise<RunR
 /** `schemac down`: reverts the newest migrations (default one) with their down files. */
 export async function down(ctx: RunContext, options: DownOptions = {}): Promise<RunReport> {
   integrity(ctx.set);
-  const planOptions = { ...(options.to !== undefined ? { to: options.to } : {}), ...(options.steps !== undefined ? { steps: options.steps } : {}) };
+  const planOptions = { ...(options.to !== undefined ? { to: options.to } : {}), ...(options.steps !== undefined ? { steps: options.steps } : {}),
+    ...(options.allowEditedDown ? { allowEditedDown: true } : {}) };
   if (options.dryRun) {
-    const rows = await readHistory(ctx.session);
+    const { rows, legacy } = await readHistoryTable(ctx.session);
+    checkHistory(ctx, rows, legacy, options);
     const items = planDown(ctx.set, rows, planOptions);
     logInterrupted(ctx, rows);
     return { database: ctx.set.database, dryRun: true, migrations: items.map((i) => ({ ...describeDown(i), ms: 0 })),
@@ -443,6 +511,13 @@ function describeDown(item: DownItem): Omit<MigrationRun, 'ms'> {
     statements: item.statements.slice(item.from - 1).map((s, i) => ({ number: item.fileNumbers[item.from - 1 + i], line: s.line, sql: s.sql })),
   };
 }
+
+/** The fields of a row being inserted that the chain does not cover (relink needs whole rows). */
+const NEW_ROW: HistoryRow = {
+  version: 0, name: '', checksum: '', appliedAt: '', executionMs: 0, statementsApplied: 0, statementsTotal: 0, state: 'partial',
+  appliedHash: '', reverted: 0, downChecksum: null, running: null, runningStatement: null, runningFingerprint: null,
+  appliedDownChecksum: null, chain: null,
+};
 
 /** One list of statements run with a history record for each. */
 interface Job {
@@ -482,13 +557,28 @@ async function applyMigration(run: Run, item: UpItem, options: RunOptions): Prom
   const { ctx, writer } = run;
   const n = item.statements.length;
   const version = item.migration.version;
+  const job = upJob(item);
+  await runChecks(run, job);
+  const appliedDownChecksum = item.migration.down?.hash ?? null;
   if (!item.row) {
-    writer.insert({ version, name: item.migration.name, checksum: item.file.hash, statementsTotal: n, appliedHash: statementChain([])[0] });
+    const identity = { version, name: item.migration.name, checksum: item.file.hash, appliedDownChecksum };
+    const rows = [...run.rows.filter((r) => r.version !== version), { ...NEW_ROW, ...identity, statementsTotal: n }];
+    const chain = chainOf(rows).get(version)!;
+    writer.insert({ ...identity, statementsTotal: n, appliedHash: statementChain([])[0], chain });
+    relink(run, rows.map((r) => (r.version === version ? { ...r, chain } : r)));
   } else if (item.edited) {
-    writer.update(version, { checksum: item.file.hash, statementsTotal: n, name: item.migration.name });
+    writer.update(version, { checksum: item.file.hash, statementsTotal: n, name: item.migration.name, appliedDownChecksum });
+    relink(run, run.rows.map((r) => (r.version === version ? { ...r, checksum: item.file.hash, name: item.migration.name, appliedDownChecksum } : r)));
+  } else if (item.unreverted !== null) {
+    // A revert that stopped between steps: the row says what is still there, as a partial up.
+    const k = item.unreverted;
+    writer.update(version, { reverted: 0, downChecksum: null, statementsApplied: k, appliedHash: statementChain(item.statements.slice(0, k).map((s) => s.sql))[k],
+      state: k === n ? 'applied' : 'partial', touch: k === n });
+    ctx.log(`${ctx.set.database}: ${item.migration.name}: a revert stopped ${k === n ? 'before it undid anything; it stays applied'
+      : `after undoing statements ${k + 1}..${n} of its up file; applying them again`}`);
   }
   ctx.log(`${ctx.set.database}: ${item.from > 1 ? `resuming ${item.migration.name} at statement ${item.from} of ${n}` : `applying ${item.migration.name} (${n} statement${n === 1 ? '' : 's'})`}`);
-  const ms = await runJob(run, upJob(item), options);
+  const ms = await runJob(run, job, options);
   if (n === 0) writer.update(version, { state: 'applied', touch: true });
   ctx.log(`${ctx.set.database}: applied ${item.migration.name} in ${ms} ms`);
   return { ...describeUp(item), ms };
@@ -496,6 +586,9 @@ async function applyMigration(run: Run, item: UpItem, options: RunOptions): Prom
 
 async function revertMigration(run: Run, item: DownItem, options: RunOptions): Promise<MigrationRun> {
   const { ctx, writer } = run;
+  const job = downJob(item);
+  // Before the revert is recorded as started: a refusal leaves the migration as applied as it was.
+  await runChecks(run, job);
   if (item.row.downChecksum === null) writer.update(item.row.version, { downChecksum: item.file.hash });
   const upFile = ctx.set.migrations.find((m) => m.version === item.row.version)?.up;
   if (upFile && upFile.hash !== item.row.checksum && item.row.state === 'applied') {
@@ -504,10 +597,35 @@ async function revertMigration(run: Run, item: DownItem, options: RunOptions): P
   const total = item.statements.length;
   const what = item.steps ? ` (partly applied: undoing step${item.steps.length === 1 ? '' : 's'} ${item.steps.join(', ')})` : '';
   ctx.log(`${ctx.set.database}: ${item.from > 1 ? `resuming the revert of ${item.row.name} at statement ${item.from} of ${total}` : `reverting ${item.row.name}${what}`}`);
-  const ms = await runJob(run, downJob(item), options);
+  const ms = await runJob(run, job, options);
   writer.delete(item.row.version);
+  relink(run, run.rows.filter((r) => r.version !== item.row.version));
   ctx.log(`${ctx.set.database}: reverted ${item.row.name} in ${ms} ms`);
   return { ...describeDown(item), ms };
+}
+
+/**
+ * Runs every check among the statements still to run (see checks.ts), before the first of them:
+ * one that returns rows refuses the migration with nothing of it run. The history writes pending
+ * from the migrations before (their last records) are sent first.
+ */
+async function runChecks(run: Run, job: Job): Promise<void> {
+  const refusals: Diagnostic[] = [];
+  for (let j = job.from; j <= job.statements.length; j++) {
+    const s = job.statements[j - 1];
+    if (!isCheck(s)) continue;
+    const [result] = await run.writer.send([{ sql: oneStatement(s.sql, run.quoting).sql }]);
+    if (result.rows.length) refusals.push(...checkRefusal(checkSite(run, job, j, true), result.rows).diagnostics);
+  }
+  if (refusals.length) throw new SchemacError(refusals);
+}
+
+function checkSite(run: Run, job: Job, j: number, first: boolean): CheckSite {
+  return {
+    database: run.ctx.set.database, direction: job.direction, migration: job.name, file: job.file.file, number: job.fileNumber(j),
+    statement: job.statements[j - 1], first,
+    ran: `${job.direction === 'up' ? `statements 1..${job.fileNumber(j) - 1}` : `${j - 1} of its down statements`} ran and are recorded, and \`schemac ${job.direction}\` resumes at this one`,
+  };
 }
 
 /** Runs statements `from`..end of a job, recording each; returns the time spent. */
@@ -559,7 +677,9 @@ function groupEnd(run: Run, job: Job, j: number): number {
   for (let i = j - 1; i < job.statements.length; i++) {
     const s = job.statements[i];
     const cls = classifyStatement(s.sql);
+    // A statement refusedStatement would refuse runs alone, so that runStatement refuses it.
     const fresh = cls.kind === 'ddl' && cls.creates === true && cls.targets.length > 0 && oneStatement(s.sql, run.quoting).extra === null
+      && backslashLiteral(run, job.file.file, s, job.fileNumber(i + 1)) === null
       && cls.targets.every((t) => run.tables.absent(t) && !names.has(t.name.toLowerCase()));
     bytes += Buffer.byteLength(s.sql);
     if (!fresh || (k >= j && bytes > GROUP_BYTES)) break;
@@ -635,7 +755,7 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
   const retries = options.lockRetries ?? DEFAULT_RETRIES;
   const done = (): HistoryPatch => ({ ...job.record(j, elapsed()), ...NOT_RUNNING });
   // Checked again with the quoting of now: a SET sql_mode earlier in the run may have changed it.
-  const refused = multipleStatements(run, job.file.file, s, job.fileNumber(j));
+  const refused = refusedStatement(run, job.file.file, s, job.fileNumber(j));
   if (refused) {
     await writer.send();
     throw new SchemacError(refused);
@@ -667,7 +787,9 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           // Harmless to run again: its record waits for the next statement.
           tables.saw(cls);
           run.sent++;
-          await writer.send([{ sql: one.sql }]);
+          const [result] = await writer.send([{ sql: one.sql }]);
+          // A check that finds rows now (statements before it changed them) stops the run here.
+          if (isCheck(s) && result.rows.length) throw checkRefusal(checkSite(run, job, j, false), result.rows);
           writer.update(job.version, done());
         } else {
           const fp = cls.kind === 'ddl' ? await fingerprint(ctx.session, cls.targets, tables.absent) : null;
@@ -757,7 +879,8 @@ async function failure(run: Run, job: Job, j: number, s: Statement, kind: string
   }
   const hint = job.direction === 'up'
     ? `${j === 1 ? 'nothing of it ran' : `statements 1..${j - 1} ran and are recorded (state partial)`}. Fix the cause, then \`schemac up\` resumes at statement ${k}; or \`schemac down\` reverts what ran`
-    : `${ran} ran and are recorded. Fix the cause, then \`schemac down\` resumes at statement ${k}`;
+    : `${ran} ran and are recorded. Fix the cause, then \`schemac down\` resumes at statement ${k}; `
+      + 'or `schemac up` applies again what it undid (when it stopped between steps)';
   return new SchemacError({ code: 'E_STATEMENT_FAILED', pos, message: `${head}: ${e.describe()}`, hint });
 }
 
@@ -877,6 +1000,8 @@ export interface StatusEntry {
   readonly executionMs: number | null;
   /** Partial and the file changed since (re-summed). */
   readonly edited: boolean;
+  /** The down file differs from the one recorded when the migration was applied here: `down` refuses it. */
+  readonly downEdited: boolean;
   /** The file's hash differs from schemac.sum (or is not in it): `up` refuses until `schemac sum`. */
   readonly sumMismatch: boolean;
   /** A statement whose outcome the next run checks (the connection was lost). */
@@ -894,9 +1019,9 @@ export interface StatusReport {
 
 /** `schemac status`: each migration's state; reads only (no lock, no table created). */
 export async function status(ctx: RunContext): Promise<StatusReport> {
-  const rows = await readHistory(ctx.session);
+  const { rows, legacy } = await readHistoryTable(ctx.session);
   const set = ctx.set;
-  const problems = checkIntegrity(set);
+  const problems = [...checkIntegrity(set), ...historyProblems(set, rows, legacy)];
   const badFiles = new Set(problems.map((p) => p.pos?.file).filter((f): f is string => !!f));
   const versions = [...new Set([...set.migrations.map((m) => m.version), ...rows.map((r) => r.version)])].sort((a, b) => a - b);
   const entries: StatusEntry[] = [];
@@ -907,14 +1032,15 @@ export async function status(ctx: RunContext): Promise<StatusReport> {
     const sumMismatch = !!m && [m.up?.file, m.down?.file].some((f) => f !== undefined && badFiles.has(f));
     if (!row) {
       entries.push({ version, name: m!.name, state: 'pending', statementsApplied: 0, statementsTotal: total, appliedAt: null, executionMs: null,
-        edited: false, sumMismatch, interrupted: null, reverting: null });
+        edited: false, downEdited: false, sumMismatch, interrupted: null, reverting: null });
       continue;
     }
     const edited = !!m?.up && m.up.hash !== row.checksum;
+    const downEdited = !!m?.down && row.appliedDownChecksum !== null && row.downChecksum === null && m.down.hash !== row.appliedDownChecksum;
     const partial = row.state === 'partial' || row.running !== null || row.downChecksum !== null;
-    const state: MigrationState = !m?.up ? 'missing-file' : partial ? 'partial' : edited ? 'edited' : 'applied';
+    const state: MigrationState = !m?.up ? 'missing-file' : partial ? 'partial' : edited || downEdited ? 'edited' : 'applied';
     entries.push({ version, name: row.name, state, statementsApplied: row.statementsApplied, statementsTotal: row.statementsTotal,
-      appliedAt: row.appliedAt, executionMs: row.executionMs, edited, sumMismatch,
+      appliedAt: row.appliedAt, executionMs: row.executionMs, edited, downEdited, sumMismatch,
       interrupted: row.running !== null ? row.runningStatement : null, reverting: row.downChecksum !== null ? row.reverted : null });
   }
   return { database: set.database, migrations: entries, problems: problems.map((p) => `${p.message}${p.hint ? ` (${p.hint})` : ''}`) };

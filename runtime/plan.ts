@@ -1,6 +1,8 @@
 import { SchemacError, type Diagnostic } from '../compiler/diagnostics.js';
+import { isCheck } from './checks.js';
 import { classifyStatement } from './classify.js';
-import { statementChain, type HistoryRow } from './history.js';
+import { VERSION_TABLE } from '../compiler/config.js';
+import { brokenLink, statementChain, type HistoryRow } from './history.js';
 import { statementsOf, type Migration, type MigrationSet, type MigrationText } from './migrations.js';
 import { firstLine, type Statement } from './statements.js';
 
@@ -19,6 +21,11 @@ export interface UpItem {
   readonly row: HistoryRow | null;
   /** True when a partial migration's file was edited (and re-summed): its row takes the new checksum. */
   readonly edited: boolean;
+  /**
+   * For a migration whose revert stopped part-way: the up statements the database still has
+   * (1..n), which its row records before the run resumes after them. Null otherwise.
+   */
+  readonly unreverted: number | null;
 }
 
 export interface UpPlan {
@@ -55,8 +62,17 @@ export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: 
   for (const row of rows) {
     const m = byVersion(set, row.version);
     if (row.reverted > 0 || row.downChecksum !== null) {
-      problems.push({ code: 'E_REVERTING', message: `database ${db}: ${row.name} is partly reverted (a \`schemac down\` stopped after ${row.reverted} statement(s) of its down file)`,
-        hint: 'run `schemac down` again to finish reverting it (fix what made it fail first); `up` runs again once it is reverted' });
+      // A revert that stopped between steps left the database as a partial up would: up resumes it.
+      const back = m ? stillApplied(set, row, m) : 'its files are gone';
+      if (typeof back === 'string') {
+        problems.push({ code: 'E_REVERTING', message: `database ${db}: ${row.name} is partly reverted (a \`schemac down\` stopped after ${row.reverted} statement(s) of its down file), and \`up\` cannot take it back: ${back}`,
+          hint: 'run `schemac down` again to finish reverting it (fix what made it fail first); `up` runs again once it is reverted' });
+        continue;
+      }
+      if (options.to === undefined || row.version <= options.to) {
+        const statements = statementsOf(m!.up!);
+        items.push({ migration: m!, file: m!.up!, statements, from: back + 1, row, edited: false, unreverted: back });
+      }
       continue;
     }
     if (!m?.up) {
@@ -91,7 +107,7 @@ export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: 
       warnings.push(`${db}: ${m.up.file} was edited after statement ${row.statementsApplied} ran; the statements that ran are unchanged, resuming with the edited file`);
     }
     if (options.to === undefined || row.version <= options.to) {
-      items.push({ migration: m, file: m.up, statements, from: row.statementsApplied + 1, row, edited });
+      items.push({ migration: m, file: m.up, statements, from: row.statementsApplied + 1, row, edited, unreverted: null });
     }
   }
 
@@ -112,12 +128,48 @@ export function planUp(set: MigrationSet, rows: readonly HistoryRow[], options: 
       continue;
     }
     if (options.to !== undefined && m.version > options.to) continue;
-    items.push({ migration: m, file: m.up, statements: statementsOf(m.up), from: 1, row: null, edited: false });
+    items.push({ migration: m, file: m.up, statements: statementsOf(m.up), from: 1, row: null, edited: false, unreverted: null });
   }
   items.sort((a, b) => a.migration.version - b.migration.version);
   for (const item of items) problems.push(...transactionControl(item.file, item.statements, item.from));
   if (problems.length) throw new SchemacError(problems);
   return { items, warnings };
+}
+
+/**
+ * How many up statements a migration whose revert stopped part-way still has, when that is a
+ * prefix of its up file: the down undoes steps newest first, so a revert that stopped between
+ * steps leaves steps 1..k, as an up that stopped after them would. Else why not (a string): the
+ * revert stopped inside a step, or the files are not the ones that ran.
+ */
+function stillApplied(set: MigrationSet, row: HistoryRow, m: Migration): number | string {
+  if (!m.up || !m.down) return `${set.dir}/migrations/${row.name}.${m.up ? 'down' : 'up'}.sql is gone`;
+  if (row.checksum !== m.up.hash) return `${m.up.file} changed since it ran`;
+  if (row.downChecksum !== null && row.downChecksum !== m.down.hash) return `${m.down.file} changed since the revert started`;
+  let down: DownItem;
+  try {
+    down = downItem(set, { ...row, running: null, runningStatement: null });
+  } catch (e) {
+    if (e instanceof SchemacError) return e.diagnostics[0].message;
+    throw e;
+  }
+  const up = statementsOf(m.up);
+  if (up.some((s) => s.step === null) || down.statements.some((s) => s.step === null)) return 'its files have no `-- step N:` markers';
+  // A step is taken back when all its down statements ran; one the revert stopped inside (after a
+  // statement that changed something) is neither here nor there.
+  const ran = down.statements.slice(0, row.reverted);
+  const undone = new Set<number>();
+  for (const step of new Set(down.statements.map((s) => s.step!))) {
+    const all = down.statements.filter((s) => s.step === step);
+    const done = ran.filter((s) => s.step === step);
+    if (done.length === all.length) undone.add(step);
+    else if (done.some((s) => !isCheck(s))) return `the revert stopped inside undo step ${step}`;
+  }
+  const applied = row.state === 'applied' ? up.length : row.statementsApplied;
+  let kept = 0;
+  while (kept < applied && !undone.has(up[kept].step!)) kept++;
+  if (up.slice(kept, applied).some((s) => !undone.has(s.step!))) return 'the steps it undid are not the last ones of its up file';
+  return kept;
 }
 
 /**
@@ -146,6 +198,48 @@ function transactionControl(file: MigrationText, statements: readonly Statement[
   return out;
 }
 
+/**
+ * What the history says that it cannot say if schemac wrote it: a broken chain (an edited,
+ * swapped or removed row: brokenLink), counters no run can leave, a name that is not the
+ * migration's. Checked before anything runs, and by `status`. `skipChain`: a table of an older
+ * schemac, which has no chain yet, or a history a human accepted (--accept-history).
+ */
+export function historyProblems(set: MigrationSet, rows: readonly HistoryRow[], skipChain = false): Diagnostic[] {
+  const db = set.database;
+  const problems: Diagnostic[] = [];
+  const edited = 'the table was edited by hand';
+  const accept = 'if the rows say what really ran on this database, `schemac up --accept-history` records them as they are';
+  const broken = skipChain ? null : brokenLink(rows);
+  if (broken) {
+    const lower = rows.filter((r) => r.version < broken.version).length;
+    problems.push({ code: 'E_HISTORY_EDITED',
+      message: `database ${db}: ${VERSION_TABLE} was changed outside schemac at version ${v4(broken.version)} (${broken.name}): `
+        + (broken.chain === null ? 'the row was not written by schemac' : `its version, name or checksums, or ${lower ? 'the rows before it, were edited, swapped or removed' : 'its own fields, were edited'}`),
+      hint: `${edited}: restore it from a backup or from what \`schemac status\` and the files say; ${accept}` });
+  }
+  for (const row of rows) {
+    const m = byVersion(set, row.version);
+    const counts: string[] = [];
+    if (row.statementsApplied > row.statementsTotal) counts.push(`${row.statementsApplied} of ${row.statementsTotal} statements applied`);
+    if (row.state === 'applied' && row.statementsApplied !== row.statementsTotal) counts.push(`state applied with ${row.statementsApplied} of ${row.statementsTotal} statements`);
+    if (m?.up && m.up.hash === row.checksum && row.statementsTotal !== statementsOf(m.up).length) {
+      counts.push(`${row.statementsTotal} statements recorded, but ${m.up.file} has ${statementsOf(m.up).length}`);
+    }
+    if (m?.down && row.downChecksum === m.down.hash && row.reverted > statementsOf(m.down).length) {
+      counts.push(`${row.reverted} down statements reverted, but ${m.down.file} has ${statementsOf(m.down).length}`);
+    }
+    if (counts.length) {
+      problems.push({ code: 'E_HISTORY_COUNT', message: `database ${db}: the history of ${row.name} says ${counts.join('; ')}, which no run leaves`,
+        hint: `${edited}: set statements_applied / statements_total / reverted to what ran on the database` });
+    }
+    if (m && m.name !== row.name) {
+      problems.push({ code: 'E_HISTORY_NAME', message: `database ${db}: version ${v4(row.version)} ran here as ${row.name}, but the migration is now ${m.name}`,
+        hint: `restore the files' name (${row.name}), or, if ${m.name} is that migration renamed, set its name in ${VERSION_TABLE} and run \`schemac up --accept-history\`` });
+    }
+  }
+  return problems;
+}
+
 /** `--to N` must name a migration (or 0 for down); a typo must not run everything. */
 function checkVersion(set: MigrationSet, rows: readonly HistoryRow[], to: number, what: string, zero: boolean): void {
   if ((zero && to === 0) || set.migrations.some((m) => m.version === to) || rows.some((r) => r.version === to)) return;
@@ -170,6 +264,8 @@ export interface DownItem {
 export interface DownPlanOptions {
   readonly to?: number;
   readonly steps?: number;
+  /** Run a down file edited after its migration was applied here (the edit was reviewed). */
+  readonly allowEditedDown?: boolean;
 }
 
 /**
@@ -185,7 +281,7 @@ export function planDown(set: MigrationSet, rows: readonly HistoryRow[], options
   const items: DownItem[] = [];
   for (const row of chosen) {
     try {
-      const item = downItem(set, row);
+      const item = downItem(set, row, options.allowEditedDown === true);
       items.push(item);
       problems.push(...transactionControl(item.file, item.statements, item.from, item.fileNumbers));
     } catch (e) {
@@ -198,7 +294,7 @@ export function planDown(set: MigrationSet, rows: readonly HistoryRow[], options
 }
 
 /** What reverting one recorded migration runs. */
-export function downItem(set: MigrationSet, row: HistoryRow): DownItem {
+export function downItem(set: MigrationSet, row: HistoryRow, allowEditedDown = false): DownItem {
   const db = set.database;
   const m = byVersion(set, row.version);
   const refuse = (code: string, message: string, hint: string, file?: string): never => {
@@ -212,6 +308,10 @@ export function downItem(set: MigrationSet, row: HistoryRow): DownItem {
   if (row.downChecksum !== null && row.downChecksum !== down.hash) {
     refuse('E_DOWN_EDITED', `${down.file} changed while reverting ${row.name} was unfinished (${row.reverted} of its statements ran)`,
       'restore the down file as it was when the revert started (git), then run `schemac down` again', down.file);
+  }
+  if (!allowEditedDown && row.downChecksum === null && row.appliedDownChecksum !== null && row.appliedDownChecksum !== down.hash) {
+    refuse('E_DOWN_EDITED', `${down.file} was edited after ${row.name} was applied here (recorded ${row.appliedDownChecksum}, file ${down.hash}): it no longer is the down that was reviewed with the up that ran`,
+      'restore the down file from git (`git log` on it shows the edit); if the edit is deliberate and reviewed, run `schemac down --allow-edited-down`', down.file);
   }
   const downStatements = statementsOf(down);
   const all = (): DownItem => ({ row, file: down, statements: downStatements, fileNumbers: downStatements.map((_, i) => i + 1), from: row.reverted + 1, steps: null });

@@ -84,7 +84,5 @@ export function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A quoted identifier: `name`, with backticks doubled. */
-export function quoteIdent(name: string): string {
-  return '`' + name.replace(/`/g, '``') + '`';
-}
+/** A quoted identifier: `name`, with backticks doubled (the dialect's quoting). */
+export { quoted as quoteIdent } from '../compiler/dialect/mysql/sql.js';

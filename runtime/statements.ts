@@ -139,6 +139,32 @@ export function oneStatement(sql: string, quoting: Quoting = DEFAULT_QUOTING): O
   return { sql: cut === null ? sql : sql.slice(0, cut).trimEnd(), extra: null };
 }
 
+/**
+ * The offset of the first backslash inside a string literal, read with `quoting`, or null. Under
+ * NO_BACKSLASH_ESCAPES the server stores such a backslash as it is, while the files schemac
+ * writes (the dialect's literal()) and most hand-written SQL mean `\\n`, `\\\\` as escapes: the
+ * statement would store other text than it says, so the runtime refuses it in that mode.
+ */
+export function backslashInString(sql: string, quoting: Quoting): number | null {
+  const n = sql.length;
+  let i = 0;
+  while (i < n) {
+    const c = sql[i];
+    if (isDashComment(sql, i) || c === '#') { i = lineEnd(sql, i); continue; }
+    if (c === '/' && sql[i + 1] === '*' && sql[i + 2] !== '!' && !sql.startsWith('/*M!', i)) { i = blockCommentEnd(sql, i); continue; }
+    if (c === "'" || (c === '"' && !quoting.ansiQuotes)) {
+      const end = quotedEnd(sql, i, c, quoting.backslashEscapes);
+      const at = sql.indexOf('\\', i);
+      if (at >= 0 && at < end) return at;
+      i = end;
+      continue;
+    }
+    if (c === '`' || c === '"') { i = quotedEnd(sql, i, c, false); continue; }
+    i++;
+  }
+  return null;
+}
+
 /** `-- ` starts a comment only when a blank or the end of the line follows the two dashes. */
 function isDashComment(text: string, i: number): boolean {
   if (text[i] !== '-' || text[i + 1] !== '-') return false;

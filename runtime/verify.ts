@@ -85,19 +85,23 @@ export async function verifyDatabase(session: Session, target: SnapshotTarget): 
   return {
     database: target.config.name, snapshot: target.snapshotFile, drift: seen.changes.length > 0,
     differences: seen.differences, fix: fix?.statements ?? [], fixSteps: fix?.steps ?? [], risks: fix?.risks ?? [],
-    notes: [...introspectNotes, ...await historyNotes(session, target.set)],
+    notes: [...introspectNotes, ...await historyNotes(session, target.set, fix !== null)],
   };
 }
 
-/** Migrations of the generated folder that the database's version table does not list as applied. */
-async function historyNotes(session: Session, set: MigrationSet): Promise<string[]> {
+/**
+ * Migrations of the generated folder that the database's version table does not list as
+ * applied; `fixed` says whether the report prints SQL (drift) that the note can refer to.
+ */
+async function historyNotes(session: Session, set: MigrationSet, fixed: boolean): Promise<string[]> {
   const rows = await readHistory(session);
   const byVersion = new Map(rows.map((r) => [r.version, r]));
   const notes: string[] = [];
   const pending = set.migrations.filter((m) => !byVersion.has(m.version)).map((m) => m.name);
   if (pending.length) {
     notes.push(`${pending.length} migration${pending.length > 1 ? 's are' : ' is'} not applied here (${pending.join(', ')}): `
-      + 'the snapshot is the schema after every migration; run `schemac up` rather than the SQL above');
+      + (fixed ? 'the snapshot is the schema after every migration; run `schemac up` rather than the SQL above'
+        : 'yet the database already matches the snapshot, so `schemac up` would run them on top of it; check `schemac status` first'));
   }
   for (const r of rows) if (r.state === 'partial') notes.push(`migration ${r.name} is partly applied (${r.statementsApplied} of ${r.statementsTotal} statements): see \`schemac status\``);
   return notes;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../compiler/config.js';
-import { alreadyBuilt, checkRisks, checkSum, planBuild, type BuildResult } from '../../compiler/emit/build.js';
+import { alreadyBuilt, checkReach, checkRisks, checkSum, planBuild, type BuildResult } from '../../compiler/emit/build.js';
 import type { GeneratedState } from '../../compiler/emit/generated.js';
 import {
   compileDatabase, loadProject, readGenerated, selectDatabases, writeGenerated,
@@ -25,6 +25,7 @@ export async function build(args: BuildArgs): Promise<number> {
     const prev = readGenerated(outDir);
     if (!args.check && alreadyBuilt(prev, ir)) {
       checkSum(db.name, prev);
+      checkReach(db.name, prev);
       if (!args.json) out(`${db.name}: no changes`);
       report.push({ database: db.name, migration: null, written: [], steps: [], risks: [] });
       continue;

@@ -1,5 +1,6 @@
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
-import { fileError } from '../../compiler/emit/files.js';
+import { fileError, shortPath } from '../../compiler/emit/files.js';
+import { argumentSecrets, scrub } from '../../runtime/redact.js';
 
 /** Options every command shares. */
 export interface CommonArgs {
@@ -8,13 +9,48 @@ export interface CommonArgs {
   readonly json?: boolean;
 }
 
-/** Writes a line to stdout (results) — progress and errors go to stderr. */
+/** Paths in messages: relative or absolute, whichever is shorter (shared with the compiler's messages). */
+export { shortPath };
+
+/** Streams whose reader went away (`schemac verify | head -1`): what is left to say is dropped. */
+const closed = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * A closed stdout or stderr (EPIPE: the other end of the pipe exited) is not an error of the
+ * command: the rest of its output is dropped, and the command runs to its end as it would
+ * have, so a migration is never cut off by its log and a scratch database is still dropped.
+ * Without a listener, Node turns the stream's 'error' into an uncaught exception.
+ */
+export function dropOutputOnClosedPipe(): void {
+  if (watching) return;
+  watching = true;
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => { closed.add(stream); });
+}
+let watching = false;
+
+function write(stream: NodeJS.WriteStream, text: string): void {
+  if (!closed.has(stream) && !stream.destroyed) stream.write(text);
+}
+
+/** Passwords of the command line's arguments (hideArgumentSecrets): never printed. */
+const secrets = new Set<string>();
+
+/**
+ * Registers the passwords that the command line's URL-like arguments hold (`up mysql://u:PASS@h`,
+ * `--from=mysql:u:PASS@h/db`), so that usage errors and messages that echo an argument show
+ * `***` instead: everything bin/ prints goes through out() and err().
+ */
+export function hideArgumentSecrets(argv: readonly string[]): void {
+  for (const arg of argv) for (const s of argumentSecrets(arg)) secrets.add(s);
+}
+
+/** Writes a line to stdout (results) — progress and errors go to stderr. Passwords are taken out. */
 export function out(line: string): void {
-  process.stdout.write(line + '\n');
+  write(process.stdout, scrub(line, secrets) + '\n');
 }
 
 export function err(line: string): void {
-  process.stderr.write(line + '\n');
+  write(process.stderr, scrub(line, secrets) + '\n');
 }
 
 /**

@@ -1,13 +1,13 @@
 import { join, resolve } from 'node:path';
 import { SchemacError } from '../../compiler/diagnostics.js';
-import { readText, shownPath, statIfPresent } from '../../compiler/emit/files.js';
+import { readText, shortPath, statIfPresent } from '../../compiler/emit/files.js';
 import { loadProject, selectDatabases, type Project } from '../../compiler/emit/generated.js';
 import { readSnapshot } from '../../compiler/ir/snapshot.js';
 import { DEFAULT_NAMING, type SchemaIR } from '../../compiler/ir/types.js';
 import { compareSchemas, introspectSession, riskComment, sqlScript } from '../../runtime/compare.js';
 import { openSession, parseDatabaseUrl, scrub, type DatabaseUrl } from '../../runtime/connection.js';
 import { IntrospectError } from '../../runtime/introspect.js';
-import { out, type CommonArgs } from './common.js';
+import { err, out, type CommonArgs } from './common.js';
 
 export interface DiffArgs extends CommonArgs {
   readonly from: string;
@@ -85,7 +85,7 @@ async function loadFile(source: Exclude<Source, { kind: 'url' }>, args: DiffArgs
       return compileDatabase(project, db);
     }
     case 'generated':
-      return readSnapshot(readText(source.file), shownPath(source.file));
+      return readSnapshot(readText(source.file), shortPath(source.file));
     case 'sql': {
       const project = tryProject(args, false);
       const [{ importSql }, { normalizeSchema }] = await Promise.all([
@@ -121,7 +121,7 @@ async function loadUrl(source: Extract<Source, { kind: 'url' }>, flag: string, e
 
 /**
  * `schemac diff --from SRC --to SRC`: the SQL that turns the first schema into the second, on
- * stdout (nothing when they are the same). `--format json`: the differences, steps, risks and statements.
+ * stdout (nothing when they are the same, and `no differences` on stderr). `--format json`: the differences, steps, risks and statements.
  */
 export async function diff(args: DiffArgs): Promise<number> {
   const from = parseSource(args.from, '--from');
@@ -140,7 +140,10 @@ export async function diff(args: DiffArgs): Promise<number> {
     }, null, 2));
     return 0;
   }
-  if (c.statements.length === 0) return 0;
+  if (c.statements.length === 0) {
+    err(`no differences: ${from.text} and ${to.text} have the same schema`);
+    return 0;
+  }
   for (const r of c.risks) out(riskComment(r));
   if (c.risks.length) out('');
   out(sqlScript(c.statements));

@@ -6,6 +6,7 @@ import { checkedTargets, checkNumbers, MIGRATE_NUMBERS, printRun, runOptions, se
 export interface DownArgs extends MigrateArgs {
   readonly to?: number;
   readonly steps?: number;
+  readonly allowEditedDown?: boolean;
 }
 
 /** `schemac down [--to N | --steps K]`: reverts the newest migrations (default one) on every database (or --db). */
@@ -16,6 +17,7 @@ export async function down(args: DownArgs): Promise<number> {
       ...runOptions(args),
       ...(args.to !== undefined ? { to: args.to } : {}),
       ...(args.steps !== undefined ? { steps: args.steps } : {}),
+      ...(args.allowEditedDown ? { allowEditedDown: true } : {}),
     });
     if (!args.json) printRun(report, 'reverted');
     return report;

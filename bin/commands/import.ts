@@ -1,18 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { CONFIG_FILE, type DatabaseConfig } from '../../compiler/config.js';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
 import { planBuild } from '../../compiler/emit/build.js';
 import { readText, statIfPresent } from '../../compiler/emit/files.js';
-import { BASELINE_FILE } from '../../compiler/emit/generated.js';
-import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
+import { BASELINE_FILE, loadProject, readGenerated, selectDatabases, type Project } from '../../compiler/emit/generated.js';
+import { renderBaseline } from '../../compiler/emit/baseline.js';
 import { schemaHash } from '../../compiler/ir/snapshot.js';
 import { writeDslFile } from '../../compiler/emit/dsl.js';
-import { loadProject, readGenerated, selectDatabases } from '../../compiler/emit/generated.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import { validateSchema } from '../../compiler/ir/validate.js';
-import type { SchemaIR } from '../../compiler/ir/types.js';
-import { err, out, type CommonArgs } from './common.js';
+import { DEFAULT_NAMING, type SchemaIR } from '../../compiler/ir/types.js';
+import { err, out, shortPath, type CommonArgs } from './common.js';
+import { isInitExample, urlLines, writeNewConfig, type NewDatabase } from './init.js';
 
 export interface ImportArgs extends CommonArgs {
   readonly source: string;
@@ -23,39 +24,78 @@ export interface ImportArgs extends CommonArgs {
 /**
  * `schemac import FILE.sql | URL`: writes a schema file in the schema language for an existing
  * schema, and the database's generated/ (snapshot, schema.sql, an empty sum) so that the first
- * `build` has nothing to do — the way to adopt schemac on a live database.
+ * `build` has nothing to do — the way to adopt schemac on a live database. In a folder without
+ * a config it writes one first (as `init` does, without the example).
  */
 export async function importCommand(args: ImportArgs): Promise<number> {
-  const project = loadProject(process.cwd(), args.config);
-  const dbs = selectDatabases(project, args.db);
-  if (dbs.length !== 1) {
-    throw new SchemacError({ code: 'E_USAGE', message: 'import writes one database: name it with --db',
-      hint: `the config has ${dbs.map((d) => d.name).join(', ')}` }, 2);
+  const found = findProject(args);
+  if (!found && (args.db?.length ?? 0) > 1) {
+    throw new SchemacError({ code: 'E_USAGE', message: 'import writes one database: name one with --db' }, 2);
   }
-  const db = dbs[0];
-  const ir = normalizeSchema(await readSource(args.source), project.config.naming);
+  // A database of an existing config is checked before the source is read (which may take long).
+  if (found) chooseDatabase(found, args.db);
+  const ir = normalizeSchema(await readSource(args.source), found?.config.naming ?? DEFAULT_NAMING);
   // Checked as a build checks it, at its place in the source: the schema file written from it is
   // compiled back below, and a schema the validator refuses (a default of another precision than
   // its column's, say) must be refused as itself, not as the different one written for it.
   const invalid = validateSchema(ir);
   if (invalid.length) throw new SchemacError(sortDiagnostics(invalid));
 
+  let project = found;
+  let created: NewDatabase[] = [];
+  if (!project) {
+    created = writeNewConfig(process.cwd(), [args.db?.[0] ?? 'main']);
+    project = loadProject(process.cwd());
+  }
+  try {
+    return await writeImport(project, chooseDatabase(project, args.db), ir, args, created);
+  } catch (e) {
+    // A failed import leaves the folder as it found it.
+    if (created.length) rmSync(join(project.root, CONFIG_FILE), { force: true });
+    throw e;
+  }
+}
+
+/** The project of the config, or null when there is none to find (and no --config names one). */
+function findProject(args: ImportArgs): Project | null {
+  try {
+    return loadProject(process.cwd(), args.config);
+  } catch (e) {
+    if (!args.config && e instanceof SchemacError && e.diagnostics.every((d) => d.code === 'E_NO_CONFIG')) return null;
+    throw e;
+  }
+}
+
+function chooseDatabase(project: Project, names: readonly string[] | undefined): DatabaseConfig {
+  const dbs = selectDatabases(project, names);
+  if (dbs.length !== 1) {
+    throw new SchemacError({ code: 'E_USAGE', message: 'import writes one database: name it with --db',
+      hint: `the config has ${dbs.map((d) => d.name).join(', ')}` }, 2);
+  }
+  return dbs[0];
+}
+
+/** Writes the schema file and generated/ of an imported schema, checking that the file reads back to it. */
+async function writeImport(project: Project, db: DatabaseConfig, ir: SchemaIR, args: ImportArgs, created: readonly NewDatabase[]): Promise<number> {
   const outDir = resolve(project.root, args.out ?? defaultSchemaDir(db.schema[0] ?? `schema/${db.name}`));
   const file = join(outDir, `${db.name}.ts`);
   const generatedDir = join(project.root, db.out);
   const prev = readGenerated(generatedDir);
-  // The database's schema globs must find the new file alone, or it would not read back as imported.
+  // The database's schema globs must find the new file alone, or it would not read back as imported;
+  // the example `schemac init` wrote, still unchanged, gives way.
   const { globSync } = await import('tinyglobby');
   const others = globSync([...db.schema], { cwd: project.root, onlyFiles: true }).map((f) => resolve(project.root, f))
     .filter((f) => f !== file && /\.(c|m)?tsx?$/.test(f));
-  if (others.length) {
+  const examples = new Map(others.map((f) => [f, readText(f)] as const).filter(([, text]) => isInitExample(text)));
+  const kept = others.filter((f) => !examples.has(f));
+  if (kept.length) {
     throw new SchemacError({ code: 'E_IMPORT_EXISTS',
-      message: `database "${db.name}" already has schema files: ${others.map((f) => relative(process.cwd(), f)).join(', ')}`,
-      hint: 'import into a database whose schema folder is empty (remove the example that `schemac init` wrote)' });
+      message: `database "${db.name}" already has schema files: ${kept.map(shortPath).join(', ')}`,
+      hint: 'import into a database whose schema folder is empty' });
   }
   if (!args.force && (existsSync(file) || prev.files.size > 0)) {
     throw new SchemacError({ code: 'E_IMPORT_EXISTS',
-      message: `${existsSync(file) ? relative(process.cwd(), file) : db.out} already exists; import would overwrite it`,
+      message: `${existsSync(file) ? shortPath(file) : db.out} already exists; import would overwrite it`,
       hint: 'import into an empty project, or pass --force' });
   }
   let text: string;
@@ -66,31 +106,48 @@ export async function importCommand(args: ImportArgs): Promise<number> {
       hint: 'change it on the database (or in the .sql file), or write that part of the schema by hand' });
   }
 
-  const { mkdirSync, rmSync, writeFileSync } = await import('node:fs');
   const { writeGenerated, compileDatabase } = await import('../../compiler/emit/project.js');
   mkdirSync(outDir, { recursive: true });
+  for (const f of examples.keys()) rmSync(f);
   writeFileSync(file, text);
-  // The written file must read back to the same schema, or the first build would not be empty.
-  const back = await compileDatabase(project, db, { cache: false }).catch((e) => {
+  const undo = () => {
     rmSync(file, { force: true });
-    throw e;
-  });
+    for (const [f, example] of examples) writeFileSync(f, example);
+  };
+  // The written file must read back to the same schema, or the first build would not be empty.
+  let back: SchemaIR;
+  try {
+    back = await compileDatabase(project, db, { cache: false });
+  } catch (e) {
+    undo();
+    if (!(e instanceof SchemacError)) throw e;
+    // The positions are in a file that is gone now: say so, with them in the message.
+    throw new SchemacError({ code: 'E_IMPORT_ROUNDTRIP',
+      message: `the schema file import wrote (${shortPath(file)}, not kept) does not compile: `
+        + e.diagnostics.map((d) => `${d.pos ? `line ${d.pos.line}:${d.pos.column}: ` : ''}${d.code}: ${d.message}`).join('; '),
+      hint: 'this is a bug in schemac import; please report it with the source schema' });
+  }
   const drift = diffSchemas(ir, back);
   if (drift.length) {
-    rmSync(file, { force: true });
+    undo();
     throw new SchemacError({ code: 'E_IMPORT_ROUNDTRIP',
-      message: `${relative(process.cwd(), file)} does not read back to the imported schema (${drift.map((c) => c.kind).join(', ')}); this is a bug`,
+      message: `${shortPath(file)} does not read back to the imported schema (${drift.map((c) => c.kind).join(', ')}); this is a bug`,
       hint: `check that the schema globs of database "${db.name}" include the file and nothing else` });
   }
-  const baseline = renderSqlFile([`schemac baseline for database ${db.name}: the schema its migrations start from`,
-    `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`], schemaStatements(back));
+  const baseline = renderBaseline(back, [`schemac baseline for database ${db.name}: the schema its migrations start from`,
+    `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`],
+  project.config.naming, project.config.dialect);
   const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, back);
   // The previous folder's files only: its snapshot is not read (--force replaces it, broken or not).
   writeGenerated(generatedDir, { snapshot: back, migrations: [], files: prev.files }, result.files);
   if (args.json) {
-    out(JSON.stringify({ database: db.name, file: relative(project.root, file), tables: ir.tables.length }, null, 2));
+    out(JSON.stringify({ database: db.name, file: relative(project.root, file), tables: ir.tables.length,
+      ...(created.length ? { config: CONFIG_FILE } : {}) }, null, 2));
   } else {
-    out(`${db.name}: wrote ${relative(process.cwd(), file)} (${ir.tables.length} tables) and ${db.out}/snapshot.json`);
+    if (created.length) out(`wrote ${CONFIG_FILE}`);
+    for (const f of examples.keys()) out(`${db.name}: removed ${shortPath(f)}, the unchanged example of \`schemac init\``);
+    out(`${db.name}: wrote ${shortPath(file)} (${ir.tables.length} table${ir.tables.length === 1 ? '' : 's'}) and ${db.out}/snapshot.json`);
+    for (const line of urlLines(created)) out(line);
     out('next: `schemac build` finds nothing to do; change the schema file from now on');
   }
   return 0;
@@ -115,7 +172,7 @@ async function readSource(source: string): Promise<SchemaIR> {
       hint: 'give a .sql file of CREATE TABLE statements, or a mysql://user:pass@host:port/db URL' }, 2);
   }
   const { importSql } = await import('../../compiler/import/sql.js');
-  const result = importSql(readText(source), relative(process.cwd(), resolve(source)));
+  const result = importSql(readText(source), shortPath(source));
   if (result.diagnostics.length) throw new SchemacError(sortDiagnostics(result.diagnostics));
   return result.ir;
 }

@@ -34,11 +34,12 @@ function detail(m: StatusEntry): string {
     case 'applied':
     case 'edited':
       parts.push(`${m.appliedAt}, ${m.statementsTotal} statement${m.statementsTotal === 1 ? '' : 's'} in ${m.executionMs} ms`);
-      if (m.state === 'edited') parts.push('the file changed after it ran here (the edit does not run on this database)');
+      if (m.edited) parts.push('the up file changed after it ran here (the edit does not run on this database)');
+      if (m.downEdited) parts.push('the down file changed after it was applied here (`schemac down` refuses it without --allow-edited-down)');
       break;
     case 'partial':
       parts.push(`${m.statementsApplied} of ${m.statementsTotal} statements ran`);
-      if (m.reverting !== null) parts.push(`a \`schemac down\` stopped after ${m.reverting} of its down statements: run it again to finish`);
+      if (m.reverting !== null) parts.push(`a \`schemac down\` stopped after ${m.reverting} of its down statements: run it again to finish, or \`schemac up\` to apply again what it undid`);
       else if (m.interrupted !== null && m.interrupted > m.statementsApplied + 1) {
         parts.push(`statements ${m.statementsApplied + 1}..${m.interrupted} were interrupted; \`schemac up\` checks which committed and resumes`);
       } else if (m.interrupted !== null) parts.push(`statement ${m.interrupted} was interrupted; \`schemac up\` checks whether it committed and resumes`);

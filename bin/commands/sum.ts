@@ -1,6 +1,6 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProject, readGenerated, selectDatabases } from '../../compiler/emit/generated.js';
+import { commitFiles } from '../../compiler/emit/commit.js';
 import { parseSum, renderSum } from '../../compiler/emit/sum.js';
 import { out, type CommonArgs } from './common.js';
 
@@ -18,12 +18,8 @@ export function sum(args: CommonArgs): number {
     const changed = [...now].filter(([name, hash]) => old.get(name) !== hash).map(([name]) => name);
     const removed = [...old.keys()].filter((name) => !now.has(name));
     const write = before !== text && (state.migrations.length > 0 || before !== null);
-    if (write) {
-      // Atomic: a reader never sees half a sum file.
-      const tmp = join(dir, `.schemac.sum.${process.pid}.tmp`);
-      writeFileSync(tmp, text);
-      renameSync(tmp, join(dir, 'schemac.sum'));
-    }
+    // Atomic: a reader never sees half a sum file.
+    if (write) commitFiles(dir, [{ path: 'schemac.sum', text }]);
     report.push({ database: db.name, written: write, changed, removed });
     if (!args.json) {
       if (!write) out(`${db.name}: ${db.out}/schemac.sum is up to date`);

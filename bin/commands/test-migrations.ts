@@ -9,6 +9,7 @@ import { loadSnapshotTargets, type SnapshotTarget } from '../../runtime/verify.j
 import { err, out, type CommonArgs } from './common.js';
 
 const SESSION: SessionOptions = { lockWaitTimeout: 10 };
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /**
  * `schemac test-migrations`: each database's migrations up and down on a scratch database of
@@ -39,7 +40,7 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
   let url: DatabaseUrl | null = null;
   let admin: Session | null = null;
   let scratch: string | null = null;
-  // Ctrl-C (or a CI timeout's SIGTERM) still drops the scratch database.
+  // Ctrl-C, a CI timeout's SIGTERM or a closed terminal's SIGHUP still drops the scratch database.
   const onSignal = (signal: NodeJS.Signals) => {
     void (async () => {
       if (scratch && url) {
@@ -48,11 +49,10 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
         await s?.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`).catch(() => undefined);
         await s?.close();
       }
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15));
     })();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const signal of SIGNALS) process.once(signal, onSignal);
   try {
     url = resolveDatabaseUrl(target.config, process.env);
     const server = url;
@@ -68,17 +68,19 @@ async function testOne(target: SnapshotTarget): Promise<MigrationTestReport> {
     throw scrubError(e, url);
   } finally {
     await admin?.close();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
   }
 }
 
 function print(r: MigrationTestReport, target: SnapshotTarget): void {
   const n = r.migrations.length;
   if (r.ok) {
+    const tables = target.snapshot.tables.length;
+    const base = target.baseline !== null ? `the baseline (${target.set.dir}/baseline.sql) ` : '';
     out(n === 0
-      ? `${r.database}: ok, no migrations (the snapshot is empty)`
-      : `${r.database}: ok, ${n} migration${n === 1 ? '' : 's'} up and down (${r.statements} statements) match ${target.snapshotFile}`);
+      ? tables === 0 ? `${r.database}: ok, no migrations (the snapshot is empty)`
+        : `${r.database}: ok, no migrations; ${base}matches ${target.snapshotFile} (${tables} table${tables === 1 ? '' : 's'})`
+      : `${r.database}: ok, ${n} migration${n === 1 ? '' : 's'} up and down (${r.statements} statements)${base ? ` from ${base.trim()}` : ''} match ${target.snapshotFile}`);
     return;
   }
   const f = r.failure!;

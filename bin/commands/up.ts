@@ -1,3 +1,4 @@
+import { sqlComment } from '../../compiler/dialect/mysql/sql.js';
 import { SchemacError } from '../../compiler/diagnostics.js';
 import { loadProject } from '../../compiler/emit/generated.js';
 import type { SessionOptions } from '../../runtime/connection.js';
@@ -15,6 +16,7 @@ export interface MigrateArgs extends CommonArgs {
   readonly lockRetries?: number;
   readonly sqlMode?: string;
   readonly resolveInterrupted?: InterruptedChoice;
+  readonly acceptHistory?: boolean;
 }
 
 export interface UpArgs extends MigrateArgs {
@@ -47,6 +49,7 @@ export function runOptions(args: MigrateArgs): RunOptions {
     lockTimeout: args.lockTimeout ?? 60,
     ...(args.lockRetries !== undefined ? { lockRetries: args.lockRetries } : {}),
     ...(args.resolveInterrupted ? { resolveInterrupted: args.resolveInterrupted } : {}),
+    ...(args.acceptHistory ? { acceptHistory: true } : {}),
   };
 }
 
@@ -71,9 +74,9 @@ export function checkedTargets(args: CommonArgs): DatabaseTarget[] {
 export function printRun(report: RunReport, verb: 'applied' | 'reverted'): void {
   const db = report.database;
   if (report.dryRun) {
-    if (report.migrations.length === 0) out(`-- ${db}: nothing to ${verb === 'applied' ? 'apply' : 'revert'}`);
+    if (report.migrations.length === 0) out(sqlComment(`${db}: nothing to ${verb === 'applied' ? 'apply' : 'revert'}`));
     for (const m of report.migrations) {
-      out(`-- ${db}: ${m.file}: ${verb === 'applied' ? 'would apply' : 'would revert with'} ${numbers(m.statements.map((s) => s.number))} of its ${m.total}`);
+      out(sqlComment(`${db}: ${m.file}: ${verb === 'applied' ? 'would apply' : 'would revert with'} ${numbers(m.statements.map((s) => s.number))} of its ${m.total}`));
       for (const s of m.statements) {
         out(`-- statement ${s.number} (line ${s.line})`);
         // A statement holding `;` (a procedure body) needs another delimiter to be piped into a client.

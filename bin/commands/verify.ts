@@ -1,4 +1,5 @@
 import { loadProject } from '../../compiler/emit/generated.js';
+import { sqlComment } from '../../compiler/dialect/mysql/sql.js';
 import { riskComment, sqlScript } from '../../runtime/compare.js';
 import { withSession } from '../../runtime/project.js';
 import { loadSnapshotTargets, requireSnapshot, verifyDatabase, type DriftReport } from '../../runtime/verify.js';
@@ -36,12 +37,12 @@ function print(r: DriftReport & { url: string }): void {
     for (const n of r.notes) out(`  note: ${n}`);
     return;
   }
-  out(`-- ${r.database} (${r.url}): drift from ${r.snapshot}, ${r.differences.length} difference${r.differences.length === 1 ? '' : 's'}`);
-  out('-- (each written as a change from the snapshot to the database)');
-  for (const d of r.differences) out(`--   ${d}`);
-  for (const n of r.notes) out(`-- note: ${n}`);
+  out(sqlComment(`${r.database} (${r.url}): drift from ${r.snapshot}, ${r.differences.length} difference${r.differences.length === 1 ? '' : 's'}`));
+  out(sqlComment('(each written as a change from the snapshot to the database)'));
+  for (const d of r.differences) out(sqlComment(`  ${d}`));
+  for (const n of r.notes) out(sqlComment(`note: ${n}`));
   out('--');
-  out(`-- SQL that brings ${r.database} back to the snapshot (review it before running):`);
+  out(sqlComment(`SQL that brings ${r.database} back to the snapshot (review it before running):`));
   for (const risk of r.risks) out(riskComment(risk));
   out('');
   out(sqlScript(r.fix));

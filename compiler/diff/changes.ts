@@ -4,6 +4,18 @@ import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table,
  * One difference between two schemas. Drops carry the whole dropped object so the reverse
  * can be built; table-scoped changes name the table by its name in the target schema.
  */
+/**
+ * Indexes of a kept table that the server may hold as its own, made for a foreign key: InnoDB
+ * renames such an index after a foreign key added over it, and drops it when another index can
+ * take over (MYSQL-NOTES §3; MySQL's HA_GENERATED_KEY). An imported database's index cannot be
+ * told from one declared by hand, so statements that add a key rename these to themselves, which
+ * makes them the table's own, as declared. Only the kept, non-unique indexes that cover a foreign
+ * key and are not named after one (a key of that name comes back under the same name) are listed.
+ */
+export interface Pinned {
+  readonly pinned?: readonly string[];
+}
+
 export type Change =
   | { readonly kind: 'createTable'; readonly table: Table }
   | { readonly kind: 'dropTable'; readonly table: Table }
@@ -27,19 +39,21 @@ export type Change =
   }
   | {
     readonly kind: 'modifyColumn'; readonly table: string; readonly from: Column; readonly to: Column; readonly backfill?: DefaultValue;
+    /** The table's primary key columns after the change: they name the rows a down that narrows the column refuses. */
+    readonly key: readonly string[];
     readonly keep?: readonly string[];
     /** The columns before it in the new and the old table (a generated column changing storage is re-added there). */
     readonly after: string | null; readonly fromAfter: string | null;
   }
-  | { readonly kind: 'addIndex'; readonly table: string; readonly index: Index }
-  | { readonly kind: 'dropIndex'; readonly table: string; readonly index: Index }
+  | ({ readonly kind: 'addIndex'; readonly table: string; readonly index: Index } & Pinned)
+  | ({ readonly kind: 'dropIndex'; readonly table: string; readonly index: Index } & Pinned)
   | { readonly kind: 'renameIndex'; readonly table: string; readonly from: Index; readonly to: Index }
-  | { readonly kind: 'replaceIndex'; readonly table: string; readonly from: Index; readonly to: Index }
-  | { readonly kind: 'addForeignKey'; readonly table: string; readonly foreignKey: ForeignKey }
-  | { readonly kind: 'dropForeignKey'; readonly table: string; readonly foreignKey: ForeignKey }
+  | ({ readonly kind: 'replaceIndex'; readonly table: string; readonly from: Index; readonly to: Index } & Pinned)
+  | ({ readonly kind: 'addForeignKey'; readonly table: string; readonly foreignKey: ForeignKey } & Pinned)
+  | ({ readonly kind: 'dropForeignKey'; readonly table: string; readonly foreignKey: ForeignKey } & Pinned)
   | { readonly kind: 'addCheck'; readonly table: string; readonly check: Check }
   | { readonly kind: 'dropCheck'; readonly table: string; readonly check: Check }
-  | { readonly kind: 'setPrimaryKey'; readonly table: string; readonly from: PrimaryKey | null; readonly to: PrimaryKey | null }
+  | ({ readonly kind: 'setPrimaryKey'; readonly table: string; readonly from: PrimaryKey | null; readonly to: PrimaryKey | null } & Pinned)
   | {
     readonly kind: 'alterOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions;
     /** The table's columns before the change, under their new names: a new default character set converts them. */

@@ -1,7 +1,8 @@
-import { charsetOfCollation, isTextual } from '../ir/normalize.js';
+import { charsetOfCollation, engineOf, isTextual } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
+import { ident } from '../dialect/mysql/sql.js';
 
 /**
  * The changes that turn `from` into `to` (both normalised). Renames come only from
@@ -49,6 +50,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
 
   for (const { from: f, to: t } of pairs) {
     const table = t.name;
+    const first = changes.length;
     if (f.name !== t.name) changes.push({ kind: 'renameTable', from: f.name, to: t.name });
     const list = columnPairs.get(table)!;
     const pairedFrom = new Set(list.map((p) => p.from.name));
@@ -90,7 +92,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       const fills = p.to.backfill && p.from.nullable && !p.to.nullable;
       const ti = t.columns.indexOf(p.to);
       const fi = fromNames.indexOf(p.to.name);
-      changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to,
+      changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to, key: t.primaryKey?.columns ?? [],
         after: ti > 0 ? t.columns[ti - 1].name : null, fromAfter: fi > 0 ? fromNames[fi - 1] : null,
         ...(fills ? { backfill: p.to.backfill, keep: keep.filter((k) => k !== p.to.name) } : {}) });
     }
@@ -141,8 +143,35 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
       changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options,
         columns: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
     }
+    const pinned = pinnedIndexes(oldIndexes, t.indexes, [...oldFks, ...t.foreignKeys]);
+    if (pinned.length) {
+      for (let i = first; i < changes.length; i++) {
+        const c = changes[i];
+        switch (c.kind) {
+          case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'setPrimaryKey':
+            changes[i] = { ...c, pinned };
+            break;
+          default:
+            break;
+        }
+      }
+    }
   }
   return changes;
+}
+
+/**
+ * The kept indexes the server may have made for a foreign key (see `Pinned`): non-unique, the
+ * same by name and definition on both sides, covering the columns of a foreign key of either side
+ * (leftmost, whole columns), and not named after a foreign key of the table.
+ */
+function pinnedIndexes(from: readonly Index[], to: readonly Index[], foreignKeys: readonly ForeignKey[]): string[] {
+  const fkNames = new Set(foreignKeys.map((fk) => fk.name.toLowerCase()));
+  return to.filter((ix) => !ix.unique && !fkNames.has(ix.name.toLowerCase())
+    && from.some((old) => old.name === ix.name && indexesEqual(old, ix))
+    && ix.parts.every((p) => p.length === undefined && !p.desc)
+    && foreignKeys.some((fk) => fk.columns.every((c, i) => ix.parts[i]?.column === c)))
+    .map((ix) => ix.name);
 }
 
 /**
@@ -241,7 +270,7 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
 function renameIdentifiers(expr: string, renames: ReadonlyMap<string, string>): string {
   return expr.replace(/'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.)*"|`((?:[^`]|``)+)`|\b([A-Za-z_][A-Za-z0-9_$]*)\b/g,
     (m, quoted: string | undefined, plain: string | undefined) => {
-      if (quoted !== undefined) return renames.has(quoted) ? '`' + renames.get(quoted)!.replace(/`/g, '``') + '`' : m;
+      if (quoted !== undefined) return renames.has(quoted) ? ident(renames.get(quoted)!) : m;
       if (plain !== undefined) return renames.get(plain) ?? m;
       return m;
     });
@@ -312,9 +341,12 @@ export function sqlEqual(a: string, b: string): boolean {
   return sameSqlExpression(a, b);
 }
 
-/** An engine left unset keeps whatever the server has; an unset character set or collation means the default. */
+/**
+ * An unset engine, character set or collation means the default: a schema's MyISAM against a
+ * live table on the server's default engine is a difference, whichever side is which.
+ */
 function optionsChange(from: TableOptions, to: TableOptions): boolean {
-  return (to.engine !== null && to.engine !== from.engine)
+  return engineOf(to).toLowerCase() !== engineOf(from).toLowerCase()
     || to.charset !== from.charset || to.collate !== from.collate
     || (to.comment ?? '') !== (from.comment ?? '');
 }

@@ -117,6 +117,28 @@ export interface TableState {
   readonly pos?: SourcePos;
 }
 
+/**
+ * A table's name with its options, as the first argument of `table()`:
+ * `table({ name: 'cfg', comment: 'settings' }, { ... })`. The same options as the chained methods
+ * (`.comment()`, `.engine()`, ...), which a column of the same name hides; this form works
+ * whatever the columns are called.
+ */
+export interface TableSpec {
+  readonly name: string;
+  /** COMMENT='text' */
+  readonly comment?: string;
+  /** ENGINE=name */
+  readonly engine?: string;
+  /** DEFAULT CHARSET=name */
+  readonly charset?: string;
+  /** COLLATE=name */
+  readonly collate?: string;
+  /** Build hint: the table's previous name, or names oldest first (as `.renamedFrom()` called in turn). */
+  readonly renamedFrom?: string | readonly string[];
+}
+
+const SPEC_KEYS: ReadonlySet<string> = new Set(['name', 'comment', 'engine', 'charset', 'collate', 'renamedFrom']);
+
 interface TableMethods<C> {
   /** COMMENT='text' */
   comment(text: string): TableDef<C>;
@@ -134,46 +156,77 @@ interface TableMethods<C> {
 export type TableDef<C = Record<string, ColumnBuilder>> =
   Omit<TableMethods<C>, keyof C> & { readonly [K in keyof C]: ColumnRef };
 
-const tableProto = {
-  comment(this: any, text: string) { return withOptions(this, { comment: stringArg(text, '.comment()') }); },
-  engine(this: any, name: string) { return withOptions(this, { engine: stringArg(name, '.engine()') }); },
-  charset(this: any, name: string) { return withOptions(this, { charset: stringArg(name, '.charset()').toLowerCase() }); },
-  collate(this: any, name: string) { return withOptions(this, { collate: stringArg(name, '.collate()').toLowerCase() }); },
-  renamedFrom(this: any, old: string) {
-    const s = tableState(this)!;
-    return makeTable({ ...s, renamedFrom: [...s.renamedFrom, stringArg(old, '.renamedFrom()')] });
-  },
+/** The options each method and each TableSpec key sets (one reading of each, for both forms). */
+const setOption: Readonly<Record<Exclude<keyof TableSpec, 'name'>, (s: TableState, value: unknown, what: string) => TableState>> = {
+  comment: (s, v, what) => ({ ...s, options: { ...s.options, comment: stringArg(v, what) } }),
+  engine: (s, v, what) => ({ ...s, options: { ...s.options, engine: stringArg(v, what) } }),
+  charset: (s, v, what) => ({ ...s, options: { ...s.options, charset: stringArg(v, what).toLowerCase() } }),
+  collate: (s, v, what) => ({ ...s, options: { ...s.options, collate: stringArg(v, what).toLowerCase() } }),
+  renamedFrom: (s, v, what) => ({ ...s, renamedFrom: [...s.renamedFrom,
+    ...(Array.isArray(v) ? v.map((x) => stringArg(x, what)) : [stringArg(v, what)])] }),
 };
+
+const tableProto = {
+  comment(this: any, text: string) { return makeTable(setOption.comment(tableState(this)!, text, '.comment()')); },
+  engine(this: any, name: string) { return makeTable(setOption.engine(tableState(this)!, name, '.engine()')); },
+  charset(this: any, name: string) { return makeTable(setOption.charset(tableState(this)!, name, '.charset()')); },
+  collate(this: any, name: string) { return makeTable(setOption.collate(tableState(this)!, name, '.collate()')); },
+  renamedFrom(this: any, old: string) { return makeTable(setOption.renamedFrom(tableState(this)!, old, '.renamedFrom()')); },
+};
+
+/**
+ * The option methods of a table: a column of the same name takes their place (the option is then
+ * given in `table({ name, ... })`).
+ */
+export const TABLE_METHODS: readonly string[] = Object.keys(tableProto);
 
 function stringArg(value: unknown, what: string): string {
   if (typeof value !== 'string') throw new DslError('E_DSL_ARGUMENT', `${what} takes a string`);
   return value;
 }
 
-function withOptions(def: unknown, patch: Partial<TableOptions>): unknown {
-  const s = tableState(def)!;
-  return makeTable({ ...s, options: { ...s.options, ...patch } });
-}
-
 function makeTable(state: TableState): any {
   const def = Object.create(tableProto);
   Object.defineProperty(def, STATE, { value: state, enumerable: false });
+  // Defined, not assigned: a column may be called anything MySQL allows, `__proto__` included.
   for (const key of Object.keys(state.columns)) {
-    def[key] = Object.freeze({ kind: 'columnRef', table: state.name, column: key });
+    Object.defineProperty(def, key, { value: Object.freeze({ kind: 'columnRef', table: state.name, column: key }), enumerable: true });
   }
   return Object.freeze(def);
 }
 
+/** The name and options of `table()`'s first argument: a name, or a TableSpec. */
+function readSpec(spec: unknown, pos: SourcePos | undefined): TableState {
+  let state: TableState = {
+    name: '', columns: {}, extras: null, renamedFrom: [], ...(pos ? { pos } : {}),
+    options: { engine: null, charset: null, collate: null, comment: null },
+  };
+  if (typeof spec === 'string') return { ...state, name: spec };
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec) || typeof (spec as TableSpec).name !== 'string') {
+    throw new DslError('E_DSL_ARGUMENT', 'table() takes the table name first, or { name, comment?, engine?, charset?, collate?, renamedFrom? }');
+  }
+  for (const [key, value] of Object.entries(spec)) {
+    if (!SPEC_KEYS.has(key)) {
+      throw new DslError('E_DSL_ARGUMENT', `table({ ... }) has no option "${key}": it takes name, ${[...SPEC_KEYS].slice(1).join(', ')}`);
+    }
+    if (key === 'name' || value === undefined) continue;
+    state = setOption[key as keyof typeof setOption](state, value, `table({ ${key} })`);
+  }
+  return { ...state, name: (spec as TableSpec).name };
+}
+
 /**
  * Declares a table. Column names are the object's keys; the optional third argument returns
- * table-level items (indexes, uniques, composite keys, foreign keys, checks).
+ * table-level items (indexes, uniques, composite keys, foreign keys, checks). The first argument
+ * is the table's name, or its name with options (`{ name: 'cfg', comment: '...' }`).
  */
 export function table<C extends Record<string, ColumnBuilder<any>>>(
-  name: string,
+  spec: string | TableSpec,
   columns: C,
   extras?: (t: { readonly [K in keyof C]: ColumnRef }) => readonly TableItem[],
 ): TableDef<C> {
-  if (typeof name !== 'string') throw new DslError('E_DSL_ARGUMENT', 'table() takes the table name first');
+  const state = readSpec(spec, site());
+  const name = state.name;
   if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
     throw new DslError('E_DSL_ARGUMENT', 'table() takes an object of columns second');
   }
@@ -185,10 +238,7 @@ export function table<C extends Record<string, ColumnBuilder<any>>>(
   if (extras !== undefined && typeof extras !== 'function') {
     throw new DslError('E_DSL_ARGUMENT', 'the third argument of table() is a function, as (t) => [index(t.col)]');
   }
-  return makeTable({
-    name, columns, extras: extras ?? null, renamedFrom: [], pos: site(),
-    options: { engine: null, charset: null, collate: null, comment: null },
-  });
+  return makeTable({ ...state, columns, extras: extras ?? null });
 }
 
 /** The state behind a value returned by `table()`, or undefined for anything else. */

@@ -28,6 +28,7 @@ export interface BuildResult {
 /** Diffs the compiled schema against the folder's snapshot and renders every output file. */
 export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, options: BuildOptions = {}): BuildResult {
   checkSum(dbName, prev);
+  checkReach(dbName, prev);
   const conflicts = renameConflicts(prev.snapshot, ir);
   if (conflicts.length) {
     throw new SchemacError(conflicts.map((message) => ({ code: 'E_RENAME_CONFLICT', message: `database "${dbName}": ${message}` })));
@@ -58,7 +59,9 @@ export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, op
     migration = { name, up, down };
   }
   const migrations = [...files].filter(([k]) => k.startsWith('migrations/')).map(([k, text]) => ({ name: k.slice(11), text }));
-  files.set('schema.sql', renderSqlFile([`schemac schema for database ${dbName}`, `schema: ${schemaHash(ir)}`], schemaStatements(ir)));
+  const newest = migration?.name ?? newestMigration(prev);
+  files.set('schema.sql', renderSqlFile([`schemac schema for database ${dbName}`, `schema: ${schemaHash(ir)}`,
+    `${NEWEST_LABEL}${newest ?? 'none'}`], schemaStatements(ir)));
   files.set('snapshot.json', writeSnapshot(ir));
   files.set('schemac.sum', renderSum(migrations));
   return { changes, plan, migration, files, risks: planRisks(plan) };
@@ -95,6 +98,34 @@ export function checkSum(dbName: string, prev: GeneratedState): void {
   if (problems.length) throw new SchemacError(problems);
 }
 
+/** The line of schema.sql's header that names the newest migration the snapshot was written with. */
+const NEWEST_LABEL = 'newest migration: ';
+
+/** The newest migration of the folder (`0002_status_report`), by number; null when there is none. */
+function newestMigration(prev: GeneratedState): string | null {
+  const names = prev.migrations.map((m) => MIGRATION_RE.exec(m.name)).filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]) || (a[2] < b[2] ? -1 : 1));
+  const last = names[names.length - 1];
+  return last ? `${last[1]}_${last[2]}` : null;
+}
+
+/**
+ * The migrations must reach the snapshot: schema.sql names the newest migration the snapshot was
+ * written with, and that migration must still be there. A migration deleted after it was built
+ * (and re-summed) would otherwise leave a snapshot no migration leads to: `build` would find
+ * nothing to do, and a database migrated from these files would lack the change.
+ */
+export function checkReach(dbName: string, prev: GeneratedState): void {
+  const line = prev.files.get('schema.sql')?.split('\n', 4).find((l) => l.startsWith(`-- ${NEWEST_LABEL}`));
+  const recorded = line?.slice(3 + NEWEST_LABEL.length);
+  if (!recorded || recorded === 'none') return;
+  if (prev.migrations.some((m) => m.name === `${recorded}.up.sql`)) return;
+  throw new SchemacError({ code: 'E_MIGRATION_REMOVED',
+    message: `database "${dbName}": snapshot.json and schema.sql were written with migration ${recorded}, which is gone from migrations/: the migrations no longer reach the snapshot`,
+    hint: `restore ${recorded}'s files from git; if it never ran anywhere and you want to build it again, restore snapshot.json and schema.sql as they were before it `
+      + `(git log -- <folder>/snapshot.json finds that commit), then run \`schemac build\`` });
+}
+
 /**
  * True when generated/ was written for exactly this schema: the hash in schema.sql's header
  * matches and the files are there. Only trusted when the hash is already known (from the
@@ -102,13 +133,24 @@ export function checkSum(dbName: string, prev: GeneratedState): void {
  */
 export function alreadyBuilt(prev: GeneratedState, ir: SchemaIR): boolean {
   const hash = knownSchemaHash(ir);
-  const header = prev.files.get('schema.sql')?.split('\n', 3)[1];
-  return hash !== undefined && header === `-- schema: ${hash}` && prev.files.has('snapshot.json') && prev.files.has('schemac.sum');
+  const header = prev.files.get('schema.sql')?.split('\n', 4);
+  return hash !== undefined && header?.[1] === `-- schema: ${hash}` && header[2] === `-- ${NEWEST_LABEL}${newestMigration(prev) ?? 'none'}`
+    && prev.files.has('snapshot.json') && prev.files.has('schemac.sum');
 }
 
-/** `-m "Status report"` → `status_report`. */
+/** Longest slug of a migration name (the number and the `.up.sql` come on top). */
+const SLUG_MAX = 50;
+
+/**
+ * `-m "Status report"` → `status_report`; longer than SLUG_MAX characters, it is cut at the
+ * last word boundary that fits (and never ends in `_and`), or within a word longer than half of it.
+ */
 export function slugify(message: string): string {
-  return message.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60).replace(/_+$/, '');
+  const slug = message.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (slug.length <= SLUG_MAX) return slug;
+  const cut = slug.lastIndexOf('_', SLUG_MAX);
+  // A word too long to keep whole is cut where it must be.
+  return (cut >= SLUG_MAX / 2 ? slug.slice(0, cut) : slug.slice(0, SLUG_MAX)).replace(/(_and)+$/, '');
 }
 
 /** Refuses a build whose plan loses data without --allow-data-loss, or is blocked. */

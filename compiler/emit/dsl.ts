@@ -1,3 +1,4 @@
+import { TABLE_METHODS } from '../dsl/table.js';
 import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
@@ -52,6 +53,8 @@ function str(value: string): string {
 }
 
 function key(name: string): string {
+  // `__proto__: x` would set the object's prototype; the computed form makes a property.
+  if (name === '__proto__') return `[${str(name)}]`;
   return IDENT.test(name) && !RESERVED.has(name) ? name : str(name);
 }
 
@@ -84,8 +87,14 @@ const SQL_RESERVED = new Set(('accessible add all alter analyze and as asc asens
  */
 function sqlTemplate(expr: string, used: Set<string>): string {
   used.add('sql');
-  return 'sql`' + expr.replace(/`([A-Za-z_][A-Za-z0-9_]*)`/g, (m, id: string) => (SQL_RESERVED.has(id.toLowerCase()) ? m : id))
-    .replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
+  // Whole quoted names (a backtick inside one is doubled) and string literals, so that neither a
+  // name like t``ick nor a backtick inside a string is taken apart.
+  const plain = expr.replace(/'(?:[^'\\]|\\[^]|'')*'|"(?:[^"\\]|\\[^]|"")*"|`((?:[^`]|``)*)`/g,
+    (m, id: string | undefined) => (id !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(id) && !SQL_RESERVED.has(id.toLowerCase()) ? id : m));
+  // The tag reads `\`` as a backtick and keeps every other backslash: a backslash right before a
+  // backtick or `${` has no spelling there.
+  if (/\\(`|\$\{)/.test(plain)) throw new Error(`the expression ${expr} has a backslash before a backtick or \${, which a sql\`\` template cannot hold`);
+  return 'sql`' + plain.replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
 }
 
 function typeCall(c: Column, used: Set<string>): string {
@@ -214,13 +223,18 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   }
   for (const ck of t.checks) items.push(writeCheck(ck, t.name, naming, used));
 
-  let text = `export const ${self} = table(${str(t.name)}, {\n${columns.join('\n')}\n}`;
+  const options: Array<[string, string]> = [];
+  if (t.options.engine) options.push(['engine', t.options.engine]);
+  if (t.options.charset) options.push(['charset', t.options.charset]);
+  if (t.options.collate) options.push(['collate', t.options.collate]);
+  if (t.options.comment !== null) options.push(['comment', t.options.comment]);
+  // A column named like an option method takes its place: the options then go with the name.
+  const hidden = options.length > 0 && t.columns.some((c) => TABLE_METHODS.includes(c.name));
+  const head = hidden ? `{ name: ${str(t.name)}, ${options.map(([k, v]) => `${k}: ${str(v)}`).join(', ')} }` : str(t.name);
+  let text = `export const ${self} = table(${head}, {\n${columns.join('\n')}\n}`;
   if (items.length) text += `, (t) => [\n${items.map((i) => `  ${i},`).join('\n')}\n]`;
   text += ')';
-  if (t.options.engine) text += `.engine(${str(t.options.engine)})`;
-  if (t.options.charset) text += `.charset(${str(t.options.charset)})`;
-  if (t.options.collate) text += `.collate(${str(t.options.collate)})`;
-  if (t.options.comment !== null) text += `.comment(${str(t.options.comment)})`;
+  if (!hidden) for (const [k, v] of options) text += `.${k}(${str(v)})`;
   return text + ';';
 }
 

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { SchemacError } from '../diagnostics.js';
 
 /*
@@ -38,10 +38,11 @@ const ACTIONS: Readonly<Record<string, string>> = {
   symlink: 'create', link: 'create',
 };
 
-/** Shown paths are relative to the working folder when that is shorter. */
-export function shownPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && rel.length < path.length ? rel : path;
+/** A path as the user reads it best: relative to the working folder or absolute, whichever is shorter. */
+export function shortPath(path: string): string {
+  const absolute = resolve(path);
+  const rel = relative(process.cwd(), absolute) || '.';
+  return rel.length <= absolute.length || isAbsolute(rel) ? rel : absolute;
 }
 
 /**
@@ -54,7 +55,7 @@ export function fileError(error: unknown, path?: string): SchemacError | null {
   if (typeof e !== 'object' || e === null || typeof e.code !== 'string' || typeof e.syscall !== 'string' || !Object.hasOwn(ACTIONS, e.syscall)) return null;
   const where = path ?? e.path;
   const action = ACTIONS[e.syscall];
-  return new SchemacError({ code: 'E_FILE', message: `cannot ${action}${where ? ' ' + shownPath(where) : ''}: ${e.code}`,
+  return new SchemacError({ code: 'E_FILE', message: `cannot ${action}${where ? ' ' + shortPath(where) : ''}: ${e.code}`,
     hint: CAUSES[e.code] ?? `the system refused it (${String(e.message).split(', ')[0]}); fix the cause and run the command again` });
 }
 

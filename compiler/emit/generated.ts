@@ -4,7 +4,8 @@ import { CONFIG_FILE, parseConfig, type Config, type DatabaseConfig } from '../c
 import { SchemacError, type Diagnostic } from '../diagnostics.js';
 import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
-import { listFolderIfPresent, readText, readTextIfPresent, shownPath, statIfPresent } from './files.js';
+import { recoverFolder } from './commit.js';
+import { listFolderIfPresent, readText, readTextIfPresent, shortPath, statIfPresent } from './files.js';
 import type { MigrationFile } from './sum.js';
 
 /**
@@ -77,6 +78,8 @@ export function selectDatabases(project: Project, names: readonly string[] | und
  * `status` never ask), and checked against its format then (readSnapshot).
  */
 export function readGenerated(outDir: string): GeneratedState {
+  // A build that was killed after its commit point is finished first (see commit.ts).
+  recoverFolder(outDir);
   const files = new Map<string, string>();
   for (const name of ['schema.sql', 'snapshot.json', 'schemac.sum', BASELINE_FILE]) {
     const text = readTextIfPresent(join(outDir, name));
@@ -89,14 +92,14 @@ export function readGenerated(outDir: string): GeneratedState {
     const path = join(migDir, name);
     if (!MIGRATION_RE.test(name)) {
       if (LOOKS_LIKE_MIGRATION.test(name)) {
-        problems.push({ code: 'E_MIGRATION_NAME', message: `${shownPath(path)} is not named as a migration (NNNN_slug.up.sql or NNNN_slug.down.sql: digits, lower-case letters, digits and _), so it would never run`,
+        problems.push({ code: 'E_MIGRATION_NAME', message: `${shortPath(path)} is not named as a migration (NNNN_slug.up.sql or NNNN_slug.down.sql: digits, lower-case letters, digits and _), so it would never run`,
           hint: 'rename it, or move it out of the migrations folder' });
       }
       continue;
     }
     const text = readText(path);
     const header = headerProblem(name, text);
-    if (header) problems.push({ code: 'E_MIGRATION_HEADER', message: `${shownPath(path)}: ${header}`, pos: { file: shownPath(path), line: 1, column: 1 },
+    if (header) problems.push({ code: 'E_MIGRATION_HEADER', message: `${shortPath(path)}: ${header}`, pos: { file: shortPath(path), line: 1, column: 1 },
       hint: 'restore it from git; to renumber a migration, delete its two files and run `schemac build`' });
     migrations.push({ name, text });
     files.set(`migrations/${name}`, text);
@@ -104,13 +107,13 @@ export function readGenerated(outDir: string): GeneratedState {
   if (problems.length) throw new SchemacError(problems);
   const snapText = files.get('snapshot.json');
   if (snapText === undefined && migrations.length) {
-    throw new SchemacError({ code: 'E_SNAPSHOT', message: `${shownPath(outDir)} has migrations but no snapshot.json`,
+    throw new SchemacError({ code: 'E_SNAPSHOT', message: `${shortPath(outDir)} has migrations but no snapshot.json`,
       hint: 'restore snapshot.json from git' });
   }
   let snapshot: SchemaIR | undefined = snapText === undefined ? EMPTY_SCHEMA : undefined;
   return {
     get snapshot() {
-      return snapshot ??= readSnapshot(snapText!, shownPath(join(outDir, 'snapshot.json')));
+      return snapshot ??= readSnapshot(snapText!, shortPath(join(outDir, 'snapshot.json')));
     },
     migrations, files,
   };

@@ -1,5 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { CONFIG_FILE, type DatabaseConfig } from '../config.js';
 import { SchemacError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -8,6 +7,7 @@ import type { SchemaIR } from '../ir/types.js';
 import { validateSchema } from '../ir/validate.js';
 import type { GeneratedState } from './generated.js';
 import { cacheKey, cachePath, readCache, writeCache } from './cache.js';
+import { commitFiles, type FileChange } from './commit.js';
 import type { Project } from './generated.js';
 export { loadProject, readGenerated, selectDatabases, type Project } from './generated.js';
 import { SCHEMAC_VERSION } from '../version.js';
@@ -52,32 +52,21 @@ export function validationAfterParse(ir: SchemaIR, parseDiagnostics: readonly Di
 }
 
 /**
- * Writes the files that differ, atomically: each goes to a temporary file in the same folder
- * first and is renamed over the old one, so an interrupted build never leaves a half file.
- * Never rewrites an existing migration.
+ * Writes the folder's new state: the files that differ, and the removal of files it owned that
+ * the new state does not have (an import --force replacing old migrations), as one commit a
+ * kill cannot split (commitFiles). Never rewrites an existing migration.
  */
 export function writeGenerated(outDir: string, prev: GeneratedState, files: ReadonlyMap<string, string>): string[] {
-  const written: string[] = [];
-  const staged: Array<[string, string]> = [];
-  try {
-    for (const [rel, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (prev.files.get(rel) === text) continue;
-      if (rel.startsWith('migrations/') && prev.files.has(rel)) {
-        throw new SchemacError({ code: 'E_MIGRATION_EXISTS', message: `${join(outDir, rel)} exists and would be rewritten`,
-          hint: 'schemac never rewrites a migration; restore it from git or remove it on purpose' });
-      }
-      const target = join(outDir, ...rel.split('/'));
-      mkdirSync(dirname(target), { recursive: true });
-      const tmp = `${target}.tmp-${process.pid}`;
-      writeFileSync(tmp, text);
-      staged.push([tmp, target]);
+  const changes: FileChange[] = [];
+  for (const [rel, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (prev.files.get(rel) === text) continue;
+    if (rel.startsWith('migrations/') && prev.files.has(rel)) {
+      throw new SchemacError({ code: 'E_MIGRATION_EXISTS', message: `${join(outDir, rel)} exists and would be rewritten`,
+        hint: 'schemac never rewrites a migration; restore it from git or remove it on purpose' });
     }
-    for (const [tmp, target] of staged) {
-      renameSync(tmp, target);
-      written.push(relative(outDir, target).split(sep).join('/'));
-    }
-  } finally {
-    for (const [tmp] of staged) rmSync(tmp, { force: true });
+    changes.push({ path: rel, text });
   }
-  return written;
+  for (const rel of [...prev.files.keys()].sort()) if (!files.has(rel)) changes.push({ path: rel, text: null });
+  commitFiles(outDir, changes);
+  return changes.map((c) => c.path);
 }

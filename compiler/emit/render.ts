@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { SchemacError } from '../diagnostics.js';
 import { MAX_STATEMENT_NESTING, nestingPast } from '../ir/sql-nesting.js';
-import { createTableSql, foreignKeyClause, alterTable } from '../dialect/mysql/sql.js';
+import { createTableSql, foreignKeyClause, alterTable, sqlComment } from '../dialect/mysql/sql.js';
 import { orderCreatedTables } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
 import type { SchemaIR } from '../ir/types.js';
@@ -81,10 +81,14 @@ function longGroup(line: string): boolean {
   return false;
 }
 
-/** A whole SQL file: a comment header, then each statement ended by `;`, a blank line between. */
+/**
+ * A whole SQL file: a comment header, then each statement ended by `;`, a blank line between.
+ * Comments hold names (`-- step 1: create table x`): they are written on one line whatever the
+ * names hold (sqlComment), so user text can never start a line of SQL.
+ */
 export function renderSqlFile(header: readonly string[], statements: readonly Statement[]): string {
-  const head = header.map((l) => `-- ${l}`.trimEnd()).join('\n');
-  const body = statements.map((s) => (s.comment ? `-- ${s.comment}\n` : '') + formatStatement(s) + ';').join('\n\n');
+  const head = header.map(sqlComment).join('\n');
+  const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '') + formatStatement(s) + ';').join('\n\n');
   return head + '\n\n' + (body ? body + '\n' : '-- (no statements)\n');
 }
 

@@ -146,8 +146,8 @@ function alterClause(state: ImportState, table: TableState, tokens: readonly Tok
   }
   if (cur.acceptWord('CONVERT', 'TO')) {
     if (!cur.acceptWord('CHARACTER', 'SET')) cur.expectWord('CHARSET');
-    const charset = cur.identifier('a character set').toLowerCase();
-    const collate = cur.acceptWord('COLLATE') ? cur.identifier('a collation').toLowerCase() : null;
+    const charset = cur.optionWord('character set').toLowerCase();
+    const collate = cur.acceptWord('COLLATE') ? cur.optionWord('collation').toLowerCase() : null;
     cur.expectEnd();
     // Every textual column takes the new character set. On MariaDB a JSON column is a LONGTEXT
     // and is converted too, keeping its json_valid check (tested on 10.11); on MySQL it is native.

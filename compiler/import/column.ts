@@ -63,8 +63,8 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[])
     else if (cur.acceptWord('DEFAULT')) def = readDefaultValue(ctx, cur, name);
     else if (cur.acceptWord('AUTO_INCREMENT')) autoIncrement = true;
     else if (cur.acceptWord('COMMENT')) comment = cur.string('the comment');
-    else if (cur.acceptWord('CHARACTER', 'SET') || cur.acceptWord('CHARSET')) charset = charsetName(cur, 'a character set');
-    else if (cur.acceptWord('COLLATE')) collate = charsetName(cur, 'a collation');
+    else if (cur.acceptWord('CHARACTER', 'SET') || cur.acceptWord('CHARSET')) charset = charsetName(cur, 'character set');
+    else if (cur.acceptWord('COLLATE')) collate = charsetName(cur, 'collation');
     else if (cur.acceptWord('PRIMARY', 'KEY') || cur.acceptWord('KEY')) primaryKey = true;
     else if (cur.acceptWord('UNIQUE')) {
       if (!cur.acceptWord('KEY')) cur.acceptWord('INDEX');
@@ -117,9 +117,7 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[])
 /** A character set or collation name: a word, a quoted name or a string. */
 function charsetName(cur: Cursor, what: string): string {
   cur.acceptOp('=');
-  const t = cur.peek();
-  if (t && t.kind === 'string') return cur.next().value.toLowerCase();
-  return cur.identifier(what).toLowerCase();
+  return cur.optionWord(what).toLowerCase();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { OPTION_WORD } from '../dialect/mysql/sql.js';
 import type { Token } from './lexer.js';
 
 /** Diagnostic codes of the SQL import. */
@@ -11,7 +12,9 @@ export type ImportCode =
   /** A statement that names a table, column, index or constraint the file has not created. */
   | 'E_IMPORT_REFERENCE'
   /** A CHECK, DEFAULT or generated-column expression that does not parse or is not allowed. */
-  | 'E_IMPORT_EXPR';
+  | 'E_IMPORT_EXPR'
+  /** An engine, character set or collation that is not one word. */
+  | 'E_OPTION_INVALID';
 
 /** A problem found while reading a statement; `offset` is where in the file it is. */
 export class ImportError extends Error {
@@ -133,6 +136,19 @@ export class Cursor {
       name = this.identifier(what);
     }
     return { name, token };
+  }
+
+  /**
+   * An engine, character set or collation name: a word, a quoted name or a string that holds
+   * one word (OPTION_WORD); anything else (`InnoDB; DROP TABLE x` in backticks) fails here.
+   */
+  optionWord(what: string): string {
+    const t = this.peek();
+    const value = t?.kind === 'string' ? this.string(what) : this.identifier(what);
+    if (!OPTION_WORD.test(value)) {
+      throw new ImportError('E_OPTION_INVALID', `${what} ${JSON.stringify(value)} is not a name: it must be one word of letters, digits and _`, t!.start);
+    }
+    return value;
   }
 
   /** A string literal (adjacent literals are concatenated, as MySQL does). */

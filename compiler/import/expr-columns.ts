@@ -1,4 +1,5 @@
 import { lexSql, type Token } from './lexer.js';
+import { ident } from '../dialect/mysql/sql.js';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -28,7 +29,7 @@ export function referencedColumns(expr: string, columns: readonly string[]): str
 export function renameColumnInExpression(expr: string, from: string, to: string): string {
   const { tokens, error } = lexSql(expr);
   if (error) return expr;
-  const quoted = '`' + to.replace(/`/g, '``') + '`';
+  const quoted = ident(to);
   let out = '';
   let at = 0;
   for (const t of columnTokens(tokens, [from])) {

@@ -77,7 +77,7 @@ export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec
   checkIndexOptions(def, first);
   const type = String(def.constraint_type ?? '').toLowerCase();
   if (def.resource === 'index') {
-    return { kind: 'index', name: def.index ?? null, unique: false, parts: indexParts(def.definition, first), pos };
+    return { kind: 'index', name: parsedName(def.index), unique: false, parts: indexParts(def.definition, first), pos };
   }
   if (type === 'primary key') {
     const parts = indexParts(def.definition, first);
@@ -85,11 +85,11 @@ export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec
     return { kind: 'primaryKey', columns: parts.map((p) => p.column), pos };
   }
   if (type === 'unique' || type === 'unique key' || type === 'unique index') {
-    return { kind: 'index', name: def.index ?? def.constraint ?? constraintName, unique: true, parts: indexParts(def.definition, first), pos };
+    return { kind: 'index', name: parsedName(def.index) ?? parsedName(def.constraint) ?? constraintName, unique: true, parts: indexParts(def.definition, first), pos };
   }
   if (type === 'foreign key') {
     const ref = def.reference_definition;
-    const refTable = ref?.table?.[0]?.table;
+    const refTable = parsedName(ref?.table?.[0]?.table);
     if (typeof refTable !== 'string') throw new ImportError('E_IMPORT_SYNTAX', 'FOREIGN KEY without REFERENCES', first.start);
     let onDelete: ReferentialAction = 'NO ACTION';
     let onUpdate: ReferentialAction = 'NO ACTION';
@@ -102,7 +102,7 @@ export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec
       else onUpdate = action;
     }
     return {
-      kind: 'foreignKey', name: def.constraint ?? constraintName, indexName: def.index ?? null,
+      kind: 'foreignKey', name: parsedName(def.constraint) ?? constraintName, indexName: parsedName(def.index),
       columns: (def.definition ?? []).map((c: unknown) => columnName(c, first)),
       ref: { table: refTable, columns: (ref.definition ?? []).map((c: unknown) => columnName(c, first)), onDelete, onUpdate },
       pos,
@@ -133,15 +133,23 @@ export function indexParts(list: unknown, at: Token): IndexPart[] {
     // CREATE INDEX reads `c(10)` as a call of c with one argument.
     const args = p?.args?.value;
     if (p?.type === 'function' && Array.isArray(args) && args.length === 1 && args[0]?.type === 'number' && p.name?.name?.length === 1) {
-      return { column: String(p.name.name[0].value), length: Number(args[0].value), ...(desc ? { desc } : {}) };
+      return { column: parsedName(String(p.name.name[0].value))!, length: Number(args[0].value), ...(desc ? { desc } : {}) };
     }
     throw new ImportError('E_IMPORT_UNSUPPORTED', 'a functional key part (an expression in a key) is not in the schema IR', at.start);
   });
 }
 
+/**
+ * A name as node-sql-parser returns it: with the backticks of a quoted name removed but a
+ * backtick inside it still doubled (`` `t``ick` `` → t``ick), so it is undoubled here.
+ */
+export function parsedName(name: unknown): string | null {
+  return typeof name === 'string' ? name.replace(/``/g, '`') : null;
+}
+
 function columnName(c: any, at: Token): string {
   const col = c?.column;
-  if (typeof col === 'string') return col;
-  if (col && typeof col === 'object' && typeof col.expr?.value === 'string') return col.expr.value;
+  if (typeof col === 'string') return parsedName(col)!;
+  if (col && typeof col === 'object' && typeof col.expr?.value === 'string') return parsedName(col.expr.value)!;
   throw new ImportError('E_IMPORT_UNSUPPORTED', 'a functional key part (an expression in a key) is not in the schema IR', at.start);
 }

@@ -1,13 +1,14 @@
 import { VERSION_TABLE } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { isTextual } from '../ir/normalize.js';
+import { enforcesForeignKeys, engineOf, isTextual } from '../ir/normalize.js';
+import { validateText } from '../ir/validate.js';
 import type { SchemaIR, Table } from '../ir/types.js';
 import { alterTable } from './alter-table.js';
 import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
 import { ReadContext, type ImportDialect } from './context.js';
 import { createTable } from './create-table.js';
 import { Cursor, ImportError } from './cursor.js';
-import { indexParts } from './keys.js';
+import { indexParts, parsedName } from './keys.js';
 import { lexSql, type Token } from './lexer.js';
 import { foldMariadbJson } from './mariadb-json.js';
 import { astify } from './node-sql-parser.js';
@@ -59,9 +60,32 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   if (lexed.error) state.report(new ImportError('E_IMPORT_SYNTAX', lexed.error.message, lexed.error.offset), lexed.error.offset);
   const ir = state.catalog.toIR();
   // The runtime's version table is never part of a schema (a dump of a migrated database has it).
-  const tables = ir.tables.filter((t) => t.name !== VERSION_TABLE)
+  const tables = foreignKeysByEngine(ir.tables.filter((t) => t.name !== VERSION_TABLE), state.diagnostics)
     .map((t) => canonicalTable(t, ctx.dialect, options.database ?? null));
-  return { ir: { ...ir, tables }, diagnostics: state.diagnostics };
+  // Names and option words that could not be written back as SQL are refused at their object.
+  const result = { ...ir, tables };
+  return { ir: result, diagnostics: [...state.diagnostics, ...validateText(result)] };
+}
+
+/**
+ * Foreign keys as the server keeps them: only InnoDB has them. On another engine (MyISAM, Aria,
+ * MEMORY) the server parses a foreign key, keeps the index it adds for it and drops the key
+ * (tested on MariaDB 10.11); a foreign key of an InnoDB table to a table of another engine is
+ * refused (errno 150), so it is an error at its line.
+ */
+function foreignKeysByEngine(tables: readonly Table[], diagnostics: Diagnostic[]): Table[] {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  return tables.map((t) => {
+    if (!enforcesForeignKeys(t.options)) return t.foreignKeys.length ? { ...t, foreignKeys: [] } : t;
+    for (const fk of t.foreignKeys) {
+      const ref = byName.get(fk.refTable);
+      if (!ref || enforcesForeignKeys(ref.options)) continue;
+      diagnostics.push({ code: 'E_IMPORT_FK_ENGINE', ...(fk.pos ? { pos: fk.pos } : {}),
+        message: `foreign key ${fk.name} of table ${t.name} references ${fk.refTable}, which uses ENGINE=${engineOf(ref.options)}: `
+          + 'the server refuses it (errno 150: only InnoDB tables can be referenced)' });
+    }
+    return t;
+  });
 }
 
 /** Statement kinds that are not about tables: named in the diagnostic. */
@@ -140,14 +164,15 @@ function createIndex(state: ImportState, tokens: readonly Token[]): void {
       first.start + Math.min(parsed.refusal.offset, source.length));
   }
   const ast = parsed.ast;
-  const tableName = ast?.table?.table;
-  if (ast?.type !== 'create' || typeof tableName !== 'string' || typeof ast.index !== 'string') {
+  const tableName = parsedName(ast?.table?.table);
+  const indexName = parsedName(ast?.index);
+  if (ast?.type !== 'create' || tableName === null || indexName === null) {
     throw new ImportError('E_IMPORT_SYNTAX', 'expected CREATE [UNIQUE] INDEX name ON table (columns)', first.start);
   }
   const kind = String(ast.index_type ?? '').toLowerCase();
   if (kind && kind !== 'unique') throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${kind.toUpperCase()} index is not in the schema IR`, first.start);
   const table = catalog.get(tableName);
-  catalog.addIndex(table, ast.index, kind === 'unique', indexParts(ast.index_columns, first), ctx.pos(first.start));
+  catalog.addIndex(table, indexName, kind === 'unique', indexParts(ast.index_columns, first), ctx.pos(first.start));
 }
 
 /** DROP INDEX [IF EXISTS] name ON t [ALGORITHM ...] [LOCK ...]. */

@@ -26,16 +26,16 @@ export function readTableOptions(cur: Cursor, options: { -readonly [K in keyof T
     cur.acceptWord('DEFAULT');
     if (cur.acceptWord('ENGINE') || cur.acceptWord('TYPE')) {
       cur.acceptOp('=');
-      options.engine = cur.peek()?.kind === 'string' ? cur.string('an engine') : cur.identifier('an engine name');
+      options.engine = cur.optionWord('engine');
     } else if (cur.acceptWord('CHARACTER', 'SET') || cur.acceptWord('CHARSET')) {
       cur.acceptOp('=');
-      const charset = nameOrString(cur, 'a character set').toLowerCase();
+      const charset = cur.optionWord('character set').toLowerCase();
       // `DEFAULT`: the database's.
       options.charset = charset === 'default' ? null : charset;
       charsetSet = true;
     } else if (cur.acceptWord('COLLATE')) {
       cur.acceptOp('=');
-      const collate = nameOrString(cur, 'a collation').toLowerCase();
+      const collate = cur.optionWord('collation').toLowerCase();
       options.collate = collate === 'default' ? null : collate;
       collateSet = true;
     } else if (cur.acceptWord('COMMENT')) {
@@ -59,8 +59,4 @@ export function readTableOptions(cur: Cursor, options: { -readonly [K in keyof T
   }
   // A new character set without a collation takes its default collation, not the old one.
   if (charsetSet && !collateSet) options.collate = null;
-}
-
-function nameOrString(cur: Cursor, what: string): string {
-  return cur.peek()?.kind === 'string' ? cur.string(what) : cur.identifier(what);
 }

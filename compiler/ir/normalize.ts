@@ -64,6 +64,19 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
 
 const ENGINES: Record<string, string> = { innodb: 'InnoDB', myisam: 'MyISAM', memory: 'MEMORY', aria: 'Aria' };
 
+/** The storage engine a table without ENGINE gets: the server's default, InnoDB on MySQL 8 and MariaDB. */
+export const DEFAULT_ENGINE = 'InnoDB';
+
+/** The engine a table has: the one it names, else the default (an unset engine means InnoDB, on every side of a diff). */
+export function engineOf(options: TableOptions): string {
+  return options.engine ?? DEFAULT_ENGINE;
+}
+
+/** Whether the engine enforces foreign keys (InnoDB only: other engines parse them and drop them). */
+export function enforcesForeignKeys(options: TableOptions): boolean {
+  return engineOf(options).toLowerCase() === DEFAULT_ENGINE.toLowerCase();
+}
+
 function normalizeOptions(o: TableOptions): TableOptions {
   const collate = o.collate === null ? null : o.collate.toLowerCase();
   // A table's collation names its character set (a live database reports both).

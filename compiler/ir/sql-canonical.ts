@@ -1,3 +1,4 @@
+import { quoted } from '../dialect/mysql/sql.js';
 /**
  * One spelling for an SQL expression, so that an expression written in a schema file and the
  * same expression as MySQL or MariaDB store it compare equal (CHECK clauses, generated columns,
@@ -632,7 +633,7 @@ function rewrite(n: Node): Node {
 // Printing with the fewest parentheses
 
 function ident(name: string): string {
-  return /^[a-z_$][a-z0-9_$]*$/.test(name) && !KEYWORDS.has(name) ? name : '`' + name.replace(/`/g, '``') + '`';
+  return /^[a-z_$][a-z0-9_$]*$/.test(name) && !KEYWORDS.has(name) ? name : quoted(name);
 }
 
 function print(n: Node, min = 0): string {

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
+import { enforcesForeignKeys, engineOf } from './normalize.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IntSize, SchemaIR, SourcePos, Table,
 } from './types.js';
@@ -20,7 +22,7 @@ import type {
  *   E_KEY_TOO_MANY_COLUMNS, E_TOO_MANY_INDEXES, E_INDEX_NEEDS_LENGTH, E_INDEX_JSON, E_INDEX_PREFIX,
  *   E_INDEX_TOO_LONG
  * - foreign keys: E_FK_UNKNOWN_TABLE, E_FK_UNKNOWN_COLUMN, E_FK_COLUMN_COUNT, E_FK_TYPE_MISMATCH,
- *   E_FK_COLUMN_TYPE, E_FK_NOT_KEY, E_FK_SET_NULL_NOT_NULL, E_FK_SET_DEFAULT, E_FK_GENERATED
+ *   E_FK_COLUMN_TYPE, E_FK_NOT_KEY, E_FK_SET_NULL_NOT_NULL, E_FK_SET_DEFAULT, E_FK_GENERATED, E_FK_ENGINE
  * - SQL: E_SQL_SYNTAX, E_SQL_DISALLOWED, E_SQL_TOO_DEEP
  * - defaults: E_DEFAULT_NOT_NUMBER, E_DEFAULT_NOT_INTEGER, E_DEFAULT_OUT_OF_RANGE, E_DEFAULT_TOO_LONG,
  *   E_DEFAULT_NOT_IN_VALUES, E_DEFAULT_BOOLEAN, E_DEFAULT_NOW_TYPE, E_DEFAULT_NOW_FSP,
@@ -43,7 +45,8 @@ export function validateSchema(ir: SchemaIR): Diagnostic[] {
 }
 
 const MAX_NAME = 64;
-const PLAIN_NAME = /^[\u0001-\ud7ff\ue000-\uffff]*$/;
+/** Printable BMP characters only (see forbiddenNameChar): the fast path of a name check. */
+const PLAIN_NAME = /^[\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\uffff]*$/;
 const MAX_KEY_PARTS = 16;
 const MAX_INDEXES = 64;
 const MAX_KEY_BYTES = 3072;
@@ -151,6 +154,72 @@ function validClock(text: string, maxHours: number, fsp: number): boolean {
   return (m[5] ?? '').length <= Math.max(fsp, 0) || /^0*$/.test((m[5] ?? '').slice(fsp));
 }
 
+/**
+ * Option words and comments of a table or column: engine, character set and collation must be
+ * one word (the dialect writes them unquoted: OPTION_WORD); a comment may not hold characters
+ * above U+FFFF, which MariaDB 10.11 stores as `?` without a warning (its metadata is utf8mb3;
+ * tested), nor NUL (a table comment loses what follows it), so the schema would never read back
+ * as written.
+ */
+function optionProblems(engine: string | null, charset: string | null, collate: string | null, comment: string | null,
+  what: string, pos: SourcePos | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = pos ? { pos } : {};
+  for (const [value, kind, spelled] of [[engine, 'engine', 'SHOW ENGINES'], [charset, 'character set', 'SHOW CHARACTER SET'],
+    [collate, 'collation', 'SHOW COLLATION']] as const) {
+    if (typeof value === 'string' && !OPTION_WORD.test(value)) {
+      out.push({ code: 'E_OPTION_INVALID', message: `${what}: ${kind} ${q(value)} is not a name (one word of letters, digits and _)`, ...at,
+        hint: `use a name the server lists in ${spelled}` });
+    }
+  }
+  if (typeof comment === 'string' && /[\ud800-\udfff]/.test(comment)) {
+    out.push({ code: 'E_COMMENT_CHAR', message: `the comment of ${what} holds a character above U+FFFF (an emoji?), which MariaDB stores as "?"`, ...at,
+      hint: 'use characters of the Basic Multilingual Plane in comments' });
+  }
+  if (typeof comment === 'string' && comment.includes('\0')) {
+    // Tested on MariaDB 10.11: COMMENT='t\0u' reads back as t, NUL, NUL.
+    out.push({ code: 'E_COMMENT_CHAR', message: `the comment of ${what} holds NUL, which MariaDB does not keep in comments`, ...at,
+      hint: 'remove the NUL character from the comment' });
+  }
+  return out;
+}
+
+/**
+ * The checks that make a schema safe to write as SQL, for schemas that are not validated in
+ * full (a .sql file given to import or diff, a live database): every name free of the
+ * characters schemac refuses (forbiddenNameChar), option words and comments as optionProblems
+ * says. `where` names the source in messages without a position (a database).
+ */
+export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const name = (value: unknown, what: string, pos: SourcePos | undefined) => {
+    if (typeof value !== 'string') return;
+    const bad = forbiddenNameChar(value);
+    if (bad) {
+      out.push({ code: 'E_NAME_INVALID_CHAR', message: `${where}${what} ${q(value)} contains ${codePoint(bad.char)} (${bad.what}), which schemac does not allow in names`,
+        ...(pos ? { pos } : {}), hint: 'rename it (RENAME TABLE, RENAME COLUMN, RENAME INDEX) to a name without control characters, line breaks or emoji' });
+    }
+  };
+  for (const t of Array.isArray(ir?.tables) ? ir.tables : []) {
+    if (!t) continue;
+    name(t.name, 'table', t.pos);
+    const of = ` of table ${q(String(t.name))}`;
+    out.push(...optionProblems(t.options?.engine ?? null, t.options?.charset ?? null, t.options?.collate ?? null, t.options?.comment ?? null,
+      `${where}table ${q(String(t.name))}`, t.pos));
+    for (const c of t.columns ?? []) {
+      name(c.name, `column`, c.pos ?? t.pos);
+      out.push(...optionProblems(null, c.charset, c.collate, c.comment, `${where}column ${q(`${t.name}.${c.name}`)}`, c.pos ?? t.pos));
+    }
+    for (const ix of t.indexes ?? []) name(ix.name, `index${of}:`, ix.pos ?? t.pos);
+    for (const fk of t.foreignKeys ?? []) {
+      name(fk.name, `foreign key${of}:`, fk.pos ?? t.pos);
+      name(fk.refTable, `table referenced by foreign key ${q(String(fk.name))}${of}:`, fk.pos ?? t.pos);
+    }
+    for (const ck of t.checks ?? []) name(ck.name, `check${of}:`, ck.pos ?? t.pos);
+  }
+  return out;
+}
+
 class Validator {
   private readonly tables = new Map<string, TableInfo>();
   private readonly tablesCi = new Map<string, TableInfo>();
@@ -200,7 +269,7 @@ class Validator {
       this.report('E_NAME_EMPTY', `a ${kind}${of} has an empty name`, pos, 'give it a name');
       return;
     }
-    // Fast path: short, no trailing space, only BMP characters other than NUL (no surrogates).
+    // Fast path: short, no trailing space, only printable BMP characters.
     if (name.length <= MAX_NAME && !name.endsWith(' ') && PLAIN_NAME.test(name)) return;
     const chars = [...name];
     const what = (shown: string) => `${kind} ${q(shown)}${of}`;
@@ -212,15 +281,10 @@ class Validator {
       this.report('E_NAME_TRAILING_SPACE', `${what(name)} ends with a space, which MySQL refuses in names`, pos,
         'remove the trailing space');
     }
-    const bad = chars.find((ch) => {
-      const cp = ch.codePointAt(0)!;
-      return cp === 0 || cp > 0xffff || (cp >= 0xd800 && cp <= 0xdfff);
-    });
-    if (bad !== undefined) {
-      const cp = bad.codePointAt(0)!;
-      const shown = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-      this.report('E_NAME_INVALID_CHAR', `${what(name.replace(/\0/g, '\\0'))} contains ${shown}, which MySQL does not allow in identifiers`,
-        pos, 'use characters of the Basic Multilingual Plane only (no NUL, no emoji or other characters above U+FFFF)');
+    const bad = forbiddenNameChar(name);
+    if (bad !== null) {
+      this.report('E_NAME_INVALID_CHAR', `${what(name)} contains ${codePoint(bad.char)} (${bad.what}), which schemac does not allow in names`,
+        pos, 'use printable characters of the Basic Multilingual Plane only: no control characters, line breaks, NUL or emoji');
     }
   }
 
@@ -239,6 +303,8 @@ class Validator {
         table.pos, 'shorten the comment');
     }
     this.collation(table.options?.charset ?? null, table.options?.collate ?? null, `table ${q(t)}`, table.pos);
+    for (const d of optionProblems(table.options?.engine ?? null, table.options?.charset ?? null, table.options?.collate ?? null,
+      table.options?.comment ?? null, `table ${q(t)}`, table.pos)) this.out.push(d);
 
     const seen = new Map<string, Column>();
     for (const col of columns) {
@@ -299,6 +365,7 @@ class Validator {
       }
     }
     this.collation(col.charset, col.collate, `column ${q(label)}`, pos);
+    for (const d of optionProblems(null, col.charset, col.collate, col.comment, `column ${q(label)}`, pos)) this.out.push(d);
     if (col.comment && [...col.comment].length > MAX_COLUMN_COMMENT) {
       this.report('E_COMMENT_TOO_LONG', `the comment of column ${q(label)} is longer than ${MAX_COLUMN_COMMENT} characters`, pos,
         'shorten the comment');
@@ -761,7 +828,16 @@ class Validator {
       }
     }
 
+    // Other engines parse a foreign key and drop it without a word (MariaDB, MySQL): nothing would enforce it.
+    if (!enforcesForeignKeys(table.options)) {
+      this.report('E_FK_ENGINE', `${what}: table ${q(t)} uses ENGINE=${engineOf(table.options)}, which ignores foreign keys (only InnoDB enforces them)`, pos,
+        `remove .engine('${engineOf(table.options)}') from ${q(t)}, or drop the foreign key`);
+    }
     const target = this.tables.get(fk.refTable);
+    if (target && !enforcesForeignKeys(target.table.options)) {
+      this.report('E_FK_ENGINE', `${what} references table ${q(fk.refTable)}, which uses ENGINE=${engineOf(target.table.options)}: only InnoDB tables can be referenced`, pos,
+        `remove .engine('${engineOf(target.table.options)}') from ${q(fk.refTable)}, or drop the foreign key`);
+    }
     if (!target) {
       const ci = this.tablesCi.get(lower(fk.refTable));
       this.report('E_FK_UNKNOWN_TABLE', `${what} references table ${q(fk.refTable)}, which is not declared`, pos,

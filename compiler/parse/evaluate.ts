@@ -1,6 +1,6 @@
 import { DslError } from '../dsl/errors.js';
 import { withSite } from '../dsl/site.js';
-import { isTableDef, tableState } from '../dsl/table.js';
+import { isTableDef, TABLE_METHODS, tableState } from '../dsl/table.js';
 import type { SourcePos } from '../ir/types.js';
 import { describeDslValue, dslExport, dslMethod, isDslFunction } from './dsl.js';
 import type { Linker, Target } from './linker.js';
@@ -289,7 +289,9 @@ export class Evaluator {
         if (value === INVALID) {
           tainted = true;
         } else if (typeof value === 'object' && value !== null && !(value instanceof NamespaceValue)) {
-          Object.assign(out, value);
+          for (const k of Reflect.ownKeys(value)) {
+            if (Object.getOwnPropertyDescriptor(value, k)?.enumerable) defineKey(out, k, (value as Record<string | symbol, unknown>)[k]);
+          }
           tainted ||= this.tainted.has(value);
         } else {
           tainted = true;
@@ -315,7 +317,7 @@ export class Evaluator {
         continue;
       }
       if (value === INVALID) tainted = true;
-      else out[key] = value;
+      else defineKey(out, key, value);
     }
     if (tainted) this.tainted.add(out);
     return out;
@@ -332,8 +334,10 @@ export class Evaluator {
       this.notStatic(name, scope, 'a computed property name');
       return undefined;
     }
-    if (key === '__proto__') {
-      this.notStatic(name, scope, 'a `__proto__` key');
+    // `__proto__: x` and `'__proto__': x` set the object's prototype when the file runs; only
+    // `['__proto__']: x` makes a property of that name (a column may be called so).
+    if (key === '__proto__' && !ts.isComputedPropertyName(name)) {
+      this.notStatic(name, scope, "a `__proto__:` key (it sets the prototype; write ['__proto__'] for a property of that name)");
       return undefined;
     }
     return key;
@@ -403,6 +407,11 @@ export class Evaluator {
       const name = this.accessedName(callee, scope);
       if (object === INVALID || name === undefined) {
         fn = INVALID;
+      } else if (isTableDef(object) && Object.hasOwn(object as object, name) && TABLE_METHODS.includes(name)) {
+        const table = tableState(object)!.name;
+        fn = INVALID;
+        refusal = () => this.refuse(at, scope, `table "${table}" has a column \`${name}\`, which takes the place of the method \`.${name}()\`: `
+          + `give the option with the name instead, as table({ name: ${JSON.stringify(table)}, ${name}: ... }, { ... })`, 'E_TABLE_OPTION_HIDDEN');
       } else if (object instanceof NamespaceValue || (typeof object === 'object' && object !== null && Object.hasOwn(object, name))) {
         fn = this.property(object, name, callee, scope);
       } else {
@@ -530,6 +539,11 @@ export class Evaluator {
     this.closures.add(fn);
     return fn;
   }
+}
+
+/** Sets a property as an object literal does (defined, so `__proto__` is a property like any other). */
+function defineKey(out: object, key: string | symbol, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function skipParentheses(node: TypeScript.Expression): TypeScript.Expression {

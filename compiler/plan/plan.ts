@@ -1,14 +1,15 @@
 import type { Change } from '../diff/changes.js';
 import {
-  alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList,
+  alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, word,
   indexPartsSql, tableOptionsSql, valueSql,
 } from '../dialect/mysql/sql.js';
-import { compareNames } from '../ir/normalize.js';
+import { compareNames, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
 import { isTextual } from '../ir/normalize.js';
 import type { Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
 import { columnsEqual, sameData } from '../diff/diff.js';
 import type { Plan, Risk, Statement, Step } from './types.js';
+import { lossyDown, narrows } from './lossy.js';
 import { isWidening } from './widening.js';
 
 /**
@@ -111,32 +112,34 @@ export function planChanges(changes: readonly Change[]): Plan {
         if (backfill) {
           // The new type first (still nullable) when it changes, so the value fits; then the UPDATE.
           const prepared: Column = sameData(from.type, to.type) ? from : { ...to, nullable: true, default: null, autoIncrement: false };
+          const lossy = prepared !== from && narrows(prepared, from) ? lossyDown({ table, current: prepared, target: from, key: change.key }) : null;
           steps.push({
             phase: PHASE.prepareBackfill, table, summary: `fill ${table}.${to.name} where NULL`,
             up: [...(prepared === from ? [] : [stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(prepared)}`]), columnHasUserSql(prepared))]),
               updateSql(table, to.name, backfill, change.keep)],
-            down: prepared === from ? [] : [stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(from)}`]), columnHasUserSql(from))],
-            risks: isWidening(from.type, to.type) ? [] : [narrowRisk(table, from, to)],
+            down: prepared === from ? [] : [...(lossy?.check ? [lossy.check] : []),
+              stmt(alterTable(table, [`MODIFY COLUMN ${columnSql(from)}`]), columnHasUserSql(from))],
+            risks: [...(isWidening(from.type, to.type) ? [] : [narrowRisk(table, from, to)]), ...(lossy ? [lossy.risk] : [])],
           });
           before = prepared;
         }
-        alterOf(table).modify(before, to, backfill ? null : from, change.after, change.fromAfter);
+        alterOf(table).modify(before, to, backfill ? null : from, change.after, change.fromAfter, change.key);
         break;
       }
       case 'setPrimaryKey':
-        alterOf(change.table).primaryKey(change.from, change.to);
+        alterOf(change.table).pin(change.pinned).primaryKey(change.from, change.to);
         break;
       case 'reorderColumns':
         alterOf(change.table).reorder(change.moved, change.toOrder, change.fromOrder);
         break;
       case 'addIndex':
-        alterOf(change.table).addIndex(change.index);
+        alterOf(change.table).pin(change.pinned).addIndex(change.index);
         break;
       case 'dropIndex':
-        alterOf(change.table).dropIndex(change.index);
+        alterOf(change.table).pin(change.pinned).dropIndex(change.index);
         break;
       case 'replaceIndex':
-        alterOf(change.table).replaceIndex(change.from, change.to);
+        alterOf(change.table).pin(change.pinned).replaceIndex(change.from, change.to);
         break;
       case 'renameColumn': {
         // A table's renames are one statement, with the generated columns that follow them.
@@ -155,13 +158,13 @@ export function planChanges(changes: readonly Change[]): Plan {
         });
         break;
       case 'addForeignKey':
-        steps.push(addForeignKeyStep(change.table, change.foreignKey));
+        steps.push(addForeignKeyStep(change.table, change.foreignKey, change.pinned));
         break;
       case 'dropForeignKey':
         steps.push({
           phase: PHASE.dropForeignKey, table: change.table, summary: `drop foreign key ${change.foreignKey.name} on ${change.table}`,
           up: [stmt(alterTable(change.table, [`DROP FOREIGN KEY ${ident(change.foreignKey.name)}`]))],
-          down: [stmt(alterTable(change.table, [`ADD ${foreignKeyClause(change.foreignKey)}`]))],
+          down: [stmt(alterTable(change.table, [`ADD ${foreignKeyClause(change.foreignKey)}`, ...pinClauses(change.pinned)]))],
           risks: [],
         });
         break;
@@ -231,7 +234,7 @@ export function planChanges(changes: readonly Change[]): Plan {
   const indexed = steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
     || (a.s.phase === PHASE.createTable ? 0 : compareNames(a.s.table, b.s.table)) || a.i - b.i);
-  return { steps: indexed.map((x) => x.s), title: titleOf(changes, steps) };
+  return { steps: indexed.map((x) => x.s), title: titleOf(changes) };
 }
 
 /** `table` when its keys or character set change, `table.column` when that column is added or changed. */
@@ -251,21 +254,64 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
   return out;
 }
 
-/** The migration's name: the first change in diff order (creates, renames, adds come first). */
-function titleOf(changes: readonly Change[], steps: readonly Step[]): string {
-  const first = changes[0];
-  if (!first) return '';
-  switch (first.kind) {
-    case 'addColumn': return `add column ${first.table}.${first.column.name}`;
-    case 'dropColumn': return `drop column ${first.table}.${first.column.name}`;
-    case 'modifyColumn': return `modify column ${first.table}.${first.to.name}`;
-    case 'setPrimaryKey': return `change primary key of ${first.table}`;
-    case 'addIndex': return `add ${indexKind(first.index)} ${first.index.name}`;
-    case 'dropIndex': return `drop ${indexKind(first.index)} ${first.index.name}`;
-    case 'replaceIndex': return `change ${indexKind(first.to)} ${first.to.name}`;
-    default: return steps[0]?.summary ?? '';
+/**
+ * The migration's name: a short summary of every change, as `add tier and rename name`. Changes
+ * are phrased as a verb and an object, objects of one verb are listed together (in diff order),
+ * and a foreign key or check dropped and added again under its name is one `change`.
+ */
+export function titleOf(changes: readonly Change[]): string {
+  const phrases: Array<[verb: string, object: string]> = [];
+  const cols = (list: readonly string[]) => list.join(' ');
+  const added = new Set(changes.flatMap((c) => c.kind === 'addForeignKey' ? [`fk ${c.table} ${c.foreignKey.name}`]
+    : c.kind === 'addCheck' ? [`check ${c.table} ${c.check.name}`] : []));
+  const dropped = new Set(changes.flatMap((c) => c.kind === 'dropForeignKey' ? [`fk ${c.table} ${c.foreignKey.name}`]
+    : c.kind === 'dropCheck' ? [`check ${c.table} ${c.check.name}`] : []));
+  // Dropped and added again: said once, where it is added.
+  const changed = (key: string) => added.has(key) && dropped.has(key);
+  for (const c of changes) {
+    switch (c.kind) {
+      case 'createTable': phrases.push(['create', c.table.name]); break;
+      case 'dropTable': phrases.push(['drop', c.table.name]); break;
+      case 'renameTable': phrases.push(['rename', c.from]); break;
+      case 'addColumn': phrases.push(['add', c.column.name]); break;
+      case 'dropColumn': phrases.push(['drop', c.column.name]); break;
+      case 'renameColumn': phrases.push(['rename', c.from]); break;
+      case 'modifyColumn': phrases.push(['change', c.to.name]); break;
+      case 'reorderColumns': phrases.push(['move', cols(c.moved)]); break;
+      case 'addIndex': phrases.push([`add ${c.index.unique ? 'unique' : 'index'}`, cols(c.index.parts.map((p) => p.column))]); break;
+      case 'dropIndex': phrases.push([`drop ${c.index.unique ? 'unique' : 'index'}`, cols(c.index.parts.map((p) => p.column))]); break;
+      case 'replaceIndex': phrases.push([`change ${c.to.unique ? 'unique' : 'index'}`, cols(c.to.parts.map((p) => p.column))]); break;
+      case 'renameIndex':
+        // A template name that follows a renamed column or table says nothing new.
+        if (!c.to.autoNamed) phrases.push([`rename ${c.to.unique ? 'unique' : 'index'}`, c.from.name]);
+        break;
+      case 'addForeignKey':
+        phrases.push([changed(`fk ${c.table} ${c.foreignKey.name}`) ? 'change fk' : 'add fk', cols(c.foreignKey.columns)]);
+        break;
+      case 'dropForeignKey':
+        if (!changed(`fk ${c.table} ${c.foreignKey.name}`)) phrases.push(['drop fk', cols(c.foreignKey.columns)]);
+        break;
+      case 'addCheck': phrases.push([changed(`check ${c.table} ${c.check.name}`) ? 'change check' : 'add check', c.check.label ?? c.check.name]); break;
+      case 'dropCheck':
+        if (!changed(`check ${c.table} ${c.check.name}`)) phrases.push(['drop check', c.check.label ?? c.check.name]);
+        break;
+      case 'setPrimaryKey': phrases.push(['change primary key of', c.table]); break;
+      case 'alterOptions': phrases.push(['change options of', c.table]); break;
+      default: assertNever(c, 'change');
+    }
   }
+  const groups = new Map<string, string[]>();
+  for (const [verb, object] of phrases) {
+    const list = groups.get(verb) ?? [];
+    if (!list.includes(object)) list.push(object);
+    groups.set(verb, list);
+  }
+  const rank = (verb: string) => VERB_ORDER.indexOf(verb.split(' ')[0]);
+  return [...groups].sort((a, b) => rank(a[0]) - rank(b[0])).map(([verb, objects]) => `${verb} ${objects.join(' ')}`).join(' and ');
 }
+
+/** What a migration's name says first. */
+const VERB_ORDER = ['create', 'add', 'rename', 'change', 'move', 'drop'];
 
 /**
  * One existing table's column, primary key and index changes, written as a single ALTER TABLE
@@ -285,8 +331,17 @@ class TableAlter {
   private readonly summaries: string[] = [];
   private readonly risks: Risk[] = [];
   private order: { moved: Set<string>; to: readonly Column[]; from: readonly Column[] } | null = null;
+  private readonly pinned = new Set<string>();
+  /** Checks the down runs first: rows the columns it narrows cannot hold (see lossy.ts). */
+  private readonly downChecks: Statement[] = [];
 
   constructor(private readonly table: string) {}
+
+  /** Indexes to keep as they are when this statement (or its reverse) adds a key: see pinClauses. */
+  pin(names: readonly string[] = []): this {
+    for (const n of names) this.pinned.add(n);
+    return this;
+  }
 
   /** Kept columns that change place: MODIFY ... AFTER, in table order with the added columns. */
   reorder(moved: readonly string[], toOrder: readonly Column[], fromOrder: readonly Column[]): void {
@@ -304,9 +359,17 @@ class TableAlter {
     }
   }
 
-  /** `original` is the column as the schema had it (for risks); null when a backfill step already judged them. */
-  modify(from: Column, to: Column, original: Column | null, toAfter: string | null, fromAfter: string | null): void {
+  /**
+   * `original` is the column as the schema had it (for risks); null when a backfill step already
+   * judged them. `key` (the table's primary key) names the rows a lossy down refuses.
+   */
+  modify(from: Column, to: Column, original: Column | null, toAfter: string | null, fromAfter: string | null, key: readonly string[] = []): void {
     this.summaries.push(`modify column ${to.name}`);
+    if (narrows(to, from)) {
+      const lossy = lossyDown({ table: this.table, current: to, target: from, key });
+      this.risks.push(lossy.risk);
+      if (lossy.check) this.downChecks.push(lossy.check);
+    }
     if (original) {
       if (!isWidening(original.type, to.type)) this.risks.push(narrowRisk(this.table, original, to));
       // A declared character set other than utf8mb4 can lack characters the column holds.
@@ -398,8 +461,10 @@ class TableAlter {
         clause: `MODIFY COLUMN ${col(modified.get(name) ?? order.find((c) => c.name === name)!)} ${position(before(name))}` })),
     ], rank);
     // Indexes go before the columns they cover (MySQL drops an index with its last column) and
-    // come back after them.
+    // come back after them. A statement that adds a key keeps the pinned indexes as they are.
+    const addsKey = addIndexes.length > 0 || replaced.length > 0 || pk?.to;
     return [
+      ...(addsKey ? pinClauses([...this.pinned]) : []),
       ...dropIndexes.map((ix) => `DROP INDEX ${ident(ix.name)}`),
       ...replaced.map((r) => `DROP INDEX ${ident(r.from.name)}`),
       ...rebuilt.map((r) => `DROP COLUMN ${ident(r.from.name)}`),
@@ -425,7 +490,7 @@ class TableAlter {
       phase: PHASE.alterTable, table: this.table,
       summary: `alter table ${this.table}: ${this.summaries.join(', ')}`,
       up: [stmt(alterTable(this.table, up), userSql)],
-      down: down.length ? [stmt(alterTable(this.table, down), userSql)] : [],
+      down: down.length ? [...this.downChecks, stmt(alterTable(this.table, down), userSql)] : [],
       risks: this.risks,
     };
   }
@@ -460,11 +525,11 @@ function narrowRisk(table: string, from: Column, to: Column): Risk {
  */
 function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, columns: readonly Column[]): Step[] {
   const steps: Step[] = [];
-  const changed = <K extends keyof TableOptions>(k: K) => to[k] !== null && to[k] !== from[k];
-  const forward: TableOptions = { engine: changed('engine') ? to.engine : null, charset: null, collate: null,
+  // An unset engine is the server's default (InnoDB on MySQL 8 and MariaDB), written out when it changes.
+  const engineChanged = engineOf(to).toLowerCase() !== engineOf(from).toLowerCase();
+  const forward: TableOptions = { engine: engineChanged ? engineOf(to) : null, charset: null, collate: null,
     comment: (to.comment ?? '') !== (from.comment ?? '') ? to.comment ?? '' : null };
-  // An engine left unset in the old schema was the server's default, InnoDB on MySQL 8 and MariaDB.
-  const back: TableOptions = { engine: forward.engine && (from.engine ?? 'InnoDB'), charset: null, collate: null,
+  const back: TableOptions = { engine: engineChanged ? engineOf(from) : null, charset: null, collate: null,
     comment: forward.comment !== null ? from.comment ?? '' : null };
   if (tableOptionsSql(forward)) {
     steps.push({
@@ -479,7 +544,7 @@ function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, 
     const inheriting = columns.filter((c) => isTextual(c.type) && c.charset === null && c.collate === null);
     const set = (o: TableOptions) => {
       const clauses = [o.charset || o.collate
-        ? `DEFAULT CHARSET = ${o.charset ?? o.collate!.split('_')[0]}${o.collate ? ` COLLATE = ${o.collate}` : ''}`
+        ? `DEFAULT CHARSET = ${word(o.charset ?? o.collate!.split('_')[0], 'character set')}${o.collate ? ` COLLATE = ${word(o.collate, 'collation')}` : ''}`
         : 'DEFAULT CHARSET = DEFAULT', ...inheriting.map((c) => `MODIFY COLUMN ${columnSql(c)}`)];
       return stmt(`ALTER TABLE ${ident(table)} ${clauses.join(',\n')}`, true);
     };
@@ -504,6 +569,16 @@ function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, 
   return steps;
 }
 
+/**
+ * `RENAME INDEX x TO x` for each pinned index (see `Pinned` in diff/changes.ts): in the statement
+ * that adds a key, it makes an index the server made for a foreign key the table's own, so the new
+ * key neither renames nor drops it (MySQL and MariaDB clear the generated flag of a renamed index;
+ * tested on MariaDB 10.11). Metadata only, and a no-op on an index declared by hand.
+ */
+function pinClauses(pinned: readonly string[] = []): string[] {
+  return pinned.map((name) => `RENAME INDEX ${ident(name)} TO ${ident(name)}`);
+}
+
 function position(after: string | null): string {
   return after === null ? 'FIRST' : `AFTER ${ident(after)}`;
 }
@@ -525,10 +600,10 @@ function tableHasUserSql(t: Table): boolean {
   return t.checks.length > 0 || t.columns.some(columnHasUserSql);
 }
 
-function addForeignKeyStep(table: string, fk: ForeignKey): Step {
+function addForeignKeyStep(table: string, fk: ForeignKey, pinned?: readonly string[]): Step {
   return {
     phase: PHASE.addForeignKey, table, summary: `add foreign key ${fk.name} on ${table}`,
-    up: [stmt(alterTable(table, [`ADD ${foreignKeyClause(fk)}`]))],
+    up: [stmt(alterTable(table, [`ADD ${foreignKeyClause(fk)}`, ...pinClauses(pinned)]))],
     down: [stmt(alterTable(table, [`DROP FOREIGN KEY ${ident(fk.name)}`]))],
     risks: [],
   };

@@ -1,3 +1,10 @@
+/**
+ * The alias of a check's first column. A check is a SELECT whose first column is a string literal
+ * named so (`SELECT 'why' AS \`schemac_check\`, ...`): the rows it returns are the rows a step
+ * cannot handle, and the runtime refuses to run a migration while any check returns a row.
+ */
+export const CHECK_COLUMN = 'schemac_check';
+
 /** One SQL statement of a migration. `format` asks the emitter to lay it out with sql-formatter. */
 export interface Statement {
   readonly sql: string;
@@ -34,7 +41,7 @@ export interface Step {
 /** The ordered steps of a migration. The down script is the steps' `down`, last step first. */
 export interface Plan {
   readonly steps: readonly Step[];
-  /** The summary of the first change in diff order (tables created, renamed, columns added, ...): names the migration. */
+  /** A short summary of every change (`add tier and rename name`): names the migration. */
   readonly title: string;
 }
 

@@ -1,5 +1,6 @@
 -- schemac schema for database members
 -- schema: sha256:166d0c0916b237c5c13f340eb685a3086185473da24d9de65ac604af501e03b4
+-- newest migration: 0002_status_report
 
 CREATE TABLE `position` (
   `id` INT NOT NULL AUTO_INCREMENT,

@@ -1,5 +1,6 @@
 -- schemac schema for database users
 -- schema: sha256:f6e8686aa2295c70e3df698abd34f7c5698a954ec841b61d0758b3eddb1b8682
+-- newest migration: 0001_init
 
 CREATE TABLE `role` (
   `id` INT NOT NULL AUTO_INCREMENT,

@@ -39,7 +39,7 @@ describe('schemac init and build', () => {
 
     const stale = schemac(dir, 'build', '--check');
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toContain('a migration 0002_drop_column_post_title is due');
+    expect(stale.stderr).toContain('a migration 0002_drop_title is due');
 
     const refused = schemac(dir, 'build', '-m', 'Drop title!');
     expect(refused.status).toBe(1);

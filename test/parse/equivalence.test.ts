@@ -17,6 +17,7 @@ const CASES: readonly { readonly name: string; readonly files?: readonly string[
   { name: 'self-reference', tables: ['category'] },
   { name: 'namespaces', tables: ['account', 'session'] },
   { name: 'kitchen-sink', tables: ['owner', 'everything'] },
+  { name: 'option-names', tables: ['cfg', 'history', 'plain'] },
 ];
 
 describe('static IR equals evaluated IR', () => {

@@ -10,7 +10,7 @@ import type { Session } from '../../runtime/session.js';
 import { tempDir } from '../cli/run.js';
 import { ROOT } from '../helpers/compile.js';
 import { connect, scratchDatabase, type Conn } from '../helpers/server.js';
-import { cli, cliAsync, connectionRunning, history, makeProject, resum, urlFor, waitFor, writeMigration } from './helpers.js';
+import { cli, cliAsync, connectionRunning, history, makeProject, relinkHistory, resum, urlFor, waitFor, writeMigration } from './helpers.js';
 
 /*
  * The round-trip protocol of the migrator (runtime/migrator.ts): history writes travel with the
@@ -476,6 +476,7 @@ CREATE TABLE c (id INT NOT NULL PRIMARY KEY);
     const upFile = loadTargets(loadProject(dir), undefined)[0].set.migrations[1].up!;
     await db.conn.query(`INSERT INTO schemac_migrations (version, name, checksum, statements_applied, statements_total, state, applied_hash, running, running_statement, running_fingerprint)
       VALUES (2, '0002_abc', ?, 0, 3, 'partial', ?, 'up', 3, ?)`, [upFile.hash, statementChain([])[0], '0'.repeat(64)]);
+    await relinkHistory(db.conn, db.name);
     const r = cli(dir, env, 'up');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('error E_INTERRUPTED');

@@ -7,7 +7,7 @@ import { fingerprint } from '../../runtime/fingerprint.js';
 import { statementChain } from '../../runtime/history.js';
 import { splitStatements } from '../../runtime/statements.js';
 import { connect, runSql, scratchDatabase, type Conn } from '../helpers/server.js';
-import { appShape, cli, cliAsync, connectionRunning, history, makeProject, resum, urlFor, waitFor, writeMigration } from './helpers.js';
+import { appShape, cli, cliAsync, connectionRunning, history, makeProject, relinkHistory, resum, urlFor, waitFor, writeMigration } from './helpers.js';
 
 /*
  * Partial failures, resume, down of a partial migration, a killed connection, the
@@ -253,6 +253,7 @@ INSERT INTO log VALUES (2);
     const mark = async (fp: string | null) => {
       await db.conn.query(`INSERT INTO schemac_migrations (version, name, checksum, statements_applied, statements_total, state, applied_hash, running, running_statement, running_fingerprint)
         VALUES (2, '0002_col', ?, 0, 2, 'partial', ?, 'up', 1, ?)`, [fileHash(up), statementChain([])[0], fp]);
+      await relinkHistory(db.conn, db.name);
     };
     await db.conn.query(statements[0].sql);
 

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSum } from '../../compiler/emit/sum.js';
+import { chainLink } from '../../runtime/history.js';
 import { EMPTY_SCHEMA, writeSnapshot } from '../../compiler/ir/snapshot.js';
 import { BIN, tempDir, type RunResult } from '../cli/run.js';
 import { shape, TEST_URL, type Conn } from '../helpers/server.js';
@@ -42,10 +43,34 @@ export async function appShape(conn: Conn, db: string): Promise<unknown> {
   return Object.fromEntries(Object.entries(s).map(([k, rows]) => [k, rows.filter((r) => r.t !== 'schemac_migrations')]));
 }
 
+/**
+ * Writes the chain links schemac would have written for the history rows as they are: for tests
+ * that recreate by hand what a runner leaves (a row inserted before a crash).
+ */
+export async function relinkHistory(conn: Conn, db: string): Promise<void> {
+  const [rows] = await conn.query(`SELECT version, name, checksum, applied_down_checksum AS down FROM \`${db}\`.schemac_migrations ORDER BY version`);
+  let prev = '';
+  for (const r of rows as any[]) {
+    prev = chainLink(prev, { version: Number(r.version), name: r.name, checksum: r.checksum, appliedDownChecksum: r.down });
+    await conn.query(`UPDATE \`${db}\`.schemac_migrations SET chain = ? WHERE version = ?`, [prev, r.version]);
+  }
+}
+
 /** History rows, oldest first. */
 export async function history(conn: Conn, db: string): Promise<any[]> {
   const [rows] = await conn.query(`SELECT * FROM \`${db}\`.schemac_migrations ORDER BY version`);
   return rows as any[];
+}
+
+/** A project with one database `app` (url env:APP_DATABASE_URL) whose schema is `schema/app.ts`, holding `text`; nothing built. */
+export function schemaProject(prefix: string, text: string): string {
+  const dir = tempDir(prefix);
+  writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+    dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app', url: 'env:APP_DATABASE_URL' } },
+  }, null, 2));
+  mkdirSync(join(dir, 'schema'));
+  writeFileSync(join(dir, 'schema/app.ts'), text);
+  return dir;
 }
 
 /**

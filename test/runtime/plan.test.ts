@@ -36,7 +36,7 @@ function row(version: number, up: string, applied?: number, extra: Partial<Histo
     version, name: `000${version}_${'abc'[version - 1]}`, checksum: fileHash(up), appliedAt: '2024-01-01 00:00:00.000', executionMs: 1,
     statementsApplied: k, statementsTotal: statements.length, state: k === statements.length ? 'applied' : 'partial',
     appliedHash: statementChain(statements)[k], reverted: 0, downChecksum: null, running: null, runningStatement: null, runningFingerprint: null,
-    ...extra,
+    appliedDownChecksum: null, chain: null, ...extra,
   };
 }
 
@@ -166,5 +166,38 @@ describe('planDown', () => {
   it('refuses without a down file, and when the down file changed during a revert', () => {
     expect(codes(() => planDown(set(files({ '0003_c.down.sql': '' })), applied()))).toEqual(['E_MISSING_FILE']);
     expect(codes(() => planDown(set(), [row(1, UP1), row(2, UP2, 4, { reverted: 1, downChecksum: 'h1:before' })]))).toEqual(['E_DOWN_EDITED']);
+  });
+});
+
+describe('up after a revert that stopped part-way', () => {
+  const down2 = fileHash(DOWN2);
+  const reverting = (reverted: number, applied?: number) => row(2, UP2, applied, { reverted, downChecksum: down2 });
+  const item = (r: HistoryRow) => planUp(set(), [row(1, UP1), r]).items[0];
+
+  it('resumes after the up statements of the steps the revert did not undo (undo runs newest step first)', () => {
+    // UP2: step 1 = statement 1, step 2 = statements 2-3, step 3 = statement 4; DOWN2 undoes 3, 2, 1.
+    expect(item(reverting(1))).toMatchObject({ from: 4, unreverted: 3 });
+    expect(item(reverting(2))).toMatchObject({ from: 2, unreverted: 1 });
+    expect(item(reverting(0))).toMatchObject({ from: 5, unreverted: 4 });
+    // A partly applied migration (steps 1 and part of 2) whose revert undid step 2.
+    expect(item(reverting(1, 2))).toMatchObject({ from: 2, unreverted: 1 });
+  });
+
+  it('refuses when the revert stopped inside a step, or the files are not those that ran', () => {
+    const down = '-- undo step 3: d\nDROP INDEX ix ON a;\n\n-- undo step 2: c\nALTER TABLE a DROP INDEX uq;\nUPDATE a SET b = NULL;\n\n-- undo step 1: b\nALTER TABLE a DROP COLUMN b;\n';
+    const list = files({ '0002_b.down.sql': down });
+    const inside = row(2, UP2, undefined, { reverted: 2, downChecksum: fileHash(down) });
+    expect(() => planUp(set(list), [row(1, UP1), inside])).toThrow('the revert stopped inside undo step 2');
+    expect(codes(() => planUp(set(), [row(1, UP1), { ...reverting(1), checksum: 'h1:other' }]))).toEqual(['E_REVERTING']);
+    const unmarked = files({ '0002_b.down.sql': 'DROP INDEX ix ON a;\n' });
+    expect(() => planUp(set(unmarked), [row(1, UP1), row(2, UP2, undefined, { reverted: 1, downChecksum: fileHash('DROP INDEX ix ON a;\n') })]))
+      .toThrow('no `-- step N:` markers');
+  });
+
+  it('a check that ran counts as nothing undone', () => {
+    const down = "-- undo step 3: d\nSELECT 'why' AS `schemac_check`, id FROM a WHERE id > 9;\nDROP INDEX ix ON a;\n\n-- undo step 2: c\nALTER TABLE a DROP INDEX uq;\n\n-- undo step 1: b\nALTER TABLE a DROP COLUMN b;\n";
+    const list = files({ '0002_b.down.sql': down });
+    const r = row(2, UP2, undefined, { reverted: 1, downChecksum: fileHash(down) });
+    expect(planUp(set(list), [row(1, UP1), r]).items[0]).toMatchObject({ from: 5, unreverted: 4 });
   });
 });

@@ -61,9 +61,9 @@ describe('schemac diff', () => {
     writeFileSync(join(dir, 'b.sql'), B_SQL);
   });
 
-  it('db:NAME vs its generated folder: nothing to change, prints nothing', () => {
+  it('db:NAME vs its generated folder: nothing to change, prints nothing (and says so on stderr)', () => {
     const r = cli(dir, {}, 'diff', '--from', 'db:members', '--to', 'generated/members');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('no differences: db:members and generated/members have the same schema\n');
     expect(r.stdout).toBe('');
     expect(r.status).toBe(0);
     const back = cli(dir, {}, 'diff', '--from', 'generated/members/snapshot.json', '--to', 'db:members', '--format', 'json');
@@ -107,7 +107,7 @@ describe('schemac diff', () => {
     try {
       expect(cli(dir, env, 'up', '--db', 'members').status).toBe(0);
       const same = cli(dir, env, 'diff', '--from', urlFor(db.name), '--to', 'generated/members');
-      expect(same.stderr).toBe('');
+      expect(same.stderr).toBe(`no differences: ${urlFor(db.name)} and generated/members have the same schema\n`);
       expect(same.stdout).toBe('');
       expect(same.status).toBe(0);
 

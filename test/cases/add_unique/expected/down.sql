@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_index_fk_task_position_id_position (down) for database test
+-- schemac migration 0001_add_unique_name_position_id_name_and_drop_index (down) for database test
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:94f1ab6bb433efbc36e6029a251e93bbaa9e09e07772034fef15a5c3e1768d51
 

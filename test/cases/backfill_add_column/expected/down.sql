@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_position_has_status_report (down) for database test
+-- schemac migration 0001_add_has_status_report_update_time_status_label (down) for database test
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:aa8f77a9985d447f01b15132f671f65d918237468410dcb9cab0d327947c4e4b
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_foreign_key_fk_task_position_id_position_on_task (up) for database test
+-- schemac migration 0001_change_fk_position_id (up) for database test
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:9b4813582475d947dcdcfbb12fb17491787d34227daec2e3401876e27a10344e
 

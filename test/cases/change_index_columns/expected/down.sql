@@ -1,4 +1,4 @@
--- schemac migration 0001_change_index_ix_task_name (down) for database test
+-- schemac migration 0001_change_index_name_id (down) for database test
 -- schema before: sha256:ee600ab1a5c1de0b67a3f6b1bc3ecf15f03ac37aa0e9daa81ad88b26b13146d4
 -- schema after:  sha256:42dc4dd58ffc89d00f3cbeb8130bd93b5ceef247161f6052c267c929f21993c9
 

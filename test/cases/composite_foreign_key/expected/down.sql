@@ -1,4 +1,4 @@
--- schemac migration 0001_add_index_fk_ref_pair (down) for database test
+-- schemac migration 0001_add_index_pa_pb_and_add_fk_pa_pb (down) for database test
 -- schema before: sha256:88ff5313995dbd4de48ec5a196cc92056496c81b3827ff8eaec2c78c01417a4e
 -- schema after:  sha256:eb619a29b46d1bd874d6aa7a3945f84a2620799a953b42878f1677f97dc0836c
 

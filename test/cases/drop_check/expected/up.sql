@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_check_ck_position_score_positive_on_position (up) for database test
+-- schemac migration 0001_drop_check_score_positive (up) for database test
 -- schema before: sha256:9b6b012512837d7169cf80d3085ae1af10833d8488ddeeccdd13333c291fdf2d
 -- schema after:  sha256:3398bc8380a502049ab204f107e74834b9ae7215cce4f65f7a65883b4a8188c2
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_index_fk_task_position_id_position (down) for database test
+-- schemac migration 0001_drop_index_position_id_and_drop_fk_position_id (down) for database test
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:0527491905fb547d7ce9fa9d2517166367458bfdae8842098c9602e786c07f08
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_foreign_key_fk_task_position_id_position_on_task (down) for database test
+-- schemac migration 0001_drop_fk_position_id_and_drop_task (down) for database test
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_unique_key_uq_position_name (up) for database test
+-- schemac migration 0001_drop_unique_name (up) for database test
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:07a903a193c0ade98b874862bb0803ea58cf1ed2c30a8470b2822deaf9fe585b
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_position_a (up) for database test
+-- schemac migration 0001_change_a_b (up) for database test
 -- schema before: sha256:7413566c240086cfac7f23083ed6a6caa9728993b2362c502eb4744abf8be059
 -- schema after:  sha256:1c2524de0b760e02adaebd71f6de0ef4a37ec8d44b1645284db67aa09aec35eb
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_position_score (down) for database test
+-- schemac migration 0001_change_score_label (down) for database test
 -- schema before: sha256:b1fd5cdceb893f5996d0e6432462bdde6e438f4eedfb3c8ec865ec220259ede9
 -- schema after:  sha256:bc516665f3825da22d14721da51939696a26fc6daa7424c07e10f0de8e89b260
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_check_ck_position_name_not_empty_on_position (up) for database test
+-- schemac migration 0001_add_check_name_not_empty_and_drop_check_name_not (up) for database test
 -- schema before: sha256:bee39f2e8583f61d90983ad6ffff9c78d37de0323863a4b1a74ac3578b53471b
 -- schema after:  sha256:c9a6cce3069e396a6482440117a03019121d789dd2657141cd7b215e950dd635
 

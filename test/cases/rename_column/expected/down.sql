@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_index_ix_task_name_to_ix_task_title_on_task (down) for database test
+-- schemac migration 0001_rename_name (down) for database test
 -- schema before: sha256:ee600ab1a5c1de0b67a3f6b1bc3ecf15f03ac37aa0e9daa81ad88b26b13146d4
 -- schema after:  sha256:7da6f570e5b619b4f8356b1f8a64d3e64b852b245931114b0495890c0e099130
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_index_fk_task_position_id_position_to_fk_task_owner_p (up) for database test
+-- schemac migration 0001_add_fk_owner_position_id_and_rename_position_id (up) for database test
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:86f6abef047bc578dc7c518911f1860dbdacc72399c7691f37d264c7b35a283f
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_index_fk_task_position_id_position_to_fk_task_owner_o (down) for database test
+-- schemac migration 0001_add_fk_position_id_and_drop_fk_position_id (down) for database test
 -- schema before: sha256:bf323ffafa271f620d8dfcafe10a6bcf8b627ff90ab8cb4ec7227cde0eaabc22
 -- schema after:  sha256:31783752e94a51c4a497195888bd1b61037940fe0e51303afe952b96697c98f9
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_columns_of_t_a_to_b_c_to_d_label_to_title (up) for database test
+-- schemac migration 0001_rename_a_c_label (up) for database test
 -- schema before: sha256:aab1b8d7c2013eee0a36888c70f80629e9d7ada71f3feb7ab508252c1a2ffc79
 -- schema after:  sha256:fb28430655f266bf77fca3f5228d58a3dbe655d708eb05d4d9f3dbc17ee1de52
 

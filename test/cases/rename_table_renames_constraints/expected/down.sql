@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_table_task_to_duty (down) for database test
+-- schemac migration 0001_add_fk_position_id_and_rename_task_and_drop_fk (down) for database test
 -- schema before: sha256:c0c51617cdf8a1555929dcfe35b8146a3e29191dbb9911c5be8442498cc857a2
 -- schema after:  sha256:de8be0fd13c110a1167bacba03da90d7396e787d58432aa5b12efd2b8df563e8
 

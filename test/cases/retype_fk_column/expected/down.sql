@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_position_id (down) for database test
+-- schemac migration 0001_change_id_position_id_and_change_fk_position_id (down) for database test
 -- schema before: sha256:bf323ffafa271f620d8dfcafe10a6bcf8b627ff90ab8cb4ec7227cde0eaabc22
 -- schema after:  sha256:49dd9ddc30202fe92a3bbcd100d917d760e0e6fe5d7c302263e035d5ca42c552
 
@@ -7,10 +7,31 @@ ALTER TABLE `task`
 DROP FOREIGN KEY `fk_task_position_id_position`;
 
 -- undo step 3: alter table task: modify column position_id
+SELECT
+  'task.position_id holds values that INT NOT NULL cannot' AS `schemac_check`,
+  `id`,
+  `position_id`
+FROM
+  `task`
+WHERE
+  `position_id` NOT BETWEEN -2147483648 AND 2147483647
+LIMIT
+  10;
+
 ALTER TABLE `task`
 MODIFY COLUMN `position_id` INT NOT NULL;
 
 -- undo step 2: alter table position: modify column id
+SELECT
+  'position.id holds values that INT NOT NULL cannot' AS `schemac_check`,
+  `id`
+FROM
+  `position`
+WHERE
+  `id` NOT BETWEEN -2147483648 AND 2147483647
+LIMIT
+  10;
+
 ALTER TABLE `position`
 MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT;
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_position_id (up) for database test
+-- schemac migration 0001_change_id_position_id_and_change_fk_position_id (up) for database test
 -- schema before: sha256:bf323ffafa271f620d8dfcafe10a6bcf8b627ff90ab8cb4ec7227cde0eaabc22
 -- schema after:  sha256:49dd9ddc30202fe92a3bbcd100d917d760e0e6fe5d7c302263e035d5ca42c552
 

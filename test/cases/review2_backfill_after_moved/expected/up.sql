@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_t_n (up) for database test
+-- schemac migration 0001_add_n_and_move_a_n (up) for database test
 -- schema before: sha256:ca4f20ac3df09ad9a133b127f56f47e1cffb65c7492cbfd4a2f50f73aec1df3c
 -- schema after:  sha256:c81184cf83bcb8a87df7012aa8278662eb2b48af545d2fec37ac585f2df14f57
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_t_status (down) for database test
+-- schemac migration 0001_add_status (down) for database test
 -- schema before: sha256:5001e76eaf0c4caa525355f5ad4c1ae964bd89307ca13b366e37a0cc2e1fda44
 -- schema after:  sha256:7d863dee1078cab86ab331d4c581afa8de92c7160bd11991a1d98184561a751c
 

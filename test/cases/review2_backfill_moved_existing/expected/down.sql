@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_t_a (down) for database test
+-- schemac migration 0001_change_a_and_move_a (down) for database test
 -- schema before: sha256:ad6e45ddcdc85b2f3a73d792f24b0a1d685efe01a31d54d672df3f9264bd48b4
 -- schema after:  sha256:5a9e06f5b1b0a241afaceaa4948cb3c0215a2dd2aa636608ed28e9e48911565e
 
@@ -7,5 +7,16 @@ ALTER TABLE `t`
 MODIFY COLUMN `a` INT NULL AFTER `id`;
 
 -- undo step 1: fill t.a where NULL
+SELECT
+  't.a holds values that SMALLINT cannot' AS `schemac_check`,
+  `id`,
+  `a`
+FROM
+  `t`
+WHERE
+  `a` NOT BETWEEN -32768 AND 32767
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `a` SMALLINT NULL;

@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_t_a (up) for database test
+-- schemac migration 0001_change_a_and_move_a (up) for database test
 -- schema before: sha256:ad6e45ddcdc85b2f3a73d792f24b0a1d685efe01a31d54d672df3f9264bd48b4
 -- schema after:  sha256:5a9e06f5b1b0a241afaceaa4948cb3c0215a2dd2aa636608ed28e9e48911565e
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_t_extra (up) for database test
+-- schemac migration 0001_add_extra_and_change_name_note_and_change_options (up) for database test
 -- schema before: sha256:3091ed1d50f16226097b2d987650245285148c6e6b4fcf7b1b4717995054a0b7
 -- schema after:  sha256:273534d30dac00d50cadd989e99a87e227779b93999d71fce078102ba60ab174
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_change_the_character_set_of_t_to_latin1_swedish_ci (up) for database test
+-- schemac migration 0001_change_options_of_t (up) for database test
 -- schema before: sha256:98bf4f0f7898f401913cc8234c9f190bbd3758ed72b74d2854cf33cf17c14838
 -- schema after:  sha256:9129f95111dd8c7c7af645d01ca8a54aa72f2390df9c3c8d3387dbd9f7a222d8
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_t_created (up) for database test
+-- schemac migration 0001_add_created_and_change_amt_ts_flag_dt_and_move_amt (up) for database test
 -- schema before: sha256:0acfee1b18a72623a14b12c25bb7d642a03943cd4963162a97833578fffa3843
 -- schema after:  sha256:42b44498bce3b6d272bc0db5396c0a65990db4ce1a32cc5718d6a5bbd5bd0de2
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_create_table_c (down) for database test
+-- schemac migration 0001_create_c_and_add_fk_a_id_and_rename_a_id (down) for database test
 -- schema before: sha256:c25c9b9be478a698f3eb69a61c8782f3e060158abddc52f149712ef2ec367af6
 -- schema after:  sha256:d57fdcf8f721a9ad79f0fedf79760c879d28c5ab386a4fee502648e3039ba313
 
@@ -11,10 +11,31 @@ ALTER TABLE `b`
 DROP FOREIGN KEY `fk_b_a_id_a2`;
 
 -- undo step 7: alter table b: modify column a_id, move column a_id
+SELECT
+  'b.a_id holds values that INT NOT NULL cannot' AS `schemac_check`,
+  `id`,
+  `a_id`
+FROM
+  `b`
+WHERE
+  `a_id` NOT BETWEEN -2147483648 AND 2147483647
+LIMIT
+  10;
+
 ALTER TABLE `b`
 MODIFY COLUMN `a_id` INT NOT NULL AFTER `id`;
 
 -- undo step 6: alter table a2: modify column aid, move column aid
+SELECT
+  'a2.aid holds values that INT NOT NULL cannot' AS `schemac_check`,
+  `aid`
+FROM
+  `a2`
+WHERE
+  `aid` NOT BETWEEN -2147483648 AND 2147483647
+LIMIT
+  10;
+
 ALTER TABLE `a2`
 MODIFY COLUMN `aid` INT NOT NULL AUTO_INCREMENT FIRST;
 

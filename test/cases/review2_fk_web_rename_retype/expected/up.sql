@@ -1,4 +1,4 @@
--- schemac migration 0001_create_table_c (up) for database test
+-- schemac migration 0001_create_c_and_add_fk_a_id_and_rename_a_id (up) for database test
 -- schema before: sha256:c25c9b9be478a698f3eb69a61c8782f3e060158abddc52f149712ef2ec367af6
 -- schema after:  sha256:d57fdcf8f721a9ad79f0fedf79760c879d28c5ab386a4fee502648e3039ba313
 

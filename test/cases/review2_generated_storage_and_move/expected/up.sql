@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_t_g (up) for database test
+-- schemac migration 0001_change_g_and_move_g (up) for database test
 -- schema before: sha256:e3ab1303b5bbdd0f067ba4931fb235f26510a5a120c2b63a5092ad9ef74333f4
 -- schema after:  sha256:4e4df50a1091e9988dce1b8ce25e701a24f02bbc5c3ae7cb38b57ec62c960828
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_t_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx (up) for database test
+-- schemac migration 0001_add_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx (up) for database test
 -- schema before: sha256:95940ca4c006ae127d7c58673d5876cecf3e8349cbd72598e1db6f2f7cff6246
 -- schema after:  sha256:a1c77babdd3c98001224904abd3e11e5988a139c446b4b1ec91ba6b5f7283b20
 

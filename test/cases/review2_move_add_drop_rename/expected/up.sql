@@ -1,4 +1,4 @@
--- schemac migration 0001_alter_table_t_add_column_x_move_columns_b2_a_drop_column_c (up) for database test
+-- schemac migration 0001_add_x_and_rename_b_and_move_b2_a_and_drop_c (up) for database test
 -- schema before: sha256:19dddf82f61af7e5e1b30a057304cfb50f41b2281197df5259a618ed20bd469e
 -- schema after:  sha256:26eb73d3716456db4efb75b90d171c130abcb299d3aa6c14a4014674b680bada
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_alter_table_c_move_columns_note_p_id (up) for database test
+-- schemac migration 0001_move_note_p_id_code_id (up) for database test
 -- schema before: sha256:c40927321339c1d1e2156aa9ec79d81737a5af9d164e699d0c02a8577dd38a0f
 -- schema after:  sha256:721f782dfead534deb5043262db87d1bbb6b13c7ccd10043fd40abf6e1940e60
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_alter_table_t_move_columns_g_qty_doc (down) for database test
+-- schemac migration 0001_move_g_qty_doc (down) for database test
 -- schema before: sha256:5a0a38b4b689dca7a4711c55b0acfdff07521a8ecc042d125a158674d9fee10e
 -- schema after:  sha256:86237596730d00f6b75baf9561f55f14f808c0368db03a57ab7464e3b381be6c
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_fill_t_quantity_where_null (down) for database test
+-- schemac migration 0001_rename_name_qty_and_change_title_price_quantity (down) for database test
 -- schema before: sha256:df329b5c3c596a80cd29c835048483fb58642998b81c82e37b91520fa9a7186d
 -- schema after:  sha256:f93884833695dade08149500d43bb3f5ca2c8c0122897149fbeafbcb71de67dc
 
@@ -7,12 +7,45 @@ ALTER TABLE `t`
 DROP CONSTRAINT `ck_t_qty_pos`;
 
 -- undo step 5: alter table t: modify column title, modify column price, modify column quantity, move columns price, quantity
+SELECT
+  't.title holds values that VARCHAR(10) cannot' AS `schemac_check`,
+  `id`,
+  `title`
+FROM
+  `t`
+WHERE
+  CHAR_LENGTH(`title`) > 10
+LIMIT
+  10;
+
+SELECT
+  't.price holds values that DECIMAL(6, 2) cannot' AS `schemac_check`,
+  `id`,
+  `price`
+FROM
+  `t`
+WHERE
+  `price` NOT BETWEEN -9999.99 AND 9999.99
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `quantity` INT NULL AFTER `id`,
 MODIFY COLUMN `price` DECIMAL(6, 2) NULL AFTER `quantity`,
 MODIFY COLUMN `title` VARCHAR(10) NULL;
 
 -- undo step 4: fill t.quantity where NULL
+SELECT
+  't.quantity holds values that SMALLINT cannot' AS `schemac_check`,
+  `id`,
+  `quantity`
+FROM
+  `t`
+WHERE
+  `quantity` NOT BETWEEN -32768 AND 32767
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `quantity` SMALLINT NULL;
 

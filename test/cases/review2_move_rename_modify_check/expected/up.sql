@@ -1,4 +1,4 @@
--- schemac migration 0001_fill_t_quantity_where_null (up) for database test
+-- schemac migration 0001_rename_name_qty_and_change_title_price_quantity (up) for database test
 -- schema before: sha256:df329b5c3c596a80cd29c835048483fb58642998b81c82e37b91520fa9a7186d
 -- schema after:  sha256:f93884833695dade08149500d43bb3f5ca2c8c0122897149fbeafbcb71de67dc
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_alter_table_parent_move_column_pcode_change_primary_key_add (up) for database test
+-- schemac migration 0001_add_unique_pcode_and_rename_code_and_change (up) for database test
 -- schema before: sha256:e6c23bd47a549a20186a2530b04278d99833fc307279b9e6f3c1c5b3915e714e
 -- schema after:  sha256:c3099bb0409d4973ce112d7e47b02083a821778fceeff157bf0172a653716b29
 

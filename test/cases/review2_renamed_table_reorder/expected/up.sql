@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_table_old_t_to_new_t (up) for database test
+-- schemac migration 0001_rename_old_t_b_and_move_b2_a (up) for database test
 -- schema before: sha256:b3d6adc1fdd575790134492c3177e2110549d78832597f215f299f75b1ee678d
 -- schema after:  sha256:630c4581b34be4181c969861551a5fddf23dfbb0c510f81bb1cef3cc8f9e8878
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_alter_table_t_move_columns_c_b_a (up) for database test
+-- schemac migration 0001_move_c_b_a (up) for database test
 -- schema before: sha256:489a9831610ade107ed373f3ccd9a1dcac9c0ca632fb8f8f7f50ea9d4272da26
 -- schema after:  sha256:886e633b2a327acc60da0fa402c6564a8b0ce7b76fbd9de67db08d8e0765ea7f
 

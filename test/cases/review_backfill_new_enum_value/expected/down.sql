@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_t_s (down) for database test
+-- schemac migration 0001_change_s (down) for database test
 -- schema before: sha256:79b418c8dd185d7b13ef31adba5adb893034e9905e5eb6fa71c7870b9573ae83
 -- schema after:  sha256:596b5048bd329ee5ff41fd67c20ee2d3475b227d2b8c343f82ab6ffd47bc6f58
 
@@ -7,5 +7,16 @@ ALTER TABLE `t`
 MODIFY COLUMN `s` ENUM('a', 'b', 'c') NULL;
 
 -- undo step 1: fill t.s where NULL
+SELECT
+  't.s holds values that ENUM(''a'', ''b'') cannot' AS `schemac_check`,
+  `id`,
+  `s`
+FROM
+  `t`
+WHERE
+  `s` NOT IN ('a', 'b')
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `s` ENUM('a', 'b') NULL;

@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_t_c (up) for database test
+-- schemac migration 0001_change_c_and_change_options_of_t (up) for database test
 -- schema before: sha256:422898c67452b871a031634fb644f9d4c01eeae7623ebf03d0031673abc9f3f6
 -- schema after:  sha256:5ae5a6ae194dc1af307d70d795fedb7e984e568fb568400e1561025803f68cf3
 

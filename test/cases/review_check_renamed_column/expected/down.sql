@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_check_ck_t_pos_on_t (down) for database test
+-- schemac migration 0001_rename_a_and_change_check_pos (down) for database test
 -- schema before: sha256:3f0d0e68e7ea9ef09b892fc06124d1b84b572d6b7586a3f9f510cb38eb107ee0
 -- schema after:  sha256:1656f764ff41a9a120f6ea9c193969744cb4da43332ed648648d9f45186a05f3
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_t_b (down) for database test
+-- schemac migration 0001_add_b_and_change_options_of_t (down) for database test
 -- schema before: sha256:e4b6af12d239ef3e1d8635b042423d0fdb63de97e551e3414d928e6a007c0ed6
 -- schema after:  sha256:a4b3ff4653acbd1ab533e4addf17869c685226c09e2e0e67c5f7771aa02f7130
 

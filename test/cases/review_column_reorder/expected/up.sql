@@ -1,4 +1,4 @@
--- schemac migration 0001_add_column_t_c (up) for database test
+-- schemac migration 0001_add_c_and_move_a (up) for database test
 -- schema before: sha256:1846d87218139dc2a3908bc8aa14860dee2a805de0a03e4d61333dfd3e75e726
 -- schema after:  sha256:5cc89dfe3747bb5b1c0a20c49e3744afb7cd501457a5b99b97cae234ef05a033
 

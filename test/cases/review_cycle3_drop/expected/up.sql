@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_foreign_key_fk_a_b_id_b_on_a (up) for database test
+-- schemac migration 0001_drop_fk_b_id_c_id_a_id_and_drop_a_b_c (up) for database test
 -- schema before: sha256:1b575cfce8ef9389d24a8cd4ab45b16ac6b7fbab90fd3522bb76fbe5f35a8bb7
 -- schema after:  sha256:f44da0b0f1f69db7ca6f0bad88df09123d7935067358fab57df428cb8b12f1e2
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_column_t_b (down) for database test
+-- schemac migration 0001_add_index_a_and_drop_b_and_drop_index_a_b (down) for database test
 -- schema before: sha256:55f2ee8e9420fa969a6f1af6e17cac335352e211d9e9a9afae9d3ce823704145
 -- schema after:  sha256:9c5b098f5c3963bd26b277d00ddb06df033612c6d8484711ac144d39bbfbb26b
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_change_primary_key_of_link (up) for database test
+-- schemac migration 0001_add_index_a_and_change_primary_key_of_link (up) for database test
 -- schema before: sha256:606719133433fff95eb2dd6767053ae8fc5f71f1644cb43c56c4f3037eea29e0
 -- schema after:  sha256:a5f0d73e982f9ff944c6d9d8ba8c42e8eb2797c72f31c155a728ebd7626eb8a5
 

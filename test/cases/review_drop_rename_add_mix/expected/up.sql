@@ -1,4 +1,4 @@
--- schemac migration 0001_alter_table_t_add_column_d_drop_column_a_drop_column_c (up) for database test
+-- schemac migration 0001_add_d_and_rename_b_and_drop_a_c (up) for database test
 -- schema before: sha256:ca4f20ac3df09ad9a133b127f56f47e1cffb65c7492cbfd4a2f50f73aec1df3c
 -- schema after:  sha256:57898b313f9ac9129c28f3ebee3a0283f8a63836f6291ec194789c9b6f5c28d2
 

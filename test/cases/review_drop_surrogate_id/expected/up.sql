@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_column_t_id (up) for database test
+-- schemac migration 0001_change_primary_key_of_t_and_drop_id (up) for database test
 -- schema before: sha256:335181a193aac12c822482c4ef14ce5f5c3fabe51e82353bb2929a34d7bccc78
 -- schema after:  sha256:d900f9aca9d70b5413940530d78e1223fc73378e8ae84dffe8d959f56abb5ea1
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_foreign_key_fk_t_ref_on_t (up) for database test
+-- schemac migration 0001_change_fk_ref_id (up) for database test
 -- schema before: sha256:deb752e4df9d1f04208a7ee85d20a986ebed9ade1ec5e34e1a24c8f694e3e019
 -- schema after:  sha256:ddb64fb686ffbe59ccb85a3968e0362ac3ac78579ef596114a8c12bd89983734
 

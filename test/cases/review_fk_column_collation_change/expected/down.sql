@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_position_code (down) for database test
+-- schemac migration 0001_change_code_position_code_and_change_fk_position (down) for database test
 -- schema before: sha256:2d5dfb5bbf71b2fa077e574b8860ec859a5c443b174e648f3c5b40bde655f4b0
 -- schema after:  sha256:e0f0f06b4f6e2d2aa2991c799ce175a847ccdc41b11d86387746f6d188733461
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_position_id (up) for database test
+-- schemac migration 0001_change_id_position_id (up) for database test
 -- schema before: sha256:f41cedfdb05f3788d8d06b11afb35ed5604001ec71452ebb9271182992d9874c
 -- schema after:  sha256:a5e7f1d03c46050a97a553c1e164b1302755523de3608f33347cbc61a98fcb43
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_index_fk_msg_from_id_person_to_fk_msg_sender_id_perso (up) for database test
+-- schemac migration 0001_add_index_to_id_sender_id_and_add_fk_sender_id (up) for database test
 -- schema before: sha256:79125d0b9cbfc97bbf199189cc35b36c449862f9e686039e5a13830dfa1b585f
 -- schema after:  sha256:550ce1e6ad95a858e07b405f4f44cfc7aeca16b2671dcc605a791bef12e3145c
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_table_ttttttttttttttttttttttttttttttttttttttttttttttt (up) for database test
+-- schemac migration 0001_add_fk_ddddddddddddddddddddddddddddddddddddddddddd (up) for database test
 -- schema before: sha256:33f985aed0df2b4f366cca5899d7e59da1b43c36f47ebcab229f03b63ce2c931
 -- schema after:  sha256:ef620782b5f40b1803f0c6ad812392ffe229b15611b85c61e3077612a556ac15
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_create_table_task (up) for database test
+-- schemac migration 0001_create_task_and_add_code_and_add_unique_code (up) for database test
 -- schema before: sha256:07a903a193c0ade98b874862bb0803ea58cf1ed2c30a8470b2822deaf9fe585b
 -- schema after:  sha256:f0f43e1cde92ecd1e0b74a22ab0ed4984f2890993dd0a86a4cc48db5b2e4a73f
 

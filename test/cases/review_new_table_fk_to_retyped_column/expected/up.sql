@@ -1,4 +1,4 @@
--- schemac migration 0001_create_table_task (up) for database test
+-- schemac migration 0001_create_task_and_change_id (up) for database test
 -- schema before: sha256:07a903a193c0ade98b874862bb0803ea58cf1ed2c30a8470b2822deaf9fe585b
 -- schema after:  sha256:054183d6416e6c9c73ec67b613e877b217ff3c93560bb3aa4c893765cb1218dd
 

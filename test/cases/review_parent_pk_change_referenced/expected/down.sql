@@ -1,4 +1,4 @@
--- schemac migration 0001_change_primary_key_of_parent (down) for database test
+-- schemac migration 0001_add_unique_id_and_change_primary_key_of_parent (down) for database test
 -- schema before: sha256:7a6f0586c1306efecd18f4d0ae44ec0c6f9e3b8fd6ab330954f9d17e5a643d7a
 -- schema after:  sha256:67f5835bef62534e834b9c97f916af49fa8940e351a7d01aab526b8bb2a624a2
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_change_primary_key_of_t (down) for database test
+-- schemac migration 0001_add_unique_id_and_change_primary_key_of_t (down) for database test
 -- schema before: sha256:335181a193aac12c822482c4ef14ce5f5c3fabe51e82353bb2929a34d7bccc78
 -- schema after:  sha256:845b2dda4427339e7afc81587deed3dbd0437c7ac097bff84cb9bd5aa28fc761
 

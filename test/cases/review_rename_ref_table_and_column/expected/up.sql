@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_table_position_to_role (up) for database test
+-- schemac migration 0001_rename_position_id (up) for database test
 -- schema before: sha256:db8a0516db8535093af7d02005a86554e7bf9b713b1cc10aef372acafbd466f2
 -- schema after:  sha256:bed0245cc63b0c6e7a2a348ce4ed5f80cc810e0da56851b018ceefb8e544726e
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_table_position_to_role (down) for database test
+-- schemac migration 0001_add_fk_role_id_and_rename_position_id_position_id (down) for database test
 -- schema before: sha256:ad92e6d2e7909d06cb3e5fe14b318c21a59f8df1b46c5566b631568881bd7367
 -- schema after:  sha256:eb63f32a8a4fe4806b62bf848e0702485de6ebb30ba0db97714bf5bca551154d
 

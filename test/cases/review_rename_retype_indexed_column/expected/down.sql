@@ -1,8 +1,19 @@
--- schemac migration 0001_rename_index_ix_t_name_to_ix_t_title_on_t (down) for database test
+-- schemac migration 0001_rename_name_and_change_title (down) for database test
 -- schema before: sha256:374b5e3c2adf68d61009f610481e7b0d7ab9d42801374802c1e28d6a6a3d2bca
 -- schema after:  sha256:6a3753d83ba1d71896576f86821324266f1f9f49cbfc0d08fa9b36894addbb2e
 
 -- undo step 3: alter table t: modify column title
+SELECT
+  't.title holds values that VARCHAR(20) cannot' AS `schemac_check`,
+  `id`,
+  `title`
+FROM
+  `t`
+WHERE
+  CHAR_LENGTH(`title`) > 20
+LIMIT
+  10;
+
 ALTER TABLE `t`
 MODIFY COLUMN `title` VARCHAR(20) NULL;
 

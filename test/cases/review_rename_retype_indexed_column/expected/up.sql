@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_index_ix_t_name_to_ix_t_title_on_t (up) for database test
+-- schemac migration 0001_rename_name_and_change_title (up) for database test
 -- schema before: sha256:374b5e3c2adf68d61009f610481e7b0d7ab9d42801374802c1e28d6a6a3d2bca
 -- schema after:  sha256:6a3753d83ba1d71896576f86821324266f1f9f49cbfc0d08fa9b36894addbb2e
 

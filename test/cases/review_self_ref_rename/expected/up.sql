@@ -1,4 +1,4 @@
--- schemac migration 0001_rename_table_node_to_tree (up) for database test
+-- schemac migration 0001_add_fk_up_id_and_rename_node_parent_id_and_drop_fk (up) for database test
 -- schema before: sha256:81434554dfd8581ea9538cdbfea95251c6c4659878e4d3c34fda2111eeedfa3f
 -- schema after:  sha256:217d63b5ee16949902665674920910a18d317be447f0c4637288f2694672e466
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_node_id (down) for database test
+-- schemac migration 0001_change_id_parent_id_and_change_fk_parent_id (down) for database test
 -- schema before: sha256:81434554dfd8581ea9538cdbfea95251c6c4659878e4d3c34fda2111eeedfa3f
 -- schema after:  sha256:b334c933c7e91f1a6317b6d251b7c189fe02c3ee0db972eb1ca747956f1fcc2e
 
@@ -7,6 +7,27 @@ ALTER TABLE `node`
 DROP FOREIGN KEY `fk_node_parent_id_node`;
 
 -- undo step 2: alter table node: modify column id, modify column parent_id
+SELECT
+  'node.id holds values that INT NOT NULL cannot' AS `schemac_check`,
+  `id`
+FROM
+  `node`
+WHERE
+  `id` NOT BETWEEN -2147483648 AND 2147483647
+LIMIT
+  10;
+
+SELECT
+  'node.parent_id holds values that INT cannot' AS `schemac_check`,
+  `id`,
+  `parent_id`
+FROM
+  `node`
+WHERE
+  `parent_id` NOT BETWEEN -2147483648 AND 2147483647
+LIMIT
+  10;
+
 ALTER TABLE `node`
 MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT,
 MODIFY COLUMN `parent_id` INT NULL;

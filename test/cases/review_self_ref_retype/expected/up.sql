@@ -1,4 +1,4 @@
--- schemac migration 0001_modify_column_node_id (up) for database test
+-- schemac migration 0001_change_id_parent_id_and_change_fk_parent_id (up) for database test
 -- schema before: sha256:81434554dfd8581ea9538cdbfea95251c6c4659878e4d3c34fda2111eeedfa3f
 -- schema after:  sha256:b334c933c7e91f1a6317b6d251b7c189fe02c3ee0db972eb1ca747956f1fcc2e
 

@@ -1,4 +1,4 @@
--- schemac migration 0001_change_unique_key_ix_a (up) for database test
+-- schemac migration 0001_change_unique_a (up) for database test
 -- schema before: sha256:7a2b9e98371339c80a9b628ea35811cce8a7f9852a122774adaebaffc20ce67c
 -- schema after:  sha256:258f0aaeb486293a85dbeb110c4317b7d2f1fdf18e39c7c0fd4563f5c0bea47e
 

@@ -3,8 +3,7 @@
 -- schema after:  sha256:097fe3648eb6815b8a02289ebcc195bbec5c9c91044b7c385e852ec9fbb5d70d
 
 -- undo step 2: change options of position
-ALTER TABLE `position` ENGINE = InnoDB,
-COMMENT = '';
+ALTER TABLE `position` COMMENT = '';
 
 -- undo step 1: change the character set of position to utf8mb4_unicode_ci
 ALTER TABLE `position` DEFAULT CHARSET = DEFAULT,

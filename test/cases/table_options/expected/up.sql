@@ -7,5 +7,4 @@ ALTER TABLE `position` DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci,
 MODIFY COLUMN `name` VARCHAR(64) NOT NULL;
 
 -- step 2: change options of position
-ALTER TABLE `position` ENGINE = InnoDB,
-COMMENT = 'club positions';
+ALTER TABLE `position` COMMENT = 'club positions';

@@ -1,4 +1,4 @@
--- schemac migration 0001_drop_index_fk_task_position_id_position (up) for database test
+-- schemac migration 0001_add_unique_position_id_name_and_drop_index (up) for database test
 -- schema before: sha256:af41206d0888585e337655450f9a79ed21928a3c5ba111144b0b5baf7e07c7fd
 -- schema after:  sha256:9974a023537bd49cb809a3282c776434377da144dcade748bf4e35d2ae4564d7
 
