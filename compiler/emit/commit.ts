@@ -1,5 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { SchemacError } from '../diagnostics.js';
+import { describeJson, FormatError, json } from '../ir/decode.js';
+import { readText, shortPath } from './files.js';
 
 /*
  * Writing a folder's new state as a whole (SPEC §5: a failed build leaves generated/ as it was).
@@ -63,7 +66,7 @@ export function commitFiles(dir: string, changes: readonly FileChange[]): void {
 
 /** Moves a committed journal's files into place (each rename is idempotent: a moved file is gone from staging), then removes it. */
 function applyJournal(dir: string, staging: string): void {
-  const manifest = JSON.parse(readFileSync(join(staging, MANIFEST), 'utf8')) as Manifest;
+  const manifest = readManifest(dir, staging);
   for (const f of manifest.files) {
     const target = join(dir, ...f.path.split('/'));
     if (f.staged === null) {
@@ -83,6 +86,36 @@ function applyJournal(dir: string, staging: string): void {
   }
   rmSync(join(staging, MANIFEST), { force: true });
   rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * A committed journal's manifest, checked as every file schemac reads back is (issue 13): a
+ * path it names must stay inside the folder and a staged name inside the staging folder, or
+ * finishing the journal would move files elsewhere. A damaged one is an E_JOURNAL error.
+ */
+function readManifest(dir: string, staging: string): Manifest {
+  const file = join(staging, MANIFEST);
+  const text = readText(file);
+  try {
+    const o = json.object(JSON.parse(text), '', ['version', 'files']);
+    if (o.version !== 1) throw new FormatError('version', `expected 1, found ${describeJson(o.version)}`);
+    const files = json.array((v, p) => {
+      const f = json.object(v, p, ['path', 'staged']);
+      const path = json.string(f.path, `${p}.path`);
+      if (path.split('/').some((part) => part === '' || part === '.' || part === '..' || part.includes('\\')) || isAbsolute(path)) {
+        throw new FormatError(`${p}.path`, `${describeJson(path)} is not a path inside the folder`);
+      }
+      const staged = json.nullable(json.string)(f.staged, `${p}.staged`);
+      if (staged !== null && !/^\d+$/.test(staged)) throw new FormatError(`${p}.staged`, `${describeJson(staged)} is not a staged file's name`);
+      return { path, staged };
+    })(o.files, 'files');
+    return { version: 1, files };
+  } catch (e) {
+    const why = e instanceof FormatError ? e.message : (e as Error)?.name === 'SyntaxError' ? `not valid JSON (${(e as Error).message})` : null;
+    if (why === null) throw e;
+    throw new SchemacError({ code: 'E_JOURNAL', message: `${shortPath(file)}: ${why}: the journal of an interrupted build is damaged, so it cannot be finished`,
+      hint: `restore ${shortPath(dir)} from git (git checkout -- ${shortPath(dir)}), remove ${shortPath(staging)}, and run the build again` });
+  }
 }
 
 /** Whether a process of this machine with that id is running (a staging folder of a live build is left alone). */

@@ -156,6 +156,9 @@ function variant<T>(table: Readonly<Record<string, Readonly<Record<string, Read<
   };
 }
 
+/** The readers of JSON values above, for the other files schemac reads back (the build's journal). */
+export const json = { object, string, boolean, integer, oneOf, array, nullable } as const;
+
 const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type');
 const defaultValue = variant<DefaultValue>(DEFAULT_FIELDS, 'a kind of default');
 

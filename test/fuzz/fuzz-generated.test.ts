@@ -11,7 +11,8 @@ import { mutateJsonFile, mutateText, type Random } from './mutate.js';
  * Fuzz: the files of generated/ (issue 13). FUZZ_COUNT inputs, each the demo's generated/ with
  * one file mutated (snapshot.json as JSON or text; schemac.sum, schema.sql and the migrations as
  * text), or replaced by what a file system can put there instead (nothing, an empty file, a
- * folder, a symbolic link to itself). Each input is read by two commands drawn from those that
+ * folder, a symbolic link to itself), or the journal of an interrupted build with its manifest
+ * mutated. Each input is read by two commands drawn from those that
  * read generated/ and never run a migration's SQL (a scratch database answers status, verify and
  * the dry runs). Every run must end in exit 0, 1 or 2 without a stack trace or internal error.
  */
@@ -32,6 +33,19 @@ function breakFile(path: string, r: Random): void {
   }
 }
 
+/**
+ * The journal a build killed after its commit point leaves (compiler/emit/commit.ts), with its
+ * manifest mutated: the next reader finishes it. Returns the manifest's text.
+ */
+function journal(folder: string, r: Random): string {
+  const staging = join(folder, '.schemac-commit-999999');
+  mkdirSync(staging);
+  writeFileSync(join(staging, '0'), readFileSync(join(folder, 'schemac.sum'), 'utf8'));
+  const manifest = mutateJsonFile(JSON.stringify({ version: 1, files: [{ path: 'schemac.sum', staged: '0' }, { path: 'schema.sql', staged: null }] }), r);
+  writeFileSync(join(staging, 'manifest.json'), manifest);
+  return manifest;
+}
+
 describe('fuzz: generated/ files', () => {
   let db: Awaited<ReturnType<typeof scratchDatabase>>;
   beforeAll(async () => { db = await scratchDatabase('fuzz_generated'); });
@@ -49,9 +63,11 @@ describe('fuzz: generated/ files', () => {
       const path = join(generated, name);
       const text = readFileSync(join(ROOT, 'generated', name), 'utf8');
       let mutated = '(not a file)';
-      if (r.next() < 0.1) breakFile(path, r);
+      const x = r.next();
+      if (x < 0.1) breakFile(path, r);
+      else if (x < 0.2) mutated = journal(join(generated, 'members'), r);
       else writeFileSync(path, mutated = name.endsWith('.json') ? mutateJsonFile(text, r) : mutateText(text, r));
-      const files = { [name]: mutated };
+      const files = { [x >= 0.1 && x < 0.2 ? 'manifest.json' : name]: mutated };
       for (let k = 0; k < 2; k++) await report.run(i, dir, r.pick(COMMANDS), files, env);
       rmSync(generated, { recursive: true, force: true });
       cpSync(join(ROOT, 'generated'), generated, { recursive: true });

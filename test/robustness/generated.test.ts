@@ -169,6 +169,24 @@ describe('migration files the system cannot read, or that are not migrations', (
   });
 });
 
+describe('a damaged journal of an interrupted build', () => {
+  let dir: string;
+  const staging = () => join(dir, 'generated', 'members', '.schemac-commit-999999');
+  beforeAll(() => { dir = copyDemo('gen-journal', true); });
+  afterEach(() => rmSync(staging(), { recursive: true, force: true }));
+
+  it('a manifest naming a path outside the folder, or not JSON: E_JOURNAL naming it, nothing moved', () => {
+    mkdirSync(staging());
+    writeFileSync(join(staging(), '0'), 'moved\n');
+    writeFileSync(join(staging(), 'manifest.json'), JSON.stringify({ version: 1, files: [{ path: '../../escaped.txt', staged: '0' }] }));
+    expectRefused(schemac(dir, 'status'),
+      /^error E_JOURNAL: generated\/members\/\.schemac-commit-999999\/manifest\.json: files\[0\]\.path: "\.\.\/\.\.\/escaped\.txt" is not a path inside the folder/m);
+    expect(tree(dir)['escaped.txt']).toBeUndefined();
+    writeFileSync(join(staging(), 'manifest.json'), '{"version": 1, "files": [');
+    expectRefused(schemac(dir, 'build'), /^error E_JOURNAL: .*manifest\.json: not valid JSON/m);
+  });
+});
+
 describe('a broken schemac.sum', () => {
   let dir: string;
   let sum: string;
