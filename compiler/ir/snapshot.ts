@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SchemacError } from '../diagnostics.js';
 import { jsonSyntaxError } from '../position.js';
-import { decodeTables, FormatError } from './decode.js';
+import { decodeTables, describeJson, FormatError, json } from './decode.js';
 import type { SchemaIR, SourcePos } from './types.js';
 
 /** Snapshot format version; bump when the IR changes shape. */
@@ -65,14 +65,11 @@ export function readSnapshot(text: string, file = 'snapshot.json'): SchemaIR {
 
 /** The snapshot format around the tables: `{ "version": 1, "tables": [...] }`. */
 function decodeSnapshot(data: unknown): SchemaIR {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new FormatError('', 'not a schemac snapshot (expected an object with "version" and "tables")');
-  const { version, tables, ...rest } = data as Record<string, unknown>;
-  if (version !== SNAPSHOT_VERSION) {
-    throw new FormatError('version', `expected ${SNAPSHOT_VERSION} (the snapshot format this schemac reads), found ${JSON.stringify(version) ?? 'nothing'}`);
+  const o = json.object(data, '', ['version', 'tables']);
+  if (o.version !== SNAPSHOT_VERSION) {
+    throw new FormatError('version', `expected ${SNAPSHOT_VERSION} (the snapshot format this schemac reads), found ${describeJson(o.version)}`);
   }
-  const extra = Object.keys(rest)[0];
-  if (extra !== undefined) throw new FormatError(extra, 'is not a field of a snapshot');
-  return { kind: 'schema', tables: decodeTables(tables, 'tables') };
+  return { kind: 'schema', tables: decodeTables(o.tables, 'tables') };
 }
 
 /** `sha256:` + hex of the schema's canonical JSON: names the schema before and after a migration. */
