@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { decodeTables } from '../ir/decode.js';
 import { rememberSchemaHash, schemaHash } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
 
@@ -11,16 +10,19 @@ import type { SchemaIR } from '../ir/types.js';
  * altogether. It lives in `node_modules/.cache/schemac/` (never committed) and is only an
  * optimisation: a missing, stale or unreadable cache means a normal compile.
  */
-export interface CompileCache {
+/** The first line of a cache entry; the IR's JSON follows on the next. */
+export interface CompileCacheHeader {
   readonly key: string;
   /** Absolute path → SHA-256 of the content, for every file the parser read. */
   readonly files: Readonly<Record<string, string>>;
-  readonly ir: SchemaIR;
   /** `schemaHash(ir)`, so a build with nothing to do need not serialise the schema. */
   readonly hash: string;
+  /** SHA-256 of the IR's JSON text (the rest of the file). */
+  readonly irDigest: string;
 }
 
-const FORMAT = 2;
+/** 3: the IR's text after a header line with its digest. */
+const FORMAT = 3;
 
 export function cachePath(root: string, db: string): string | null {
   const modules = join(root, 'node_modules');
@@ -40,19 +42,33 @@ function hashFile(path: string): string | null {
   }
 }
 
-/** The cached IR when the key and every file's content still match, else null. */
+/** SHA-256 of a text, in hex. */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The cached IR when the key and every file's content still match, else null. An entry is a
+ * line of JSON (CompileCacheHeader, with the digest of the IR's text) and the IR's JSON after it. The digest is its check on read: an entry that is not whole as writeCache wrote it
+ * (truncated, edited) is a miss. What writeCache wrote was compiled and validated, and
+ * checking the digest costs less than reading a thousand tables field by field.
+ */
 export function readCache(path: string | null, key: string, globbed: readonly string[]): SchemaIR | null {
   if (!path || !existsSync(path)) return null;
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as CompileCache;
-    if (entry.key !== key) return null;
-    if (globbed.some((f) => !(f in entry.files))) return null;
-    for (const [file, hash] of Object.entries(entry.files)) if (hashFile(file) !== hash) return null;
-    // Checked as a snapshot is (decode.ts throws on anything else, which is a miss here).
-    if (entry.ir?.kind !== 'schema' || typeof entry.hash !== 'string') return null;
-    decodeTables(entry.ir.tables, 'ir.tables', { transient: true });
-    rememberSchemaHash(entry.ir, entry.hash);
-    return entry.ir;
+    const text = readFileSync(path, 'utf8');
+    const nl = text.indexOf('\n');
+    if (nl < 0) return null;
+    const entry = JSON.parse(text.slice(0, nl)) as Partial<CompileCacheHeader>;
+    const files = entry.files;
+    if (entry.key !== key || typeof entry.hash !== 'string' || typeof files !== 'object' || files === null) return null;
+    if (globbed.some((f) => !Object.hasOwn(files, f))) return null;
+    for (const [file, hash] of Object.entries(files)) if (hashFile(file) !== hash) return null;
+    const irText = text.slice(nl + 1);
+    if (entry.irDigest !== digest(irText)) return null;
+    const ir = JSON.parse(irText) as SchemaIR;
+    rememberSchemaHash(ir, entry.hash);
+    return ir;
   } catch {
     return null;
   }
@@ -69,7 +85,9 @@ export function writeCache(path: string | null, key: string, files: readonly str
     }
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify({ key, files: hashes, ir, hash: schemaHash(ir) }));
+    const irText = JSON.stringify(ir);
+    const header: CompileCacheHeader = { key, files: hashes, hash: schemaHash(ir), irDigest: digest(irText) };
+    writeFileSync(tmp, JSON.stringify(header) + '\n' + irText);
     renameSync(tmp, path);
   } catch {
     // A cache that cannot be written only costs speed.

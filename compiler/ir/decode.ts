@@ -1,11 +1,11 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
-  PrimaryKey, ReferentialAction, SchemaIR, SourcePos, Table, TableOptions, TextSize,
+  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
 } from './types.js';
 
 /*
- * The IR read back from JSON that schemac wrote (snapshot.json, the compile cache) and that
+ * The IR read back from JSON that schemac wrote (snapshot.json) and that
  * anything may have changed since: a bad merge, a hand edit, a truncated write. Every field the
  * compiler reads is checked against the IR's types (what is written into statements as it is,
  * against its grammar: expressions, numbers, option words), and the references between objects
@@ -21,11 +21,6 @@ export class FormatError extends Error {
     super(`${path || 'the top level'}: ${reason}`);
     this.name = 'FormatError';
   }
-}
-
-export interface DecodeOptions {
-  /** Accept the build hints and source positions an IR carries in memory (the compile cache keeps them; a snapshot has none). */
-  readonly transient?: boolean;
 }
 
 type Read<T> = (value: unknown, path: string) => T;
@@ -144,14 +139,34 @@ const DEFAULT_FIELDS: { readonly [K in DefaultValue['kind']]: Readonly<Record<st
 
 /** An object discriminated by `kind`, with the fields `table` lists for its kind. */
 function variant<T>(table: Readonly<Record<string, Readonly<Record<string, Read<unknown>>>>>, what: string): Read<T> {
+  const kinds = Object.keys(table);
+  const readers = new Map(kinds.map((k) => [k, shape<T>({ kind: oneOf([k]), ...table[k] })]));
   return (value, path) => {
-    const kind = object(value, path, ['kind'], Object.keys(table).flatMap((k) => Object.keys(table[k]))).kind;
-    if (typeof kind !== 'string' || !Object.hasOwn(table, kind)) {
-      fail(at(path, 'kind'), `${describeJson(kind)} is not ${what} (${Object.keys(table).join(', ')})`);
-    }
-    const fields = table[kind];
-    const o = object(value, path, ['kind', ...Object.keys(fields)]);
-    for (const [key, read] of Object.entries(fields)) read(o[key], at(path, key));
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, `expected an object, found ${describeJson(value)}`);
+    if (!Object.hasOwn(value, 'kind')) fail(path, '"kind" is missing');
+    const kind = (value as { kind: unknown }).kind;
+    const read = typeof kind === 'string' ? readers.get(kind) : undefined;
+    if (!read) fail(at(path, 'kind'), `${describeJson(kind)} is not ${what} (${kinds.join(', ')})`);
+    return read(value, path);
+  };
+}
+
+/**
+ * A reader of objects with the `fields` (required) and the `optional` ones, each read by its
+ * reader. Built once per shape: a snapshot or cache entry has thousands of objects.
+ */
+function shape<T>(fields: Readonly<Record<string, Read<unknown>>>, optional: Readonly<Record<string, Read<unknown>>> = {}): Read<T> {
+  const required = Object.keys(fields);
+  const allowed = new Set([...required, ...Object.keys(optional)]);
+  const entries = Object.entries(fields);
+  const extras = Object.entries(optional);
+  return (value, path) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, `expected an object, found ${describeJson(value)}`);
+    const o = value as Record<string, unknown>;
+    for (const key of required) if (!Object.hasOwn(o, key)) fail(path, `"${key}" is missing`);
+    for (const key in o) if (!allowed.has(key)) fail(at(path, key), 'is not a field of this object');
+    for (const [key, read] of entries) read(o[key], at(path, key));
+    for (const [key, read] of extras) if (o[key] !== undefined) read(o[key], at(path, key));
     return value as T;
   };
 }
@@ -162,73 +177,35 @@ export const json = { object, string, boolean, integer, oneOf, array, nullable }
 const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type');
 const defaultValue = variant<DefaultValue>(DEFAULT_FIELDS, 'a kind of default');
 
-const sourcePos: Read<SourcePos> = (value, path) => {
-  const o = object(value, path, ['file', 'line', 'column']);
-  string(o.file, at(path, 'file'));
-  integer(0, Number.MAX_SAFE_INTEGER)(o.line, at(path, 'line'));
-  integer(0, Number.MAX_SAFE_INTEGER)(o.column, at(path, 'column'));
-  return value as SourcePos;
-};
-
-/** Reads the fields of an object: `fields` are required, `transient` ones (hints, positions) only with `options.transient`. */
-function record(value: unknown, path: string, fields: Readonly<Record<string, Read<unknown>>>,
-  transient: Readonly<Record<string, Read<unknown>>>, options: DecodeOptions): Record<string, unknown> {
-  const extra = options.transient ? transient : {};
-  const o = object(value, path, Object.keys(fields), Object.keys(extra));
-  for (const [key, read] of Object.entries(fields)) read(o[key], at(path, key));
-  for (const [key, read] of Object.entries(extra)) if (o[key] !== undefined) read(o[key], at(path, key));
-  return o;
-}
-
 const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${describeJson(value)}`));
 
-function column(options: DecodeOptions): Read<Column> {
-  return (value, path) => record(value, path, {
+/** The reader of a snapshot's tables (without the build hints and positions an IR carries in memory). */
+const tables = array(shape<Table>({
+  kind: kindIs('table'), name: string,
+  columns: array(shape<Column>({
     kind: kindIs('column'), name: string, type: columnType, nullable: boolean, default: nullable(defaultValue),
     autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(word), collate: nullable(word),
-    generated: nullable((v, p): Generated => {
-      const o = object(v, p, ['expr', 'stored']);
-      expression(o.expr, at(p, 'expr'));
-      boolean(o.stored, at(p, 'stored'));
-      return v as Generated;
-    }),
-  }, { renamedFrom: array(string), backfill: defaultValue, pos: sourcePos }, options) as unknown as Column;
-}
-
-const indexPart: Read<IndexPart> = (value, path) => {
-  const o = object(value, path, ['column'], ['length', 'desc']);
-  string(o.column, at(path, 'column'));
-  if (o.length !== undefined) integer(1, 65535)(o.length, at(path, 'length'));
-  if (o.desc !== undefined) boolean(o.desc, at(path, 'desc'));
-  return value as IndexPart;
-};
-
-function table(options: DecodeOptions): Read<Table> {
-  const named = { autoNamed: boolean, pos: sourcePos };
-  return (value, path) => record(value, path, {
-    kind: kindIs('table'), name: string, columns: array(column(options)),
-    primaryKey: nullable((v, p): PrimaryKey => record(v, p, { kind: kindIs('primaryKey'), columns: array(string) }, { pos: sourcePos }, options) as unknown as PrimaryKey),
-    indexes: array((v, p): Index => record(v, p, { kind: kindIs('index'), name: string, unique: boolean, parts: array(indexPart) },
-      named, options) as unknown as Index),
-    foreignKeys: array((v, p): ForeignKey => record(v, p, {
-      kind: kindIs('foreignKey'), name: string, columns: array(string), refTable: string, refColumns: array(string),
-      onDelete: oneOf(ACTIONS), onUpdate: oneOf(ACTIONS),
-    }, named, options) as unknown as ForeignKey),
-    checks: array((v, p): Check => record(v, p, { kind: kindIs('check'), name: string, expr: expression },
-      { ...named, label: string }, options) as unknown as Check),
-    options: (v, p): TableOptions => record(v, p, { engine: nullable(word), charset: nullable(word), collate: nullable(word),
-      comment: nullable(string) }, {}, options) as unknown as TableOptions,
-  }, { renamedFrom: array(string), pos: sourcePos }, options) as unknown as Table;
-}
+    generated: nullable(shape<Generated>({ expr: expression, stored: boolean })),
+  })),
+  primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) })),
+  indexes: array(shape<Index>({ kind: kindIs('index'), name: string, unique: boolean,
+    parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean })) })),
+  foreignKeys: array(shape<ForeignKey>({
+    kind: kindIs('foreignKey'), name: string, columns: array(string), refTable: string, refColumns: array(string),
+    onDelete: oneOf(ACTIONS), onUpdate: oneOf(ACTIONS),
+  })),
+  checks: array(shape<Check>({ kind: kindIs('check'), name: string, expr: expression })),
+  options: shape<TableOptions>({ engine: nullable(word), charset: nullable(word), collate: nullable(word), comment: nullable(string) }),
+}));
 
 /**
  * The tables of an IR read from JSON (`path` names where `tables` is), checked as described
  * above. Throws a FormatError at the first problem.
  */
-export function decodeTables(value: unknown, path: string, options: DecodeOptions = {}): SchemaIR['tables'] {
-  const tables = array(table(options))(value, path);
-  checkReferences(tables, path);
-  return tables;
+export function decodeTables(value: unknown, path: string): SchemaIR['tables'] {
+  const list = tables(value, path);
+  checkReferences(list, path);
+  return list;
 }
 
 /**
