@@ -1,21 +1,11 @@
 /**
  * Line and column (1-based) of offsets in a text: for diagnostics in files read without a
- * parser that tracks positions (SQL, JSON, a TypeScript file refused before parsing).
+ * parser that tracks positions (SQL, JSON, a TypeScript file refused before parsing). It lives
+ * with the SQL lexer, which gives every token its line and column.
  */
-export function positionFinder(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
-}
+import { positionFinder } from './dialect/mysql/lexer.js';
+
+export { positionFinder };
 
 /**
  * What JSON.parse refused, for a diagnostic: its message without the offset, and where it
