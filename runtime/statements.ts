@@ -6,7 +6,10 @@
  * https://dev.mysql.com/doc/refman/8.0/en/stored-programs-defining.html (DELIMITER)
  */
 
-import { positionFinder } from '../compiler/position.js';
+import { positionFinder, SqlScanner, DEFAULT_QUOTING, type Quoting } from '../compiler/dialect/mysql/lexer.js';
+import { assertNever } from '../compiler/ir/types.js';
+
+export { DEFAULT_QUOTING, quotingOf, type Quoting } from '../compiler/dialect/mysql/lexer.js';
 
 /** One statement of a migration file. */
 export interface Statement {
@@ -19,83 +22,58 @@ export interface Statement {
 }
 
 const MARKER_RE = /^--\s*(?:undo\s+)?step\s+(\d+)\s*:/i;
-const DELIMITER_RE = /^delimiter[ \t]+(\S+)[^\n]*/i;
 
-/** Splits a .sql file into statements; empty statements (`;;`, comments only) are dropped. */
+/**
+ * Splits a .sql file into statements; empty statements (`;;`, comments only) are dropped.
+ *
+ * The file is read by the dialect's lexer as the client reads it (its delimiter and DELIMITER
+ * lines), with executable comments as code, with one deliberate difference: a delimiter inside
+ * an executable comment does not split it. The client would send `/*!40101 SET @a = 1` and
+ * `SET @b = 2 *\/` to the server, which refuses the first after the statements before it ran;
+ * kept whole, the statement goes on after its `;` (oneStatement) and is refused before anything
+ * runs.
+ */
 export function splitStatements(text: string): Statement[] {
   const at = positionFinder(text);
-  const lineOf = (offset: number): number => at(offset).line;
-
   const out: Statement[] = [];
-  const n = text.length;
-  let delimiter = ';';
+  const scan = new SqlScanner(text, { delimiters: true, executable: 'code' });
   let step: number | null = null;
   let start = -1;
   let startStep: number | null = null;
-  let i = 0;
   const push = (end: number) => {
     const sql = text.slice(start, end).trim();
-    if (sql) out.push({ sql, line: lineOf(start), step: startStep });
+    if (sql) out.push({ sql, line: at(start).line, step: startStep });
     start = -1;
   };
-
-  while (i < n) {
-    const c = text[i];
-    if (start < 0) {
-      // Between statements: blanks, comments (step markers), DELIMITER, empty statements.
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') { i++; continue; }
-      if (isDashComment(text, i) || c === '#') {
-        const end = lineEnd(text, i);
-        const m = MARKER_RE.exec(text.slice(i, end));
-        if (m) step = Number(m[1]);
-        i = end;
+  while (scan.next()) {
+    switch (scan.kind) {
+      case 'comment':
+        // Between statements a line comment may be a step marker; inside one it is part of it.
+        if (start < 0 && text.charCodeAt(scan.start) === 45) {
+          const m = MARKER_RE.exec(scan.tokenText);
+          if (m) step = Number(m[1]);
+        }
         continue;
-      }
-      if (c === '/' && text[i + 1] === '*' && text[i + 2] !== '!' && !text.startsWith('/*M!', i)) {
-        i = blockCommentEnd(text, i);
+      case 'command':
         continue;
-      }
-      if ((c === 'd' || c === 'D') && (i === 0 || text[i - 1] === '\n' || /[ \t]/.test(text[i - 1]))) {
-        const m = DELIMITER_RE.exec(text.slice(i, lineEnd(text, i)));
-        if (m) {
-          delimiter = m[1];
-          i += m[0].length;
+      case 'delimiter':
+        if (!scan.conditional) {
+          if (start >= 0) push(scan.start);
           continue;
         }
-      }
-      if (text.startsWith(delimiter, i)) { i += delimiter.length; continue; }
-      start = i;
+        break;
+      case 'word': case 'quoted': case 'string': case 'number': case 'op': case 'conditional': case 'conditionalEnd':
+        break;
+      default:
+        assertNever(scan.kind, 'token');
+    }
+    if (start < 0) {
+      start = scan.start;
       startStep = step;
     }
-    // Inside a statement.
-    if (c === "'" || c === '"') { i = quotedEnd(text, i, c, true); continue; }
-    if (c === '`') { i = quotedEnd(text, i, c, false); continue; }
-    if (isDashComment(text, i) || c === '#') { i = lineEnd(text, i); continue; }
-    if (c === '/' && text[i + 1] === '*') { i = blockCommentEnd(text, i); continue; }
-    if (text.startsWith(delimiter, i)) {
-      push(i);
-      i += delimiter.length;
-      continue;
-    }
-    i++;
   }
-  if (start >= 0) push(n);
+  if (start >= 0) push(text.length);
   return out;
-}
-
-/** How the server reads quotes under the session's sql_mode. */
-export interface Quoting {
-  /** False under NO_BACKSLASH_ESCAPES: a backslash in a string is an ordinary character. */
-  readonly backslashEscapes: boolean;
-  /** True under ANSI_QUOTES: "x" is an identifier (no backslash escapes), not a string. */
-  readonly ansiQuotes: boolean;
-}
-
-export const DEFAULT_QUOTING: Quoting = { backslashEscapes: true, ansiQuotes: false };
-
-/** The quoting of a session whose @@sql_mode is `mode`. */
-export function quotingOf(mode: string): Quoting {
-  return { backslashEscapes: !/NO_BACKSLASH_ESCAPES/i.test(mode), ansiQuotes: /ANSI_QUOTES|\bANSI\b/i.test(mode) };
 }
 
 /** A statement's text as sent in a multi-statement query, or where it may go on after a `;`. */
@@ -117,24 +95,16 @@ export interface OneStatement {
  * /*!NNNNN version, say) errs towards preparing.
  */
 export function oneStatement(sql: string, quoting: Quoting = DEFAULT_QUOTING): OneStatement {
-  const n = sql.length;
+  if (!sql.includes(';')) return { sql, extra: null }; // most statements: nothing to read
+  const scan = new SqlScanner(sql, { quoting, executable: 'code' });
   let cut: number | null = null;
-  let i = 0;
-  while (i < n) {
-    const c = sql[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') { i++; continue; }
-    if (isDashComment(sql, i) || c === '#') { i = lineEnd(sql, i); continue; }
-    if (c === '/' && sql[i + 1] === '*' && sql[i + 2] !== '!' && !sql.startsWith('/*M!', i)) { i = blockCommentEnd(sql, i); continue; }
-    if (c === ';') {
-      cut ??= i;
-      i++;
+  while (scan.next()) {
+    if (scan.kind === 'comment') continue;
+    if (scan.kind === 'op' && sql.charCodeAt(scan.start) === 59) { // ;
+      cut ??= scan.start;
       continue;
     }
     if (cut !== null) return { sql: sql.slice(0, cut).trimEnd(), extra: cut };
-    if (c === "'") { i = quotedEnd(sql, i, c, quoting.backslashEscapes); continue; }
-    if (c === '"') { i = quotedEnd(sql, i, c, quoting.backslashEscapes && !quoting.ansiQuotes); continue; }
-    if (c === '`') { i = quotedEnd(sql, i, c, false); continue; }
-    i++;
   }
   return { sql: cut === null ? sql : sql.slice(0, cut).trimEnd(), extra: null };
 }
@@ -146,56 +116,14 @@ export function oneStatement(sql: string, quoting: Quoting = DEFAULT_QUOTING): O
  * statement would store other text than it says, so the runtime refuses it in that mode.
  */
 export function backslashInString(sql: string, quoting: Quoting): number | null {
-  const n = sql.length;
-  let i = 0;
-  while (i < n) {
-    const c = sql[i];
-    if (isDashComment(sql, i) || c === '#') { i = lineEnd(sql, i); continue; }
-    if (c === '/' && sql[i + 1] === '*' && sql[i + 2] !== '!' && !sql.startsWith('/*M!', i)) { i = blockCommentEnd(sql, i); continue; }
-    if (c === "'" || (c === '"' && !quoting.ansiQuotes)) {
-      const end = quotedEnd(sql, i, c, quoting.backslashEscapes);
-      const at = sql.indexOf('\\', i);
-      if (at >= 0 && at < end) return at;
-      i = end;
-      continue;
-    }
-    if (c === '`' || c === '"') { i = quotedEnd(sql, i, c, false); continue; }
-    i++;
+  if (!sql.includes('\\')) return null;
+  const scan = new SqlScanner(sql, { quoting, executable: 'code' });
+  while (scan.next()) {
+    if (scan.kind !== 'string') continue;
+    const at = sql.indexOf('\\', scan.start);
+    if (at >= 0 && at < scan.end) return at;
   }
   return null;
-}
-
-/** `-- ` starts a comment only when a blank or the end of the line follows the two dashes. */
-function isDashComment(text: string, i: number): boolean {
-  if (text[i] !== '-' || text[i + 1] !== '-') return false;
-  // As the server reads it: a blank or any control character after the dashes (\v, \f, \x01, ...).
-  const next = text.charCodeAt(i + 2);
-  return Number.isNaN(next) || next <= 0x20 || next === 0x7f;
-}
-
-function lineEnd(text: string, i: number): number {
-  const j = text.indexOf('\n', i);
-  return j < 0 ? text.length : j;
-}
-
-function blockCommentEnd(text: string, i: number): number {
-  const j = text.indexOf('*/', i + 2);
-  return j < 0 ? text.length : j + 2;
-}
-
-/** The offset after a quoted string or identifier starting at `i` (doubled quotes; backslash escapes in strings). */
-function quotedEnd(text: string, i: number, quote: string, backslash: boolean): number {
-  let j = i + 1;
-  while (j < text.length) {
-    const c = text[j];
-    if (backslash && c === '\\') { j += 2; continue; }
-    if (c === quote) {
-      if (text[j + 1] === quote) { j += 2; continue; }
-      return j + 1;
-    }
-    j++;
-  }
-  return text.length;
 }
 
 /** The first line of a statement, shortened, for messages. */

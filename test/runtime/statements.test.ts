@@ -36,6 +36,16 @@ const cases: [string, string, [string, number, number | null][]][] = [
     [['CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END', 2, null], ['SELECT 1', 3, null], ['SELECT 2', 5, null]]],
   ['markers across DELIMITER', '-- step 3: proc\nDELIMITER ;;\nCREATE PROCEDURE p() BEGIN SELECT 1; END;;\nDELIMITER ;\n',
     [['CREATE PROCEDURE p() BEGIN SELECT 1; END', 3, 3]]],
+  // As the mariadb 10.11 client reads DELIMITER: only at the start of a line, between statements.
+  ['DELIMITER after a statement on its line is SQL, as the client sends it', 'SELECT 1; DELIMITER $$\nSELECT 2$$;\n',
+    [['SELECT 1', 1, null], ['DELIMITER $$\nSELECT 2$$', 1, null]]],
+  ['DELIMITER after a comment on its line is SQL', '/* c */ DELIMITER $$\nSELECT 2$$;',
+    [['DELIMITER $$\nSELECT 2$$', 1, null]]],
+  ['DELIMITER takes its first word, or a quoted one', "DELIMITER '$$'\nSELECT 1$$\nDELIMITER ;; rest\nSELECT 2;;",
+    [['SELECT 1', 2, null], ['SELECT 2', 4, null]]],
+  ['DELIMITER without an argument keeps the delimiter', 'DELIMITER\nSELECT 1;', [['SELECT 1', 2, null]]],
+  ['a ; inside an executable comment does not split it (oneStatement refuses it before anything runs)', '/*!40101 SET @x = 1; SET @y = 2 */;\nSELECT 1;',
+    [['/*!40101 SET @x = 1; SET @y = 2 */', 1, null], ['SELECT 1', 2, null]]],
   ['CRLF line ends', 'SELECT 1;\r\n-- step 1: x\r\nSELECT 2;\r\n', [['SELECT 1', 1, null], ['SELECT 2', 3, 1]]],
   ['unterminated string runs to the end', "SELECT 'abc;", [["SELECT 'abc;", 1, null]]],
 ];

@@ -213,11 +213,19 @@ export class SqlScanner {
     this.unterminated = false;
     this.start = i;
     const cc = s.charCodeAt(i);
-    if (this.delimiters && this.lineStart && this.statementEmpty && (cc === 100 || cc === 68) && this.readCommand(i)) return true;
+    if (this.delimiters) {
+      if (this.lineStart && this.statementEmpty && (cc === 100 || cc === 68) && this.readCommand(i)) return true;
+      if (s.startsWith(this.delimiter, i)) {
+        this.lineStart = false;
+        this.statementEmpty = true;
+        return this.emit('delimiter', i + this.delimiter.length);
+      }
+    }
     this.lineStart = false;
-    if (this.delimiters && s.startsWith(this.delimiter, i)) {
-      this.statementEmpty = true;
-      return this.emit('delimiter', i + this.delimiter.length);
+    // Names and keywords first: most tokens are.
+    if ((cc >= 97 && cc <= 122) || (cc >= 65 && cc <= 90) || cc === 95 || cc === 36 || cc >= 0x80) {
+      this.statementEmpty = false;
+      return this.emit('word', this.wordEnd(i + 1));
     }
     if (cc === 35 || (cc === 45 && startsDashComment(s, i))) { // # or --
       const eol = s.indexOf('\n', i);
@@ -246,12 +254,8 @@ export class SqlScanner {
     }
     if (cc === 39 || cc === 34 || cc === 96) return this.readQuoted(i, cc);
     if (isDigit(cc) || (cc === 46 && isDigit(s.charCodeAt(i + 1)))) return this.readNumber(i);
-    if (isIdentChar(cc)) return this.emit('word', this.wordEnd(i + 1));
-    for (const op of MULTI_CHAR_OPERATORS) {
-      if (s.startsWith(op, i)) return this.emit('op', i + op.length);
-    }
     // One UTF-16 unit: a character above U+FFFF is an identifier character, never here.
-    return this.emit('op', i + 1);
+    return this.emit('op', i + operatorLength(s, i, cc));
   }
 
   private emit(kind: TokenKind, end: number): true {
@@ -348,6 +352,21 @@ export class SqlScanner {
     if (this.commandArg) this.delimiter = this.commandArg;
     this.spaced = true;
     return this.emit('command', eol);
+  }
+}
+
+/** The length of the operator at `i` (MULTI_CHAR_OPERATORS, else one character), whose first code unit is `cc`. */
+function operatorLength(s: string, i: number, cc: number): number {
+  const c1 = s.charCodeAt(i + 1);
+  switch (cc) {
+    case 60: // <=> <= <> <<
+      if (c1 === 61) return s.charCodeAt(i + 2) === 62 ? 3 : 2;
+      return c1 === 62 || c1 === 60 ? 2 : 1;
+    case 62: return c1 === 61 || c1 === 62 ? 2 : 1; // >= >>
+    case 45: return c1 === 62 ? (s.charCodeAt(i + 2) === 62 ? 3 : 2) : 1; // ->> ->
+    case 33: case 58: return c1 === 61 ? 2 : 1; // != :=
+    case 124: case 38: return c1 === cc ? 2 : 1; // || &&
+    default: return 1;
   }
 }
 
