@@ -15,6 +15,9 @@
  *   interruption cannot be resolved automatically.
  */
 
+import { SqlScanner } from '../compiler/dialect/mysql/lexer.js';
+import { assertNever } from '../compiler/ir/types.js';
+
 export type StatementKind = 'ddl' | 'dml' | 'read' | 'session' | 'transaction' | 'other';
 
 /** An object a DDL statement creates, changes or drops. */
@@ -43,9 +46,16 @@ interface Token {
   readonly raw: string;
 }
 
-/** Classifies a statement (as returned by splitStatements). */
+/**
+ * Classifies a statement (as returned by splitStatements). It is read as the server reads it:
+ * the inside of an executable comment (`/*!40101 SET NAMES utf8mb4 *\/`, mysqldump's
+ * `/*!50001 CREATE ALGORITHM=UNDEFINED *\/ ... /*!50001 VIEW v AS ... *\/`) is code.
+ */
 export function classifyStatement(sql: string): Classified {
-  const t = new Tokens(unwrapExecutableComment(sql));
+  return classifyTokens(new Tokens(sql));
+}
+
+function classifyTokens(t: Tokens): Classified {
   const first = t.word();
   const result = (kind: StatementKind, targets: readonly ObjectRef[] = []): Classified => ({ kind, targets });
   switch (first) {
@@ -61,9 +71,7 @@ export function classifyStatement(sql: string): Classified {
       return { kind: 'session', targets: [], changesDatabase: true };
     case 'SET': {
       // SET STATEMENT var = value [, ...] FOR <statement> (MariaDB): what counts is the statement.
-      const text = unwrapExecutableComment(sql);
-      const inner = /^\s*SET\s+STATEMENT\s[\s\S]*?\bFOR\s/i.exec(blankCommentsAndQuotes(text));
-      if (inner) return classifyStatement(text.slice(inner[0].length).replace(/^\s*\*\//, ''));
+      if (t.peekWord() === 'STATEMENT' && t.skipPast('FOR')) return classifyTokens(t);
       const tokens = t.rest();
       const words = tokens.filter((x) => x.type === 'word' || x.type === 'ident').map((x) => x.value.toUpperCase());
       if (words.includes('AUTOCOMMIT') || words.includes('@@AUTOCOMMIT') || words.includes('COMPLETION_TYPE') || words.includes('@@COMPLETION_TYPE')) return result('transaction');
@@ -210,39 +218,73 @@ function ddlDrop(t: Tokens): Classified {
   }
 }
 
-/** `/*!40101 SET x = 1 *\/` → `SET x = 1` (the server runs an executable comment's body). */
 /**
- * The text with comments and the insides of quotes blanked out (same length), to search it for
- * words. An executable comment (/*! ... *\/) is code to the server: only its markers go.
+ * A lazy cursor over the head of a statement as the classifier reads it: comments and the
+ * markers of executable comments left out, numbers read as words, `@x` and `@@x` one word,
+ * names and strings without their quotes.
  */
-function blankCommentsAndQuotes(sql: string): string {
-  return sql.replace(/\/\*M?!\d*|--(?=[\x00-\x20\x7f]|$)[^\n]*|#[^\n]*|\/\*[\s\S]*?(\*\/|$)|'(?:[^'\\]|\\[\s\S]|'')*'?|"(?:[^"\\]|\\[\s\S]|"")*"?|`(?:[^`]|``)*`?/g,
-    (m) => ' '.repeat(m.length));
-}
-
-function unwrapExecutableComment(sql: string): string {
-  const m = /^\/\*M?!\d*\s*([\s\S]*?)\*\/\s*$/.exec(sql);
-  return m ? m[1] : sql;
-}
-
-/** A lazy tokenizer over the head of a statement. */
 class Tokens {
+  private readonly buffer: Token[] = [];
   private i = 0;
-  private buffered: Token | null | undefined;
-  constructor(private readonly text: string) {}
+  private readonly scan: SqlScanner;
+  /** The end of the last token read when it is a run of `@` (which takes a name right after it). */
+  private atEnd = -1;
+  private done = false;
+
+  constructor(sql: string) {
+    this.scan = new SqlScanner(sql, { executable: 'code' });
+  }
 
   peek(): Token | null {
-    if (this.buffered === undefined) this.buffered = this.read();
-    return this.buffered;
+    while (this.buffer.length <= this.i && this.read());
+    return this.buffer[this.i] ?? null;
   }
 
   next(): Token | null {
     const tok = this.peek();
-    this.buffered = undefined;
+    if (tok) this.i++;
     return tok;
   }
 
-  /** The next token's value if it is a word, consuming it; else null (not consuming). */
+  /** Reads one token of the scanner into the buffer; false at the end. */
+  private read(): boolean {
+    const scan = this.scan;
+    if (this.done || !scan.next()) {
+      this.done = true;
+      return false;
+    }
+    const joins = this.atEnd === scan.start;
+    this.atEnd = -1;
+    switch (scan.kind) {
+      case 'comment': case 'conditional': case 'conditionalEnd': case 'delimiter': case 'command':
+        return true;
+      case 'word': case 'number': {
+        const raw = scan.tokenText;
+        const at = joins ? this.buffer.pop()!.raw : '';
+        this.buffer.push({ type: 'word', value: (at + raw).toUpperCase(), raw: at + raw });
+        return true;
+      }
+      case 'quoted': case 'string': {
+        const value = scan.value();
+        this.buffer.push({ type: scan.kind === 'quoted' ? 'ident' : 'string', value, raw: value });
+        return true;
+      }
+      case 'op': {
+        const c = scan.tokenText;
+        if (c === '@') {
+          const at = joins ? this.buffer.pop()!.raw : '';
+          this.buffer.push({ type: 'word', value: at + c, raw: at + c });
+          this.atEnd = scan.end;
+        } else {
+          this.buffer.push({ type: 'punct', value: c, raw: c });
+        }
+        return true;
+      }
+      default:
+        return assertNever(scan.kind, 'token');
+    }
+  }
+
   word(): string | null {
     const tok = this.peek();
     if (!tok || tok.type !== 'word') return null;
@@ -287,45 +329,16 @@ class Tokens {
     return out;
   }
 
-  private read(): Token | null {
-    const s = this.text;
-    for (;;) {
-      while (this.i < s.length && /\s/.test(s[this.i])) this.i++;
-      if (this.i >= s.length) return null;
-      const c = s[this.i];
-      if ((c === '-' && s[this.i + 1] === '-' && (this.i + 2 >= s.length || s.charCodeAt(this.i + 2) <= 0x20 || s.charCodeAt(this.i + 2) === 0x7f)) || c === '#') {
-        const j = s.indexOf('\n', this.i);
-        this.i = j < 0 ? s.length : j + 1;
-        continue;
+  /** Moves past the first word `w` from here on; false (not moving) when there is none. */
+  skipPast(w: string): boolean {
+    for (let k = this.i; ; k++) {
+      while (this.buffer.length <= k && this.read());
+      const tok = this.buffer[k];
+      if (!tok) return false;
+      if (tok.type === 'word' && tok.value === w) {
+        this.i = k + 1;
+        return true;
       }
-      if (c === '/' && s[this.i + 1] === '*') {
-        const j = s.indexOf('*/', this.i + 2);
-        this.i = j < 0 ? s.length : j + 2;
-        continue;
-      }
-      break;
     }
-    const c = s[this.i];
-    if (c === '`' || c === "'" || c === '"') {
-      let j = this.i + 1;
-      let value = '';
-      while (j < s.length) {
-        if (c !== '`' && s[j] === '\\') { value += s[j + 1] ?? ''; j += 2; continue; }
-        if (s[j] === c) {
-          if (s[j + 1] === c) { value += c; j += 2; continue; }
-          break;
-        }
-        value += s[j++];
-      }
-      this.i = j + 1;
-      return { type: c === '`' ? 'ident' : 'string', value, raw: value };
-    }
-    const m = /^[A-Za-z0-9_$@\u0080-\uffff]+/.exec(s.slice(this.i, this.i + 256));
-    if (m) {
-      this.i += m[0].length;
-      return { type: 'word', value: m[0].toUpperCase(), raw: m[0] };
-    }
-    this.i++;
-    return { type: 'punct', value: c, raw: c };
   }
 }

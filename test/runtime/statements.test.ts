@@ -124,6 +124,11 @@ const classified: [string, Classified][] = [
   ['-- why\nDROP VIEW v', { kind: 'ddl', targets: [t('v')] }],
   ['SET STATEMENT max_statement_time = 60 FOR INSERT INTO t (v) VALUES (1)', { kind: 'dml', targets: [] }],
   ["SET STATEMENT sql_mode = 'NO_ZERO_DATE' FOR ALTER TABLE t ADD COLUMN c INT", { kind: 'ddl', targets: [t('t')] }],
+  // Executable comments are code to the server (MariaDB runs /*!NNNNN for every 5-digit version): mysqldump's views.
+  ['/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */\n/*!50001 VIEW `v` AS select 1 AS `a` */',
+    { kind: 'ddl', targets: [t('v')], creates: true }],
+  ['DROP TABLE /*!40000 IF EXISTS */ `a`', { kind: 'ddl', targets: [t('a')] }],
+  ['SET STATEMENT max_statement_time = 1 /*M!100100 FOR */ ALTER TABLE t FORCE', { kind: 'ddl', targets: [t('t')] }],
 ];
 
 describe('classifyStatement', () => {
