@@ -5,7 +5,7 @@ import { readColumnDefinition, readDefaultValue } from './column.js';
 import { applyColumnKeys, applyKey, type AddedForeignKey } from './create-table.js';
 import { Cursor, ImportError, describeToken, splitTopLevel } from './cursor.js';
 import { isKeyItem, readKeyItem } from './keys.js';
-import type { Token } from './lexer.js';
+import type { Token } from '../dialect/mysql/lexer.js';
 import type { ImportState } from './state.js';
 import { readTableOptions } from './table-options.js';
 

@@ -1,6 +1,6 @@
 import type { ColumnType, IntSize } from '../ir/types.js';
 import { Cursor, ImportError, describeToken } from './cursor.js';
-import type { Token } from './lexer.js';
+import type { Token } from '../dialect/mysql/lexer.js';
 
 /** A column type as read, with what the type keyword itself implies. */
 export interface TypeRead {

@@ -2,7 +2,7 @@ import type { Column, DefaultValue, ReferentialAction, SourcePos } from '../ir/t
 import { readColumnType } from './column-type.js';
 import type { ReadContext } from './context.js';
 import { Cursor, ImportError, describeToken } from './cursor.js';
-import type { Token } from './lexer.js';
+import type { Token } from '../dialect/mysql/lexer.js';
 
 /** A foreign key written on a column (`REFERENCES t (c)`) or in a FOREIGN KEY clause. */
 export interface ReferenceSpec {

@@ -3,7 +3,7 @@ import { checkSqlExpression, type ExprContext } from '../ir/sql-expr.js';
 import type { DatabaseDefaults } from './charsets.js';
 import { ImportError } from './cursor.js';
 import { positionFinder } from '../position.js';
-import type { Token } from './lexer.js';
+import type { Token } from '../dialect/mysql/lexer.js';
 
 /** Which server's rules decide auto-generated names and aliases (MYSQL-NOTES §2, §7). */
 export type ImportDialect = 'mysql' | 'mariadb';

@@ -4,7 +4,7 @@ import { readColumnDefinition, type ColumnSpec } from './column.js';
 import { Cursor, ImportError, splitTopLevel } from './cursor.js';
 import { renamedFrom } from './hints.js';
 import { isKeyItem, readKeyItem, type KeySpec } from './keys.js';
-import type { Token } from './lexer.js';
+import type { Token } from '../dialect/mysql/lexer.js';
 import type { ImportState } from './state.js';
 import { readTableOptions } from './table-options.js';
 

@@ -1,5 +1,5 @@
 import { OPTION_WORD } from '../dialect/mysql/sql.js';
-import type { Token } from './lexer.js';
+import type { Token } from '../dialect/mysql/lexer.js';
 
 /** Diagnostic codes of the SQL import. */
 export type ImportCode =

@@ -1,4 +1,4 @@
-import { lexSql, type Token } from './lexer.js';
+import { lexSql, type Token } from '../dialect/mysql/lexer.js';
 import { ident } from '../dialect/mysql/sql.js';
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -1,4 +1,4 @@
-import type { SqlComment } from './lexer.js';
+import type { Token as SqlComment } from '../dialect/mysql/lexer.js';
 
 const RENAMED = /@renamed\s+from\s*=\s*(?:`((?:[^`]|``)+)`|"((?:[^"]|"")+)"|'((?:[^']|'')+)'|([^\s*]+))/i;
 

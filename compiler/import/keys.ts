@@ -2,7 +2,7 @@ import type { IndexPart, ReferentialAction, SourcePos } from '../ir/types.js';
 import type { ReferenceSpec } from './column.js';
 import type { ReadContext } from './context.js';
 import { Cursor, ImportError } from './cursor.js';
-import type { Token } from './lexer.js';
+import type { Token } from '../dialect/mysql/lexer.js';
 import { astify } from './node-sql-parser.js';
 
 /** A key or constraint clause of CREATE TABLE or ALTER TABLE ... ADD, as read. */

@@ -9,7 +9,7 @@ import { ReadContext, type ImportDialect } from './context.js';
 import { createTable } from './create-table.js';
 import { Cursor, ImportError } from './cursor.js';
 import { indexParts, parsedName } from './keys.js';
-import { lexSql, type Token } from './lexer.js';
+import { lexSql, type Token } from '../dialect/mysql/lexer.js';
 import { foldMariadbJson } from './mariadb-json.js';
 import { astify } from './node-sql-parser.js';
 import { ImportState } from './state.js';

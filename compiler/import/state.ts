@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { Catalog, CatalogError } from './catalog.js';
 import type { ReadContext } from './context.js';
 import { ImportError } from './cursor.js';
-import type { SqlComment } from './lexer.js';
+import type { Token as SqlComment } from '../dialect/mysql/lexer.js';
 
 /** What the statement readers share: the context, the catalog being built, comments, diagnostics. */
 export class ImportState {

@@ -1,4 +1,4 @@
-import type { Token } from './lexer.js';
+import type { Token } from '../dialect/mysql/lexer.js';
 
 /** One statement of a file: its tokens (without the delimiter) and where it starts. */
 export interface SqlStatement {

@@ -1,8 +1,9 @@
-import { lexSql } from '../../compiler/import/lexer.js';
+import { lexSql } from '../../compiler/dialect/mysql/lexer.js';
 import { foldMariadbJson } from '../../compiler/import/mariadb-json.js';
 import { importSql } from '../../compiler/import/sql.js';
 import { splitStatements } from '../../compiler/import/statements.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
+import { splitStatements as splitForUp } from '../../runtime/statements.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
 import { plain, problems, read, table, withoutPos } from './helpers.js';
 
@@ -26,6 +27,28 @@ describe('lexer and statement splitting', () => {
       'SELECT 1; SELECT 2',
       'SELECT 3',
     ]);
+  });
+
+  // One lexer: `import` and `up` split a file alike (up as the mariadb 10.11 client does).
+  it.each([
+    'SELECT 1;\nDELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\nDELIMITER ;\nSELECT 2;',
+    'SELECT 1; DELIMITER $$\nSELECT 2$$;',
+    'SELECT 1\nDELIMITER $$\n;',
+    '/* c */ DELIMITER $$\nSELECT 2$$;',
+    "DELIMITER '$$'\nSELECT 1$$\nDELIMITER ;; rest\nSELECT 2;;",
+    'SELECT 1 --\x01 ;\n, 2;',
+    "SELECT '--', `;`, \"a;\";",
+  ])('import and up split %j alike', (text) => {
+    const imported = splitStatements(lexSql(text, { delimiters: true }).tokens).map((s) => text.slice(s.start, s.end));
+    expect(imported).toEqual(splitForUp(text).map((s) => s.sql));
+  });
+
+  it('keeps a routine body written without DELIMITER whole, where up splits it at each ; as the client does', () => {
+    // On purpose: the import must never replay a statement of the body (DROP TABLE x) as the
+    // schema's own; up sends what the client would, and the server refuses the cut-short CREATE.
+    const text = 'CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN\n  SET NEW.a = 1;\n  DROP TABLE x;\nEND;';
+    expect(splitStatements(lexSql(text, { delimiters: true }).tokens).map((s) => text.slice(s.start, s.end))).toEqual([text.slice(0, -1)]);
+    expect(splitForUp(text).map((s) => s.sql)).toEqual(['CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN\n  SET NEW.a = 1', 'DROP TABLE x', 'END']);
   });
 
   it.each([
