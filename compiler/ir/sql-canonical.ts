@@ -1,4 +1,3 @@
-import { quoted } from '../dialect/mysql/sql.js';
 /**
  * One spelling for an SQL expression, so that an expression written in a schema file and the
  * same expression as MySQL or MariaDB store it compare equal (CHECK clauses, generated columns,
@@ -22,6 +21,8 @@ import { quoted } from '../dialect/mysql/sql.js';
  * form does not recurse). Both are pure and never throw.
  */
 
+import { isIdentChar, MULTI_CHAR_OPERATORS, SINGLE_CHAR_OPERATORS, SqlScanner } from '../dialect/mysql/lexer.js';
+import { quoted } from '../dialect/mysql/sql.js';
 import { assertNever } from './types.js';
 import { MAX_STATEMENT_NESTING } from './sql-nesting.js';
 
@@ -34,112 +35,66 @@ type Tok =
   | { readonly k: 'op'; readonly v: string }
   | { readonly k: 'punct'; readonly v: '(' | ')' | ',' | '.' };
 
-const OPERATORS = ['<=>', '->>', '<=', '>=', '<>', '!=', '<<', '>>', '||', '&&', ':=', '->',
-  '=', '<', '>', '+', '-', '*', '/', '%', '&', '|', '^', '~', '!', '@', '?', ';', '{', '}'];
-
 /** Character-set introducers that say what the connection says anyway (MySQL adds them). */
 const DEFAULT_INTRODUCERS = new Set(['_utf8mb4', '_utf8mb3', '_utf8']);
 
 class Unsupported extends Error {}
 
-/** Decodes the body of a quoted string with MySQL's escapes (`\n`, `\'`, `''`, ...). */
-function decodeQuoted(body: string, quote: string): string {
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\' && i + 1 < body.length) {
-      const d = body[++i];
-      switch (d) {
-        case '0': out += '\0'; break;
-        case 'b': out += '\b'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'Z': out += '\x1a'; break;
-        // `\%` and `\_` keep their backslash (they are LIKE escapes), as in MySQL.
-        case '%': case '_': out += '\\' + d; break;
-        default: out += d;
-      }
-    } else if (c === quote && body[i + 1] === quote) {
-      out += quote;
-      i++;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+const OPERATORS = new Set([...MULTI_CHAR_OPERATORS, ...SINGLE_CHAR_OPERATORS]);
 
+/** The tokens of an expression (the dialect's lexer); Unsupported for a line comment or an unterminated token. */
 function lex(src: string): Tok[] {
   const toks: Tok[] = [];
-  const n = src.length;
-  let i = 0;
-  while (i < n) {
-    const c = src[i];
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '/' && src[i + 1] === '*') {
-      const close = src.indexOf('*/', i + 2);
-      if (close < 0) throw new Unsupported('unterminated comment');
-      i = close + 2;
-      continue;
-    }
-    if (c === '#' || (c === '-' && src[i + 1] === '-' && /\s/.test(src[i + 2] ?? ' '))) throw new Unsupported('line comment');
-    if (c === '\'' || c === '"' || c === '`') {
-      let j = i + 1;
-      for (;;) {
-        if (j >= n) throw new Unsupported('unterminated quote');
-        if (src[j] === '\\' && c !== '`') { j += 2; continue; }
-        if (src[j] === c) {
-          if (src[j + 1] === c) { j += 2; continue; }
-          break;
-        }
-        j++;
-      }
-      const body = src.slice(i + 1, j);
-      if (c === '`') toks.push({ k: 'qid', v: body.replace(/``/g, '`') });
-      else toks.push({ k: 'str', v: decodeQuoted(body, c) });
-      i = j + 1;
-      continue;
-    }
-    const hex = /^(?:0x([0-9a-f]+)|x'([0-9a-f]*)')/i.exec(src.slice(i, i + 10000));
-    if (hex && !/[\w$]/.test(src[i + hex[0].length] ?? '')) {
-      toks.push({ k: 'bits', v: `x'${(hex[1] ?? hex[2]).toLowerCase()}'` });
-      i += hex[0].length;
-      continue;
-    }
-    const bin = /^(?:0b([01]+)|b'([01]*)')/i.exec(src.slice(i, i + 10000));
-    if (bin && !/[\w$]/.test(src[i + bin[0].length] ?? '')) {
-      toks.push({ k: 'bits', v: `b'${bin[1] ?? bin[2]}'` });
-      i += bin[0].length;
-      continue;
-    }
-    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
-      const m = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?/i.exec(src.slice(i, i + 1000))!;
-      if (!/[a-z_$]/i.test(src[i + m[0].length] ?? '')) {
-        toks.push({ k: 'num', v: canonicalNumber(m[0]) });
-        i += m[0].length;
+  const scan = new SqlScanner(src);
+  while (scan.next()) {
+    if (scan.unterminated) throw new Unsupported(`unterminated ${scan.kind}`);
+    switch (scan.kind) {
+      case 'comment':
+        if (src.charCodeAt(scan.start) !== 47) throw new Unsupported('line comment'); // -- or #: not /*
+        continue;
+      case 'string': toks.push({ k: 'str', v: scan.value() }); continue;
+      case 'quoted': toks.push({ k: 'qid', v: scan.value() }); continue;
+      case 'number': {
+        const t = scan.tokenText;
+        if (t.startsWith('0x')) toks.push({ k: 'bits', v: `x'${t.slice(2).toLowerCase()}'` });
+        else if (t.startsWith('0b')) toks.push({ k: 'bits', v: `b'${t.slice(2)}'` });
+        else toks.push({ k: 'num', v: canonicalNumber(t) });
         continue;
       }
+      case 'word': {
+        const word = scan.tokenText.toLowerCase();
+        if (src.charCodeAt(scan.end) === 39) { // a string right after the word
+          // N'x' is a string in the national (utf8) character set.
+          if (word === 'n') continue;
+          // X'0A' and B'01': hexadecimal and bit-value literals.
+          if (word === 'x' || word === 'b') {
+            scan.next();
+            const body = src.slice(scan.start + 1, scan.end - 1);
+            const bits = !scan.unterminated && (word === 'x' ? /^[0-9a-f]*$/i : /^[01]*$/).test(body) && !isIdentChar(src.charCodeAt(scan.end));
+            if (bits) {
+              toks.push({ k: 'bits', v: `${word}'${word === 'x' ? body.toLowerCase() : body}'` });
+              continue;
+            }
+            if (scan.unterminated) throw new Unsupported('unterminated string');
+            toks.push({ k: 'id', v: word }, { k: 'str', v: scan.value() });
+            continue;
+          }
+        }
+        toks.push({ k: 'id', v: word });
+        continue;
+      }
+      case 'op': {
+        const c = scan.tokenText;
+        if (c === '(' || c === ')' || c === ',' || c === '.') toks.push({ k: 'punct', v: c });
+        else if (OPERATORS.has(c)) toks.push({ k: 'op', v: c });
+        else throw new Unsupported(`character ${c}`);
+        continue;
+      }
+      case 'delimiter': case 'command': case 'conditional': case 'conditionalEnd':
+        throw new Unsupported(scan.kind); // not read with these options
+      default:
+        return assertNever(scan.kind, 'token');
     }
-    if (/[\p{L}\p{N}_$]/u.test(c) || c.charCodeAt(0) >= 0x80) {
-      let j = i + 1;
-      while (j < n && (/[\p{L}\p{N}_$]/u.test(src[j]) || src.charCodeAt(j) >= 0x80)) j++;
-      const word = src.slice(i, j).toLowerCase();
-      // N'x' is a string in the national (utf8) character set.
-      if (word === 'n' && src[j] === '\'') { i = j; continue; }
-      toks.push({ k: 'id', v: word });
-      i = j;
-      continue;
-    }
-    if (c === '(' || c === ')' || c === ',' || c === '.') {
-      toks.push({ k: 'punct', v: c });
-      i++;
-      continue;
-    }
-    const op = OPERATORS.find((o) => src.startsWith(o, i));
-    if (!op) throw new Unsupported(`character ${c}`);
-    toks.push({ k: 'op', v: op });
-    i += op.length;
   }
   return toks;
 }
@@ -707,17 +662,12 @@ function unwrapped(text: string): string {
   /** For each `(`, the offset of the `)` that closes it (absent while unclosed). */
   const closes = new Map<number, number>();
   const open: number[] = [];
-  let q: string | null = null;
-  for (let i = 0; i < n; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '\\') i++;
-      else if (c === q) q = null;
-      continue;
-    }
-    if (c === '\'' || c === '`') q = c;
-    else if (c === '(') open.push(i);
-    else if (c === ')' && open.length) closes.set(open.pop()!, i);
+  const scan = new SqlScanner(text);
+  while (scan.next()) {
+    if (scan.kind !== 'op') continue;
+    const c = text.charCodeAt(scan.start);
+    if (c === 40) open.push(scan.start);
+    else if (c === 41 && open.length) closes.set(open.pop()!, scan.start);
   }
   let k = 0;
   while (2 * k + 1 < n && text[k] === '(' && text[n - 1 - k] === ')' && (closes.get(k) ?? n - 1 - k) === n - 1 - k) k++;

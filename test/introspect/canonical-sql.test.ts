@@ -84,6 +84,18 @@ describe('canonicalCheckSql', () => {
   });
 });
 
+describe('canonicalSql reads tokens as the server does (the dialect lexer)', () => {
+  it('keeps the parentheses of the token-level form when a name ends in a backslash', () => {
+    // Its own scan of the printed text took the backslash for an escape and the rest for a name.
+    expect(canonicalSql('(`x\\`) + (1 in (select 1))')).toBe('(`x\\`) + (1 in(select 1))');
+  });
+
+  it('reads 0X1F as a name (the server takes 0x in lower case only) and 0x1F, X\'1F\' as the same literal', () => {
+    expect(canonicalSql('0X1F + 1')).toBe('`0x1f` + 1');
+    expect(canonicalSql('0x1F')).toBe(canonicalSql("X'1f'"));
+  });
+});
+
 describe('canonical forms against the server', () => {
   it('MariaDB stores each check so that it canonicalises like the schema text', async () => {
     const db = await scratchDatabase('canonical');

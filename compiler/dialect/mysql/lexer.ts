@@ -70,7 +70,7 @@ export const MULTI_CHAR_OPERATORS: readonly string[] = Object.freeze(['<=>', '->
 
 /** The one-character operators and punctuation of the grammar; any other character is an `op` token too, but no operator. */
 export const SINGLE_CHAR_OPERATORS: ReadonlySet<string> = new Set(['=', '<', '>', '+', '-', '*', '/', '%', '&', '|', '^', '~', '!',
-  '@', '?', ';', '{', '}', '(', ')', ',', '.', ':']);
+  '@', '?', ';', '{', '}', '(', ')', ',', '.']);
 
 /** Letters, digits, `_`, `$` and every character from U+0080 on make up unquoted names. */
 export function isIdentChar(cc: number): boolean {
