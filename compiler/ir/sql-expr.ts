@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Parser as SqlParser } from 'node-sql-parser';
+import { MULTI_CHAR_OPERATORS, SINGLE_CHAR_OPERATORS, SqlScanner } from '../dialect/mysql/lexer.js';
+import { assertNever } from './types.js';
 import { MAX_EXPRESSION_NESTING, nestingPast } from './sql-nesting.js';
 
 /**
@@ -48,110 +50,65 @@ interface Lexed {
   readonly problem: ExprProblem | null;
 }
 
-const OPERATORS = ['<=>', '->>', '<=', '>=', '<>', '!=', '<<', '>>', '||', '&&', ':=', '->',
-  '=', '<', '>', '+', '-', '*', '/', '%', '&', '|', '^', '~', '!'];
-
-const NUMBER_RE = /^(?:0x[0-9a-f]+|0b[01]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)/i;
-
-/** Letters, `_`, `$` and every non-ASCII character start an unquoted identifier. */
-function isIdentStart(cc: number): boolean {
-  return (cc >= 97 && cc <= 122) || (cc >= 65 && cc <= 90) || cc === 95 || cc === 36 || cc >= 0x80;
-}
-
-function isIdentPart(cc: number): boolean {
-  return isIdentStart(cc) || (cc >= 48 && cc <= 57);
-}
+const OPERATORS = new Set([...MULTI_CHAR_OPERATORS, ...SINGLE_CHAR_OPERATORS]);
 
 function syntax(message: string): ExprProblem {
   return { code: 'syntax', message };
 }
 
-/** Splits an expression into tokens, or says why it cannot be embedded in a statement. */
+/** Splits an expression into tokens (the dialect's lexer), or says why it cannot be embedded in a statement. */
 function lex(src: string): Lexed {
   const tokens: Token[] = [];
-  const n = src.length;
-  let i = 0;
-  const push = (kind: TokKind, start: number, end: number, text = src.slice(start, end)) => {
-    tokens.push({ kind, text, start, end });
+  const scan = new SqlScanner(src);
+  const push = (kind: TokKind, text = scan.tokenText) => {
+    tokens.push({ kind, text, start: scan.start, end: scan.end });
   };
-  while (i < n) {
-    const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') {
-      i++;
-      continue;
-    }
-    if (c === '/' && src[i + 1] === '*') {
-      if (src[i + 2] === '!' || (src[i + 2] === 'M' && src[i + 3] === '!')) {
-        return { tokens, problem: syntax(`executable comment /*!...*/ at character ${i + 1} is not allowed`) };
-      }
-      const close = src.indexOf('*/', i + 2);
-      if (close < 0) return { tokens, problem: syntax(`unterminated /* comment at character ${i + 1}`) };
-      i = close + 2;
-      continue;
-    }
-    if (c === '#' || (c === '-' && src[i + 1] === '-' && (i + 2 >= n || /\s/.test(src[i + 2])))) {
-      return { tokens, problem: syntax(`line comment at character ${i + 1} would swallow the rest of the statement; use /* ... */`) };
-    }
-    if (c === ';') return { tokens, problem: syntax(`";" at character ${i + 1}: an expression cannot contain a statement separator`) };
-    if (c === '\'' || c === '"' || c === '`') {
-      let j = i + 1;
-      for (;;) {
-        if (j >= n) {
-          const what = c === '`' ? 'quoted identifier' : 'string';
-          return { tokens, problem: syntax(`unterminated ${what} starting at character ${i + 1}`) };
+  while (scan.next()) {
+    const at = scan.start + 1;
+    switch (scan.kind) {
+      case 'comment': {
+        if (src.charCodeAt(scan.start) !== 47) { // -- or #, not /*
+          return { tokens, problem: syntax(`line comment at character ${at} would swallow the rest of the statement; use /* ... */`) };
         }
-        const d = src[j];
-        if (d === '\\' && c !== '`') {
-          j += 2;
-          continue;
+        if (src[scan.start + 2] === '!' || (src[scan.start + 2] === 'M' && src[scan.start + 3] === '!')) {
+          return { tokens, problem: syntax(`executable comment /*!...*/ at character ${at} is not allowed`) };
         }
-        if (d === c) {
-          if (src[j + 1] === c) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      push(c === '`' ? 'qid' : 'str', i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (c === '@' || c === '?') {
-      const what = c === '?' ? 'a placeholder (?)' : 'a variable (@...)';
-      return { tokens, problem: { code: 'disallowed', message: `${what} at character ${i + 1} is not allowed in a schema expression` } };
-    }
-    if ((c >= '0' && c <= '9') || (c === '.' && src[i + 1] >= '0' && src[i + 1] <= '9')) {
-      const m = NUMBER_RE.exec(src.slice(i, i + 400));
-      if (m) {
-        const end = i + m[0].length;
-        // `1abc` is an identifier in MySQL; leave such oddities to the parser.
-        push(/[\w$]/.test(src[end] ?? '') ? 'other' : 'num', i, end);
-        i = end;
+        if (scan.unterminated) return { tokens, problem: syntax(`unterminated /* comment at character ${at}`) };
         continue;
       }
+      case 'string': case 'quoted':
+        if (scan.unterminated) {
+          return { tokens, problem: syntax(`unterminated ${scan.kind === 'quoted' ? 'quoted identifier' : 'string'} starting at character ${at}`) };
+        }
+        push(scan.kind === 'quoted' ? 'qid' : 'str');
+        continue;
+      case 'number':
+        push('num');
+        continue;
+      case 'word': {
+        const cc = src.charCodeAt(scan.start);
+        // `1abc` is an identifier in MySQL; leave such oddities to the parser. X'0A', B'01',
+        // N'x', _utf8mb4'x': literals with a prefix; the parser decides.
+        if ((cc >= 48 && cc <= 57) || src[scan.end] === '\'') push('other');
+        else push('id', scan.tokenText.toLowerCase());
+        continue;
+      }
+      case 'op': {
+        const c = scan.tokenText;
+        if (c === ';') return { tokens, problem: syntax(`";" at character ${at}: an expression cannot contain a statement separator`) };
+        if (c === '@' || c === '?') {
+          const what = c === '?' ? 'a placeholder (?)' : 'a variable (@...)';
+          return { tokens, problem: { code: 'disallowed', message: `${what} at character ${at} is not allowed in a schema expression` } };
+        }
+        push(c === '(' ? 'lp' : c === ')' ? 'rp' : c === ',' ? 'comma' : c === '.' ? 'dot' : OPERATORS.has(c) ? 'op' : 'other');
+        continue;
+      }
+      case 'delimiter': case 'command': case 'conditional': case 'conditionalEnd':
+        push('other'); // not read with these options
+        continue;
+      default:
+        return assertNever(scan.kind, 'token');
     }
-    if (isIdentStart(src.charCodeAt(i))) {
-      let j = i + 1;
-      while (j < n && isIdentPart(src.charCodeAt(j))) j++;
-      // X'0A', B'01', N'x', _utf8mb4'x': literals with a prefix; the parser decides.
-      push(src[j] === '\'' ? 'other' : 'id', i, j, src.slice(i, j).toLowerCase());
-      i = j;
-      continue;
-    }
-    if (c === '(') { push('lp', i, i + 1); i++; continue; }
-    if (c === ')') { push('rp', i, i + 1); i++; continue; }
-    if (c === ',') { push('comma', i, i + 1); i++; continue; }
-    if (c === '.') { push('dot', i, i + 1); i++; continue; }
-    const op = OPERATORS.find((o) => src.startsWith(o, i));
-    if (op) {
-      push('op', i, i + op.length);
-      i += op.length;
-      continue;
-    }
-    push('other', i, i + 1);
-    i++;
   }
   return { tokens, problem: null };
 }
