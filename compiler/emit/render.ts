@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { SchemacError } from '../diagnostics.js';
 import { MAX_STATEMENT_NESTING, nestingPast } from '../ir/sql-nesting.js';
+import { SqlScanner } from '../dialect/mysql/lexer.js';
 import { createTableSql, foreignKeyClause, alterTable, sqlComment } from '../dialect/mysql/sql.js';
 import { orderCreatedTables } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
@@ -61,22 +62,15 @@ function plainLayout(sql: string): boolean {
   return true;
 }
 
-/** Whether a line holds a parenthesised group longer than 40 characters (quotes respected). */
+/** Whether a line holds a parenthesised group longer than 40 characters (read with the dialect's lexer: quotes and comments respected). */
 function longGroup(line: string): boolean {
   const open: number[] = [];
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quote) {
-      if (ch === '\\' && quote === "'") i++;
-      else if (ch === quote) quote = '';
-    } else if (ch === "'" || ch === '`' || ch === '"') {
-      quote = ch;
-    } else if (ch === '(') {
-      open.push(i);
-    } else if (ch === ')' && open.length) {
-      if (i - open.pop()! > 40) return true;
-    }
+  const scan = new SqlScanner(line);
+  while (scan.next()) {
+    if (scan.kind !== 'op') continue;
+    const c = line.charCodeAt(scan.start);
+    if (c === 40) open.push(scan.start); // (
+    else if (c === 41 && open.length && scan.start - open.pop()! > 40) return true; // )
   }
   return false;
 }
