@@ -2,7 +2,7 @@ import { charsetOfCollation, engineOf, isTextual } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
-import { ident } from '../dialect/mysql/sql.js';
+import { renameColumnsInExpression } from '../dialect/mysql/expr-columns.js';
 
 /**
  * The changes that turn `from` into `to` (both normalised). Renames come only from
@@ -60,7 +60,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     const renames = columnRenames.get(table)!;
     const followers = renames.size === 0 ? [] : list.filter((p) => p.from.generated && p.to.generated
       && !columnsEqual(p.from, p.to)
-      && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameIdentifiers(p.from.generated.expr, renames) } }, p.to));
+      && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameColumnsInExpression(p.from.generated.expr, renames) } }, p.to));
     const following = new Set(followers.map((p) => p.to.name));
     for (const p of list) {
       if (p.from.name !== p.to.name) {
@@ -264,16 +264,6 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
     }
   }
   for (const b of added) changes.push({ kind: 'addIndex', table, index: b });
-}
-
-/** An SQL expression with plain and `quoted` column names renamed (string literals untouched). */
-function renameIdentifiers(expr: string, renames: ReadonlyMap<string, string>): string {
-  return expr.replace(/'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.)*"|`((?:[^`]|``)+)`|\b([A-Za-z_][A-Za-z0-9_$]*)\b/g,
-    (m, quoted: string | undefined, plain: string | undefined) => {
-      if (quoted !== undefined) return renames.has(quoted) ? ident(renames.get(quoted)!) : m;
-      if (plain !== undefined) return renames.get(plain) ?? m;
-      return m;
-    });
 }
 
 /** The longest common subsequence of two lists of distinct names. */

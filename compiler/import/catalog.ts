@@ -3,7 +3,7 @@ import type {
 } from '../ir/types.js';
 import type { ReferenceSpec } from './column.js';
 import type { ImportDialect } from './context.js';
-import { referencedColumns, renameColumnInExpression } from './expr-columns.js';
+import { referencedColumns, renameColumnsInExpression } from '../dialect/mysql/expr-columns.js';
 
 /** A table while statements are replayed into the catalog: mutable, turned into IR at the end. */
 export interface TableState {
@@ -195,7 +195,8 @@ export class Catalog {
     if (users.length && this.dialect === 'mysql') {
       throw new CatalogError(`column ${t.name}.${from} is used by ${users.join(', ')}; MySQL refuses to rename it`);
     }
-    const expr = (e: string) => renameColumnInExpression(e, from, to);
+    const renames = new Map([[from, to]]);
+    const expr = (e: string) => renameColumnsInExpression(e, renames);
     t.checks = t.checks.map((ck) => ({ ...ck, expr: expr(ck.expr) }));
     t.columns = t.columns.map((c) => same(c.name, from) ? c : {
       ...c,
