@@ -266,12 +266,20 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
   for (const b of added) changes.push({ kind: 'addIndex', table, index: b });
 }
 
-/** An SQL expression with plain and `quoted` column names renamed (string literals untouched). */
+/**
+ * An SQL expression with plain and `quoted` column names renamed (string literals untouched).
+ * Column names compare without case, as the server compares them (and as the import's
+ * renameColumnInExpression does): `PRICE * 2` follows a rename of `price`.
+ */
 function renameIdentifiers(expr: string, renames: ReadonlyMap<string, string>): string {
+  const byLower = new Map([...renames].map(([from, to]) => [from.toLowerCase(), to]));
   return expr.replace(/'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.)*"|`((?:[^`]|``)+)`|\b([A-Za-z_][A-Za-z0-9_$]*)\b/g,
     (m, quoted: string | undefined, plain: string | undefined) => {
-      if (quoted !== undefined) return renames.has(quoted) ? ident(renames.get(quoted)!) : m;
-      if (plain !== undefined) return renames.get(plain) ?? m;
+      if (quoted !== undefined) {
+        const to = byLower.get(quoted.replace(/``/g, '`').toLowerCase());
+        return to !== undefined ? ident(to) : m;
+      }
+      if (plain !== undefined) return byLower.get(plain.toLowerCase()) ?? m;
       return m;
     });
 }
