@@ -1,4 +1,5 @@
-import { charsetOfCollation, engineOf, isTextual } from '../ir/normalize.js';
+import { isTextual } from '../dialect/mysql/types.js';
+import { charsetOfCollation, engineOf } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
