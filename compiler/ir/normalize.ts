@@ -4,7 +4,7 @@ import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
   TableOptions,
 } from './types.js';
-import { DEFAULT_NAMING } from './types.js';
+import { assertNever, DEFAULT_NAMING } from './types.js';
 
 /**
  * Canonical form shared by every source (schema files, snapshots, live databases, SQL files):
@@ -194,7 +194,10 @@ function canonicalStringValue(value: string, type: ColumnType): string {
       const members = new Set(value.split(','));
       return [...members].every((m) => type.values.includes(m)) ? type.values.filter((v) => members.has(v)).join(',') : value;
     }
-    default: return value;
+    case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'char': case 'varchar': case 'text':
+    case 'varbinary': case 'blob': case 'date': case 'year': case 'json': case 'enum':
+      return value;
+    default: return assertNever(type, 'column type');
   }
 }
 
@@ -206,7 +209,11 @@ function canonicalNumber(text: string, type: ColumnType): string {
     case 'int': case 'boolean': case 'year':
       if (/^[+-]?\d+$/.test(text.trim())) return BigInt(text.trim()).toString();
       return Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? String(n) : text;
-    default: return String(n);
+    // Floating point, and a number given for a type that is not numeric (validation reports it).
+    case 'float': case 'double': case 'char': case 'varchar': case 'text': case 'binary': case 'varbinary': case 'blob':
+    case 'date': case 'time': case 'datetime': case 'timestamp': case 'json': case 'enum': case 'set':
+      return String(n);
+    default: return assertNever(type, 'column type');
   }
 }
 

@@ -3,6 +3,7 @@ import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.
 import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
 import { enforcesForeignKeys, engineOf } from './normalize.js';
+import { assertNever } from './types.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table,
 } from './types.js';
@@ -189,6 +190,9 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
   }
   return out;
 }
+
+/** The types whose literal defaults are numbers (TYPE_FACTS numeric). */
+type NumericType = Extract<ColumnType, { readonly kind: 'int' | 'decimal' | 'float' | 'double' | 'boolean' | 'year' }>;
 
 class Validator {
   private readonly tables = new Map<string, TableInfo>();
@@ -415,7 +419,7 @@ class Validator {
         this.literal(info, col, v.kind, v.value, role, what, fix, pos);
         return;
       default:
-        return;
+        assertNever(v, 'default');
     }
   }
 
@@ -508,11 +512,11 @@ class Validator {
         }
         return;
       default:
-        return;
+        assertNever(type, 'column type');
     }
   }
 
-  private number(d: Digits, text: string, type: ColumnType, what: string, shown: string, fix: string, pos: SourcePos | undefined): void {
+  private number(d: Digits, text: string, type: NumericType, what: string, shown: string, fix: string, pos: SourcePos | undefined): void {
     const intValue = (): bigint => BigInt((d.neg ? '-' : '') + (d.int || '0'));
     switch (type.kind) {
       case 'int': case 'boolean': case 'year': {
@@ -563,7 +567,7 @@ class Validator {
         return;
       }
       default:
-        return;
+        assertNever(type, 'numeric type');
     }
   }
 

@@ -248,7 +248,10 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'addColumn': out.add(`${c.table}.${c.column.name}`); break;
       case 'modifyColumn': out.add(`${c.table}.${c.to.name}`); break;
       case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
-      default: break;
+      case 'createTable': case 'dropTable': case 'renameTable': case 'dropColumn': case 'reorderColumns': case 'renameIndex':
+      case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck':
+        break;
+      default: assertNever(c, 'change');
     }
   }
   return out;
