@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
-import { loadProject } from '../compiler/emit/generated.js';
+import { loadProject } from '../compiler/project/generated.js';
 import { up } from '../runtime/migrator.js';
 import { eachSession, loadTargets } from '../runtime/project.js';
 

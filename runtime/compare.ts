@@ -61,7 +61,11 @@ function tablesOf(change: Change): string[] {
     case 'createTable':
     case 'dropTable': return [change.table.name];
     case 'renameTable': return [change.from, change.to];
-    default: return [change.table];
+    case 'addColumn': case 'dropColumn': case 'renameColumn': case 'reorderColumns': case 'modifyColumn': case 'addIndex':
+    case 'dropIndex': case 'renameIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'addCheck':
+    case 'dropCheck': case 'setPrimaryKey': case 'alterOptions':
+      return [change.table];
+    default: return assertNever(change, 'change');
   }
 }
 

@@ -1,10 +1,10 @@
+import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '../compiler/dialect/mysql/types.js';
 import { VERSION_TABLE } from '../compiler/config.js';
-import { canonicalCharset, charsetOfCollation, compareNames, isTextual, normalizeSchema } from '../compiler/ir/normalize.js';
+import { canonicalCharset, charsetOfCollation, compareNames, normalizeSchema } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
-  BlobSize, Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, IntSize, PrimaryKey, ReferentialAction,
-  SchemaIR, Table, TableOptions, TextSize,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
 } from '../compiler/ir/types.js';
 
 /**
@@ -179,7 +179,6 @@ export function unescapeMysqlExpression(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Types
 
-const INT_SIZES: readonly IntSize[] = ['tinyint', 'smallint', 'mediumint', 'int', 'bigint'];
 
 /** A parsed COLUMN_TYPE, or why the IR cannot hold it; `note` says what was approximated. */
 export type ParsedType = { readonly type: ColumnType; readonly note?: string } | { readonly unsupported: string };
@@ -198,7 +197,7 @@ export function parseColumnType(columnType: string): ParsedType {
     const body = text.slice(open + 1);
     const values = parseQuotedList(body);
     if (values === null || body.slice(values.end) !== ')') return { unsupported: `cannot read the values of ${text}` };
-    return { type: { kind: lower.startsWith('enum') ? 'enum' : 'set', values: [...values] } };
+    return { type: readReportedType({ name: lower.startsWith('enum') ? 'enum' : 'set', numbers: [], values: [...values], unsigned: false })! };
   }
   if (!head) return { unsupported: `unknown type ${text}` };
   const [, name, args = '', flags] = head;
@@ -206,35 +205,14 @@ export function parseColumnType(columnType: string): ParsedType {
   const unsigned = /unsigned/.test(flags) || zerofill;
   const nums = args === '' ? [] : args.split(',').map((a) => Number(a.trim()));
   const zerofillNote = zerofill ? { note: `${text}: ZEROFILL is not in the schema language; read as UNSIGNED` } : {};
-  if ((INT_SIZES as readonly string[]).includes(name)) {
-    if (name === 'tinyint' && args === '1' && !unsigned) return { type: { kind: 'boolean' } };
-    return { type: { kind: 'int', size: name as IntSize, unsigned }, ...zerofillNote };
+  const type = readReportedType({ name, numbers: nums, values: null, unsigned });
+  // bit, geometry types, MariaDB's inet4/inet6/uuid, ...: the schema language has no such type.
+  if (type === null) return { unsupported: isKnownTypeName(name) ? `unknown type ${text}` : `type ${text} is not in the schema language` };
+  if ((type.kind === 'float' || type.kind === 'double') && nums.length) {
+    const kind = type.kind.toUpperCase();
+    return { type, note: `${text}: the (M,D) of ${kind} is deprecated and not in the schema language; read as ${kind}` };
   }
-  switch (name) {
-    case 'decimal': case 'numeric':
-      return { type: { kind: 'decimal', precision: nums[0] ?? 10, scale: nums[1] ?? 0, unsigned }, ...zerofillNote };
-    case 'float': case 'double': case 'real': {
-      const kind = name === 'float' ? 'float' : 'double';
-      const note = nums.length ? { note: `${text}: the (M,D) of ${kind.toUpperCase()} is deprecated and not in the schema language; read as ${kind.toUpperCase()}` }
-        : zerofillNote;
-      return { type: { kind, unsigned }, ...note };
-    }
-    case 'char': case 'varchar': case 'binary': case 'varbinary':
-      if (nums.length !== 1 || !Number.isInteger(nums[0])) return { unsupported: `unknown type ${text}` };
-      return { type: { kind: name, length: nums[0] } };
-    case 'tinytext': case 'text': case 'mediumtext': case 'longtext':
-      return { type: { kind: 'text', size: name as TextSize } };
-    case 'tinyblob': case 'blob': case 'mediumblob': case 'longblob':
-      return { type: { kind: 'blob', size: name as BlobSize } };
-    case 'date': return { type: { kind: 'date' } };
-    case 'year': return { type: { kind: 'year' } };
-    case 'time': case 'datetime': case 'timestamp':
-      return { type: { kind: name, fsp: nums[0] ?? 0 } };
-    case 'json': return { type: { kind: 'json' } };
-    default:
-      // bit, geometry types, MariaDB's inet4/inet6/uuid, ...: the schema language has no such type.
-      return { unsupported: `type ${text} is not in the schema language` };
-  }
+  return { type, ...(type.kind === 'int' || type.kind === 'decimal' || type.kind === 'float' || type.kind === 'double' ? zerofillNote : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,15 +221,6 @@ export function parseColumnType(columnType: string): ParsedType {
 const NOW_RE = /^current_timestamp(?:\(\s*(\d*)\s*\))?$/i;
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
-function isNumeric(type: ColumnType): boolean {
-  return type.kind === 'int' || type.kind === 'decimal' || type.kind === 'float' || type.kind === 'double'
-    || type.kind === 'boolean' || type.kind === 'year';
-}
-
-/** MySQL refuses literal defaults on these; a literal shown for one was written as an expression. */
-function isLob(type: ColumnType): boolean {
-  return type.kind === 'text' || type.kind === 'blob' || type.kind === 'json';
-}
 
 function nowOrExpr(sql: string, type: ColumnType): DefaultValue {
   const m = NOW_RE.exec(sql.trim());

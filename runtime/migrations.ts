@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../compiler/diagnostics.js';
-import { MIGRATION_RE } from '../compiler/emit/generated.js';
+import { MIGRATION_RE } from '../compiler/project/generated.js';
 import { fileHash, parseSum, renderSum, sumFormatProblem, type MigrationFile } from '../compiler/emit/sum.js';
 import { splitStatements, type Statement } from './statements.js';
 

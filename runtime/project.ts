@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../compiler/config.js';
-import { readGenerated, selectDatabases, type Project } from '../compiler/emit/generated.js';
+import { readGenerated, selectDatabases, type Project } from '../compiler/project/generated.js';
 import { openSession, resolveDatabaseUrl, scrubError, type DatabaseUrl, type SessionOptions } from './connection.js';
 import { migrationSet, type MigrationSet } from './migrations.js';
 import type { Session } from './session.js';

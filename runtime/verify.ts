@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { SchemacError } from '../compiler/diagnostics.js';
-import { BASELINE_FILE } from '../compiler/emit/generated.js';
-import { readGenerated, selectDatabases, type Project } from '../compiler/emit/generated.js';
+import { BASELINE_FILE } from '../compiler/project/generated.js';
+import { readGenerated, selectDatabases, type Project } from '../compiler/project/generated.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import type { Risk } from '../compiler/plan/types.js';
 import { compareSchemas, introspectSession, type PrintedStatement } from './compare.js';

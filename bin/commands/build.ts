@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../compiler/config.js';
 import { alreadyBuilt, checkReach, checkRisks, checkSum, planBuild, type BuildResult } from '../../compiler/emit/build.js';
-import type { GeneratedState } from '../../compiler/emit/generated.js';
+import type { GeneratedState } from '../../compiler/project/generated.js';
 import {
   compileDatabase, loadProject, readGenerated, selectDatabases, writeGenerated,
 } from '../../compiler/emit/project.js';

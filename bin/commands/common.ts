@@ -1,5 +1,5 @@
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
-import { fileError, shortPath } from '../../compiler/emit/files.js';
+import { fileError, shortPath } from '../../compiler/project/files.js';
 import { argumentSecrets, scrub } from '../../runtime/redact.js';
 
 /** Options every command shares. */

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { SchemacError } from '../../compiler/diagnostics.js';
-import { readText, shortPath, statIfPresent } from '../../compiler/emit/files.js';
-import { loadProject, selectDatabases, type Project } from '../../compiler/emit/generated.js';
+import { readText, shortPath, statIfPresent } from '../../compiler/project/files.js';
+import { loadProject, selectDatabases, type Project } from '../../compiler/project/generated.js';
 import { readSnapshot } from '../../compiler/ir/snapshot.js';
 import { DEFAULT_NAMING, type SchemaIR } from '../../compiler/ir/types.js';
 import { compareSchemas, introspectSession, riskComment, sqlScript } from '../../runtime/compare.js';

@@ -3,8 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, type DatabaseConfig } from '../../compiler/config.js';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
 import { planBuild } from '../../compiler/emit/build.js';
-import { readText, statIfPresent } from '../../compiler/emit/files.js';
-import { BASELINE_FILE, loadProject, readGenerated, selectDatabases, type Project } from '../../compiler/emit/generated.js';
+import { readText, statIfPresent } from '../../compiler/project/files.js';
+import { BASELINE_FILE, loadProject, readGenerated, selectDatabases, type Project } from '../../compiler/project/generated.js';
 import { renderBaseline } from '../../compiler/emit/baseline.js';
 import { schemaHash } from '../../compiler/ir/snapshot.js';
 import { writeDslFile } from '../../compiler/emit/dsl.js';
@@ -34,7 +34,7 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   }
   // A database of an existing config is checked before the source is read (which may take long).
   if (found) chooseDatabase(found, args.db);
-  const ir = normalizeSchema(await readSource(args.source), found?.config.naming ?? DEFAULT_NAMING);
+  const ir = normalizeSchema(await readSource(args.source, found?.config.dialect ?? 'mysql'), found?.config.naming ?? DEFAULT_NAMING);
   // Checked as a build checks it, at its place in the source: the schema file written from it is
   // compiled back below, and a schema the validator refuses (a default of another precision than
   // its column's, say) must be refused as itself, not as the different one written for it.
@@ -160,7 +160,8 @@ function defaultSchemaDir(glob: string): string {
   return (i < 0 ? parts.slice(0, -1) : parts.slice(0, i)).join('/') || '.';
 }
 
-async function readSource(source: string): Promise<SchemaIR> {
+/** The source's schema; a .sql file is read with the project's dialect's rules (MariaDB: the long form of JSON is json). */
+async function readSource(source: string, dialect: 'mysql' | 'mariadb'): Promise<SchemaIR> {
   if (/^(mysql|mariadb):\/\//.test(source) || source.startsWith('env:')) {
     const { introspectUrl } = await import('../../runtime/introspect-url.js');
     const { ir, notes } = await introspectUrl(source, process.env);
@@ -172,7 +173,7 @@ async function readSource(source: string): Promise<SchemaIR> {
       hint: 'give a .sql file of CREATE TABLE statements, or a mysql://user:pass@host:port/db URL' }, 2);
   }
   const { importSql } = await import('../../compiler/import/sql.js');
-  const result = importSql(readText(source), shortPath(source));
+  const result = importSql(readText(source), shortPath(source), { dialect });
   if (result.diagnostics.length) throw new SchemacError(sortDiagnostics(result.diagnostics));
   return result.ir;
 }

@@ -1,4 +1,4 @@
-import { loadProject } from '../../compiler/emit/generated.js';
+import { loadProject } from '../../compiler/project/generated.js';
 import { status as runStatus, type StatusEntry, type StatusReport } from '../../runtime/migrator.js';
 import { eachSession, loadTargets } from '../../runtime/project.js';
 import { out, type CommonArgs } from './common.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { loadProject, readGenerated, selectDatabases } from '../../compiler/emit/generated.js';
-import { commitFiles } from '../../compiler/emit/commit.js';
+import { loadProject, readGenerated, selectDatabases } from '../../compiler/project/generated.js';
+import { commitFiles } from '../../compiler/project/commit.js';
 import { parseSum, renderSum } from '../../compiler/emit/sum.js';
 import { out, type CommonArgs } from './common.js';
 

@@ -1,5 +1,5 @@
 import { SchemacError } from '../../compiler/diagnostics.js';
-import { loadProject } from '../../compiler/emit/generated.js';
+import { loadProject } from '../../compiler/project/generated.js';
 import { openSession, resolveDatabaseUrl, scrubError, type DatabaseUrl, type SessionOptions } from '../../runtime/connection.js';
 import { checkIntegrity } from '../../runtime/migrations.js';
 import { quoteIdent, type Session } from '../../runtime/session.js';

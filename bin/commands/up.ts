@@ -1,6 +1,6 @@
 import { sqlComment } from '../../compiler/dialect/mysql/sql.js';
 import { SchemacError } from '../../compiler/diagnostics.js';
-import { loadProject } from '../../compiler/emit/generated.js';
+import { loadProject } from '../../compiler/project/generated.js';
 import type { SessionOptions } from '../../runtime/connection.js';
 import { checkIntegrity } from '../../runtime/migrations.js';
 import { up as runUp, type InterruptedChoice, type RunOptions, type RunReport } from '../../runtime/migrator.js';

@@ -1,4 +1,4 @@
-import { loadProject } from '../../compiler/emit/generated.js';
+import { loadProject } from '../../compiler/project/generated.js';
 import { sqlComment } from '../../compiler/dialect/mysql/sql.js';
 import { riskComment, sqlScript } from '../../runtime/compare.js';
 import { withSession } from '../../runtime/project.js';

@@ -1,6 +1,7 @@
-import { charsetOfCollation, engineOf, isTextual } from '../ir/normalize.js';
+import { isTextual } from '../dialect/mysql/types.js';
+import { charsetOfCollation, engineOf } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
-import type { Check, Column, ForeignKey, Index, SchemaIR, TableOptions } from '../ir/types.js';
+import { assertNever, type Check, type Column, type ForeignKey, type Index, type SchemaIR, type TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
 import { renameColumnsInExpression } from '../dialect/mysql/expr-columns.js';
 
@@ -151,8 +152,11 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
           case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'setPrimaryKey':
             changes[i] = { ...c, pinned };
             break;
-          default:
+          case 'createTable': case 'dropTable': case 'renameTable': case 'addColumn': case 'dropColumn': case 'renameColumn':
+          case 'reorderColumns': case 'modifyColumn': case 'renameIndex': case 'addCheck': case 'dropCheck': case 'alterOptions':
             break;
+          default:
+            assertNever(c, 'change');
         }
       }
     }

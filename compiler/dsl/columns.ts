@@ -1,3 +1,4 @@
+import { isSignable } from '../dialect/mysql/types.js';
 import type {
   BlobSize, Column, ColumnType, DefaultValue, IntSize, ReferentialAction, SourcePos, TextSize,
 } from '../ir/types.js';
@@ -149,12 +150,8 @@ export class ColumnBuilder<T = unknown> {
   /** UNSIGNED (numeric columns). */
   unsigned(): ColumnBuilder<T> {
     const t = this.state.type;
-    switch (t.kind) {
-      case 'int': case 'decimal': case 'float': case 'double':
-        return this.with({ type: { ...t, unsigned: true } });
-      default:
-        throw new DslError('E_DSL_MODIFIER', `.unsigned() applies to numeric columns, not ${t.kind}`);
-    }
+    if (!isSignable(t)) throw new DslError('E_DSL_MODIFIER', `.unsigned() applies to numeric columns, not ${t.kind}`);
+    return this.with({ type: { ...t, unsigned: true } as ColumnType });
   }
 
   /** COMMENT 'text'. */

@@ -6,7 +6,7 @@ import type { SchemaIR } from '../ir/types.js';
 import { planChanges } from '../plan/plan.js';
 import { downStatements, planRisks, upStatements, type Plan, type Risk } from '../plan/types.js';
 import { renderSqlFile, schemaStatements } from './render.js';
-import { BASELINE_FILE, MIGRATION_RE, type GeneratedState } from './generated.js';
+import { BASELINE_FILE, MIGRATION_RE, type GeneratedState } from '../project/generated.js';
 import { fileHash, parseSum, renderSum, sumFormatProblem, type MigrationFile } from './sum.js';
 
 export interface BuildOptions {

@@ -15,7 +15,7 @@ import type {
 export function writeDslFile(ir: SchemaIR, naming: NamingTemplates): string {
   const normalized = normalizeSchema(ir, naming);
   const vars = variableNames(normalized.tables.map((t) => t.name));
-  const used = new Set<string>(['table', 'sql']);
+  const used = new Set<string>(['table']);
   const body = normalized.tables.map((t) => writeTable(t, vars, naming, used)).join('\n\n');
   const imports = [...used].sort();
   return `// Written by \`schemac import\`. Edit freely: this file is now the source of the schema.\n`

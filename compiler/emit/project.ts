@@ -5,11 +5,11 @@ import { SchemacError, sortDiagnostics, type Diagnostic } from '../diagnostics.j
 import { normalizeSchema } from '../ir/normalize.js';
 import type { SchemaIR } from '../ir/types.js';
 import { validateSchema } from '../ir/validate.js';
-import type { GeneratedState } from './generated.js';
+import type { GeneratedState } from '../project/generated.js';
 import { cacheKey, cachePath, readCache, writeCache } from './cache.js';
-import { commitFiles, type FileChange } from './commit.js';
-import type { Project } from './generated.js';
-export { loadProject, readGenerated, selectDatabases, type Project } from './generated.js';
+import { commitFiles, type FileChange } from '../project/commit.js';
+import type { Project } from '../project/generated.js';
+export { loadProject, readGenerated, selectDatabases, type Project } from '../project/generated.js';
 import { SCHEMAC_VERSION } from '../version.js';
 
 /** Reads a database's schema files statically and returns the normalised, validated IR. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
-import { MIGRATION_RE } from './generated.js';
+import { MIGRATION_RE } from '../project/generated.js';
 
 /** A migration file's name and text. */
 export interface MigrationFile {

@@ -1,4 +1,4 @@
-import { isTextual } from '../ir/normalize.js';
+import { isTextual } from '../dialect/mysql/types.js';
 import type { TableState } from './catalog.js';
 import { tableCharset } from './charsets.js';
 import { readColumnDefinition, readDefaultValue } from './column.js';

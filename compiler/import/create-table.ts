@@ -1,3 +1,4 @@
+import { assertNever } from '../ir/types.js';
 import type { ForeignKey } from '../ir/types.js';
 import { emptyTable, type TableState } from './catalog.js';
 import { readColumnDefinition, type ColumnSpec } from './column.js';
@@ -94,6 +95,8 @@ export function applyKey(state: ImportState, table: TableState, spec: KeySpec, a
     case 'check':
       catalog.addCheck(table, spec.name, spec.expr, null, spec.pos);
       return;
+    default:
+      assertNever(spec, 'key clause');
   }
 }
 

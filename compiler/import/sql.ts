@@ -1,6 +1,7 @@
+import { isTextual } from '../dialect/mysql/types.js';
 import { VERSION_TABLE } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { enforcesForeignKeys, engineOf, isTextual } from '../ir/normalize.js';
+import { enforcesForeignKeys, engineOf } from '../ir/normalize.js';
 import { validateText } from '../ir/validate.js';
 import type { SchemaIR, Table } from '../ir/types.js';
 import { alterTable } from './alter-table.js';

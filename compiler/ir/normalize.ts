@@ -1,9 +1,10 @@
+import { isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
   TableOptions,
 } from './types.js';
-import { DEFAULT_NAMING } from './types.js';
+import { assertNever, DEFAULT_NAMING } from './types.js';
 
 /**
  * Canonical form shared by every source (schema files, snapshots, live databases, SQL files):
@@ -150,13 +151,6 @@ function normalizeColumn(col: Column, inPrimaryKey: boolean, table: TableOptions
   return out;
 }
 
-/** Types that carry a character set. */
-export function isTextual(type: ColumnType): boolean {
-  switch (type.kind) {
-    case 'char': case 'varchar': case 'text': case 'enum': case 'set': return true;
-    default: return false;
-  }
-}
 
 const NOW_RE = /^(?:current_timestamp|now|localtime|localtimestamp)(?:\s*\(\s*(\d?)\s*\))?$/i;
 
@@ -169,11 +163,11 @@ export function normalizeDefault(def: DefaultValue, type: ColumnType): DefaultVa
     }
     return { kind: 'expr', sql: def.sql.trim() };
   }
-  if (def.kind === 'string' && isNumericType(type) && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(def.value.trim())) {
+  if (def.kind === 'string' && isNumeric(type) && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(def.value.trim())) {
     return normalizeDefault({ kind: 'number', value: def.value.trim() }, type);
   }
   if (def.kind === 'number') {
-    if (!isNumericType(type)) return normalizeDefault({ kind: 'string', value: def.value }, type);
+    if (!isNumeric(type)) return normalizeDefault({ kind: 'string', value: def.value }, type);
     return { kind: 'number', value: canonicalNumber(def.value, type) };
   }
   if (def.kind === 'string') return { kind: 'string', value: canonicalStringValue(def.value, type) };
@@ -200,14 +194,10 @@ function canonicalStringValue(value: string, type: ColumnType): string {
       const members = new Set(value.split(','));
       return [...members].every((m) => type.values.includes(m)) ? type.values.filter((v) => members.has(v)).join(',') : value;
     }
-    default: return value;
-  }
-}
-
-function isNumericType(type: ColumnType): boolean {
-  switch (type.kind) {
-    case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'year': return true;
-    default: return false;
+    case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'char': case 'varchar': case 'text':
+    case 'varbinary': case 'blob': case 'date': case 'year': case 'json': case 'enum':
+      return value;
+    default: return assertNever(type, 'column type');
   }
 }
 
@@ -219,7 +209,11 @@ function canonicalNumber(text: string, type: ColumnType): string {
     case 'int': case 'boolean': case 'year':
       if (/^[+-]?\d+$/.test(text.trim())) return BigInt(text.trim()).toString();
       return Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? String(n) : text;
-    default: return String(n);
+    // Floating point, and a number given for a type that is not numeric (validation reports it).
+    case 'float': case 'double': case 'char': case 'varchar': case 'text': case 'binary': case 'varbinary': case 'blob':
+    case 'date': case 'time': case 'datetime': case 'timestamp': case 'json': case 'enum': case 'set':
+      return String(n);
+    default: return assertNever(type, 'column type');
   }
 }
 

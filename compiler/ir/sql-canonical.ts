@@ -50,7 +50,7 @@ function lex(src: string): Tok[] {
     if (scan.unterminated) throw new Unsupported(`unterminated ${scan.kind}`);
     switch (scan.kind) {
       case 'comment':
-        if (src.charCodeAt(scan.start) !== 47) throw new Unsupported('line comment'); // -- or #: not /*
+        if (src.charCodeAt(scan.start) !== 47) throw new Unsupported('line comment'); // -- or #, not a block comment
         continue;
       case 'string': toks.push({ k: 'str', v: scan.value() }); continue;
       case 'quoted': toks.push({ k: 'qid', v: scan.value() }); continue;

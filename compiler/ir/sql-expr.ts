@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Parser as SqlParser } from 'node-sql-parser';
-import { MULTI_CHAR_OPERATORS, SINGLE_CHAR_OPERATORS, SqlScanner } from '../dialect/mysql/lexer.js';
+import { MULTI_CHAR_OPERATORS, SINGLE_CHAR_OPERATORS, SqlScanner, unterminatedMessage } from '../dialect/mysql/lexer.js';
 import { assertNever } from './types.js';
 import { MAX_EXPRESSION_NESTING, nestingPast } from './sql-nesting.js';
 
@@ -67,18 +67,18 @@ function lex(src: string): Lexed {
     const at = scan.start + 1;
     switch (scan.kind) {
       case 'comment': {
-        if (src.charCodeAt(scan.start) !== 47) { // -- or #, not /*
+        if (src.charCodeAt(scan.start) !== 47) { // -- or #, not a block comment
           return { tokens, problem: syntax(`line comment at character ${at} would swallow the rest of the statement; use /* ... */`) };
         }
         if (src[scan.start + 2] === '!' || (src[scan.start + 2] === 'M' && src[scan.start + 3] === '!')) {
           return { tokens, problem: syntax(`executable comment /*!...*/ at character ${at} is not allowed`) };
         }
-        if (scan.unterminated) return { tokens, problem: syntax(`unterminated /* comment at character ${at}`) };
+        if (scan.unterminated) return { tokens, problem: syntax(`${unterminatedMessage('comment')} at character ${at}`) };
         continue;
       }
       case 'string': case 'quoted':
         if (scan.unterminated) {
-          return { tokens, problem: syntax(`unterminated ${scan.kind === 'quoted' ? 'quoted identifier' : 'string'} starting at character ${at}`) };
+          return { tokens, problem: syntax(`${unterminatedMessage(scan.kind)} starting at character ${at}`) };
         }
         push(scan.kind === 'quoted' ? 'qid' : 'str');
         continue;

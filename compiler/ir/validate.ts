@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
+import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
 import { enforcesForeignKeys, engineOf } from './normalize.js';
+import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IntSize, SchemaIR, SourcePos, Table,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table,
 } from './types.js';
 
 /**
@@ -53,36 +55,9 @@ const MAX_KEY_BYTES = 3072;
 const MAX_COLUMN_COMMENT = 1024;
 const MAX_TABLE_COMMENT = 2048;
 
-const INT_RANGE: Record<IntSize, { readonly bits: number }> = {
-  tinyint: { bits: 8 }, smallint: { bits: 16 }, mediumint: { bits: 24 }, int: { bits: 32 }, bigint: { bits: 64 },
-};
-const INT_BYTES: Record<IntSize, number> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 };
 
 const lower = (s: string) => s.toLowerCase();
 const q = (s: string) => `"${s}"`;
-
-/** `int unsigned`, `varchar(64)`, `decimal(10,2)`, `enum('a','b')`. */
-export function typeText(t: ColumnType): string {
-  switch (t.kind) {
-    case 'int': return t.size + (t.unsigned ? ' unsigned' : '');
-    case 'decimal': return `decimal(${t.precision},${t.scale})${t.unsigned ? ' unsigned' : ''}`;
-    case 'float': case 'double': return t.kind + (t.unsigned ? ' unsigned' : '');
-    case 'boolean': return 'boolean';
-    case 'char': case 'varchar': case 'binary': case 'varbinary': return `${t.kind}(${t.length})`;
-    case 'text': case 'blob': return t.size;
-    case 'time': case 'datetime': case 'timestamp': return t.fsp ? `${t.kind}(${t.fsp})` : t.kind;
-    case 'enum': case 'set': {
-      const shown = t.values.slice(0, 4).map((v) => `'${v}'`).join(',');
-      return `${t.kind}(${shown}${t.values.length > 4 ? ',…' : ''})`;
-    }
-    default: return t.kind;
-  }
-}
-
-function isStringKind(t: ColumnType): boolean {
-  return t.kind === 'char' || t.kind === 'varchar' || t.kind === 'binary' || t.kind === 'varbinary'
-    || t.kind === 'text' || t.kind === 'blob';
-}
 
 /** Bytes per character of a character set (unknown → 4, the utf8mb4 worst case MySQL 8 defaults to). */
 function mbMaxLen(charset: string | null): number {
@@ -94,10 +69,6 @@ function mbMaxLen(charset: string | null): number {
   return 1;
 }
 
-const LOB_BYTES: Record<string, number> = {
-  tinytext: 255, text: 65535, mediumtext: 16777215, longtext: 4294967295,
-  tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: 4294967295,
-};
 
 interface TableInfo {
   readonly table: Table;
@@ -219,6 +190,9 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
   }
   return out;
 }
+
+/** The types whose literal defaults are numbers (TYPE_FACTS numeric). */
+type NumericType = Extract<ColumnType, { readonly kind: 'int' | 'decimal' | 'float' | 'double' | 'boolean' | 'year' }>;
 
 class Validator {
   private readonly tables = new Map<string, TableInfo>();
@@ -445,7 +419,7 @@ class Validator {
         this.literal(info, col, v.kind, v.value, role, what, fix, pos);
         return;
       default:
-        return;
+        assertNever(v, 'default');
     }
   }
 
@@ -538,11 +512,11 @@ class Validator {
         }
         return;
       default:
-        return;
+        assertNever(type, 'column type');
     }
   }
 
-  private number(d: Digits, text: string, type: ColumnType, what: string, shown: string, fix: string, pos: SourcePos | undefined): void {
+  private number(d: Digits, text: string, type: NumericType, what: string, shown: string, fix: string, pos: SourcePos | undefined): void {
     const intValue = (): bigint => BigInt((d.neg ? '-' : '') + (d.int || '0'));
     switch (type.kind) {
       case 'int': case 'boolean': case 'year': {
@@ -563,9 +537,9 @@ class Validator {
           }
           return;
         }
-        const bits = BigInt(INT_RANGE[type.size].bits);
-        const min = type.unsigned ? 0n : -(1n << (bits - 1n));
-        const max = type.unsigned ? (1n << bits) - 1n : (1n << (bits - 1n)) - 1n;
+        const limits = INT_LIMITS[type.size];
+        const min = type.unsigned ? 0n : limits.min;
+        const max = type.unsigned ? limits.max * 2n + 1n : limits.max;
         if (n < min || n > max) {
           this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, outside the range of ${typeText(type)} (${min} to ${max})`, pos,
             `${fix} or use a larger integer type`);
@@ -593,7 +567,7 @@ class Validator {
         return;
       }
       default:
-        return;
+        assertNever(type, 'numeric type');
     }
   }
 
@@ -725,10 +699,9 @@ class Validator {
       const type = col.type;
       const label = `${table.name}.${col.name}`;
       if (part.length !== undefined) {
-        const max = type.kind === 'char' || type.kind === 'varchar' || type.kind === 'binary' || type.kind === 'varbinary'
-          ? type.length : Infinity;
-        if (!prefixAllowed || !isStringKind(type) || !Number.isInteger(part.length) || part.length < 1 || part.length > max) {
-          const why = !isStringKind(type) ? `${typeText(type)} is not a string type`
+        const max = prefixLimit(type);
+        if (!prefixAllowed || max === null || !Number.isInteger(part.length) || part.length < 1 || part.length > max) {
+          const why = max === null ? `${typeText(type)} is not a string type`
             : part.length > max ? `it is longer than the column (${typeText(type)})` : 'it must be a positive integer';
           this.report('E_INDEX_PREFIX', `${what}: prefix length ${part.length} on column ${q(label)} is invalid: ${why}`, pos,
             'remove the length, or give one between 1 and the column\'s length');
@@ -752,26 +725,7 @@ class Validator {
   }
 
   private keyBytes(info: TableInfo, col: Column, length: number | undefined): number {
-    const t = col.type;
-    const mb = () => mbMaxLen(col.charset ?? info.table.options?.charset ?? null);
-    switch (t.kind) {
-      case 'int': return INT_BYTES[t.size];
-      case 'boolean': case 'year': return 1;
-      case 'decimal': return Math.ceil(t.precision / 2) + 1;
-      case 'float': return 4;
-      case 'double': return 8;
-      case 'date': return 3;
-      case 'time': return 3 + Math.ceil(t.fsp / 2);
-      case 'datetime': return 5 + Math.ceil(t.fsp / 2);
-      case 'timestamp': return 4 + Math.ceil(t.fsp / 2);
-      case 'enum': return t.values.length > 255 ? 2 : 1;
-      case 'set': return Math.ceil(t.values.length / 8);
-      case 'char': case 'varchar': return (length ?? t.length) * mb();
-      case 'binary': case 'varbinary': return length ?? t.length;
-      case 'text': return (length ?? 0) * mb();
-      case 'blob': return length ?? 0;
-      default: return 0;
-    }
+    return keyBytes(col.type, mbMaxLen(col.charset ?? info.table.options?.charset ?? null), length);
   }
 
   private unknownColumn(info: TableInfo, name: string, what: string, pos: SourcePos | undefined): void {
@@ -865,8 +819,8 @@ class Validator {
       if (!a || !b) continue;
       const aLabel = `${t}.${a.name}`;
       const bLabel = `${fk.refTable}.${b.name}`;
-      const ka = fkTypeKey(a.type);
-      const kb = fkTypeKey(b.type);
+      const ka = keyFamily(a.type);
+      const kb = keyFamily(b.type);
       if (ka === null || kb === null) {
         const bad = ka === null ? a : b;
         this.report('E_FK_COLUMN_TYPE', `${what}: column ${q(bad === a ? aLabel : bLabel)} is ${typeText(bad.type)}, which cannot be part of a foreign key`,
@@ -985,25 +939,7 @@ function sameColumns(ix: Index, columns: readonly string[]): boolean {
   return ix.parts.length === columns.length && ix.parts.every((p, i) => p.column === columns[i] && p.length === undefined);
 }
 
+/** Types an index on which compares by collation (the textual ones, LOBs aside). */
 function isTextualKey(t: ColumnType): boolean {
-  return t.kind === 'char' || t.kind === 'varchar' || t.kind === 'enum' || t.kind === 'set';
-}
-
-/**
- * What must be equal between a foreign key column and the column it references (InnoDB):
- * integer size and sign, decimal precision/scale/sign, the string family (char/varchar, or
- * binary/varbinary — lengths may differ), the temporal kind. Null: the type cannot be in a key.
- */
-function fkTypeKey(t: ColumnType): string | null {
-  switch (t.kind) {
-    case 'int': return `int:${t.size}:${t.unsigned}`;
-    case 'boolean': return 'int:tinyint:false';
-    case 'decimal': return `decimal:${t.precision}:${t.scale}:${t.unsigned}`;
-    case 'float': case 'double': return `${t.kind}:${t.unsigned}`;
-    case 'char': case 'varchar': return 'char';
-    case 'binary': case 'varbinary': return 'binary';
-    case 'enum': case 'set': return `${t.kind}:${t.values.join('\u0000')}`;
-    case 'text': case 'blob': case 'json': return null;
-    default: return t.kind;
-  }
+  return isTextual(t) && !isLob(t);
 }

@@ -1,4 +1,5 @@
 import { ident, literal, typeSql } from '../dialect/mysql/sql.js';
+import { INT_LIMITS, LOB_BYTES } from '../dialect/mysql/types.js';
 import { assertNever, type Column, type ColumnType } from '../ir/types.js';
 import { CHECK_COLUMN, type Risk, type Statement } from './types.js';
 import { isWidening } from './widening.js';
@@ -55,23 +56,21 @@ function misfit(c: string, current: Column, target: Column): string | null {
   return parts.length ? parts.join(' OR ') : null;
 }
 
-const INT_RANGE: Record<string, readonly [bigint, bigint]> = {
-  tinyint: [-128n, 127n], smallint: [-32768n, 32767n], mediumint: [-8388608n, 8388607n],
-  int: [-2147483648n, 2147483647n], bigint: [-9223372036854775808n, 9223372036854775807n],
-};
-const TEXT_BYTES: Record<string, number | null> = { tinytext: 255, text: 65535, mediumtext: 16777215, longtext: null };
-const BLOB_BYTES: Record<string, number | null> = { tinyblob: 255, blob: 65535, mediumblob: 16777215, longblob: null };
+/** The bytes a TEXT/BLOB of that size holds, or null for the largest (nothing is longer). */
+const lobBytes = (size: keyof typeof LOB_BYTES): number | null => (LOB_BYTES[size] === LOB_BYTES.longtext ? null : LOB_BYTES[size]);
 
 function typeMisfit(c: string, current: ColumnType, target: ColumnType): string | null {
   const fractional = current.kind === 'decimal' || current.kind === 'float' || current.kind === 'double';
   switch (target.kind) {
     case 'char': case 'varchar': return `CHAR_LENGTH(${c}) > ${target.length}`;
-    case 'text': return TEXT_BYTES[target.size] === null ? null : `LENGTH(${c}) > ${TEXT_BYTES[target.size]}`;
+    case 'text': case 'blob': {
+      const max = lobBytes(target.size);
+      return max === null ? null : `LENGTH(${c}) > ${max}`;
+    }
     case 'binary': case 'varbinary': return `LENGTH(${c}) > ${target.length}`;
-    case 'blob': return BLOB_BYTES[target.size] === null ? null : `LENGTH(${c}) > ${BLOB_BYTES[target.size]}`;
     case 'boolean': return range(c, -128n, 127n, fractional ? 0 : null);
     case 'int': {
-      const [min, max] = INT_RANGE[target.size];
+      const { min, max } = INT_LIMITS[target.size];
       return target.unsigned ? range(c, 0n, max * 2n + 1n, fractional ? 0 : null) : range(c, min, max, fractional ? 0 : null);
     }
     case 'decimal': {

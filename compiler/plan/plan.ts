@@ -1,11 +1,11 @@
+import { isTextual } from '../dialect/mysql/types.js';
 import type { Change } from '../diff/changes.js';
 import {
-  alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, word,
+  alterTable, checkClause, columnHasUserSql, columnSql, columnTypeSql, createTableSql, foreignKeyClause, ident, identList, word,
   indexPartsSql, tableOptionsSql, valueSql,
 } from '../dialect/mysql/sql.js';
 import { compareNames, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
-import { isTextual } from '../ir/normalize.js';
 import type { Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
 import { columnsEqual, sameData } from '../diff/diff.js';
 import type { Plan, Risk, Statement, Step } from './types.js';
@@ -248,7 +248,10 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'addColumn': out.add(`${c.table}.${c.column.name}`); break;
       case 'modifyColumn': out.add(`${c.table}.${c.to.name}`); break;
       case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
-      default: break;
+      case 'createTable': case 'dropTable': case 'renameTable': case 'dropColumn': case 'reorderColumns': case 'renameIndex':
+      case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck':
+        break;
+      default: assertNever(c, 'change');
     }
   }
   return out;
@@ -514,7 +517,7 @@ function placeInOrder(items: Array<{ name: string; after: string | null; clause:
 
 function narrowRisk(table: string, from: Column, to: Column): Risk {
   return { level: 'destructive', code: 'R_NARROW_TYPE', table,
-    message: `changes ${table}.${to.name} from ${describeType(from)} to ${describeType(to)}, which can truncate or reject existing values` };
+    message: `changes ${table}.${to.name} from ${columnTypeSql(from)} to ${columnTypeSql(to)}, which can truncate or reject existing values` };
 }
 
 /**
@@ -617,10 +620,6 @@ function updateSql(table: string, column: string, value: DefaultValue, keep: rea
   const set = [`${ident(column)} = ${valueSql(value)}`, ...keep.map((k) => `${ident(k)} = ${ident(k)}`)];
   const sql = `UPDATE ${ident(table)}\nSET\n  ${set.join(',\n  ')}\nWHERE\n  ${ident(column)} IS NULL`;
   return stmt(sql, value.kind === 'expr');
-}
-
-function describeType(c: Column): string {
-  return columnSql(c).slice(ident(c.name).length + 1).split(' NULL')[0].replace(/ NOT$/, '');
 }
 
 /**

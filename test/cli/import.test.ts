@@ -76,4 +76,22 @@ describe('schemac import', () => {
     expect(r.stderr).toMatch(/bad\.sql:2:\d+: error /);
     expect(schemac(dir, 'import', bad).status).toBe(2);
   });
+
+  it('reads a .sql file with the project\'s dialect: a MariaDB dump\'s JSON (LONGTEXT utf8mb4_bin + json_valid) is json', () => {
+    const dir = tempDir('import-dialect');
+    writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+      dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+    }));
+    writeFileSync(join(dir, 'dump.sql'), 'CREATE TABLE `doc` (\n  `id` int(11) NOT NULL,\n'
+      + '  `body` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL CHECK (json_valid(`body`)),\n'
+      + '  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;\n');
+    const r = schemac(dir, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(dir, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain('body: json(),');
+    expect(schema).not.toContain('json_valid');
+    const snapshot = JSON.parse(readFileSync(join(dir, 'generated/app/snapshot.json'), 'utf8'));
+    expect(snapshot.tables[0].checks).toEqual([]);
+  });
 });

@@ -34,7 +34,7 @@ function breakFile(path: string, r: Random): void {
 }
 
 /**
- * The journal a build killed after its commit point leaves (compiler/emit/commit.ts), with its
+ * The journal a build killed after its commit point leaves (compiler/project/commit.ts), with its
  * manifest mutated: the next reader finishes it. Returns the manifest's text.
  */
 function journal(folder: string, r: Random): string {

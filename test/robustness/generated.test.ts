@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync,
 import { join } from 'node:path';
 import { SchemacError } from '../../compiler/diagnostics.js';
 import { readCache, writeCache } from '../../compiler/emit/cache.js';
-import { fileError } from '../../compiler/emit/files.js';
+import { fileError } from '../../compiler/project/files.js';
 import { readSnapshot } from '../../compiler/ir/snapshot.js';
 import { copyDemo, schemac, tempDir, tree } from '../cli/run.js';
 import { caseNames, loadCase } from '../golden/cases.js';

@@ -1,6 +1,6 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadProject } from '../../compiler/emit/generated.js';
+import { loadProject } from '../../compiler/project/generated.js';
 import { fingerprint } from '../../runtime/fingerprint.js';
 import { statementChain } from '../../runtime/history.js';
 import { up } from '../../runtime/migrator.js';

@@ -82,7 +82,7 @@ describe('the index the server made for a foreign key', () => {
     try {
       await runSql(db.conn, SCHEMA);
       const { dir, env, schema } = imported(db.name);
-      edit(schema, "import { index, int, sql, table } from 'schemac';", "import { bigint, index, int, sql, table } from 'schemac';");
+      edit(schema, "import { index, int, table } from 'schemac';", "import { bigint, index, int, table } from 'schemac';");
       edit(schema, "  pid: int().notNull()", "  pid: bigint().notNull()");
       edit(schema, "export const p = table('p', {\n  id: int().primaryKey(),", "export const p = table('p', {\n  id: bigint().primaryKey(),");
       expect(cli(dir, env, 'build').status).toBe(0);

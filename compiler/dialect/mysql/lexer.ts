@@ -445,6 +445,11 @@ const UNTERMINATED: Partial<Record<TokenKind, string>> = {
   string: 'unterminated string', quoted: 'unterminated quoted identifier', comment: 'unterminated /* comment',
 };
 
+/** What a token the text ends inside is, for a message: `unterminated string`, ... */
+export function unterminatedMessage(kind: TokenKind): string {
+  return UNTERMINATED[kind] ?? 'unterminated token';
+}
+
 /** All the tokens of `text`, with values and positions (see the module comment). */
 export function lexSql(text: string, options: LexOptions = {}): Lexed {
   const at = positionFinder(text);
@@ -455,7 +460,7 @@ export function lexSql(text: string, options: LexOptions = {}): Lexed {
   while (scan.next()) {
     const p = at(scan.start);
     if (scan.unterminated) {
-      return { tokens, comments, error: { message: UNTERMINATED[scan.kind] ?? 'unterminated token', offset: scan.start, line: p.line, column: p.column } };
+      return { tokens, comments, error: { message: unterminatedMessage(scan.kind), offset: scan.start, line: p.line, column: p.column } };
     }
     const raw = scan.tokenText;
     const token: Token = { kind: scan.kind, text: raw, value: scan.value(), upper: scan.kind === 'word' ? raw.toUpperCase() : raw,

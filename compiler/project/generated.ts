@@ -6,7 +6,7 @@ import { EMPTY_SCHEMA, readSnapshot } from '../ir/snapshot.js';
 import type { SchemaIR } from '../ir/types.js';
 import { recoverFolder } from './commit.js';
 import { listFolderIfPresent, readText, readTextIfPresent, shortPath, statIfPresent } from './files.js';
-import type { MigrationFile } from './sum.js';
+import type { MigrationFile } from '../emit/sum.js';
 
 /**
  * `baseline.sql`: the schema the migrations start from when it was adopted with `schemac import`
