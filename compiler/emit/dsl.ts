@@ -1,3 +1,4 @@
+import { SqlScanner } from '../dialect/mysql/lexer.js';
 import { TABLE_METHODS } from '../dsl/table.js';
 import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
@@ -87,10 +88,19 @@ const SQL_RESERVED = new Set(('accessible add all alter analyze and as asc asens
  */
 function sqlTemplate(expr: string, used: Set<string>): string {
   used.add('sql');
-  // Whole quoted names (a backtick inside one is doubled) and string literals, so that neither a
-  // name like t``ick nor a backtick inside a string is taken apart.
-  const plain = expr.replace(/'(?:[^'\\]|\\[^]|'')*'|"(?:[^"\\]|\\[^]|"")*"|`((?:[^`]|``)*)`/g,
-    (m, id: string | undefined) => (id !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(id) && !SQL_RESERVED.has(id.toLowerCase()) ? id : m));
+  // Read with the dialect's lexer, so that neither a name like t``ick nor a backtick inside a
+  // string or a comment is taken apart.
+  let plain = '';
+  let at = 0;
+  const scan = new SqlScanner(expr);
+  while (scan.next()) {
+    if (scan.kind !== 'quoted' || scan.unterminated) continue;
+    const id = scan.value();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(id) || SQL_RESERVED.has(id.toLowerCase())) continue;
+    plain += expr.slice(at, scan.start) + id;
+    at = scan.end;
+  }
+  plain += expr.slice(at);
   // The tag reads `\`` as a backtick and keeps every other backslash: a backslash right before a
   // backtick or `${` has no spelling there.
   if (/\\(`|\$\{)/.test(plain)) throw new Error(`the expression ${expr} has a backslash before a backtick or \${, which a sql\`\` template cannot hold`);
