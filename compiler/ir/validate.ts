@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
+import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
 import { enforcesForeignKeys, engineOf } from './normalize.js';
@@ -882,8 +883,7 @@ class Validator {
         pos, 'give the check another name');
     }
     // MySQL and MariaDB refuse a CHECK over an AUTO_INCREMENT column (MariaDB error 1901).
-    const words = new Set((ck.expr.match(/`(?:[^`]|``)+`|[A-Za-z0-9_$]+/g) ?? [])
-      .map((w) => lower(w.startsWith('`') ? w.slice(1, -1).replace(/``/g, '`') : w)));
+    const words = identifierWords(ck.expr);
     for (const c of info.table.columns) {
       if (c.autoIncrement && words.has(lower(c.name))) {
         this.report('E_CHECK_AUTO_INCREMENT', `check ${q(ck.name)} on table ${q(t)} uses AUTO_INCREMENT column ${q(c.name)}, which the server refuses`,

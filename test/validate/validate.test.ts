@@ -581,6 +581,13 @@ describe('validateSchema: whole schemas', () => {
     for (const d of diags) expect(d.pos?.file).toBe('members.ts');
   });
 
+  test('a CHECK uses an AUTO_INCREMENT column when it names it, not when a string or a comment spells it', () => {
+    const codes = (expr: string) => validateSchema(schema(tbl('t', [idCol(), col('s', T.varchar(10))], { checks: [ck('x', expr)] })))
+      .map((d) => d.code);
+    expect(codes('`ID` > 0')).toContain('E_CHECK_AUTO_INCREMENT');
+    expect(codes("s <> 'id' /* not id */")).toEqual([]);
+  });
+
   test('never throws on malformed input', () => {
     const broken = { kind: 'schema', tables: [{ kind: 'table', name: 't', columns: [col('a', T.int)], primaryKey: null,
       indexes: [{ kind: 'index', name: 'x', unique: false, parts: [] }], foreignKeys: [], checks: [],

@@ -1,4 +1,4 @@
-import { lexSql, type Token } from './lexer.js';
+import { lexSql, SqlScanner, type Token } from './lexer.js';
 import { ident } from './sql.js';
 
 /**
@@ -44,4 +44,16 @@ export function renameColumnsInExpression(expr: string, renames: ReadonlyMap<str
     at = t.end;
   }
   return out + expr.slice(at);
+}
+
+/**
+ * Every name an expression spells, lower-cased: its words and quoted names, calls and qualified
+ * names included, strings and comments not. A superset of the columns it uses, for checks that
+ * must not miss one.
+ */
+export function identifierWords(expr: string): Set<string> {
+  const scan = new SqlScanner(expr);
+  const out = new Set<string>();
+  while (scan.next()) if (scan.kind === 'word' || scan.kind === 'quoted') out.add(scan.value().toLowerCase());
+  return out;
 }
