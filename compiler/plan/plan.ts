@@ -1,4 +1,5 @@
 import { isTextual } from '../dialect/mysql/types.js';
+import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import type { Change } from '../diff/changes.js';
 import {
   alterTable, checkClause, columnHasUserSql, columnSql, columnTypeSql, createTableSql, foreignKeyClause, ident, identList, word,
@@ -219,7 +220,7 @@ export function planChanges(changes: readonly Change[]): Plan {
     if (c.kind !== 'addColumn' && c.kind !== 'modifyColumn') continue;
     const fill = c.backfill;
     if (fill?.kind !== 'expr') continue;
-    const words = new Set((fill.sql.match(/`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_$]*/g) ?? []).map((w) => w.replace(/^`|`$/g, '').toLowerCase()));
+    const words = identifierWords(fill.sql);
     const late = changes.filter((a): a is Extract<Change, { kind: 'addColumn' }> =>
       a.kind === 'addColumn' && a.table === c.table && !a.backfill && words.has(a.column.name.toLowerCase()));
     const column = c.kind === 'addColumn' ? c.column.name : c.to.name;
