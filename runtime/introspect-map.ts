@@ -1,5 +1,6 @@
 import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '../compiler/dialect/mysql/types.js';
 import { VERSION_TABLE } from '../compiler/config.js';
+import { SqlScanner } from '../compiler/dialect/mysql/lexer.js';
 import { canonicalCharset, charsetOfCollation, compareNames, normalizeSchema } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
@@ -138,36 +139,15 @@ export function parseStringLiteral(text: string): string | null {
  */
 function parseQuotedList(text: string): (string[] & { end: number }) | null {
   const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    if (text[i] !== '\'') return null;
-    let value = '';
-    let j = i + 1;
-    for (;;) {
-      if (j >= text.length) return null;
-      const c = text[j];
-      if (c === '\\' && j + 1 < text.length) {
-        const d = text[j + 1];
-        value += d === '0' ? '\0' : d === 'n' ? '\n' : d === 'r' ? '\r' : d === 't' ? '\t' : d === 'Z' ? '\x1a'
-          : d === 'b' ? '\b' : d === '%' || d === '_' ? '\\' + d : d;
-        j += 2;
-        continue;
-      }
-      if (c === '\'') {
-        if (text[j + 1] === '\'') {
-          value += '\'';
-          j += 2;
-          continue;
-        }
-        break;
-      }
-      value += c;
-      j++;
-    }
-    out.push(value);
-    i = j + 1;
-    if (text[i] !== ',') return Object.assign(out, { end: i });
-    i++;
+  const scan = new SqlScanner(text);
+  for (let at = 0; ;) {
+    // Each literal right where the one before and its `,` end: no blanks, no comments.
+    if (!scan.next() || scan.start !== at || scan.kind !== 'string' || text[at] !== '\'' || scan.unterminated) return null;
+    out.push(scan.value());
+    const end = scan.end;
+    if (text[end] !== ',') return Object.assign(out, { end });
+    scan.next(); // the `,`
+    at = end + 1;
   }
 }
 
