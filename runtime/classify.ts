@@ -227,8 +227,6 @@ class Tokens {
   private readonly buffer: Token[] = [];
   private i = 0;
   private readonly scan: SqlScanner;
-  /** The end of the last token read when it is a run of `@` (which takes a name right after it). */
-  private atEnd = -1;
   private done = false;
 
   constructor(sql: string) {
@@ -246,42 +244,62 @@ class Tokens {
     return tok;
   }
 
-  /** Reads one token of the scanner into the buffer; false at the end. */
+  /** Reads one token of the scanner (and a name right after a run of `@`) into the buffer; false at the end. */
   private read(): boolean {
-    const scan = this.scan;
-    if (this.done || !scan.next()) {
+    if (this.done || !this.scan.next()) {
       this.done = true;
       return false;
     }
-    const joins = this.atEnd === scan.start;
-    this.atEnd = -1;
+    this.take();
+    return true;
+  }
+
+  /** Buffers the scanner's current token. A run of `@` takes the name right after it, read before the run is buffered. */
+  private take(): void {
+    const scan = this.scan;
+    const atRun = (): boolean => scan.kind === 'op' && scan.tokenText === '@';
+    if (atRun()) {
+      let raw = '@';
+      let end = scan.end;
+      while (scan.next()) {
+        if (scan.start === end && atRun()) {
+          raw += '@';
+          end = scan.end;
+          continue;
+        }
+        if (scan.start === end && (scan.kind === 'word' || scan.kind === 'number')) {
+          raw += scan.tokenText;
+          this.buffer.push({ type: 'word', value: raw.toUpperCase(), raw });
+          return;
+        }
+        this.buffer.push({ type: 'word', value: raw.toUpperCase(), raw });
+        this.take(); // the token after the run, on its own
+        return;
+      }
+      this.done = true;
+      this.buffer.push({ type: 'word', value: raw.toUpperCase(), raw });
+      return;
+    }
     switch (scan.kind) {
       case 'comment': case 'conditional': case 'conditionalEnd': case 'delimiter': case 'command':
-        return true;
+        return;
       case 'word': case 'number': {
         const raw = scan.tokenText;
-        const at = joins ? this.buffer.pop()!.raw : '';
-        this.buffer.push({ type: 'word', value: (at + raw).toUpperCase(), raw: at + raw });
-        return true;
+        this.buffer.push({ type: 'word', value: raw.toUpperCase(), raw });
+        return;
       }
       case 'quoted': case 'string': {
         const value = scan.value();
         this.buffer.push({ type: scan.kind === 'quoted' ? 'ident' : 'string', value, raw: value });
-        return true;
+        return;
       }
       case 'op': {
         const c = scan.tokenText;
-        if (c === '@') {
-          const at = joins ? this.buffer.pop()!.raw : '';
-          this.buffer.push({ type: 'word', value: at + c, raw: at + c });
-          this.atEnd = scan.end;
-        } else {
-          this.buffer.push({ type: 'punct', value: c, raw: c });
-        }
-        return true;
+        this.buffer.push({ type: 'punct', value: c, raw: c });
+        return;
       }
       default:
-        return assertNever(scan.kind, 'token');
+        assertNever(scan.kind, 'token');
     }
   }
 

@@ -82,6 +82,8 @@ const classified: [string, Classified][] = [
   ['/*!40101 SET NAMES utf8mb4 */', { kind: 'session', targets: [] }],
   ['SET autocommit = 0', { kind: 'transaction', targets: [] }],
   ['SET @@session.autocommit = 0', { kind: 'transaction', targets: [] }],
+  ['SET @@autocommit = 0', { kind: 'transaction', targets: [] }],
+  ['SET @x = 1, @@autocommit = 0', { kind: 'transaction', targets: [] }],
   ['SET GLOBAL max_connections = 10', { kind: 'other', targets: [] }],
   ["SET @@GLOBAL.max_connect_errors = @@GLOBAL.max_connect_errors, sql_mode = 'ANSI_QUOTES'", { kind: 'session', targets: [] }],
   ['SET TRANSACTION ISOLATION LEVEL READ COMMITTED', { kind: 'transaction', targets: [] }],
