@@ -1,4 +1,6 @@
-import { lexSql, quotingOf, SqlScanner, DEFAULT_QUOTING, type LexOptions } from '../../compiler/dialect/mysql/lexer.js';
+import {
+  lexSql, quotingOf, SqlScanner, DEFAULT_QUOTING, MULTI_CHAR_OPERATORS, SINGLE_CHAR_OPERATORS, type LexOptions,
+} from '../../compiler/dialect/mysql/lexer.js';
 
 /** Every token of `text` as `kind:text`, comments and DELIMITER lines included. */
 function scan(text: string, options: LexOptions = {}): string[] {
@@ -43,6 +45,10 @@ const cases: [string, string, LexOptions, string[]][] = [
 describe('SqlScanner', () => {
   it.each(cases)('%s', (_name, text, options, expected) => {
     expect(scan(text, options)).toEqual(expected);
+  });
+
+  it('reads each operator of the lists as one token', () => {
+    for (const op of [...MULTI_CHAR_OPERATORS, ...SINGLE_CHAR_OPERATORS]) expect(scan(`a${op}b`)).toEqual(['word:a', `op:${op}`, 'word:b']);
   });
 
   it('$ is a name character, so a word stops only at a custom delimiter', () => {

@@ -78,7 +78,7 @@ export function isIdentChar(cc: number): boolean {
 }
 
 /** The server's blanks: space, \t, \n, \v, \f, \r. */
-export function isBlank(cc: number): boolean {
+function isBlank(cc: number): boolean {
   return cc === 32 || (cc >= 9 && cc <= 13);
 }
 
@@ -87,7 +87,7 @@ function isDigit(cc: number): boolean {
 }
 
 /** Whether `--` at `i` starts a comment: a blank or a control character follows, or nothing. */
-export function startsDashComment(text: string, i: number): boolean {
+function startsDashComment(text: string, i: number): boolean {
   if (text.charCodeAt(i) !== 45 || text.charCodeAt(i + 1) !== 45) return false;
   const next = text.charCodeAt(i + 2);
   return Number.isNaN(next) || next <= 0x20 || next === 0x7f;
@@ -100,7 +100,7 @@ const STRING_ESCAPES: Readonly<Record<string, string>> = { '0': '\0', b: '\b', n
  * backslash escapes, `\n` and the like decoded; `\%` and `\_` keep their backslash, as the
  * server keeps them (they matter to LIKE only).
  */
-export function stringValue(text: string, quoting: Quoting = DEFAULT_QUOTING): string {
+function stringValue(text: string, quoting: Quoting = DEFAULT_QUOTING): string {
   const q = text[0];
   const end = text.length > 1 && text[text.length - 1] === q ? text.length - 1 : text.length;
   let out = '';
@@ -120,7 +120,7 @@ export function stringValue(text: string, quoting: Quoting = DEFAULT_QUOTING): s
 }
 
 /** The name a quoted identifier's text (with its quotes) stands for: the quotes off, doubled quotes undone. */
-export function quotedValue(text: string): string {
+function quotedValue(text: string): string {
   const q = text[0];
   const end = text.length > 1 && text[text.length - 1] === q ? text.length - 1 : text.length;
   const body = text.slice(1, end);
