@@ -1,4 +1,5 @@
 import { SchemacError, type Diagnostic } from './diagnostics.js';
+import type { Flavor } from './dialect/mysql/server.js';
 import { forbiddenNameChar } from './dialect/mysql/sql.js';
 import { describeJson } from './ir/decode.js';
 import { DEFAULT_NAMING, type NamingTemplates } from './ir/types.js';
@@ -18,7 +19,8 @@ export interface DatabaseConfig {
 }
 
 export interface Config {
-  readonly dialect: 'mysql' | 'mariadb';
+  /** The server the schema is written for (its baseline release: dialect/mysql/server.ts configProfile). */
+  readonly dialect: Flavor;
   readonly databases: readonly DatabaseConfig[];
   readonly naming: NamingTemplates;
 }

@@ -1,6 +1,9 @@
 import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '../compiler/dialect/mysql/types.js';
 import { VERSION_TABLE } from '../compiler/config.js';
 import { SqlScanner } from '../compiler/dialect/mysql/lexer.js';
+import {
+  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, type ServerProfile,
+} from '../compiler/dialect/mysql/server.js';
 import { canonicalCharset, charsetOfCollation, compareNames, normalizeSchema } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
@@ -15,20 +18,18 @@ import type {
  * result goes through `normalizeSchema`, the normaliser every source shares.
  */
 
-export type Flavor = 'mariadb' | 'mysql';
+export type { Flavor } from '../compiler/dialect/mysql/server.js';
 
-/** Server and database facts that decide what "default" means. */
-export interface ServerInfo {
-  readonly flavor: Flavor;
+/**
+ * The server (its profile: flavor, version, default engine, default collations) and the
+ * database read: what decides what "default" means.
+ */
+export interface ServerInfo extends ServerProfile {
   /** The database introspected (a foreign key to another database is left out). */
   readonly database: string;
-  /** `@@default_storage_engine`: a table on it reports `engine: null`. */
-  readonly defaultEngine: string;
   /** SCHEMATA.DEFAULT_CHARACTER_SET_NAME / DEFAULT_COLLATION_NAME of the database. */
   readonly databaseCharset: string;
   readonly databaseCollation: string;
-  /** CHARACTER_SETS: character set → its default collation on this server. */
-  readonly charsetDefaults: ReadonlyMap<string, string>;
 }
 
 /** information_schema.TABLES (+ COLLATIONS for the character set), aliased. */
@@ -217,9 +218,9 @@ function nowOrExpr(sql: string, type: ColumnType): DefaultValue {
  * MySQL gives literals bare (`abc`, `1.50`, `0x6162` for BINARY), SQL NULL for DEFAULT NULL,
  * and marks expressions with EXTRA `DEFAULT_GENERATED`, their quotes backslash-escaped.
  */
-export function mapDefault(raw: string | null, extra: string, type: ColumnType, flavor: Flavor): DefaultValue | null {
+export function mapDefault(raw: string | null, extra: string, type: ColumnType, server: ServerProfile): DefaultValue | null {
   if (raw === null) return null;
-  if (flavor === 'mariadb') {
+  if (defaultsAreSql(server)) {
     if (raw === 'NULL') return { kind: 'null' };
     const text = parseStringLiteral(raw);
     if (text !== null) {
@@ -328,7 +329,7 @@ export function mapColumn(
   const generatedMatch = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(extra);
   const generated = generatedMatch
     ? {
-      expr: (server.flavor === 'mysql' ? unescapeMysqlExpression(row.generationExpression ?? '') : row.generationExpression ?? '').trim(),
+      expr: (escapesMetadataExpressions(server) ? unescapeMysqlExpression(row.generationExpression ?? '') : row.generationExpression ?? '').trim(),
       stored: generatedMatch[1].toUpperCase() !== 'VIRTUAL',
     }
     : null;
@@ -341,7 +342,7 @@ export function mapColumn(
     type,
     nullable: row.nullable.toUpperCase() === 'YES',
     // A generated column has no default (MariaDB reports the string NULL for it).
-    default: generated ? null : mapDefault(row.columnDefault, extra, type, server.flavor),
+    default: generated ? null : mapDefault(row.columnDefault, extra, type, server),
     autoIncrement: /\bauto_increment\b/i.test(extra),
     onUpdateNow: /\bon update current_timestamp\b/i.test(extra),
     comment: row.comment ? row.comment : null,
@@ -466,7 +467,7 @@ export function buildSchema(
       if (parsed.note) note(t.name, row.name, parsed.note);
       let type = parsed.type;
       let isJson = false;
-      if (server.flavor === 'mariadb') {
+      if (jsonIsLongtext(server)) {
         // MariaDB's JSON: LONGTEXT utf8mb4_bin with a column CHECK json_valid(col) named after it (MYSQL-NOTES §7).
         const ck = isMariaDbJson(row, checkRows);
         if (ck) {
@@ -478,7 +479,7 @@ export function buildSchema(
       if (type.kind === 'json') isJson = true;
       if (/\bINVISIBLE\b/i.test(row.extra ?? '')) note(t.name, row.name, 'INVISIBLE is not in the schema language; read as a visible column');
       const column = withExpectedText(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null), expectedColumns.get(row.name) ?? null);
-      if (server.flavor === 'mariadb' && !expectedColumns.has(row.name) && hidesAstral(column)) {
+      if (metadataIsUtf8mb3(server) && !expectedColumns.has(row.name) && hidesAstral(column)) {
         note(t.name, row.name, 'MariaDB shows characters above U+FFFF (emoji) in ENUM/SET values and defaults as "?": if this "?" is one, write it in the schema file');
       }
       columns.push(column);
@@ -533,7 +534,7 @@ export function buildSchema(
     const checks: Check[] = [];
     for (const ck of checkRows) {
       if (jsonChecks.has(ck)) continue;
-      const expr = server.flavor === 'mysql' ? unescapeMysqlExpression(ck.clause) : ck.clause;
+      const expr = escapesMetadataExpressions(server) ? unescapeMysqlExpression(ck.clause) : ck.clause;
       if (ck.enforced && ck.enforced.toUpperCase() === 'NO') {
         note(t.name, ck.name, 'NOT ENFORCED is not in the schema language; read as an enforced check');
       }

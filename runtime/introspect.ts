@@ -1,3 +1,4 @@
+import { liveProfile, mysqlInformationSchema } from '../compiler/dialect/mysql/server.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import {
   buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
@@ -62,17 +63,14 @@ export async function introspectWithNotes(
   const [tables, columns, indexes, foreignKeys, checks] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
     rows(conn, COLUMNS_SQL, [database], toColumnRow),
-    rows(conn, server.flavor === 'mysql' ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
+    rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
-    rows(conn, server.flavor === 'mysql' ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
+    rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
   ]);
   return buildSchema({ tables, columns, indexes, foreignKeys, checks }, server, options.expected ?? null);
 }
 
 /** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */
-export function flavorOfVersion(version: string): Flavor {
-  return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
-}
 
 const SERVER_SQL = `SELECT VERSION() AS version, @@default_storage_engine AS defaultEngine,
   s.DEFAULT_CHARACTER_SET_NAME AS charset, s.DEFAULT_COLLATION_NAME AS collation
@@ -140,12 +138,10 @@ async function serverInfo(conn: Queryable, database: string, flavor: Flavor | un
   if (facts.length === 0) throw new Error(`database ${database} does not exist on the server`);
   const f = facts[0];
   return {
-    flavor: flavor ?? flavorOfVersion(text(f.version)),
+    ...liveProfile(text(f.version), text(f.defaultEngine), new Map(charsets), flavor),
     database,
-    defaultEngine: text(f.defaultEngine),
     databaseCharset: text(f.charset).toLowerCase(),
     databaseCollation: text(f.collation).toLowerCase(),
-    charsetDefaults: new Map(charsets),
   };
 }
 

@@ -12,7 +12,8 @@ import {
   unescapeMysqlExpression, type CheckRow, type ColumnRow, type ForeignKeyRow, type IndexRow, type IntrospectRows,
   type ServerInfo,
 } from '../../runtime/introspect-map.js';
-import { flavorOfVersion, introspectWithNotes, type Queryable } from '../../runtime/introspect.js';
+import { parseServerVersion } from '../../compiler/dialect/mysql/server.js';
+import { introspectWithNotes, type Queryable } from '../../runtime/introspect.js';
 
 /**
  * The row → IR mapping without a server: MySQL 8 values from MYSQL-NOTES §6–§9 and §13 (no
@@ -21,11 +22,11 @@ import { flavorOfVersion, introspectWithNotes, type Queryable } from '../../runt
  */
 
 const MYSQL: ServerInfo = {
-  flavor: 'mysql', database: 'app', defaultEngine: 'InnoDB', databaseCharset: 'utf8mb4', databaseCollation: 'utf8mb4_0900_ai_ci',
+  flavor: 'mysql', version: [8, 0, 36], database: 'app', defaultEngine: 'InnoDB', databaseCharset: 'utf8mb4', databaseCollation: 'utf8mb4_0900_ai_ci',
   charsetDefaults: new Map([['utf8mb4', 'utf8mb4_0900_ai_ci'], ['latin1', 'latin1_swedish_ci'], ['utf8mb3', 'utf8mb3_general_ci']]),
 };
 const MARIADB: ServerInfo = {
-  flavor: 'mariadb', database: 'app', defaultEngine: 'InnoDB', databaseCharset: 'utf8mb4', databaseCollation: 'utf8mb4_general_ci',
+  flavor: 'mariadb', version: [10, 11, 19], database: 'app', defaultEngine: 'InnoDB', databaseCharset: 'utf8mb4', databaseCollation: 'utf8mb4_general_ci',
   charsetDefaults: new Map([['utf8mb4', 'utf8mb4_general_ci'], ['latin1', 'latin1_swedish_ci'], ['utf8mb3', 'utf8mb3_general_ci']]),
 };
 
@@ -138,7 +139,7 @@ describe('COLUMN_DEFAULT → default (MYSQL-NOTES §8)', () => {
     ['bare number on a string column is an expression', '5', '', vc, { kind: 'expr', sql: '5' }],
     ['padded BINARY', '\'ab\\0\\0\'', '', bin, { kind: 'string', value: 'ab\0\0' }],
   ])('MariaDB: %s', (_label, raw, extra, type, expected) => {
-    expect(mapDefault(raw, extra, type, 'mariadb')).toEqual(expected);
+    expect(mapDefault(raw, extra, type, MARIADB)).toEqual(expected);
   });
 
   it.each<[string, string | null, string, ColumnType, DefaultValue | null]>([
@@ -157,7 +158,7 @@ describe('COLUMN_DEFAULT → default (MYSQL-NOTES §8)', () => {
     ['JSON expression, escaped', '_utf8mb4\\\'{}\\\'', 'DEFAULT_GENERATED', js, { kind: 'expr', sql: '_utf8mb4\'{}\'' }],
     ['BINARY as hex', '0x61620000', '', bin, { kind: 'string', value: 'ab\0\0' }],
   ])('MySQL: %s', (_label, raw, extra, type, expected) => {
-    expect(mapDefault(raw, extra, type, 'mysql')).toEqual(expected);
+    expect(mapDefault(raw, extra, type, MYSQL)).toEqual(expected);
   });
 });
 
@@ -438,10 +439,10 @@ describe('queries', () => {
     }
   });
 
-  it('tells MariaDB from MySQL by VERSION()', () => {
-    expect(flavorOfVersion('10.11.19-MariaDB-0+deb12u1')).toBe('mariadb');
-    expect(flavorOfVersion('8.0.36')).toBe('mysql');
-    expect(flavorOfVersion('8.4.2-commercial')).toBe('mysql');
+  it('tells MariaDB from MySQL, and the version, by VERSION()', () => {
+    expect(parseServerVersion('10.11.19-MariaDB-0+deb12u1')).toEqual({ flavor: 'mariadb', version: [10, 11, 19] });
+    expect(parseServerVersion('8.0.36')).toEqual({ flavor: 'mysql', version: [8, 0, 36] });
+    expect(parseServerVersion('8.4.2-commercial')).toEqual({ flavor: 'mysql', version: [8, 4, 2] });
   });
 
   it('fails clearly for a database that does not exist', async () => {

@@ -1,0 +1,157 @@
+/*
+ * The server a schema is compiled for or read from: MySQL or MariaDB, its version, what its
+ * defaults are, and what it can do. MariaDB is not a second dialect: where the two differ, the
+ * code asks a capability of the profile (below), and every such difference is decided here.
+ * A profile comes from the config (`"dialect"`, no version: the baseline schemac supports) or
+ * from a live server (VERSION(), @@default_storage_engine, information_schema.CHARACTER_SETS).
+ */
+
+/** MySQL or MariaDB (SPEC §3 `dialect`). */
+export type Flavor = 'mysql' | 'mariadb';
+
+/** What a server is and what its defaults are. */
+export interface ServerProfile {
+  readonly flavor: Flavor;
+  /** `major.minor.patch` of the server; null for a profile from the config (the baseline, below). */
+  readonly version: readonly [number, number, number] | null;
+  /** `@@default_storage_engine`: what a table without ENGINE gets. */
+  readonly defaultEngine: string;
+  /** Character set → its default collation on this server (SHOW CHARACTER SET). */
+  readonly charsetDefaults: ReadonlyMap<string, string>;
+}
+
+/**
+ * Default collations of the character sets schemac meets, per flavor: MariaDB 10.11 (tested)
+ * and MySQL 8.0/8.4 (documented), which differ for utf8mb4 only among these.
+ * https://mariadb.com/kb/en/supported-character-sets-and-collations/ ,
+ * https://dev.mysql.com/doc/refman/8.0/en/charset-charsets.html
+ */
+const COMMON_COLLATIONS: Readonly<Record<string, string>> = {
+  utf8mb3: 'utf8mb3_general_ci', latin1: 'latin1_swedish_ci', ascii: 'ascii_general_ci', binary: 'binary',
+  ucs2: 'ucs2_general_ci', utf16: 'utf16_general_ci', utf16le: 'utf16le_general_ci', utf32: 'utf32_general_ci',
+  latin2: 'latin2_general_ci', cp1250: 'cp1250_general_ci', cp1251: 'cp1251_general_ci', cp1256: 'cp1256_general_ci',
+  cp1257: 'cp1257_general_ci', greek: 'greek_general_ci', hebrew: 'hebrew_general_ci',
+};
+const DEFAULT_COLLATIONS: Readonly<Record<Flavor, Readonly<Record<string, string>>>> = {
+  mariadb: { ...COMMON_COLLATIONS, utf8mb4: 'utf8mb4_general_ci' },
+  mysql: { ...COMMON_COLLATIONS, utf8mb4: 'utf8mb4_0900_ai_ci' },
+};
+
+/**
+ * The version a profile without one stands for: the oldest release schemac supports of each
+ * flavor (README), so a capability is assumed only when that release has it.
+ */
+const BASELINE: Readonly<Record<Flavor, readonly [number, number, number]>> = { mysql: [8, 0, 29], mariadb: [10, 11, 0] };
+
+/** The profile of a config's `dialect`: the baseline release, InnoDB, the documented collations. */
+export function configProfile(flavor: Flavor): ServerProfile {
+  return { flavor, version: null, defaultEngine: 'InnoDB', charsetDefaults: new Map(Object.entries(DEFAULT_COLLATIONS[flavor])) };
+}
+
+/** `10.11.19-MariaDB-0+deb12u1` → mariadb 10.11.19; `8.0.36` → mysql 8.0.36. */
+export function parseServerVersion(text: string): { flavor: Flavor; version: readonly [number, number, number] | null } {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(text.trim());
+  return { flavor: /mariadb/i.test(text) ? 'mariadb' : 'mysql', version: m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null };
+}
+
+/** The profile of a live server, from what it reports. */
+export function liveProfile(versionText: string, defaultEngine: string, charsetDefaults: ReadonlyMap<string, string>, flavor?: Flavor): ServerProfile {
+  const parsed = parseServerVersion(versionText);
+  return { flavor: flavor ?? parsed.flavor, version: parsed.version, defaultEngine, charsetDefaults };
+}
+
+/** The default collation of a character set on the server, when known. */
+export function defaultCollationOf(profile: ServerProfile, charset: string): string | undefined {
+  return profile.charsetDefaults.get(charset) ?? DEFAULT_COLLATIONS[profile.flavor][charset];
+}
+
+/** Whether the server is at least `major.minor.patch` (a config profile: its baseline). */
+function atLeast(p: ServerProfile, major: number, minor: number, patch = 0): boolean {
+  const [a, b, c] = p.version ?? BASELINE[p.flavor];
+  return a !== major ? a > major : b !== minor ? b > minor : c >= patch;
+}
+
+const isMariadb = (p: ServerProfile) => p.flavor === 'mariadb';
+
+/*
+ * Capabilities: each a question about the profile, with where the answer comes from.
+ * Tested facts are MYSQL-NOTES.md's [T] (MariaDB 10.11); MySQL's are its manual's.
+ */
+
+/**
+ * JSON is an alias of LONGTEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_bin with a column CHECK
+ * json_valid(col) named after the column (MariaDB, MYSQL-NOTES §7); MySQL has a native type.
+ */
+export const jsonIsLongtext = isMariadb;
+
+/**
+ * How the server names what DDL leaves unnamed: MariaDB names a column-level CHECK after its
+ * column and a table-level one `CONSTRAINT_<n>`, and a `FOREIGN KEY idx (...)` after `idx`;
+ * MySQL names checks `<table>_chk_<n>` and ignores the index name for the constraint
+ * (8.0.16+). MYSQL-NOTES §2, §3.
+ */
+export const namesLikeMariadb = isMariadb;
+
+/**
+ * REFERENCES written on a column creates a foreign key: MariaDB 10.5+; MySQL parses and ignores
+ * it before 9.0 (https://dev.mysql.com/doc/refman/9.0/en/create-table-foreign-keys.html).
+ */
+export function columnReferencesCreateForeignKeys(p: ServerProfile): boolean {
+  return isMariadb(p) ? atLeast(p, 10, 5) : atLeast(p, 9, 0);
+}
+
+/**
+ * The server stores a parenthesised literal default `DEFAULT ('x')` as the literal (MariaDB
+ * [T]); MySQL keeps it an expression (DEFAULT_GENERATED).
+ */
+export const keepsParenthesisedLiteralDefault = isMariadb;
+
+/** Dropping a column drops the CHECK constraints written on it (MariaDB [T]); MySQL refuses the drop. */
+export const dropsColumnChecksWithColumn = isMariadb;
+
+/**
+ * information_schema and SHOW CREATE print expressions escaped in a string literal's style
+ * (MySQL: `_utf8mb4\'x\'`), which the reader must undo; MariaDB prints them as written.
+ */
+export const escapesMetadataExpressions = (p: ServerProfile) => p.flavor === 'mysql';
+
+/**
+ * Metadata (comments, ENUM values, defaults in information_schema) is utf8mb3: characters above
+ * U+FFFF show as `?` (MariaDB 10.11 [T]: 4-byte characters in comments are even stored so).
+ */
+export const metadataIsUtf8mb3 = isMariadb;
+
+/** RENAME COLUMN: MySQL 8.0.3+, MariaDB 10.5.2+ (MYSQL-NOTES §4). */
+export const renameColumn = (p: ServerProfile) => (isMariadb(p) ? atLeast(p, 10, 5, 2) : atLeast(p, 8, 0, 3));
+
+/** ALTER TABLE ... DROP CONSTRAINT for a CHECK: MySQL 8.0.19+, MariaDB (MYSQL-NOTES §3). */
+export const dropConstraint = (p: ServerProfile) => (isMariadb(p) ? true : atLeast(p, 8, 0, 19));
+
+/**
+ * ADD COLUMN with ALGORITHM=INSTANT at any position: MySQL 8.0.29+, MariaDB 10.3.2+ (10.4 for
+ * any position), https://dev.mysql.com/doc/refman/8.0/en/innodb-online-ddl-operations.html
+ */
+export const instantAddColumn = (p: ServerProfile) => (isMariadb(p) ? atLeast(p, 10, 4) : atLeast(p, 8, 0, 29));
+
+/** CHECK constraints enforced: MySQL 8.0.16+, MariaDB 10.2.1+ (MYSQL-NOTES §6). */
+export const enforcesChecks = (p: ServerProfile) => (isMariadb(p) ? atLeast(p, 10, 2, 1) : atLeast(p, 8, 0, 16));
+
+/** Functional (expression) key parts: MySQL 8.0.13+; MariaDB has none (MYSQL-NOTES §13). */
+export const functionalIndexes = (p: ServerProfile) => !isMariadb(p) && atLeast(p, 8, 0, 13);
+
+/** The keyword that hides an index from the optimizer: MySQL INVISIBLE, MariaDB 10.6+ IGNORED (MYSQL-NOTES §5). */
+export const hiddenIndexKeyword = (p: ServerProfile): 'INVISIBLE' | 'IGNORED' | null =>
+  (isMariadb(p) ? (atLeast(p, 10, 6) ? 'IGNORED' : null) : 'INVISIBLE');
+
+/**
+ * information_schema.COLUMNS.COLUMN_DEFAULT holds SQL on MariaDB 10.2.7+ (`'abc'` quoted, the
+ * string `NULL` for DEFAULT NULL, `current_timestamp()`) and the value on MySQL (MYSQL-NOTES §8).
+ */
+export const defaultsAreSql = isMariadb;
+
+/**
+ * information_schema's shape: MySQL's STATISTICS has EXPRESSION and IS_VISIBLE, MariaDB's
+ * IGNORED; MariaDB's CHECK_CONSTRAINTS has TABLE_NAME and LEVEL, MySQL's needs TABLE_CONSTRAINTS
+ * for the table (MYSQL-NOTES §13).
+ */
+export const mysqlInformationSchema = (p: ServerProfile) => p.flavor === 'mysql';
