@@ -1,3 +1,4 @@
+import type { ServerProfile } from '../compiler/dialect/mysql/server.js';
 import type { Change } from '../compiler/diff/changes.js';
 import { diffSchemas } from '../compiler/diff/diff.js';
 import {
@@ -87,11 +88,11 @@ export interface SchemaComparison {
 }
 
 /** Compares two normalised schemas. `withSql: false` skips planning (only the differences are needed). */
-export function compareSchemas(from: SchemaIR, to: SchemaIR, withSql = true): SchemaComparison {
-  const changes = diffSchemas(from, to);
+export function compareSchemas(from: SchemaIR, to: SchemaIR, withSql = true, server?: ServerProfile): SchemaComparison {
+  const changes = diffSchemas(from, to, server);
   const differences = changes.map(describeChange);
   if (!withSql || changes.length === 0) return { changes, differences, steps: [], statements: [], risks: [] };
-  const plan: Plan = planChanges(changes);
+  const plan: Plan = planChanges(changes, server);
   return {
     changes, differences,
     steps: plan.steps.map((s) => s.summary),

@@ -1,3 +1,4 @@
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { join, resolve } from 'node:path';
 import { SchemacError } from '../../compiler/diagnostics.js';
 import { readText, shortPath, statIfPresent } from '../../compiler/project/files.js';
@@ -90,7 +91,7 @@ async function loadFile(source: Exclude<Source, { kind: 'url' }>, args: DiffArgs
       const project = tryProject(args, false);
       const [{ importSql }, { normalizeSchema }] = await Promise.all([
         import('../../compiler/import/sql.js'), import('../../compiler/ir/normalize.js')]);
-      const result = importSql(readText(source.file), source.file, { dialect: project?.config.dialect ?? 'mysql' });
+      const result = importSql(readText(source.file), source.file, { server: configProfile(project?.config.dialect ?? 'mysql') });
       if (result.diagnostics.length) throw new SchemacError(result.diagnostics);
       return normalizeSchema(result.ir, project?.config.naming ?? DEFAULT_NAMING);
     }

@@ -1,3 +1,4 @@
+import { configProfile, type Flavor } from '../../compiler/dialect/mysql/server.js';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, type DatabaseConfig } from '../../compiler/config.js';
@@ -38,7 +39,7 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   // Checked as a build checks it, at its place in the source: the schema file written from it is
   // compiled back below, and a schema the validator refuses (a default of another precision than
   // its column's, say) must be refused as itself, not as the different one written for it.
-  const invalid = validateSchema(ir);
+  const invalid = validateSchema(ir, configProfile(found?.config.dialect ?? 'mysql'));
   if (invalid.length) throw new SchemacError(sortDiagnostics(invalid));
 
   let project = found;
@@ -136,8 +137,9 @@ async function writeImport(project: Project, db: DatabaseConfig, ir: SchemaIR, a
   }
   const baseline = renderBaseline(back, [`schemac baseline for database ${db.name}: the schema its migrations start from`,
     `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`],
-  project.config.naming, project.config.dialect);
-  const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, back);
+  project.config.naming, configProfile(project.config.dialect));
+  const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, back,
+    { server: configProfile(project.config.dialect) });
   // The previous folder's files only: its snapshot is not read (--force replaces it, broken or not).
   writeGenerated(generatedDir, { snapshot: back, migrations: [], files: prev.files }, result.files);
   if (args.json) {
@@ -161,7 +163,7 @@ function defaultSchemaDir(glob: string): string {
 }
 
 /** The source's schema; a .sql file is read with the project's dialect's rules (MariaDB: the long form of JSON is json). */
-async function readSource(source: string, dialect: 'mysql' | 'mariadb'): Promise<SchemaIR> {
+async function readSource(source: string, dialect: Flavor): Promise<SchemaIR> {
   if (/^(mysql|mariadb):\/\//.test(source) || source.startsWith('env:')) {
     const { introspectUrl } = await import('../../runtime/introspect-url.js');
     const { ir, notes } = await introspectUrl(source, process.env);
@@ -173,7 +175,7 @@ async function readSource(source: string, dialect: 'mysql' | 'mariadb'): Promise
       hint: 'give a .sql file of CREATE TABLE statements, or a mysql://user:pass@host:port/db URL' }, 2);
   }
   const { importSql } = await import('../../compiler/import/sql.js');
-  const result = importSql(readText(source), shortPath(source), { dialect });
+  const result = importSql(readText(source), shortPath(source), { server: configProfile(dialect) });
   if (result.diagnostics.length) throw new SchemacError(sortDiagnostics(result.diagnostics));
   return result.ir;
 }

@@ -1,3 +1,4 @@
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { join } from 'node:path';
 import { planBuild } from '../../compiler/emit/build.js';
 import { compileDatabase, loadProject, readGenerated, selectDatabases } from '../../compiler/emit/project.js';
@@ -16,7 +17,7 @@ export async function plan(args: PlanArgs): Promise<number> {
   const reports = [];
   for (const db of selectDatabases(project, args.db)) {
     const prev = readGenerated(join(project.root, db.out));
-    const result = planBuild(db.name, prev, await compileDatabase(project, db));
+    const result = planBuild(db.name, prev, await compileDatabase(project, db), { server: configProfile(project.config.dialect) });
     reports.push({
       database: db.name,
       migration: result.migration?.name ?? null,

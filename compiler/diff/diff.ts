@@ -1,5 +1,6 @@
+import type { ServerProfile } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
-import { charsetOfCollation, engineOf } from '../ir/normalize.js';
+import { charsetOfCollation, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import { assertNever, type Check, type Column, type ForeignKey, type Index, type SchemaIR, type TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
@@ -10,7 +11,7 @@ import { renameColumnsInExpression } from '../dialect/mysql/expr-columns.js';
  * `renamedFrom` hints, never from guessing; everything is matched by name otherwise.
  * The result is ordered by table name and is deterministic; the planner orders statements.
  */
-export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
+export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER): Change[] {
   const tables = pairByName(from.tables, to.tables);
   const pairs = tables.pairs;
   const created = tables.added;
@@ -140,7 +141,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR): Change[] {
     diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr),
       (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
       (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
-    if (optionsChange(f.options, t.options)) {
+    if (optionsChange(f.options, t.options, server)) {
       changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options,
         columns: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
     }
@@ -339,8 +340,8 @@ export function sqlEqual(a: string, b: string): boolean {
  * An unset engine, character set or collation means the default: a schema's MyISAM against a
  * live table on the server's default engine is a difference, whichever side is which.
  */
-function optionsChange(from: TableOptions, to: TableOptions): boolean {
-  return engineOf(to).toLowerCase() !== engineOf(from).toLowerCase()
+function optionsChange(from: TableOptions, to: TableOptions, server: ServerProfile): boolean {
+  return engineOf(to, server).toLowerCase() !== engineOf(from, server).toLowerCase()
     || to.charset !== from.charset || to.collate !== from.collate
     || (to.comment ?? '') !== (from.comment ?? '');
 }

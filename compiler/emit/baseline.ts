@@ -1,6 +1,6 @@
+import type { ServerProfile } from '../dialect/mysql/server.js';
 import { diffSchemas } from '../diff/diff.js';
 import { createTableSql, foreignKeyClause, ident } from '../dialect/mysql/sql.js';
-import type { ImportDialect } from '../import/context.js';
 import { importSql } from '../import/sql.js';
 import { normalizeSchema } from '../ir/normalize.js';
 import type { ForeignKey, Index, NamingTemplates, SchemaIR, Table } from '../ir/types.js';
@@ -19,13 +19,13 @@ import { renderSqlFile, schemaStatements } from './render.js';
  */
 
 /** The baseline's text: a header, then the schema's CREATE TABLE statements (see the file comment). */
-export function renderBaseline(ir: SchemaIR, header: readonly string[], naming: NamingTemplates, dialect: ImportDialect): string {
+export function renderBaseline(ir: SchemaIR, header: readonly string[], naming: NamingTemplates, server: ServerProfile): string {
   const plain = renderSqlFile(header, schemaStatements(ir));
   const generated = generatedIndexes(ir);
   if (generated.size === 0) return plain;
   const text = renderSqlFile(header, schemaStatements(ir).map((s) => unnamed(s, ir, generated)));
   // Kept only when it reads back, with the server's naming (the importer's), as the same schema.
-  const back = importSql(text, 'baseline.sql', { dialect });
+  const back = importSql(text, 'baseline.sql', { server });
   if (back.diagnostics.length || diffSchemas(ir, normalizeSchema(back.ir, naming)).length) return plain;
   return text;
 }

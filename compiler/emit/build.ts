@@ -1,3 +1,4 @@
+import type { ServerProfile } from '../dialect/mysql/server.js';
 import { diffSchemas, renameConflicts } from '../diff/diff.js';
 import type { Change } from '../diff/changes.js';
 import { SchemacError } from '../diagnostics.js';
@@ -12,6 +13,8 @@ import { fileHash, parseSum, renderSum, sumFormatProblem, type MigrationFile } f
 export interface BuildOptions {
   readonly message?: string;
   readonly allowDataLoss?: boolean;
+  /** The server the migration is written for (the config's dialect). */
+  readonly server?: ServerProfile;
 }
 
 /** The outcome of a build for one database, computed without touching the disk. */
@@ -33,8 +36,8 @@ export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, op
   if (conflicts.length) {
     throw new SchemacError(conflicts.map((message) => ({ code: 'E_RENAME_CONFLICT', message: `database "${dbName}": ${message}` })));
   }
-  const changes = diffSchemas(prev.snapshot, ir);
-  const plan = planChanges(changes);
+  const changes = diffSchemas(prev.snapshot, ir, options.server);
+  const plan = planChanges(changes, options.server);
   const files = new Map<string, string>();
   for (const m of prev.migrations) files.set(`migrations/${m.name}`, m.text);
   const baseline = prev.files.get(BASELINE_FILE);

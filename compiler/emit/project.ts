@@ -1,3 +1,4 @@
+import { configProfile, type ServerProfile } from '../dialect/mysql/server.js';
 import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { CONFIG_FILE, type DatabaseConfig } from '../config.js';
@@ -33,7 +34,7 @@ export async function compileDatabase(project: Project, db: DatabaseConfig, opti
   const { parseSchemaFiles } = await import('../parse/index.js');
   const parsed = parseSchemaFiles({ rootDir: project.root, files, ...(tsconfig ? { tsconfig } : {}) });
   const ir = normalizeSchema(parsed.ir, project.config.naming);
-  const diagnostics = [...parsed.diagnostics, ...validationAfterParse(ir, parsed.diagnostics)];
+  const diagnostics = [...parsed.diagnostics, ...validationAfterParse(ir, parsed.diagnostics, configProfile(project.config.dialect))];
   if (diagnostics.length) throw new SchemacError(sortDiagnostics(diagnostics));
   writeCache(cache, key, tsconfig ? [...parsed.files, tsconfig] : parsed.files, ir);
   return ir;
@@ -44,8 +45,8 @@ export async function compileDatabase(project: Project, db: DatabaseConfig, opti
  * value the parser refused is missing from the IR, so references to missing tables and
  * columns are left out then (they would only echo the parse error).
  */
-export function validationAfterParse(ir: SchemaIR, parseDiagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const found = validateSchema(ir);
+export function validationAfterParse(ir: SchemaIR, parseDiagnostics: readonly Diagnostic[], server?: ServerProfile): Diagnostic[] {
+  const found = validateSchema(ir, server);
   if (parseDiagnostics.length === 0) return found;
   const echoes = new Set(['E_FK_UNKNOWN_TABLE', 'E_FK_UNKNOWN_COLUMN', 'E_UNKNOWN_COLUMN']);
   return found.filter((d) => !echoes.has(d.code));

@@ -1,3 +1,4 @@
+import { columnChecksBelongToColumn, jsonIsLongtext } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
 import type { TableState } from './catalog.js';
 import { tableCharset } from './charsets.js';
@@ -153,7 +154,7 @@ function alterClause(state: ImportState, table: TableState, tokens: readonly Tok
     // and is converted too, keeping its json_valid check (tested on 10.11); on MySQL it is native.
     table.options = { ...table.options, charset: charset === 'default' ? null : charset, collate };
     for (const c of table.columns) {
-      if (c.type.kind === 'json' && ctx.dialect === 'mariadb') {
+      if (c.type.kind === 'json' && jsonIsLongtext(ctx.server)) {
         catalog.replaceColumn(table, c.name, { ...c, type: { kind: 'text', size: 'longtext' }, charset: null, collate: null });
         catalog.addCheck(table, null, `json_valid(\`${c.name.replace(/`/g, '``')}\`)`, c.name, c.pos);
       }
@@ -168,9 +169,9 @@ function alterClause(state: ImportState, table: TableState, tokens: readonly Tok
   }
   // A new default character set applies to columns added later; the columns there are keep
   // the one they had (only CONVERT TO changes them).
-  const before = tableCharset(table.options, ctx.database, ctx.dialect);
+  const before = tableCharset(table.options, ctx.database, ctx.server);
   readTableOptions(cur, table.options);
-  const after = tableCharset(table.options, ctx.database, ctx.dialect);
+  const after = tableCharset(table.options, ctx.database, ctx.server);
   if (before && (after === null || after.collation !== before.collation)) {
     table.columns = table.columns.map((c) => (isTextual(c.type) && c.charset === null && c.collate === null
       ? { ...c, charset: before.charset, collate: before.collation } : c));
@@ -189,7 +190,7 @@ function addColumn(state: ImportState, table: TableState, def: readonly Token[],
  * replace it with whatever the new definition says (tested on 10.11).
  */
 function dropColumnCheck(state: ImportState, table: TableState, column: string): void {
-  if (state.ctx.dialect === 'mariadb') state.catalog.dropColumnChecks(table, column);
+  if (columnChecksBelongToColumn(state.ctx.server)) state.catalog.dropColumnChecks(table, column);
 }
 
 /** Splits a trailing `FIRST` or `AFTER col` from a column definition. */

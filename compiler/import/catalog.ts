@@ -1,8 +1,10 @@
+import {
+  dropsColumnChecksWithColumn, namesLikeMariadb, renameColumnRewritesExpressions, renamesGeneratedCheckNames, type ServerProfile,
+} from '../dialect/mysql/server.js';
 import type {
   Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, SchemaIR, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
 import type { ReferenceSpec } from './column.js';
-import type { ImportDialect } from './context.js';
 import { referencedColumns, renameColumnsInExpression } from '../dialect/mysql/expr-columns.js';
 
 /** A table while statements are replayed into the catalog: mutable, turned into IR at the end. */
@@ -45,7 +47,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export class Catalog {
   readonly tables: TableState[] = [];
-  constructor(readonly dialect: ImportDialect) {}
+  constructor(readonly server: ServerProfile) {}
 
   find(name: string): TableState | undefined {
     return this.tables.find((t) => t.name === name);
@@ -78,7 +80,7 @@ export class Catalog {
       const m = prefix('ibfk').exec(fk.name);
       return m ? { ...fk, name: `${to}_ibfk_${m[1]}` } : fk;
     });
-    if (this.dialect === 'mysql') {
+    if (renamesGeneratedCheckNames(this.server)) {
       t.checks = t.checks.map((ck) => {
         const m = prefix('chk').exec(ck.name);
         return m ? { ...ck, name: `${to}_chk_${m[1]}` } : ck;
@@ -147,7 +149,7 @@ export class Catalog {
       const refs = uses(ck.expr);
       const onColumn = same(t.columnChecks.get(ck.name.toLowerCase()) ?? '', col.name);
       if (!onColumn && !refs.includes(col.name)) continue;
-      if (this.dialect === 'mysql' || refs.some((r) => !gone(r))) {
+      if (!dropsColumnChecksWithColumn(this.server) || refs.some((r) => !gone(r))) {
         throw new CatalogError(`column ${t.name}.${col.name} is used by check ${ck.name}; drop the check first`);
       }
       dropped.push(ck.name);
@@ -192,7 +194,7 @@ export class Catalog {
       ...t.columns.filter((c) => !same(c.name, from) && ((c.generated && usesIt(c.generated.expr))
         || (c.default?.kind === 'expr' && usesIt(c.default.sql)))).map((c) => `column ${c.name}`),
     ];
-    if (users.length && this.dialect === 'mysql') {
+    if (users.length && !renameColumnRewritesExpressions(this.server)) {
       throw new CatalogError(`column ${t.name}.${from} is used by ${users.join(', ')}; MySQL refuses to rename it`);
     }
     const renames = new Map([[from, to]]);
@@ -286,7 +288,7 @@ export class Catalog {
     const cols = columns.map((c) => this.column(t, c).name);
     const refTable = ref.table === t.name ? t : this.find(ref.table);
     const refColumns = refTable ? ref.columns.map((c) => refTable.columns.find((x) => same(x.name, c))?.name ?? c) : ref.columns;
-    const fkName = name ?? (this.dialect === 'mariadb' && indexName ? indexName : this.nextNumbered(t.foreignKeys, `${t.name}_ibfk_`));
+    const fkName = name ?? (namesLikeMariadb(this.server) && indexName ? indexName : this.nextNumbered(t.foreignKeys, `${t.name}_ibfk_`));
     if (t.foreignKeys.some((fk) => same(fk.name, fkName))) throw new CatalogError(`foreign key ${fkName} already exists on ${t.name}`);
     const fk: ForeignKey = {
       kind: 'foreignKey', name: fkName, columns: cols, refTable: ref.table, refColumns,
@@ -341,7 +343,7 @@ export class Catalog {
   addCheck(t: TableState, name: string | null, expr: string, column: string | null, pos?: SourcePos): Check {
     let checkName = name;
     if (checkName === null) {
-      if (this.dialect === 'mysql') checkName = this.nextNumbered(t.checks, `${t.name}_chk_`);
+      if (!namesLikeMariadb(this.server)) checkName = this.nextNumbered(t.checks, `${t.name}_chk_`);
       else if (column !== null) checkName = column;
       else {
         let k = 1;

@@ -1,6 +1,6 @@
 import { canonicalCharset, charsetOfCollation } from '../ir/normalize.js';
 import type { TableOptions } from '../ir/types.js';
-import type { ImportDialect } from './context.js';
+import { defaultCollationOf, type ServerProfile } from '../dialect/mysql/server.js';
 
 /** The database a file is read for: what its tables inherit when they say nothing. */
 export interface DatabaseDefaults {
@@ -8,23 +8,6 @@ export interface DatabaseDefaults {
   readonly collation: string;
   /** The server's default storage engine (`@@default_storage_engine`), usually InnoDB. */
   readonly engine?: string;
-}
-
-/**
- * Default collations (`SHOW CHARACTER SET`): MariaDB 10.11 (tested) and MySQL 8.0
- * (documented) differ for utf8mb4 only.
- * https://mariadb.com/kb/en/supported-character-sets-and-collations/ ,
- * https://dev.mysql.com/doc/refman/8.0/en/charset-charsets.html
- */
-const DEFAULT_COLLATION: Readonly<Record<string, string>> = {
-  utf8mb4: 'utf8mb4_general_ci', utf8mb3: 'utf8mb3_general_ci', latin1: 'latin1_swedish_ci', ascii: 'ascii_general_ci',
-  binary: 'binary', ucs2: 'ucs2_general_ci', utf16: 'utf16_general_ci', utf16le: 'utf16le_general_ci',
-  utf32: 'utf32_general_ci', latin2: 'latin2_general_ci', cp1250: 'cp1250_general_ci', cp1251: 'cp1251_general_ci',
-  cp1256: 'cp1256_general_ci', cp1257: 'cp1257_general_ci', greek: 'greek_general_ci', hebrew: 'hebrew_general_ci',
-};
-
-function defaultCollationOf(charset: string, dialect: ImportDialect): string | undefined {
-  return charset === 'utf8mb4' && dialect === 'mysql' ? 'utf8mb4_0900_ai_ci' : DEFAULT_COLLATION[charset];
 }
 
 /** `utf8_bin` is `utf8mb3_bin`: `utf8` means utf8mb3 (MYSQL-NOTES §10), in collation names too. */
@@ -39,14 +22,14 @@ export interface Effective {
 }
 
 /** What `CHARACTER SET x COLLATE y` (either optional) means under `parent`; null when unknown. */
-function resolve(charset: string | null, collate: string | null, parent: Effective | null, dialect: ImportDialect): Effective | null {
+function resolve(charset: string | null, collate: string | null, parent: Effective | null, server: ServerProfile): Effective | null {
   if (collate !== null) {
     const owner = charsetOfCollation(collate) ?? (charset === null ? null : canonicalCharset(charset));
     return owner === null ? null : { charset: owner, collation: canonicalCollation(collate) };
   }
   if (charset !== null) {
     const cs = canonicalCharset(charset);
-    const collation = defaultCollationOf(cs, dialect);
+    const collation = defaultCollationOf(server, cs);
     return collation ? { charset: cs, collation } : null;
   }
   return parent;
@@ -57,9 +40,9 @@ function resolve(charset: string | null, collate: string | null, parent: Effecti
  * or null when unknown (nothing said and no database given, or a character set this file does
  * not know the default collation of).
  */
-export function tableCharset(options: TableOptions, database: DatabaseDefaults | null, dialect: ImportDialect): Effective | null {
+export function tableCharset(options: TableOptions, database: DatabaseDefaults | null, server: ServerProfile): Effective | null {
   const db = database ? { charset: canonicalCharset(database.charset), collation: canonicalCollation(database.collation) } : null;
-  return resolve(options.charset, options.collate, db, dialect);
+  return resolve(options.charset, options.collate, db, server);
 }
 
 /**
@@ -68,15 +51,15 @@ export function tableCharset(options: TableOptions, database: DatabaseDefaults |
  * collation when it belongs to the parent's character set, only the character set when the
  * collation is its default. With `parent` unknown, the spelling is kept (`utf8` read as utf8mb3).
  */
-function relative(charset: string | null, collate: string | null, parent: Effective | null, dialect: ImportDialect):
+function relative(charset: string | null, collate: string | null, parent: Effective | null, server: ServerProfile):
   { charset: string | null; collate: string | null } {
   const written = { charset: charset === null ? null : canonicalCharset(charset), collate: collate === null ? null : canonicalCollation(collate) };
   if (parent === null) return written;
-  const meant = resolve(charset, collate, parent, dialect);
+  const meant = resolve(charset, collate, parent, server);
   if (meant === null) return written;
   if (meant.collation === parent.collation) return { charset: null, collate: null };
   if (meant.charset === parent.charset) return { charset: null, collate: meant.collation };
-  return { charset: meant.charset, collate: defaultCollationOf(meant.charset, dialect) === meant.collation ? null : meant.collation };
+  return { charset: meant.charset, collate: defaultCollationOf(server, meant.charset) === meant.collation ? null : meant.collation };
 }
 
 /**
@@ -86,11 +69,11 @@ function relative(charset: string | null, collate: string | null, parent: Effect
  * ENGINE, CHARSET and COLLATE everywhere), read the same.
  */
 export function relativeCharsets<C extends { readonly charset: string | null; readonly collate: string | null }>(
-  options: TableOptions, columns: readonly C[], isTextual: (c: C) => boolean, database: DatabaseDefaults | null, dialect: ImportDialect,
+  options: TableOptions, columns: readonly C[], isTextual: (c: C) => boolean, database: DatabaseDefaults | null, server: ServerProfile,
 ): { options: TableOptions; columns: C[] } {
   const db = database ? { charset: canonicalCharset(database.charset), collation: canonicalCollation(database.collation) } : null;
-  const table = resolve(options.charset, options.collate, db, dialect);
-  const own = relative(options.charset, options.collate, db, dialect);
+  const table = resolve(options.charset, options.collate, db, server);
+  const own = relative(options.charset, options.collate, db, server);
   // A table with its own collation in the database's character set still names the set, as
   // introspection reports it (and as the schema language writes `.charset().collate()`).
   const tableOptions: TableOptions = {
@@ -102,6 +85,6 @@ export function relativeCharsets<C extends { readonly charset: string | null; re
   };
   return {
     options: tableOptions,
-    columns: columns.map((c) => (isTextual(c) ? { ...c, ...relative(c.charset, c.collate, table, dialect) } : c)),
+    columns: columns.map((c) => (isTextual(c) ? { ...c, ...relative(c.charset, c.collate, table, server) } : c)),
   };
 }

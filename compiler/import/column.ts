@@ -1,3 +1,4 @@
+import { keepsParenthesisedLiteralDefault } from '../dialect/mysql/server.js';
 import type { Column, DefaultValue, ReferentialAction, SourcePos } from '../ir/types.js';
 import { readColumnType } from './column-type.js';
 import type { ReadContext } from './context.js';
@@ -131,7 +132,7 @@ export function readDefaultValue(ctx: ReadContext, cur: Cursor, column: string):
   if (t.kind === 'op' && t.text === '(') {
     // Back up: group() wants to see the "(".
     const inner = groupFrom(cur, t);
-    const literal = ctx.dialect === 'mariadb' ? literalOf(inner) : null;
+    const literal = keepsParenthesisedLiteralDefault(ctx.server) ? literalOf(inner) : null;
     if (literal) return literal;
     return { kind: 'expr', sql: ctx.expression(inner, 'default', what, t) };
   }

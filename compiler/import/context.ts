@@ -1,3 +1,4 @@
+import type { ServerProfile } from '../dialect/mysql/server.js';
 import type { SourcePos } from '../ir/types.js';
 import { checkSqlExpression, type ExprContext } from '../ir/sql-expr.js';
 import type { DatabaseDefaults } from './charsets.js';
@@ -5,13 +6,10 @@ import { ImportError } from './cursor.js';
 import { positionFinder } from '../position.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 
-/** Which server's rules decide auto-generated names and aliases (MYSQL-NOTES §2, §7). */
-export type ImportDialect = 'mysql' | 'mariadb';
-
-/** What every reader of a statement needs: the file text, its name, positions and the dialect. */
+/** What every reader of a statement needs: the file text, its name, positions and the server whose rules apply. */
 export class ReadContext {
   private readonly at: (offset: number) => { line: number; column: number };
-  constructor(readonly text: string, readonly file: string, readonly dialect: ImportDialect,
+  constructor(readonly text: string, readonly file: string, readonly server: ServerProfile,
     readonly database: DatabaseDefaults | null = null) {
     this.at = positionFinder(text);
   }

@@ -1,3 +1,4 @@
+import { columnReferencesCreateForeignKeys } from '../dialect/mysql/server.js';
 import { assertNever } from '../ir/types.js';
 import type { ForeignKey } from '../ir/types.js';
 import { emptyTable, type TableState } from './catalog.js';
@@ -108,8 +109,8 @@ export function applyColumnKeys(state: ImportState, table: TableState, spec: Col
   if (spec.unique) catalog.addIndex(table, null, true, [{ column: col.name }], col.pos);
   for (const ck of spec.checks) catalog.addCheck(table, ck.name, ck.expr, col.name, ck.pos);
   if (spec.references) {
-    if (ctx.dialect === 'mysql') {
-      // MySQL parses and ignores REFERENCES on a column; MariaDB (10.5+) creates the foreign key.
+    if (!columnReferencesCreateForeignKeys(ctx.server)) {
+      // MySQL (before 9.0) parses and ignores REFERENCES on a column; MariaDB (10.5+) creates the foreign key.
       const at = col.pos ? col.pos : ctx.pos(0);
       state.diagnostics.push({ code: 'E_IMPORT_UNSUPPORTED', pos: spec.references.pos ?? at,
         message: `MySQL ignores REFERENCES written on column ${col.name}; write a FOREIGN KEY clause` });

@@ -6,7 +6,8 @@ import { validateText } from '../ir/validate.js';
 import type { SchemaIR, Table } from '../ir/types.js';
 import { alterTable } from './alter-table.js';
 import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
-import { ReadContext, type ImportDialect } from './context.js';
+import { ReadContext } from './context.js';
+import { configProfile, jsonIsLongtext, type ServerProfile } from '../dialect/mysql/server.js';
 import { createTable } from './create-table.js';
 import { Cursor, ImportError } from './cursor.js';
 import { indexParts, parsedName } from './keys.js';
@@ -18,11 +19,12 @@ import { splitStatements } from './statements.js';
 
 export interface ImportOptions {
   /**
-   * Whose rules name what the DDL leaves unnamed and read what it abbreviates: `mariadb`
-   * names an unnamed CHECK after its column or `CONSTRAINT_<n>` and reads the long form of
-   * JSON as `json`; `mysql` names it `<table>_chk_<n>`. Default `mysql`.
+   * Whose rules name what the DDL leaves unnamed and read what it abbreviates: MariaDB names an
+   * unnamed CHECK after its column or `CONSTRAINT_<n>` and reads the long form of JSON as
+   * `json`; MySQL names it `<table>_chk_<n>` (dialect/mysql/server.ts). Default: the config
+   * profile of MySQL.
    */
-  readonly dialect?: ImportDialect;
+  readonly server?: ServerProfile;
   /**
    * The database the file is read for. Table options that repeat its defaults (ENGINE,
    * CHARSET, COLLATE) are read as unset, as introspection reports them: needed to compare a
@@ -49,7 +51,7 @@ export interface ImportResult {
  * `-- @renamed from=old` comments.
  */
 export function importSql(text: string, file: string, options: ImportOptions = {}): ImportResult {
-  const ctx = new ReadContext(text, file, options.dialect ?? 'mysql', options.database ?? null);
+  const ctx = new ReadContext(text, file, options.server ?? configProfile('mysql'), options.database ?? null);
   const lexed = lexSql(text, { delimiters: true });
   const state = new ImportState(ctx, lexed.comments);
   // After a lexical error the statement it cut short is not read (it would only add noise).
@@ -61,8 +63,8 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   if (lexed.error) state.report(new ImportError('E_IMPORT_SYNTAX', lexed.error.message, lexed.error.offset), lexed.error.offset);
   const ir = state.catalog.toIR();
   // The runtime's version table is never part of a schema (a dump of a migrated database has it).
-  const tables = foreignKeysByEngine(ir.tables.filter((t) => t.name !== VERSION_TABLE), state.diagnostics)
-    .map((t) => canonicalTable(t, ctx.dialect, options.database ?? null));
+  const tables = foreignKeysByEngine(ir.tables.filter((t) => t.name !== VERSION_TABLE), state.diagnostics, ctx.server)
+    .map((t) => canonicalTable(t, ctx.server, options.database ?? null));
   // Names and option words that could not be written back as SQL are refused at their object.
   const result = { ...ir, tables };
   return { ir: result, diagnostics: [...state.diagnostics, ...validateText(result)] };
@@ -74,15 +76,15 @@ export function importSql(text: string, file: string, options: ImportOptions = {
  * (tested on MariaDB 10.11); a foreign key of an InnoDB table to a table of another engine is
  * refused (errno 150), so it is an error at its line.
  */
-function foreignKeysByEngine(tables: readonly Table[], diagnostics: Diagnostic[]): Table[] {
+function foreignKeysByEngine(tables: readonly Table[], diagnostics: Diagnostic[], server: ServerProfile): Table[] {
   const byName = new Map(tables.map((t) => [t.name, t]));
   return tables.map((t) => {
-    if (!enforcesForeignKeys(t.options)) return t.foreignKeys.length ? { ...t, foreignKeys: [] } : t;
+    if (!enforcesForeignKeys(t.options, server)) return t.foreignKeys.length ? { ...t, foreignKeys: [] } : t;
     for (const fk of t.foreignKeys) {
       const ref = byName.get(fk.refTable);
-      if (!ref || enforcesForeignKeys(ref.options)) continue;
+      if (!ref || enforcesForeignKeys(ref.options, server)) continue;
       diagnostics.push({ code: 'E_IMPORT_FK_ENGINE', ...(fk.pos ? { pos: fk.pos } : {}),
-        message: `foreign key ${fk.name} of table ${t.name} references ${fk.refTable}, which uses ENGINE=${engineOf(ref.options)}: `
+        message: `foreign key ${fk.name} of table ${t.name} references ${fk.refTable}, which uses ENGINE=${engineOf(ref.options, server)}: `
           + 'the server refuses it (errno 150: only InnoDB tables can be referenced)' });
     }
     return t;
@@ -189,7 +191,7 @@ function dropIndex(state: ImportState, tokens: readonly Token[]): void {
 }
 
 /** The server's reading of what was written: JSON on MariaDB, character sets relative to what they inherit. */
-function canonicalTable(table: Table, dialect: ImportDialect, database: DatabaseDefaults | null): Table {
-  const t = dialect === 'mariadb' ? foldMariadbJson(table) : table;
-  return { ...t, ...relativeCharsets(t.options, t.columns, (c) => isTextual(c.type), database, dialect) };
+function canonicalTable(table: Table, server: ServerProfile, database: DatabaseDefaults | null): Table {
+  const t = jsonIsLongtext(server) ? foldMariadbJson(table) : table;
+  return { ...t, ...relativeCharsets(t.options, t.columns, (c) => isTextual(c.type), database, server) };
 }

@@ -9,7 +9,7 @@ export class ImportState {
   readonly catalog: Catalog;
   readonly diagnostics: Diagnostic[] = [];
   constructor(readonly ctx: ReadContext, readonly comments: readonly SqlComment[]) {
-    this.catalog = new Catalog(ctx.dialect);
+    this.catalog = new Catalog(ctx.server);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { configProfile, type ServerProfile } from '../dialect/mysql/server.js';
 import { isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import type {
@@ -65,17 +66,17 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
 
 const ENGINES: Record<string, string> = { innodb: 'InnoDB', myisam: 'MyISAM', memory: 'MEMORY', aria: 'Aria' };
 
-/** The storage engine a table without ENGINE gets: the server's default, InnoDB on MySQL 8 and MariaDB. */
-export const DEFAULT_ENGINE = 'InnoDB';
+/** The profile compiled for when none is given: the config's default dialect. */
+export const DEFAULT_SERVER: ServerProfile = configProfile('mysql');
 
-/** The engine a table has: the one it names, else the default (an unset engine means InnoDB, on every side of a diff). */
-export function engineOf(options: TableOptions): string {
-  return options.engine ?? DEFAULT_ENGINE;
+/** The engine a table has: the one it names, else the server's default (an unset engine means that, on every side of a diff). */
+export function engineOf(options: TableOptions, server: ServerProfile = DEFAULT_SERVER): string {
+  return options.engine ?? server.defaultEngine;
 }
 
 /** Whether the engine enforces foreign keys (InnoDB only: other engines parse them and drop them). */
-export function enforcesForeignKeys(options: TableOptions): boolean {
-  return engineOf(options).toLowerCase() === DEFAULT_ENGINE.toLowerCase();
+export function enforcesForeignKeys(options: TableOptions, server: ServerProfile = DEFAULT_SERVER): boolean {
+  return engineOf(options, server).toLowerCase() === 'innodb';
 }
 
 function normalizeOptions(o: TableOptions): TableOptions {

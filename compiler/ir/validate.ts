@@ -1,9 +1,10 @@
+import type { ServerProfile } from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
-import { enforcesForeignKeys, engineOf } from './normalize.js';
+import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { assertNever } from './types.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table,
@@ -35,10 +36,10 @@ import type {
  *   E_AUTO_INCREMENT_DEFAULT, E_ENUM_DUPLICATE_VALUE, E_SET_VALUES, E_COLUMN_TOO_LONG,
  *   E_COLLATION_CHARSET, E_COMMENT_TOO_LONG
  */
-export function validateSchema(ir: SchemaIR): Diagnostic[] {
+export function validateSchema(ir: SchemaIR, server: ServerProfile = DEFAULT_SERVER): Diagnostic[] {
   const out: Diagnostic[] = [];
   try {
-    new Validator(ir, out).run();
+    new Validator(ir, out, server).run();
   } catch (e) {
     // A bug here must not hide the problems already found, nor crash the build with a stack.
     out.push({ code: 'E_VALIDATE_INTERNAL', message: `schema validation stopped early: ${(e as Error)?.message ?? e}`,
@@ -199,7 +200,7 @@ class Validator {
   private readonly tables = new Map<string, TableInfo>();
   private readonly tablesCi = new Map<string, TableInfo>();
 
-  constructor(private readonly ir: SchemaIR, private readonly out: Diagnostic[]) {}
+  constructor(private readonly ir: SchemaIR, private readonly out: Diagnostic[], private readonly server: ServerProfile) {}
 
   private report(code: string, message: string, pos: SourcePos | undefined, hint: string): void {
     const d: { code: string; message: string; pos?: SourcePos; hint: string } = { code, message, hint };
@@ -784,14 +785,14 @@ class Validator {
     }
 
     // Other engines parse a foreign key and drop it without a word (MariaDB, MySQL): nothing would enforce it.
-    if (!enforcesForeignKeys(table.options)) {
-      this.report('E_FK_ENGINE', `${what}: table ${q(t)} uses ENGINE=${engineOf(table.options)}, which ignores foreign keys (only InnoDB enforces them)`, pos,
-        `remove .engine('${engineOf(table.options)}') from ${q(t)}, or drop the foreign key`);
+    if (!enforcesForeignKeys(table.options, this.server)) {
+      this.report('E_FK_ENGINE', `${what}: table ${q(t)} uses ENGINE=${engineOf(table.options, this.server)}, which ignores foreign keys (only InnoDB enforces them)`, pos,
+        `remove .engine('${engineOf(table.options, this.server)}') from ${q(t)}, or drop the foreign key`);
     }
     const target = this.tables.get(fk.refTable);
-    if (target && !enforcesForeignKeys(target.table.options)) {
-      this.report('E_FK_ENGINE', `${what} references table ${q(fk.refTable)}, which uses ENGINE=${engineOf(target.table.options)}: only InnoDB tables can be referenced`, pos,
-        `remove .engine('${engineOf(target.table.options)}') from ${q(fk.refTable)}, or drop the foreign key`);
+    if (target && !enforcesForeignKeys(target.table.options, this.server)) {
+      this.report('E_FK_ENGINE', `${what} references table ${q(fk.refTable)}, which uses ENGINE=${engineOf(target.table.options, this.server)}: only InnoDB tables can be referenced`, pos,
+        `remove .engine('${engineOf(target.table.options, this.server)}') from ${q(fk.refTable)}, or drop the foreign key`);
     }
     if (!target) {
       const ci = this.tablesCi.get(lower(fk.refTable));

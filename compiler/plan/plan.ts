@@ -1,3 +1,4 @@
+import type { ServerProfile } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import type { Change } from '../diff/changes.js';
@@ -5,7 +6,7 @@ import {
   alterTable, checkClause, columnHasUserSql, columnSql, columnTypeSql, createTableSql, foreignKeyClause, ident, identList, word,
   indexPartsSql, tableOptionsSql, valueSql,
 } from '../dialect/mysql/sql.js';
-import { compareNames, engineOf } from '../ir/normalize.js';
+import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
 import type { Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
 import { columnsEqual, sameData } from '../diff/diff.js';
@@ -28,7 +29,7 @@ export const PHASE = {
 const stmt = (sql: string, format = false): Statement => ({ sql, format });
 
 /** Turns changes into ordered steps, each with its up statements and their reverse. */
-export function planChanges(changes: readonly Change[]): Plan {
+export function planChanges(changes: readonly Change[], server: ServerProfile = DEFAULT_SERVER): Plan {
   const steps: Step[] = [];
   const created = changes.filter((c): c is Extract<Change, { kind: 'createTable' }> => c.kind === 'createTable').map((c) => c.table);
   const createdNames = new Set(created.map((t) => t.name));
@@ -187,7 +188,7 @@ export function planChanges(changes: readonly Change[]): Plan {
         });
         break;
       case 'alterOptions':
-        steps.push(...alterOptionsSteps(change.table, change.from, change.to, change.columns));
+        steps.push(...alterOptionsSteps(change.table, change.from, change.to, change.columns, server));
         break;
       default:
         assertNever(change, 'change');
@@ -527,13 +528,13 @@ function narrowRisk(table: string, from: Column, to: Column): Risk {
  * without CHARACTER SET takes the table's new default), so columns that declare their own are
  * never touched; `DEFAULT` is the database's character set.
  */
-function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, columns: readonly Column[]): Step[] {
+function alterOptionsSteps(table: string, from: TableOptions, to: TableOptions, columns: readonly Column[], server: ServerProfile): Step[] {
   const steps: Step[] = [];
   // An unset engine is the server's default (InnoDB on MySQL 8 and MariaDB), written out when it changes.
-  const engineChanged = engineOf(to).toLowerCase() !== engineOf(from).toLowerCase();
-  const forward: TableOptions = { engine: engineChanged ? engineOf(to) : null, charset: null, collate: null,
+  const engineChanged = engineOf(to, server).toLowerCase() !== engineOf(from, server).toLowerCase();
+  const forward: TableOptions = { engine: engineChanged ? engineOf(to, server) : null, charset: null, collate: null,
     comment: (to.comment ?? '') !== (from.comment ?? '') ? to.comment ?? '' : null };
-  const back: TableOptions = { engine: engineChanged ? engineOf(from) : null, charset: null, collate: null,
+  const back: TableOptions = { engine: engineChanged ? engineOf(from, server) : null, charset: null, collate: null,
     comment: forward.comment !== null ? from.comment ?? '' : null };
   if (tableOptionsSql(forward)) {
     steps.push({

@@ -1,3 +1,4 @@
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { importSql } from '../../compiler/import/sql.js';
 import { fkSummary, indexSummary, problems, read, table } from './helpers.js';
 
@@ -103,7 +104,7 @@ ALTER TABLE posts DROP COLUMN user_id;`)).toEqual([
       'test.sql:12:1: error E_IMPORT_REFERENCE: table ghosts does not exist',
       'test.sql:13:19: error E_IMPORT_REFERENCE: column posts.user_id is needed by foreign key posts_ibfk_1; drop the foreign key first',
     ]);
-    const r = importSql(BASE + 'ALTER TABLE users ADD COLUMN a int, DROP COLUMN nope, ADD b int;', 'test.sql', { dialect: 'mariadb' });
+    const r = importSql(BASE + 'ALTER TABLE users ADD COLUMN a int, DROP COLUMN nope, ADD b int;', 'test.sql', { server: configProfile('mariadb') });
     expect(r.ir.tables[0].columns.map((c) => c.name)).toEqual(['id', 'email', 'name', 'a', 'b']);
   });
 });

@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../../compiler/diagnostics.js';
-import type { ImportDialect } from '../../compiler/import/context.js';
+import { configProfile, type Flavor } from '../../compiler/dialect/mysql/server.js';
 import { importSql } from '../../compiler/import/sql.js';
 import type { Column, ColumnType, SchemaIR, Table } from '../../compiler/ir/types.js';
 
@@ -9,15 +9,15 @@ export function withoutPos<T>(value: T): T {
 }
 
 /** Imports `sql` as `test.sql` and fails the test on any diagnostic. */
-export function read(sql: string, dialect: ImportDialect = 'mariadb'): SchemaIR {
-  const r = importSql(sql, 'test.sql', { dialect });
+export function read(sql: string, dialect: Flavor = 'mariadb'): SchemaIR {
+  const r = importSql(sql, 'test.sql', { server: configProfile(dialect) });
   if (r.diagnostics.length) throw new Error(`unexpected diagnostics:\n${r.diagnostics.map(formatDiagnostic).join('\n')}`);
   return withoutPos(r.ir);
 }
 
 /** The diagnostics of importing `sql`, as `file:line:col: error CODE: message` lines. */
-export function problems(sql: string, dialect: ImportDialect = 'mariadb'): string[] {
-  return importSql(sql, 'test.sql', { dialect }).diagnostics.map(formatDiagnostic);
+export function problems(sql: string, dialect: Flavor = 'mariadb'): string[] {
+  return importSql(sql, 'test.sql', { server: configProfile(dialect) }).diagnostics.map(formatDiagnostic);
 }
 
 export function table(ir: SchemaIR, name: string): Table {
@@ -27,7 +27,7 @@ export function table(ir: SchemaIR, name: string): Table {
 }
 
 /** The only column of `CREATE TABLE t (<definition>)`. */
-export function column(definition: string, dialect: ImportDialect = 'mariadb'): Column {
+export function column(definition: string, dialect: Flavor = 'mariadb'): Column {
   return table(read(`CREATE TABLE t (${definition});`, dialect), 't').columns[0];
 }
 

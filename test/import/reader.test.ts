@@ -1,3 +1,4 @@
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { lexSql } from '../../compiler/dialect/mysql/lexer.js';
 import { foldMariadbJson } from '../../compiler/import/mariadb-json.js';
 import { importSql } from '../../compiler/import/sql.js';
@@ -158,7 +159,7 @@ CREATE TABLE \`t\` (
 
   const database = { charset: 'utf8mb4', collation: 'utf8mb4_general_ci', engine: 'InnoDB' };
   const readFor = (sql: string) => {
-    const r = importSql(sql, 'test.sql', { dialect: 'mariadb', database });
+    const r = importSql(sql, 'test.sql', { server: configProfile('mariadb'), database });
     expect(r.diagnostics).toEqual([]);
     return normalizeSchema(r.ir);
   };
@@ -178,7 +179,7 @@ CREATE TABLE \`t\` (
   });
 
   it('keeps positions for diagnostics', () => {
-    const r = importSql(file, 'schema.sql', { dialect: 'mariadb' });
+    const r = importSql(file, 'schema.sql', { server: configProfile('mariadb') });
     const t = r.ir.tables[1];
     expect(t.pos).toEqual({ file: 'schema.sql', line: 2, column: 14 });
     expect(t.columns[1].pos).toEqual({ file: 'schema.sql', line: 4, column: 3 });

@@ -1,3 +1,4 @@
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../compiler/diagnostics.js';
@@ -22,7 +23,7 @@ import { ROOT } from '../helpers/compile.js';
  * MariaDB's rules: the golden migrations are proven on MariaDB 10.11.
  */
 function importSchema(sql: string, file: string): SchemaIR {
-  const r = importSql(sql, file, { dialect: 'mariadb' });
+  const r = importSql(sql, file, { server: configProfile('mariadb') });
   expect(r.diagnostics.filter((d) => !/^(UPDATE|SELECT) /.test(d.message)).map(formatDiagnostic)).toEqual([]);
   return normalizeSchema(r.ir);
 }

@@ -1,3 +1,4 @@
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,7 +108,7 @@ export function shapeDifference(a: unknown, b: unknown, limit = 8): string {
 }
 
 /** How every file is read: for a MariaDB database created utf8mb4/utf8mb4_general_ci, as the scratch databases are. */
-export const READ: ImportOptions = { dialect: 'mariadb', database: { charset: 'utf8mb4', collation: 'utf8mb4_general_ci', engine: 'InnoDB' } };
+export const READ: ImportOptions = { server: configProfile('mariadb'), database: { charset: 'utf8mb4', collation: 'utf8mb4_general_ci', engine: 'InnoDB' } };
 
 /** SHOW CREATE TABLE of every table of `db`, as one SQL file. */
 export async function showCreateTables(conn: Conn, db: string): Promise<string> {

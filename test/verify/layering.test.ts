@@ -61,7 +61,8 @@ function modules(dir: string): string[] {
     }
   };
   walk(join(ROOT, 'dist', dir));
-  return out.sort();
+  // A module whose source is gone is a stale build output (tsc never removes one), not the code.
+  return out.filter((f) => existsSync(join(ROOT, f.replace(/\.js$/, '.ts')))).sort();
 }
 
 /** A module's own static imports: modules by path relative to dist/, packages as `package:name`. */

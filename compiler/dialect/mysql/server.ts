@@ -155,3 +155,18 @@ export const defaultsAreSql = isMariadb;
  * for the table (MYSQL-NOTES §13).
  */
 export const mysqlInformationSchema = (p: ServerProfile) => p.flavor === 'mysql';
+
+/**
+ * RENAME TABLE renames the checks the server named after the table (`t_chk_1` → `u_chk_1`):
+ * MySQL; MariaDB's generated names do not hold the table name. (Foreign keys `t_ibfk_n`: both.)
+ */
+export const renamesGeneratedCheckNames = (p: ServerProfile) => p.flavor === 'mysql';
+
+/**
+ * RENAME COLUMN rewrites the CHECK, generated-column and DEFAULT expressions that use the column
+ * (MariaDB 10.11 [T]); MySQL refuses to rename a column an expression uses.
+ */
+export const renameColumnRewritesExpressions = isMariadb;
+
+/** A CHECK written on a column is part of its definition: MODIFY and CHANGE replace it (MariaDB [T]). */
+export const columnChecksBelongToColumn = isMariadb;
