@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { SchemacError } from '../diagnostics.js';
 import { MAX_STATEMENT_NESTING, nestingPast } from '../ir/sql-nesting.js';
 import { SqlScanner } from '../dialect/mysql/lexer.js';
-import { createTableSql, foreignKeyClause, alterTable, sqlComment } from '../dialect/mysql/sql.js';
+import { sqlComment } from '../dialect/mysql/sql.js';
+import { printDdl } from '../dialect/mysql/ddl.js';
 import { orderCreatedTables } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
 import type { SchemaIR } from '../ir/types.js';
@@ -96,12 +97,11 @@ export function schemaStatements(ir: SchemaIR): Statement[] {
   const out: Statement[] = [];
   for (const name of order) {
     const t = byName.get(name)!;
-    const userSql = t.checks.length > 0 || t.columns.some((c) => c.generated !== null || c.default?.kind === 'expr');
-    out.push({ sql: createTableSql(t, t.foreignKeys.filter((fk) => !deferred.has(fk))), format: userSql });
+    out.push(printDdl({ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)) }));
   }
   for (const name of order) {
     for (const fk of byName.get(name)!.foreignKeys.filter((f) => deferred.has(f))) {
-      out.push({ sql: alterTable(name, [`ADD ${foreignKeyClause(fk)}`]), format: false });
+      out.push(printDdl({ kind: 'alterTable', table: name, clauses: [{ kind: 'addForeignKey', foreignKey: fk }] }));
     }
   }
   return out;

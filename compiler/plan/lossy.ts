@@ -1,7 +1,8 @@
-import { ident, literal, typeSql } from '../dialect/mysql/sql.js';
-import { INT_LIMITS, LOB_BYTES } from '../dialect/mysql/types.js';
-import { assertNever, type Column, type ColumnType } from '../ir/types.js';
-import { CHECK_COLUMN, type Risk, type Statement } from './types.js';
+import type { Ddl } from '../dialect/mysql/ddl.js';
+import { misfit } from '../dialect/mysql/misfit.js';
+import { ident, typeSql } from '../dialect/mysql/sql.js';
+import type { Column } from '../ir/types.js';
+import { CHECK_COLUMN, type Risk } from './types.js';
 import { isWidening } from './widening.js';
 
 /*
@@ -30,8 +31,8 @@ export function narrows(current: Column, target: Column): boolean {
 }
 
 /** The risk that labels a lossy down, and the check that goes first in it (null when the loss cannot be told by a query). */
-export function lossyDown(n: Narrowing): { readonly risk: Risk; readonly check: Statement | null } {
-  const where = misfit(ident(n.current.name), n.current, n.target);
+export function lossyDown(n: Narrowing): { readonly risk: Risk; readonly check: Ddl | null } {
+  const where = misfit(ident(n.current.name), n.current, n.target, isWidening(n.current.type, n.target.type));
   const target = `${typeSql(n.target.type)}${n.target.nullable ? '' : ' NOT NULL'}`;
   const label = `${n.table}.${n.current.name} holds values that ${target} cannot`;
   const risk: Risk = { level: 'warning', code: 'R_LOSSY_DOWN', table: n.table,
@@ -39,64 +40,6 @@ export function lossyDown(n: Narrowing): { readonly risk: Risk; readonly check: 
       + (where ? 'it refuses to run while a row holds a value that does not fit (it names the rows)'
         : 'values that do not fit are lost or rejected, and cannot be checked first') };
   if (!where) return { risk, check: null };
-  const columns = [...n.key.filter((k) => k !== n.current.name), n.current.name].map(ident);
-  const sql = `SELECT ${literal(label)} AS ${ident(CHECK_COLUMN)}, ${columns.join(', ')} FROM ${ident(n.table)} WHERE ${where} LIMIT ${CHECK_LIMIT}`;
-  return { risk, check: { sql, format: true } };
-}
-
-/** A condition true for the rows whose value of `c` (now `current`) the `target` column cannot hold, or null. */
-function misfit(c: string, current: Column, target: Column): string | null {
-  const parts: string[] = [];
-  if (!isWidening(current.type, target.type)) {
-    const type = typeMisfit(c, current.type, target.type);
-    if (type === null) return null;
-    parts.push(type);
-  }
-  if (current.nullable && !target.nullable) parts.push(`${c} IS NULL`);
-  return parts.length ? parts.join(' OR ') : null;
-}
-
-/** The bytes a TEXT/BLOB of that size holds, or null for the largest (nothing is longer). */
-const lobBytes = (size: keyof typeof LOB_BYTES): number | null => (LOB_BYTES[size] === LOB_BYTES.longtext ? null : LOB_BYTES[size]);
-
-function typeMisfit(c: string, current: ColumnType, target: ColumnType): string | null {
-  const fractional = current.kind === 'decimal' || current.kind === 'float' || current.kind === 'double';
-  switch (target.kind) {
-    case 'char': case 'varchar': return `CHAR_LENGTH(${c}) > ${target.length}`;
-    case 'text': case 'blob': {
-      const max = lobBytes(target.size);
-      return max === null ? null : `LENGTH(${c}) > ${max}`;
-    }
-    case 'binary': case 'varbinary': return `LENGTH(${c}) > ${target.length}`;
-    case 'boolean': return range(c, -128n, 127n, fractional ? 0 : null);
-    case 'int': {
-      const { min, max } = INT_LIMITS[target.size];
-      return target.unsigned ? range(c, 0n, max * 2n + 1n, fractional ? 0 : null) : range(c, min, max, fractional ? 0 : null);
-    }
-    case 'decimal': {
-      const digits = target.precision - target.scale;
-      const max = digits > 0 ? `${'9'.repeat(digits)}${target.scale ? '.' + '9'.repeat(target.scale) : ''}` : `0.${'9'.repeat(target.scale)}`;
-      const moreDecimals = current.kind === 'decimal' ? current.scale > target.scale : current.kind !== 'int' && current.kind !== 'boolean';
-      const bounds = `${c} NOT BETWEEN ${target.unsigned ? '0' : '-' + max} AND ${max}`;
-      return moreDecimals ? `${bounds} OR ${c} <> ROUND(${c}, ${target.scale})` : bounds;
-    }
-    case 'enum': return `${c} NOT IN (${target.values.map(literal).join(', ')})`;
-    case 'time': case 'datetime': case 'timestamp':
-      // Fractional digits beyond the target's are rounded away; other changes are not checked.
-      if (current.kind === target.kind && current.fsp > target.fsp) return `MICROSECOND(${c}) % ${10 ** (6 - target.fsp)} <> 0`;
-      return null;
-    case 'date':
-      return current.kind === 'datetime' || current.kind === 'timestamp' ? `TIME(${c}) <> '00:00:00'` : null;
-    // Not told by a query yet: the down is still labelled lossy.
-    case 'float': case 'double': case 'year': case 'json': case 'set':
-      return null;
-    default:
-      return assertNever(target, 'column type');
-  }
-}
-
-/** Outside [min, max], or (`scale` 0) with a fraction the integer type would round away. */
-function range(c: string, min: bigint, max: bigint, scale: number | null): string {
-  const bounds = `${c} NOT BETWEEN ${min} AND ${max}`;
-  return scale === null ? bounds : `${bounds} OR ${c} <> ROUND(${c}, ${scale})`;
+  const columns = [...n.key.filter((k) => k !== n.current.name), n.current.name];
+  return { risk, check: { kind: 'refuseRows', table: n.table, label, columns, where, limit: CHECK_LIMIT, alias: CHECK_COLUMN } };
 }

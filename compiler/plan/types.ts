@@ -1,3 +1,10 @@
+import type { Ddl, Statement } from '../dialect/mysql/ddl.js';
+import type { Change } from '../diff/changes.js';
+import type { RiskCode } from './risks.js';
+
+export type { Statement } from '../dialect/mysql/ddl.js';
+export type { RiskCode } from './risks.js';
+
 /**
  * The alias of a check's first column. A check is a SELECT whose first column is a string literal
  * named so (`SELECT 'why' AS \`schemac_check\`, ...`): the rows it returns are the rows a step
@@ -5,21 +12,12 @@
  */
 export const CHECK_COLUMN = 'schemac_check';
 
-/** One SQL statement of a migration. `format` asks the emitter to lay it out with sql-formatter. */
-export interface Statement {
-  readonly sql: string;
-  /** True when the statement embeds SQL written by the user (expressions), which only sql-formatter can lay out. */
-  readonly format: boolean;
-  /** A line comment written above the statement (the step it belongs to). */
-  readonly comment?: string;
-}
-
 export type RiskLevel = 'destructive' | 'blocked' | 'warning';
 
 /** Something a reviewer must know before applying a step. */
 export interface Risk {
   readonly level: RiskLevel;
-  readonly code: string;
+  readonly code: RiskCode;
   readonly table: string;
   readonly message: string;
   readonly hint?: string;
@@ -36,6 +34,16 @@ export interface Step {
   /** Statements that undo `up`, in the order they run. */
   readonly down: readonly Statement[];
   readonly risks: readonly Risk[];
+  /** The up as the dialect's typed statements (`up` is their text); `down` is their inverse. */
+  readonly ddl: readonly Ddl[];
+  /** The changes the step carries out (a backfilled column's change is the source of its fill and of the table's ALTER). */
+  readonly source: readonly Change[];
+  /**
+   * True when the down gives back what the up took, data included; false when it restores the
+   * shape only (a dropped table or column comes back empty, a narrowed column may not fit its
+   * values): the step has a destructive or lossy risk.
+   */
+  readonly reversible: boolean;
 }
 
 /** The ordered steps of a migration. The down script is the steps' `down`, last step first. */

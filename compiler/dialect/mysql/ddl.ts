@@ -1,0 +1,255 @@
+import { assertNever } from '../../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
+import {
+  alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
+  tableOptionsSql, valueSql, word,
+} from './sql.js';
+import type { ServerProfile } from './server.js';
+
+/**
+ * The DDL the compiler writes, as data: the planner builds statements of these types, the down of
+ * a step is `invertDdl` of its up (last statement first), and `printDdl` is the one place that
+ * turns them into MySQL text. Every switch here ends in assertNever, so a new clause cannot be
+ * planned without being printed and inverted.
+ */
+
+/** One SQL statement of a migration. `format` asks the emitter to lay it out with sql-formatter. */
+export interface Statement {
+  readonly sql: string;
+  /** True when the statement embeds SQL written by the user (expressions), which only sql-formatter can lay out. */
+  readonly format: boolean;
+  /** A line comment written above the statement (the step it belongs to). */
+  readonly comment?: string;
+}
+
+/** One clause of an ALTER TABLE. Columns are carried whole so that the inverse can be written. */
+export type Clause =
+  | { readonly kind: 'addColumn'; readonly column: Column; readonly after: string | null }
+  | { readonly kind: 'dropColumn'; readonly column: Column; readonly after: string | null }
+  /** A column's new definition, in place. */
+  | { readonly kind: 'modifyColumn'; readonly from: Column; readonly to: Column }
+  /** A column (perhaps with a new definition) placed after another: `MODIFY COLUMN ... AFTER`. */
+  | { readonly kind: 'moveColumn'; readonly from: Column; readonly to: Column; readonly after: string | null; readonly fromAfter: string | null }
+  /** Dropped and added again (a generated column changing storage, which the server cannot do in place: MariaDB 1907). */
+  | { readonly kind: 'rebuildColumn'; readonly from: Column; readonly to: Column; readonly after: string | null; readonly fromAfter: string | null }
+  | { readonly kind: 'renameColumn'; readonly from: string; readonly to: string }
+  | { readonly kind: 'addIndex'; readonly index: Index }
+  | { readonly kind: 'dropIndex'; readonly index: Index }
+  /** Dropped and added again under the same name with a new definition. */
+  | { readonly kind: 'replaceIndex'; readonly from: Index; readonly to: Index }
+  | { readonly kind: 'renameIndex'; readonly from: string; readonly to: string }
+  /**
+   * `RENAME INDEX x TO x`, written only in a statement that adds a key: it makes an index the
+   * server made for a foreign key the table's own, so the new key neither renames nor drops it
+   * (MySQL and MariaDB clear the generated flag of a renamed index; tested on MariaDB 10.11; see
+   * `Pinned` in diff/changes.ts). Metadata only, and a no-op on an index declared by hand.
+   */
+  | { readonly kind: 'keepIndex'; readonly name: string }
+  | { readonly kind: 'setPrimaryKey'; readonly from: PrimaryKey | null; readonly to: PrimaryKey | null }
+  | { readonly kind: 'addForeignKey'; readonly foreignKey: ForeignKey }
+  | { readonly kind: 'dropForeignKey'; readonly foreignKey: ForeignKey }
+  | { readonly kind: 'addCheck'; readonly check: Check }
+  | { readonly kind: 'dropCheck'; readonly check: Check };
+
+export type ClauseKind = Clause['kind'];
+
+/** A statement of a migration. */
+export type Ddl =
+  | { readonly kind: 'createTable'; readonly table: Table; readonly foreignKeys: readonly ForeignKey[] }
+  /** `table` is what the inverse creates again (without the foreign keys other steps drop). */
+  | { readonly kind: 'dropTable'; readonly table: Table }
+  | { readonly kind: 'renameTable'; readonly from: string; readonly to: string }
+  | {
+    readonly kind: 'alterTable'; readonly table: string; readonly clauses: readonly Clause[];
+    /** The column order of the table the statement builds and of the one it starts from, when columns move. */
+    readonly order?: { readonly to: readonly string[]; readonly from: readonly string[] };
+  }
+  /** ENGINE and COMMENT: the options that are set in `to` (the inverse sets `from`'s). */
+  | { readonly kind: 'tableOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions }
+  /**
+   * A new default character set or collation, with a MODIFY of every column that inherits it (a
+   * MODIFY without CHARACTER SET takes the table's new default). Unset is `DEFAULT CHARSET = DEFAULT`,
+   * the database's character set.
+   */
+  | { readonly kind: 'convertCharset'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions; readonly columns: readonly Column[] }
+  /**
+   * The UPDATE that fills a column where it is NULL. `keep` are ON UPDATE CURRENT_TIMESTAMP
+   * columns: set to themselves, they keep their values instead of taking the time of the
+   * migration. Data only: its inverse is nothing (the down drops or narrows the column).
+   */
+  | { readonly kind: 'backfill'; readonly table: string; readonly column: string; readonly value: DefaultValue; readonly keep: readonly string[] }
+  /**
+   * Not DDL: a SELECT of the rows a down cannot keep (see plan/lossy.ts), with CHECK_COLUMN first.
+   * It guards a down and has no inverse.
+   */
+  | {
+    readonly kind: 'refuseRows'; readonly table: string; readonly label: string; readonly columns: readonly string[];
+    readonly where: string; readonly limit: number; readonly alias: string;
+  };
+
+export type DdlKind = Ddl['kind'];
+
+function invertClause(c: Clause): Clause {
+  switch (c.kind) {
+    case 'addColumn': return { kind: 'dropColumn', column: c.column, after: c.after };
+    case 'dropColumn': return { kind: 'addColumn', column: c.column, after: c.after };
+    case 'modifyColumn': return { kind: 'modifyColumn', from: c.to, to: c.from };
+    case 'moveColumn': case 'rebuildColumn': return { kind: c.kind, from: c.to, to: c.from, after: c.fromAfter, fromAfter: c.after };
+    case 'renameColumn': case 'renameIndex': return { kind: c.kind, from: c.to, to: c.from };
+    case 'addIndex': return { kind: 'dropIndex', index: c.index };
+    case 'dropIndex': return { kind: 'addIndex', index: c.index };
+    case 'replaceIndex': return { kind: 'replaceIndex', from: c.to, to: c.from };
+    case 'keepIndex': return c;
+    case 'setPrimaryKey': return { kind: 'setPrimaryKey', from: c.to, to: c.from };
+    case 'addForeignKey': return { kind: 'dropForeignKey', foreignKey: c.foreignKey };
+    case 'dropForeignKey': return { kind: 'addForeignKey', foreignKey: c.foreignKey };
+    case 'addCheck': return { kind: 'dropCheck', check: c.check };
+    case 'dropCheck': return { kind: 'addCheck', check: c.check };
+    default: return assertNever(c, 'clause');
+  }
+}
+
+/** The statements that undo `ddl`: none for data statements and guards. */
+export function invertDdl(ddl: Ddl): Ddl[] {
+  switch (ddl.kind) {
+    case 'createTable': return [{ kind: 'dropTable', table: { ...ddl.table, foreignKeys: [] } }];
+    case 'dropTable': return [{ kind: 'createTable', table: ddl.table, foreignKeys: ddl.table.foreignKeys }];
+    case 'renameTable': return [{ kind: 'renameTable', from: ddl.to, to: ddl.from }];
+    case 'alterTable':
+      return [{ kind: 'alterTable', table: ddl.table, clauses: ddl.clauses.map(invertClause),
+        ...(ddl.order ? { order: { to: ddl.order.from, from: ddl.order.to } } : {}) }];
+    case 'tableOptions': case 'convertCharset': return [{ ...ddl, from: ddl.to, to: ddl.from }];
+    case 'backfill': case 'refuseRows': return [];
+    default: return assertNever(ddl, 'statement');
+  }
+}
+
+/** The down of a list of statements: each one's inverse, last statement first. */
+export function invertAll(ddl: readonly Ddl[]): Ddl[] {
+  return [...ddl].reverse().flatMap(invertDdl);
+}
+
+/** Whether a clause embeds SQL written by the user. */
+function clauseHasUserSql(c: Clause): boolean {
+  switch (c.kind) {
+    case 'addColumn': return columnHasUserSql(c.column);
+    case 'modifyColumn': case 'moveColumn': case 'rebuildColumn': return columnHasUserSql(c.to);
+    case 'addCheck': return true;
+    case 'dropColumn': case 'renameColumn': case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'renameIndex':
+    case 'keepIndex': case 'setPrimaryKey': case 'addForeignKey': case 'dropForeignKey': case 'dropCheck':
+      return false;
+    default: return assertNever(c, 'clause');
+  }
+}
+
+function tableHasUserSql(t: Table): boolean {
+  return t.checks.length > 0 || t.columns.some(columnHasUserSql);
+}
+
+/** Whether a statement embeds SQL written by the user (so sql-formatter must lay it out). */
+export function ddlHasUserSql(ddl: Ddl): boolean {
+  switch (ddl.kind) {
+    case 'createTable': return tableHasUserSql(ddl.table);
+    case 'dropTable': case 'renameTable': case 'tableOptions': return false;
+    case 'alterTable': return ddl.clauses.some(clauseHasUserSql);
+    case 'convertCharset': case 'refuseRows': return true;
+    case 'backfill': return ddl.value.kind === 'expr';
+    default: return assertNever(ddl, 'statement');
+  }
+}
+
+/** The statement as MySQL text. */
+export function printDdl(ddl: Ddl, server?: ServerProfile): Statement {
+  return { sql: ddlSql(ddl, server), format: ddlHasUserSql(ddl) };
+}
+
+function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
+  switch (ddl.kind) {
+    case 'createTable': return createTableSql(ddl.table, ddl.foreignKeys);
+    case 'dropTable': return `DROP TABLE ${ident(ddl.table.name)}`;
+    case 'renameTable': return `RENAME TABLE ${ident(ddl.from)} TO ${ident(ddl.to)}`;
+    case 'alterTable': return alterTable(ddl.table, alterClauses(ddl.clauses, ddl.order?.to ?? []));
+    case 'tableOptions': return `ALTER TABLE ${ident(ddl.table)} ${tableOptionsSql(ddl.to, ',\n')}`;
+    case 'convertCharset': {
+      const o = ddl.to;
+      const clauses = [o.charset || o.collate
+        ? `DEFAULT CHARSET = ${word(o.charset ?? o.collate!.split('_')[0], 'character set')}${o.collate ? ` COLLATE = ${word(o.collate, 'collation')}` : ''}`
+        : 'DEFAULT CHARSET = DEFAULT', ...ddl.columns.map((c) => `MODIFY COLUMN ${columnSql(c)}`)];
+      return `ALTER TABLE ${ident(ddl.table)} ${clauses.join(',\n')}`;
+    }
+    case 'backfill': {
+      const set = [`${ident(ddl.column)} = ${valueSql(ddl.value)}`, ...ddl.keep.map((k) => `${ident(k)} = ${ident(k)}`)];
+      return `UPDATE ${ident(ddl.table)}\nSET\n  ${set.join(',\n  ')}\nWHERE\n  ${ident(ddl.column)} IS NULL`;
+    }
+    case 'refuseRows':
+      return `SELECT ${literal(ddl.label)} AS ${ident(ddl.alias)}, ${ddl.columns.map(ident).join(', ')} FROM ${ident(ddl.table)}`
+        + ` WHERE ${ddl.where} LIMIT ${ddl.limit}`;
+    default: return assertNever(ddl, 'statement');
+  }
+}
+
+function position(after: string | null): string {
+  return after === null ? 'FIRST' : `AFTER ${ident(after)}`;
+}
+
+function addIndexSql(index: Index): string {
+  return `ADD ${index.unique ? 'UNIQUE INDEX' : 'INDEX'} ${ident(index.name)} ${indexPartsSql(index)}`;
+}
+
+/**
+ * The clauses of one ALTER TABLE in the order the server needs them; the server applies the
+ * statement as one change, so the order is the printer's, not the planner's (a down's clauses are
+ * the up's inverted, put in this order again). Foreign keys first, with the indexes kept for them
+ * (only when the statement adds a key); indexes dropped before the columns they cover (MySQL drops
+ * an index with its last column); renames; generated columns being rebuilt dropped; columns added
+ * or moved, in the order of the table being built (`order`), each after the column it follows;
+ * columns modified; the primary key; indexes added after the columns they cover; checks; columns
+ * dropped last. Within a kind, clauses keep the planner's order.
+ */
+function alterClauses(clauses: readonly Clause[], order: readonly string[]): string[] {
+  const of = <K extends ClauseKind>(kind: K) => clauses.filter((c): c is Extract<Clause, { kind: K }> => c.kind === kind);
+  const addsKey = clauses.some((c) => c.kind === 'addIndex' || c.kind === 'replaceIndex' || c.kind === 'addForeignKey'
+    || (c.kind === 'setPrimaryKey' && c.to !== null));
+  const rank = new Map(order.map((name, i) => [name, i]));
+  const placed = placeInOrder([
+    ...of('addColumn').map((a) => ({ name: a.column.name, after: a.after, clause: `ADD COLUMN ${columnSql(a.column)} ${position(a.after)}` })),
+    ...of('rebuildColumn').map((r) => ({ name: r.to.name, after: r.after, clause: `ADD COLUMN ${columnSql(r.to)} ${position(r.after)}` })),
+    ...of('moveColumn').map((m) => ({ name: m.to.name, after: m.after, clause: `MODIFY COLUMN ${columnSql(m.to)} ${position(m.after)}` })),
+  ], rank);
+  const pk = of('setPrimaryKey');
+  const out = [
+    ...of('addForeignKey').map((c) => `ADD ${foreignKeyClause(c.foreignKey)}`),
+    ...of('dropForeignKey').map((c) => `DROP FOREIGN KEY ${ident(c.foreignKey.name)}`),
+    ...(addsKey ? of('keepIndex').map((c) => `RENAME INDEX ${ident(c.name)} TO ${ident(c.name)}`) : []),
+    ...of('dropIndex').map((c) => `DROP INDEX ${ident(c.index.name)}`),
+    ...of('replaceIndex').map((c) => `DROP INDEX ${ident(c.from.name)}`),
+    ...of('renameIndex').map((c) => `RENAME INDEX ${ident(c.from)} TO ${ident(c.to)}`),
+    ...of('renameColumn').map((c) => `RENAME COLUMN ${ident(c.from)} TO ${ident(c.to)}`),
+    ...of('rebuildColumn').map((r) => `DROP COLUMN ${ident(r.from.name)}`),
+    ...placed.map((x) => x.clause),
+    ...of('modifyColumn').map((m) => `MODIFY COLUMN ${columnSql(m.to)}`),
+    ...pk.flatMap((p) => [...(p.from ? ['DROP PRIMARY KEY'] : []), ...(p.to ? [`ADD PRIMARY KEY ${identList(p.to.columns)}`] : [])]),
+    ...of('replaceIndex').map((c) => addIndexSql(c.to)),
+    ...of('addIndex').map((c) => addIndexSql(c.index)),
+    ...of('addCheck').map((c) => `ADD ${checkClause(c.check)}`),
+    ...of('dropCheck').map((c) => `DROP CONSTRAINT ${ident(c.check.name)}`),
+    ...of('dropColumn').map((d) => `DROP COLUMN ${ident(d.column.name)}`),
+  ];
+  return out;
+}
+
+/**
+ * Clauses that place columns, each after the column it names: in table order where it is
+ * known, and always after the clause that places the column it follows.
+ */
+function placeInOrder<T extends { name: string; after: string | null }>(items: T[], rank: ReadonlyMap<string, number>): T[] {
+  const pending = items.map((x, i) => ({ x, rank: rank.get(x.name) ?? Number.MAX_SAFE_INTEGER, i }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const out: T[] = [];
+  while (pending.length) {
+    const names = new Set(pending.map((p) => p.x.name));
+    const k = pending.findIndex((p) => p.x.after === null || !names.has(p.x.after));
+    out.push(pending.splice(k < 0 ? 0 : k, 1)[0].x);
+  }
+  return out;
+}
