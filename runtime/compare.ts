@@ -1,10 +1,12 @@
 import type { ServerProfile } from '../compiler/dialect/mysql/server.js';
 import type { Change } from '../compiler/diff/changes.js';
-import { diffSchemas } from '../compiler/diff/diff.js';
-import {
-  checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, identList, indexClause, sqlComment, tableOptionsSql,
-} from '../compiler/dialect/mysql/sql.js';
+import { executionOf } from '../compiler/dialect/mysql/strategy.js';
+import { differencesOf, diffTables } from '../compiler/diff/diff.js';
+import { columnHasUserSql, createTableSql, sqlComment } from '../compiler/dialect/mysql/sql.js';
+import { describeChange } from '../compiler/diff/describe.js';
 import { formatStatement } from '../compiler/emit/render.js';
+
+export { describeChange };
 import { assertNever, type SchemaIR, type Table } from '../compiler/ir/types.js';
 import { planChanges } from '../compiler/plan/plan.js';
 import { upStatements, type Plan, type Risk } from '../compiler/plan/types.js';
@@ -25,35 +27,6 @@ export function queryable(session: Session): Queryable {
 /** The session's database as the IR; `expected` only breaks ties between same-meaning spellings. */
 export async function introspectSession(session: Session, expected: SchemaIR | null): Promise<{ ir: SchemaIR; notes: IntrospectNote[] }> {
   return introspectWithNotes(queryable(session), session.database, expected ? { expected } : {});
-}
-
-/** One change as a line: what differs, with the definitions on both sides where there are two. */
-export function describeChange(change: Change): string {
-  switch (change.kind) {
-    case 'createTable': return `add table ${change.table.name}`;
-    case 'dropTable': return `drop table ${change.table.name}`;
-    case 'renameTable': return `rename table ${change.from} to ${change.to}`;
-    case 'addColumn': return `add column ${change.table}.${change.column.name}: ${columnSql(change.column)}`;
-    case 'dropColumn': return `drop column ${change.table}.${change.column.name} (was ${columnSql(change.column)})`;
-    case 'renameColumn': return `rename column ${change.table}.${change.from} to ${change.to}`;
-    case 'reorderColumns':
-      return `move column${change.moved.length > 1 ? 's' : ''} ${change.moved.map((c) => `${change.table}.${c}`).join(', ')}: `
-        + `order ${change.fromOrder.map((c) => c.name).join(', ')} -> ${change.toOrder.map((c) => c.name).join(', ')}`;
-    case 'modifyColumn': return `modify column ${change.table}.${change.to.name}: ${columnSql(change.from)} -> ${columnSql(change.to)}`;
-    case 'addIndex': return `add index ${change.table}.${change.index.name}: ${indexClause(change.index)}`;
-    case 'dropIndex': return `drop index ${change.table}.${change.index.name} (was ${indexClause(change.index)})`;
-    case 'renameIndex': return `rename index ${change.table}.${change.from.name} to ${change.to.name}`;
-    case 'replaceIndex': return `change index ${change.table}.${change.to.name}: ${indexClause(change.from)} -> ${indexClause(change.to)}`;
-    case 'addForeignKey': return `add foreign key ${change.table}.${change.foreignKey.name}: ${foreignKeyClause(change.foreignKey)}`;
-    case 'dropForeignKey': return `drop foreign key ${change.table}.${change.foreignKey.name} (was ${foreignKeyClause(change.foreignKey)})`;
-    case 'addCheck': return `add check ${change.table}.${change.check.name}: ${checkClause(change.check)}`;
-    case 'dropCheck': return `drop check ${change.table}.${change.check.name} (was ${checkClause(change.check)})`;
-    case 'setPrimaryKey':
-      return `change primary key of ${change.table}: ${change.from ? identList(change.from.columns) : 'none'} -> ${change.to ? identList(change.to.columns) : 'none'}`;
-    case 'alterOptions':
-      return `change options of ${change.table}: ${tableOptionsSql(change.from) || '(server defaults)'} -> ${tableOptionsSql(change.to) || '(server defaults)'}`;
-    default: return assertNever(change, 'change');
-  }
 }
 
 /** The tables a change is about, by their names on either side. */
@@ -89,10 +62,11 @@ export interface SchemaComparison {
 
 /** Compares two normalised schemas. `withSql: false` skips planning (only the differences are needed). */
 export function compareSchemas(from: SchemaIR, to: SchemaIR, withSql = true, server?: ServerProfile): SchemaComparison {
-  const changes = diffSchemas(from, to, server);
+  const diff = diffTables(from, to, server);
+  const changes = differencesOf(diff);
   const differences = changes.map(describeChange);
   if (!withSql || changes.length === 0) return { changes, differences, steps: [], statements: [], risks: [] };
-  const plan: Plan = planChanges(changes, server);
+  const plan: Plan = planChanges(executionOf(diff), server);
   return {
     changes, differences,
     steps: plan.steps.map((s) => s.summary),

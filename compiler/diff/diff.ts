@@ -1,168 +1,149 @@
 import type { ServerProfile } from '../dialect/mysql/server.js';
-import { isTextual } from '../dialect/mysql/types.js';
 import { charsetOfCollation, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
-import { assertNever, type Check, type Column, type ForeignKey, type Index, type SchemaIR, type TableOptions } from '../ir/types.js';
+import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
-import { renameColumnsInExpression } from '../dialect/mysql/expr-columns.js';
+
+/** Old and new tables matched by name or `renamedFrom`, with each kept table's columns matched the same way. */
+export interface Pairing {
+  readonly pairs: ReadonlyArray<{ readonly from: Table; readonly to: Table; readonly columns: ReadonlyArray<{ readonly from: Column; readonly to: Column }> }>;
+  readonly created: readonly Table[];
+  readonly dropped: readonly Table[];
+  /** A table's name after the renames. */
+  renameTable(name: string): string;
+  /** A column's name after the renames, given its table's new name. */
+  renameColumn(table: string, column: string): string;
+  /** The renamed columns of a table (new table name → old column → new column). */
+  columnRenames(table: string): ReadonlyMap<string, string>;
+}
+
+export function pairSchemas(from: SchemaIR, to: SchemaIR): Pairing {
+  const tables = pairByName(from.tables, to.tables);
+  const tableRenames = new Map<string, string>();
+  const columnRenames = new Map<string, Map<string, string>>();
+  const pairs = tables.pairs.map(({ from: f, to: t }) => {
+    if (f.name !== t.name) tableRenames.set(f.name, t.name);
+    const columns = pairByName(f.columns, t.columns).pairs;
+    columnRenames.set(t.name, new Map(columns.filter((p) => p.from.name !== p.to.name).map((p) => [p.from.name, p.to.name])));
+    return { from: f, to: t, columns };
+  });
+  return {
+    pairs, created: tables.added, dropped: tables.removed,
+    renameTable: (name) => tableRenames.get(name) ?? name,
+    renameColumn: (table, col) => columnRenames.get(table)?.get(col) ?? col,
+    columnRenames: (table) => columnRenames.get(table) ?? new Map(),
+  };
+}
+
+/** A kept table's old indexes and foreign keys in the new names, each foreign key with the one it was. */
+export function oldKeysInNewNames(f: Table, t: Table, p: Pairing): { indexes: Index[]; foreignKeys: ForeignKey[]; original: Map<ForeignKey, ForeignKey> } {
+  const col = (c: string) => p.renameColumn(t.name, c);
+  const indexes = f.indexes.map((ix) => ({ ...ix, parts: ix.parts.map((q) => ({ ...q, column: col(q.column) })) }));
+  const original = new Map<ForeignKey, ForeignKey>();
+  const foreignKeys = f.foreignKeys.map((fk) => {
+    const refTable = p.renameTable(fk.refTable);
+    const mapped = { ...fk, columns: fk.columns.map(col), refTable, refColumns: fk.refColumns.map((c) => p.renameColumn(refTable, c)) };
+    original.set(mapped, fk);
+    return mapped;
+  });
+  return { indexes, foreignKeys, original };
+}
 
 /**
- * The changes that turn `from` into `to` (both normalised). Renames come only from
- * `renamedFrom` hints, never from guessing; everything is matched by name otherwise.
- * The result is ordered by table name and is deterministic; the planner orders statements.
+ * What differs between `from` and `to` (both normalised), table by table: tables and columns
+ * created, dropped, renamed or changed, keys and constraints added, dropped or changed. Renames
+ * come only from `renamedFrom` hints, never from guessing; everything is matched by name
+ * otherwise. The result is ordered by table name and is deterministic. How the server is to make
+ * these changes (foreign keys detached around a retyped column, backfills, generated columns
+ * that follow a rename, ...) is the dialect's (`executionChanges` in dialect/mysql/strategy.ts),
+ * and the planner orders the statements.
  */
 export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER): Change[] {
-  const tables = pairByName(from.tables, to.tables);
-  const pairs = tables.pairs;
-  const created = tables.added;
-  const dropped = tables.removed;
+  return differencesOf(diffTables(from, to, server));
+}
 
-  // What each old name is called after the renames, for mapping old definitions onto the new.
-  const tableRenames = new Map<string, string>();
-  const columnRenames = new Map<string, Map<string, string>>(); // new table name → old col → new col
-  const columnPairs = new Map<string, ReadonlyArray<{ from: Column; to: Column }>>();
-  for (const { from: f, to: t } of pairs) {
-    if (f.name !== t.name) tableRenames.set(f.name, t.name);
-    const list = pairByName(f.columns, t.columns).pairs;
-    columnRenames.set(t.name, new Map(list.filter((p) => p.from.name !== p.to.name).map((p) => [p.from.name, p.to.name])));
-    columnPairs.set(t.name, list);
-  }
-  const renameTable = (name: string) => tableRenames.get(name) ?? name;
-  const renameColumn = (table: string, col: string) => columnRenames.get(table)?.get(col) ?? col;
+/** The differences of a `SchemaDiff` as one list (what `diffSchemas` returns). */
+export function differencesOf(d: SchemaDiff): Change[] {
+  return [
+    ...d.pairing.created.map((t): Change => ({ kind: 'createTable', table: t })),
+    ...d.pairing.dropped.map((t): Change => ({ kind: 'dropTable', table: t })),
+    ...d.tables.flatMap((x) => x.changes),
+  ];
+}
 
+/** The differences of each kept table, with the pairing they were found by. */
+export interface SchemaDiff {
+  readonly pairing: Pairing;
+  readonly tables: ReadonlyArray<{ readonly pair: Pairing['pairs'][number]; readonly changes: readonly Change[] }>;
+}
+
+/** `diffSchemas`, table by table (the created and dropped tables are the pairing's). */
+export function diffTables(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER): SchemaDiff {
+  const pairing = pairSchemas(from, to);
+  return { pairing, tables: pairing.pairs.map((pair) => ({ pair, changes: diffTable(pair, pairing, server) })) };
+}
+
+function diffTable(pair: Pairing['pairs'][number], pairing: Pairing, server: ServerProfile): Change[] {
   const changes: Change[] = [];
-  for (const t of created) changes.push({ kind: 'createTable', table: t });
-  for (const t of dropped) {
-    for (const fk of t.foreignKeys) changes.push({ kind: 'dropForeignKey', table: t.name, foreignKey: fk });
-    changes.push({ kind: 'dropTable', table: { ...t, foreignKeys: [] } });
+  const { from: f, to: t, columns: list } = pair;
+  const table = t.name;
+  const col = (c: string) => pairing.renameColumn(table, c);
+  if (f.name !== t.name) changes.push({ kind: 'renameTable', from: f.name, to: t.name });
+  const pairedFrom = new Set(list.map((p) => p.from.name));
+  const pairedTo = new Set(list.map((p) => p.to.name));
+  for (const p of list) {
+    if (p.from.name !== p.to.name) changes.push({ kind: 'renameColumn', table, from: p.from.name, to: p.to.name });
   }
-  // Columns whose type changes: foreign keys over them must be dropped and re-added
-  // (MySQL refuses to change the type of a column in a foreign key).
-  // So do columns whose character set or collation changes, declared or inherited from the table
-  // (MySQL and MariaDB refuse it while a foreign key uses the column: errors 1832, 1833).
-  const retyped = new Set<string>();
-  for (const { from: f, to: t } of pairs) {
-    const tableCharset = f.options.charset !== t.options.charset || f.options.collate !== t.options.collate;
-    for (const p of columnPairs.get(t.name)!) {
-      const inherits = p.to.charset === null && p.to.collate === null && isTextual(p.to.type);
-      if (!sameType(p.from, p.to) || p.from.charset !== p.to.charset || p.from.collate !== p.to.collate
-        || (tableCharset && inherits)) retyped.add(`${t.name}.${p.to.name}`);
-    }
+  t.columns.forEach((c, i) => {
+    if (!pairedTo.has(c.name)) changes.push({ kind: 'addColumn', table, column: c, after: i === 0 ? null : t.columns[i - 1].name });
+  });
+  const fromNames = f.columns.map((c) => col(c.name));
+  for (const p of list) {
+    if (columnsEqual(p.from, p.to)) continue;
+    const ti = t.columns.indexOf(p.to);
+    const fi = fromNames.indexOf(p.to.name);
+    changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to, key: t.primaryKey?.columns ?? [],
+      after: ti > 0 ? t.columns[ti - 1].name : null, fromAfter: fi > 0 ? fromNames[fi - 1] : null });
   }
+  const moved = movedColumns(fromNames, t.columns);
+  if (moved.length) changes.push({ kind: 'reorderColumns', table, moved, toOrder: t.columns, fromOrder: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
+  f.columns.forEach((c, i) => {
+    if (!pairedFrom.has(c.name)) changes.push({ kind: 'dropColumn', table, column: c, after: i === 0 ? null : col(f.columns[i - 1].name) });
+  });
 
-  for (const { from: f, to: t } of pairs) {
-    const table = t.name;
-    const first = changes.length;
-    if (f.name !== t.name) changes.push({ kind: 'renameTable', from: f.name, to: t.name });
-    const list = columnPairs.get(table)!;
-    const pairedFrom = new Set(list.map((p) => p.from.name));
-    const pairedTo = new Set(list.map((p) => p.to.name));
-    // Generated columns whose expression only follows the renames are rewritten by the rename
-    // itself (the server refuses to rename a column a generated expression uses otherwise).
-    const renames = columnRenames.get(table)!;
-    const followers = renames.size === 0 ? [] : list.filter((p) => p.from.generated && p.to.generated
-      && !columnsEqual(p.from, p.to)
-      && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameColumnsInExpression(p.from.generated.expr, renames) } }, p.to));
-    const following = new Set(followers.map((p) => p.to.name));
-    for (const p of list) {
-      if (p.from.name !== p.to.name) {
-        changes.push({ kind: 'renameColumn', table, from: p.from.name, to: p.to.name,
-          generated: followers.map((g) => ({ from: { ...g.from, name: g.to.name }, to: g.to })) });
-        followers.length = 0; // carried by the table's first rename (one statement renames them all)
-      }
-    }
-    // A backfilled column is added on its own before the table's other new columns, so it goes
-    // after the nearest column that exists by then.
-    const placedEarly = (c: Column) => pairedTo.has(c.name) || (c.backfill !== undefined && !c.generated);
-    // The order when the table's ALTER runs: the old columns with the backfilled ones inserted.
-    const current = f.columns.map((c) => ({ ...c, name: renameColumn(table, c.name) }));
-    // An UPDATE that fills a column must not bump the ON UPDATE CURRENT_TIMESTAMP columns.
-    const keep = current.filter((c) => c.onUpdateNow).map((c) => c.name);
-    t.columns.forEach((c, i) => {
-      if (pairedTo.has(c.name)) return;
-      const early = c.backfill !== undefined && !c.generated;
-      let j = i - 1;
-      while (early && j >= 0 && !placedEarly(t.columns[j])) j--;
-      const after = j < 0 ? null : t.columns[j].name;
-      if (early) current.splice(after === null ? 0 : current.findIndex((x) => x.name === after) + 1, 0, c);
-      changes.push({ kind: 'addColumn', table, column: c, after,
-        ...(c.backfill ? { backfill: c.backfill, keep: keep.filter((k) => k !== c.name) } : {}) });
-    });
-    const fromNames = f.columns.map((c) => renameColumn(table, c.name));
-    for (const p of list) {
-      if (columnsEqual(p.from, p.to) || following.has(p.to.name)) continue;
-      const fills = p.to.backfill && p.from.nullable && !p.to.nullable;
-      const ti = t.columns.indexOf(p.to);
-      const fi = fromNames.indexOf(p.to.name);
-      changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to, key: t.primaryKey?.columns ?? [],
-        after: ti > 0 ? t.columns[ti - 1].name : null, fromAfter: fi > 0 ? fromNames[fi - 1] : null,
-        ...(fills ? { backfill: p.to.backfill, keep: keep.filter((k) => k !== p.to.name) } : {}) });
-    }
-    // Kept columns out of their new order: the fewest that must move are those outside the
-    // longest common subsequence of the two orders.
-    // Backfilled columns, already added by then, count as kept.
-    const present = new Set(current.map((c) => c.name));
-    const keptTo = t.columns.filter((c) => present.has(c.name)).map((c) => c.name);
-    const keptFrom = current.map((c) => c.name).filter((n) => keptTo.includes(n));
-    const stay = new Set(longestCommonSubsequence(keptFrom, keptTo));
-    const moved = keptTo.filter((n) => !stay.has(n));
-    if (moved.length) changes.push({ kind: 'reorderColumns', table, moved, toOrder: t.columns, fromOrder: current });
-    f.columns.forEach((c, i) => {
-      if (pairedFrom.has(c.name)) return;
-      changes.push({ kind: 'dropColumn', table, column: c, after: i === 0 ? null : renameColumn(table, f.columns[i - 1].name) });
-    });
-
-    // Keys and constraints, with the old definitions expressed in the new names.
-    const col = (c: string) => renameColumn(table, c);
-    const oldPk = f.primaryKey ? { ...f.primaryKey, columns: f.primaryKey.columns.map(col) } : null;
-    if (!sameData(oldPk?.columns ?? null, t.primaryKey?.columns ?? null)) {
-      changes.push({ kind: 'setPrimaryKey', table, from: oldPk, to: t.primaryKey });
-    }
-    const oldIndexes = f.indexes.map((ix) => ({ ...ix, parts: ix.parts.map((p) => ({ ...p, column: col(p.column) })) }));
-    // A generated column changing storage is dropped and re-added: its indexes are rebuilt with it.
-    const rebuilt = new Set(list.filter((p) => p.from.generated && p.to.generated && p.from.generated.stored !== p.to.generated.stored)
-      .map((p) => p.to.name));
-    diffIndexes(table, oldIndexes, t.indexes, changes, rebuilt);
-
-    // Foreign keys and checks are dropped before any rename and re-added after, so a drop
-    // names the table and columns as they were, and its reverse re-creates the original.
-    const original = new Map<ForeignKey, ForeignKey>();
-    const oldFks = f.foreignKeys.map((fk) => {
-      const refTable = renameTable(fk.refTable);
-      const mapped = { ...fk, columns: fk.columns.map(col), refTable, refColumns: fk.refColumns.map((c) => renameColumn(refTable, c)) };
-      original.set(mapped, fk);
-      return mapped;
-    });
-    const touchesRetyped = (fk: ForeignKey) =>
-      fk.columns.some((c) => retyped.has(`${table}.${c}`)) || fk.refColumns.some((c) => retyped.has(`${fk.refTable}.${c}`));
-    diffByName(oldFks, t.foreignKeys, (a, b) => foreignKeysEqual(a, b) && !touchesRetyped(b),
-      (fk) => changes.push({ kind: 'dropForeignKey', table: f.name, foreignKey: original.get(fk)! }),
-      (fk) => changes.push({ kind: 'addForeignKey', table, foreignKey: fk }));
-    diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr),
-      (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
-      (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
-    if (optionsChange(f.options, t.options, server)) {
-      changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options,
-        columns: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
-    }
-    const pinned = pinnedIndexes(oldIndexes, t.indexes, [...oldFks, ...t.foreignKeys]);
-    if (pinned.length) {
-      for (let i = first; i < changes.length; i++) {
-        const c = changes[i];
-        switch (c.kind) {
-          case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'setPrimaryKey':
-            changes[i] = { ...c, pinned };
-            break;
-          case 'createTable': case 'dropTable': case 'renameTable': case 'addColumn': case 'dropColumn': case 'renameColumn':
-          case 'reorderColumns': case 'modifyColumn': case 'renameIndex': case 'addCheck': case 'dropCheck': case 'alterOptions':
-            break;
-          default:
-            assertNever(c, 'change');
-        }
-      }
-    }
+  // Keys and constraints, with the old definitions expressed in the new names.
+  const old = oldKeysInNewNames(f, t, pairing);
+  const oldPk = f.primaryKey ? { ...f.primaryKey, columns: f.primaryKey.columns.map(col) } : null;
+  if (!sameData(oldPk?.columns ?? null, t.primaryKey?.columns ?? null)) {
+    changes.push({ kind: 'setPrimaryKey', table, from: oldPk, to: t.primaryKey });
+  }
+  diffIndexes(table, old.indexes, t.indexes, changes);
+  // A dropped foreign key or check names the table and columns as they were, so its reverse
+  // re-creates the original.
+  diffByName(old.foreignKeys, t.foreignKeys, foreignKeysEqual,
+    (fk) => changes.push({ kind: 'dropForeignKey', table: f.name, foreignKey: old.original.get(fk)! }),
+    (fk) => changes.push({ kind: 'addForeignKey', table, foreignKey: fk }));
+  diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr),
+    (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
+    (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
+  if (optionsChange(f.options, t.options, server)) {
+    changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options,
+      columns: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
   }
   return changes;
+}
+
+/**
+ * The kept columns out of their new order: the fewest that must move, those outside the longest
+ * common subsequence of the two orders. `current` is the names in the order the table has when
+ * its columns are placed (the old order in the new names, with any column added before then).
+ */
+export function movedColumns(current: readonly string[], toOrder: readonly Column[]): string[] {
+  const present = new Set(current);
+  const keptTo = toOrder.filter((c) => present.has(c.name)).map((c) => c.name);
+  const keptFrom = current.filter((n) => keptTo.includes(n));
+  const stay = new Set(longestCommonSubsequence(keptFrom, keptTo));
+  return keptTo.filter((n) => !stay.has(n));
 }
 
 /**
@@ -170,7 +151,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile 
  * same by name and definition on both sides, covering the columns of a foreign key of either side
  * (leftmost, whole columns), and not named after a foreign key of the table.
  */
-function pinnedIndexes(from: readonly Index[], to: readonly Index[], foreignKeys: readonly ForeignKey[]): string[] {
+export function pinnedIndexes(from: readonly Index[], to: readonly Index[], foreignKeys: readonly ForeignKey[]): string[] {
   const fkNames = new Set(foreignKeys.map((fk) => fk.name.toLowerCase()));
   return to.filter((ix) => !ix.unique && !fkNames.has(ix.name.toLowerCase())
     && from.some((old) => old.name === ix.name && indexesEqual(old, ix))
@@ -247,7 +228,7 @@ function diffByName<T extends { readonly name: string }>(
   }
 }
 
-function diffIndexes(table: string, from: readonly Index[], to: readonly Index[], changes: Change[], rebuilt: ReadonlySet<string>): void {
+function diffIndexes(table: string, from: readonly Index[], to: readonly Index[], changes: Change[]): void {
   const toByName = new Map(to.map((x) => [x.name, x]));
   const fromByName = new Map(from.map((x) => [x.name, x]));
   const dropped: Index[] = [];
@@ -255,7 +236,7 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
   for (const a of from) {
     const b = toByName.get(a.name);
     if (!b) dropped.push(a);
-    else if (!indexesEqual(a, b) || a.parts.some((p) => rebuilt.has(p.column))) changes.push({ kind: 'replaceIndex', table, from: a, to: b });
+    else if (!indexesEqual(a, b)) changes.push({ kind: 'replaceIndex', table, from: a, to: b });
   }
   for (const b of to) if (!fromByName.has(b.name)) added.push(b);
   // A dropped and an added index with the same definition is a rename (RENAME INDEX keeps it built).

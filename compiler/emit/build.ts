@@ -1,5 +1,6 @@
 import type { ServerProfile } from '../dialect/mysql/server.js';
-import { diffSchemas, renameConflicts } from '../diff/diff.js';
+import { executionOf } from '../dialect/mysql/strategy.js';
+import { differencesOf, diffTables, renameConflicts } from '../diff/diff.js';
 import type { Change } from '../diff/changes.js';
 import { SchemacError } from '../diagnostics.js';
 import { knownSchemaHash, schemaHash, writeSnapshot } from '../ir/snapshot.js';
@@ -36,8 +37,9 @@ export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, op
   if (conflicts.length) {
     throw new SchemacError(conflicts.map((message) => ({ code: 'E_RENAME_CONFLICT', message: `database "${dbName}": ${message}` })));
   }
-  const changes = diffSchemas(prev.snapshot, ir, options.server);
-  const plan = planChanges(changes, options.server);
+  const diff = diffTables(prev.snapshot, ir, options.server);
+  const changes = differencesOf(diff);
+  const plan = planChanges(executionOf(diff), options.server);
   const files = new Map<string, string>();
   for (const m of prev.migrations) files.set(`migrations/${m.name}`, m.text);
   const baseline = prev.files.get(BASELINE_FILE);

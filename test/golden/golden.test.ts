@@ -1,12 +1,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'sql-formatter';
+import { describeChange } from '../../compiler/diff/describe.js';
 import { FORMAT_OPTIONS } from '../../compiler/emit/render.js';
 import { caseNames, golden, loadCase, UPDATE } from './cases.js';
 
 /**
- * Every golden case: the generated up and down SQL (or the diagnostics) must equal the
- * reviewed files under expected/. SCHEMAC_UPDATE_GOLDEN=1 rewrites them.
+ * Every golden case: the differences the diff reports (changes.txt, one line each), the generated
+ * up and down SQL (or the diagnostics) must equal the reviewed files under expected/. SCHEMAC_UPDATE_GOLDEN=1 rewrites them.
  */
 describe('golden cases', () => {
   const names = caseNames();
@@ -17,12 +18,14 @@ describe('golden cases', () => {
       const c = loadCase(name);
       const expected = join(c.dir, 'expected');
       if (c.diagnostics !== null) {
-        if (UPDATE) for (const f of ['up.sql', 'down.sql']) rmSync(join(expected, f), { force: true });
+        if (UPDATE) for (const f of ['up.sql', 'down.sql', 'changes.txt']) rmSync(join(expected, f), { force: true });
         expect(c.diagnostics).toBe(golden(join(expected, 'diagnostics.txt'), c.diagnostics));
         return;
       }
       if (UPDATE) rmSync(join(expected, 'diagnostics.txt'), { force: true });
       expect(existsSync(join(expected, 'diagnostics.txt'))).toBe(false);
+      const changes = c.result!.changes.map(describeChange).join('\n');
+      expect(changes + '\n').toBe(golden(join(expected, 'changes.txt'), changes + '\n'));
       const m = c.result!.migration;
       expect(m).not.toBeNull();
       expect(m!.up.text).toBe(golden(join(expected, 'up.sql'), m!.up.text));

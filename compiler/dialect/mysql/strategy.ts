@@ -1,0 +1,146 @@
+import type { Change } from '../../diff/changes.js';
+import {
+  columnsEqual, diffTables, indexesEqual, sameData, movedColumns, oldKeysInNewNames, pinnedIndexes, type Pairing, type SchemaDiff,
+} from '../../diff/diff.js';
+import { DEFAULT_SERVER } from '../../ir/normalize.js';
+import { assertNever, type Column, type ForeignKey, type SchemaIR } from '../../ir/types.js';
+import { renameColumnsInExpression } from './expr-columns.js';
+import type { ServerProfile } from './server.js';
+import { isTextual } from './types.js';
+
+/**
+ * How MySQL and MariaDB are to make the differences `diffSchemas` reports: the changes the
+ * planner turns into statements. The differences say what changes; these rules are the server's:
+ *
+ * - A dropped table's foreign keys are dropped first (another dropped table may be referenced).
+ * - Foreign keys over a column whose type, character set or collation changes (declared, or
+ *   inherited from a table whose default changes) are dropped and added again around the change:
+ *   the server refuses to retype a column a foreign key uses (errors 1832, 1833).
+ * - A generated column whose expression only follows the table's column renames is rewritten by
+ *   the rename statement itself (the server refuses to rename a column a generated column uses),
+ *   not changed on its own.
+ * - A backfilled column (`.backfill()`) is added on its own before the table's other new columns,
+ *   after the nearest column that exists by then, and filled by an UPDATE that keeps the
+ *   ON UPDATE CURRENT_TIMESTAMP columns as they are; a column made NOT NULL with a backfill is
+ *   filled the same way first.
+ * - Columns out of order are moved fewest first, counted on the order the table has once the
+ *   backfilled columns are in.
+ * - A generated column changing storage is dropped and added again, so its indexes are rebuilt.
+ * - Indexes InnoDB may hold for a foreign key are pinned (see `Pinned` in diff/changes.ts).
+ */
+export function executionChanges(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER): Change[] {
+  return executionOf(diffTables(from, to, server));
+}
+
+export function executionOf(diff: SchemaDiff): Change[] {
+  const { pairing } = diff;
+  const out: Change[] = pairing.created.map((t) => ({ kind: 'createTable', table: t }));
+  for (const t of pairing.dropped) {
+    for (const fk of t.foreignKeys) out.push({ kind: 'dropForeignKey', table: t.name, foreignKey: fk });
+    out.push({ kind: 'dropTable', table: { ...t, foreignKeys: [] } });
+  }
+  const retyped = retypedColumns(pairing);
+  for (const { pair, changes } of diff.tables) out.push(...tableChanges(pair, changes, pairing, retyped));
+  return out;
+}
+
+type Pair = Pairing['pairs'][number];
+type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
+
+/**
+ * Columns (`table.column`, new names) whose type, character set or collation changes, declared or
+ * inherited from the table's default.
+ */
+function retypedColumns(pairing: Pairing): Set<string> {
+  const retyped = new Set<string>();
+  for (const { from: f, to: t, columns } of pairing.pairs) {
+    const tableCharset = f.options.charset !== t.options.charset || f.options.collate !== t.options.collate;
+    for (const p of columns) {
+      const inherits = p.to.charset === null && p.to.collate === null && isTextual(p.to.type);
+      if (!sameData(p.from.type, p.to.type) || p.from.charset !== p.to.charset || p.from.collate !== p.to.collate
+        || (tableCharset && inherits)) retyped.add(`${t.name}.${p.to.name}`);
+    }
+  }
+  return retyped;
+}
+
+function tableChanges(pair: Pair, changes: readonly Change[], pairing: Pairing, retyped: ReadonlySet<string>): Change[] {
+  const { from: f, to: t, columns: list } = pair;
+  const table = t.name;
+  const of = <K extends Change['kind']>(kind: K) => changes.filter((c): c is Of<K> => c.kind === kind);
+  const out: Change[] = [...of('renameTable')];
+
+  // Generated columns that only follow the renames: carried by the table's first rename.
+  const renames = pairing.columnRenames(table);
+  const followers = renames.size === 0 ? [] : list.filter((p) => p.from.generated && p.to.generated && !columnsEqual(p.from, p.to)
+    && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameColumnsInExpression(p.from.generated.expr, renames) } }, p.to));
+  const following = new Set(followers.map((p) => p.to.name));
+  of('renameColumn').forEach((r, i) => out.push({
+    ...r, generated: i === 0 ? followers.map((g) => ({ from: { ...g.from, name: g.to.name }, to: g.to })) : [],
+  }));
+
+  // Backfilled columns first, each after the nearest column that exists by then.
+  const pairedTo = new Set(list.map((p) => p.to.name));
+  const placedEarly = (c: Column) => pairedTo.has(c.name) || (c.backfill !== undefined && !c.generated);
+  const current = f.columns.map((c) => ({ ...c, name: pairing.renameColumn(table, c.name) }));
+  const keep = current.filter((c) => c.onUpdateNow).map((c) => c.name);
+  for (const a of of('addColumn')) {
+    const c = a.column;
+    const early = c.backfill !== undefined && !c.generated;
+    let j = t.columns.findIndex((x) => x.name === c.name) - 1;
+    while (early && j >= 0 && !placedEarly(t.columns[j])) j--;
+    const after = j < 0 ? null : t.columns[j].name;
+    if (early) current.splice(after === null ? 0 : current.findIndex((x) => x.name === after) + 1, 0, c);
+    out.push({ ...a, after, ...(c.backfill ? { backfill: c.backfill, keep: keep.filter((k) => k !== c.name) } : {}) });
+  }
+  for (const m of of('modifyColumn')) {
+    if (following.has(m.to.name)) continue;
+    const fills = m.to.backfill && m.from.nullable && !m.to.nullable;
+    out.push({ ...m, ...(fills ? { backfill: m.to.backfill, keep: keep.filter((k) => k !== m.to.name) } : {}) });
+  }
+  const moved = movedColumns(current.map((c) => c.name), t.columns);
+  if (moved.length) out.push({ kind: 'reorderColumns', table, moved, toOrder: t.columns, fromOrder: current });
+  out.push(...of('dropColumn'), ...of('setPrimaryKey'));
+
+  // Indexes: those over a generated column changing storage are rebuilt with it.
+  const old = oldKeysInNewNames(f, t, pairing);
+  const rebuilt = new Set(list.filter((p) => p.from.generated && p.to.generated && p.from.generated.stored !== p.to.generated.stored)
+    .map((p) => p.to.name));
+  const replaced = new Map(of('replaceIndex').map((r) => [r.from.name, r]));
+  for (const a of old.indexes) {
+    const r = replaced.get(a.name);
+    const b = t.indexes.find((x) => x.name === a.name);
+    if (r) out.push(r);
+    else if (b && indexesEqual(a, b) && a.parts.some((p) => rebuilt.has(p.column))) out.push({ kind: 'replaceIndex', table, from: a, to: b });
+  }
+  out.push(...changes.filter((c) => c.kind === 'dropIndex' || c.kind === 'renameIndex' || c.kind === 'addIndex'));
+
+  // Foreign keys: the changed ones, and those over a retyped column, dropped and added again.
+  const touchesRetyped = (fk: ForeignKey) =>
+    fk.columns.some((c) => retyped.has(`${table}.${c}`)) || fk.refColumns.some((c) => retyped.has(`${fk.refTable}.${c}`));
+  const dropped = new Set(of('dropForeignKey').map((d) => d.foreignKey.name));
+  const added = new Set(of('addForeignKey').map((a) => a.foreignKey.name));
+  const kept = (fk: ForeignKey) => !added.has(fk.name) && t.foreignKeys.some((x) => x.name === fk.name) && touchesRetyped(fk);
+  for (const fk of old.foreignKeys) {
+    if (dropped.has(fk.name) || kept(fk)) out.push({ kind: 'dropForeignKey', table: f.name, foreignKey: old.original.get(fk)! });
+  }
+  for (const fk of t.foreignKeys) {
+    if (added.has(fk.name) || (old.foreignKeys.some((x) => x.name === fk.name) && touchesRetyped(fk))) out.push({ kind: 'addForeignKey', table, foreignKey: fk });
+  }
+  out.push(...of('dropCheck'), ...of('addCheck'), ...of('alterOptions'));
+
+  const pinned = pinnedIndexes(old.indexes, t.indexes, [...old.foreignKeys, ...t.foreignKeys]);
+  return pinned.length ? out.map((c) => withPinned(c, pinned)) : out;
+}
+
+function withPinned(c: Change, pinned: readonly string[]): Change {
+  switch (c.kind) {
+    case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'setPrimaryKey':
+      return { ...c, pinned };
+    case 'createTable': case 'dropTable': case 'renameTable': case 'addColumn': case 'dropColumn': case 'renameColumn':
+    case 'reorderColumns': case 'modifyColumn': case 'renameIndex': case 'addCheck': case 'dropCheck': case 'alterOptions':
+      return c;
+    default:
+      return assertNever(c, 'change');
+  }
+}
