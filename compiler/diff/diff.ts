@@ -1,17 +1,38 @@
 import type { ServerProfile } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
-import { charsetOfCollation, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
+import {
+  charsetOfCollation, DEFAULT_SERVER, engineOf, resolveCharset, sameCollation, type CharsetSpelling, type Collation,
+} from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import { assertNever, type Check, type Column, type ForeignKey, type Index, type SchemaIR, type TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
 import { renameColumnsInExpression } from '../dialect/mysql/expr-columns.js';
 
 /**
+ * The database each side's tables are in, when known (a live database, or the one a schema is
+ * compared against): its default character set and collation are what a table's unset ones mean.
+ */
+export interface Databases {
+  readonly from: Collation | null;
+  readonly to: Collation | null;
+}
+
+/** Neither side's database known (a migration compiled from two schema files). */
+export const NO_DATABASES: Databases = { from: null, to: null };
+
+/**
  * The changes that turn `from` into `to` (both normalised). Renames come only from
  * `renamedFrom` hints, never from guessing; everything is matched by name otherwise.
  * The result is ordered by table name and is deterministic; the planner orders statements.
+ *
+ * Options are compared on what they mean on `server` in `databases` (an unset engine is the
+ * server's default, an unset character set the database's or the table's, a character set
+ * without a collation its default one), not on how they are spelled: introspection reports one
+ * spelling of what the server has, and a schema may write the same thing another way.
  */
-export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER): Change[] {
+export function diffSchemas(
+  from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER, databases: Databases = NO_DATABASES,
+): Change[] {
   const tables = pairByName(from.tables, to.tables);
   const pairs = tables.pairs;
   const created = tables.added;
@@ -21,7 +42,10 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile 
   const tableRenames = new Map<string, string>();
   const columnRenames = new Map<string, Map<string, string>>(); // new table name → old col → new col
   const columnPairs = new Map<string, ReadonlyArray<{ from: Column; to: Column }>>();
+  // What each side's table character set means (keyed by the new name), for its columns to inherit.
+  const charsets = new Map<string, CharsetContext>();
   for (const { from: f, to: t } of pairs) {
+    charsets.set(t.name, { server, from: resolveCharset(f.options, databases.from, server), to: resolveCharset(t.options, databases.to, server) });
     if (f.name !== t.name) tableRenames.set(f.name, t.name);
     const list = pairByName(f.columns, t.columns).pairs;
     columnRenames.set(t.name, new Map(list.filter((p) => p.from.name !== p.to.name).map((p) => [p.from.name, p.to.name])));
@@ -42,16 +66,18 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile 
   // (MySQL and MariaDB refuse it while a foreign key uses the column: errors 1832, 1833).
   const retyped = new Set<string>();
   for (const { from: f, to: t } of pairs) {
-    const tableCharset = f.options.charset !== t.options.charset || f.options.collate !== t.options.collate;
+    const cs = charsets.get(t.name)!;
+    const tableCharset = !sameTableCharset(f.options, t.options, cs);
     for (const p of columnPairs.get(t.name)!) {
       const inherits = p.to.charset === null && p.to.collate === null && isTextual(p.to.type);
-      if (!sameType(p.from, p.to) || p.from.charset !== p.to.charset || p.from.collate !== p.to.collate
+      if (!sameType(p.from, p.to) || !sameColumnCharset(p.from, p.to, cs)
         || (tableCharset && inherits)) retyped.add(`${t.name}.${p.to.name}`);
     }
   }
 
   for (const { from: f, to: t } of pairs) {
     const table = t.name;
+    const cs = charsets.get(table)!;
     const first = changes.length;
     if (f.name !== t.name) changes.push({ kind: 'renameTable', from: f.name, to: t.name });
     const list = columnPairs.get(table)!;
@@ -61,8 +87,8 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile 
     // itself (the server refuses to rename a column a generated expression uses otherwise).
     const renames = columnRenames.get(table)!;
     const followers = renames.size === 0 ? [] : list.filter((p) => p.from.generated && p.to.generated
-      && !columnsEqual(p.from, p.to)
-      && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameColumnsInExpression(p.from.generated.expr, renames) } }, p.to));
+      && !columnsEqual(p.from, p.to, cs)
+      && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameColumnsInExpression(p.from.generated.expr, renames) } }, p.to, cs));
     const following = new Set(followers.map((p) => p.to.name));
     for (const p of list) {
       if (p.from.name !== p.to.name) {
@@ -90,7 +116,7 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile 
     });
     const fromNames = f.columns.map((c) => renameColumn(table, c.name));
     for (const p of list) {
-      if (columnsEqual(p.from, p.to) || following.has(p.to.name)) continue;
+      if (columnsEqual(p.from, p.to, cs) || following.has(p.to.name)) continue;
       const fills = p.to.backfill && p.from.nullable && !p.to.nullable;
       const ti = t.columns.indexOf(p.to);
       const fi = fromNames.indexOf(p.to.name);
@@ -141,8 +167,9 @@ export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile 
     diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr),
       (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
       (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
-    if (optionsChange(f.options, t.options, server)) {
-      changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options,
+    const convert = !sameTableCharset(f.options, t.options, cs);
+    if (convert || optionsChange(f.options, t.options, server)) {
+      changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options, convert,
         columns: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
     }
     const pinned = pinnedIndexes(oldIndexes, t.indexes, [...oldFks, ...t.foreignKeys]);
@@ -312,20 +339,64 @@ export function sameData(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => sameData((a as any)[k], (b as any)[k]));
 }
 
-/** Same column definition, ignoring the name, position and build hints. */
-export function columnsEqual(a: Column, b: Column): boolean {
+/**
+ * Where two columns are compared: the server, and what the character set of each one's table
+ * means (null when not known; see `diffSchemas`).
+ */
+export interface CharsetContext {
+  readonly server: ServerProfile;
+  readonly from: Collation | null;
+  readonly to: Collation | null;
+}
+
+/** Two columns of the same table, on the compiler's default server. */
+const SAME_TABLE: CharsetContext = { server: DEFAULT_SERVER, from: null, to: null };
+
+/**
+ * Same column definition, ignoring the name, position and build hints; `a` is in the `from`
+ * table of `charsets`, `b` in its `to` table.
+ */
+export function columnsEqual(a: Column, b: Column, charsets: CharsetContext = SAME_TABLE): boolean {
   return sameType(a, b) && a.nullable === b.nullable
     && (a.default?.kind === 'expr' && b.default?.kind === 'expr' ? sqlEqual(a.default.sql, b.default.sql) : sameData(a.default, b.default))
     && a.autoIncrement === b.autoIncrement && a.onUpdateNow === b.onUpdateNow && a.comment === b.comment
-    && effectiveCharset(a) === effectiveCharset(b) && a.collate === b.collate
+    && sameColumnCharset(a, b, charsets)
     && (a.generated && b.generated
       ? a.generated.stored === b.generated.stored && sqlEqual(a.generated.expr, b.generated.expr)
       : a.generated === b.generated);
 }
 
 /** A collation names its character set: `COLLATE utf8mb4_bin` is `CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`. */
-function effectiveCharset(c: Column): string | null {
+function effectiveCharset(c: CharsetSpelling): string | null {
   return c.charset ?? (c.collate !== null ? charsetOfCollation(c.collate) : null);
+}
+
+const INHERITED: CharsetSpelling = { charset: null, collate: null };
+
+/**
+ * What a column says of its character set beyond its table's (`table`, null when not known), as
+ * meant on `server`: nothing when it is the table's, else the character set and its collation;
+ * the spelling itself when its meaning cannot be known.
+ */
+function ownCharset(c: Column, table: Collation | null, server: ServerProfile): CharsetSpelling {
+  if (!isTextual(c.type)) return INHERITED;
+  const meant = resolveCharset(c, table, server);
+  if (meant === null) return { charset: effectiveCharset(c), collate: c.collate };
+  if (table !== null && sameCollation(meant, table)) return INHERITED;
+  return { charset: meant.charset, collate: meant.collation };
+}
+
+/** Whether two columns have the same character set and collation relative to their tables (a new table default converts those that inherit it). */
+function sameColumnCharset(a: Column, b: Column, charsets: CharsetContext): boolean {
+  const x = ownCharset(a, charsets.from, charsets.server);
+  const y = ownCharset(b, charsets.to, charsets.server);
+  return x.charset === y.charset && x.collate === y.collate;
+}
+
+/** Whether two tables have the same default character set and collation: in meaning when both are known, else as spelled. */
+function sameTableCharset(a: TableOptions, b: TableOptions, charsets: CharsetContext): boolean {
+  if (charsets.from !== null && charsets.to !== null) return sameCollation(charsets.from, charsets.to);
+  return effectiveCharset(a) === effectiveCharset(b) && a.collate === b.collate;
 }
 
 /**
@@ -337,11 +408,10 @@ export function sqlEqual(a: string, b: string): boolean {
 }
 
 /**
- * An unset engine, character set or collation means the default: a schema's MyISAM against a
- * live table on the server's default engine is a difference, whichever side is which.
+ * An unset engine means the server's default: a schema's MyISAM against a live table on the
+ * server's default engine is a difference, whichever side is which. (Character sets: `sameTableCharset`.)
  */
 function optionsChange(from: TableOptions, to: TableOptions, server: ServerProfile): boolean {
   return engineOf(to, server).toLowerCase() !== engineOf(from, server).toLowerCase()
-    || to.charset !== from.charset || to.collate !== from.collate
     || (to.comment ?? '') !== (from.comment ?? '');
 }
