@@ -1,17 +1,17 @@
 import type { ServerProfile } from '../compiler/dialect/mysql/server.js';
 import type { Change } from '../compiler/diff/changes.js';
 import { executionOf } from '../compiler/dialect/mysql/strategy.js';
-import { differencesOf, diffTables } from '../compiler/diff/diff.js';
+import { differencesOf, diffTables, NO_DATABASES, type Databases } from '../compiler/diff/diff.js';
 import { columnHasUserSql, createTableSql, sqlComment } from '../compiler/dialect/mysql/sql.js';
 import { describeChange } from '../compiler/diff/describe.js';
 import { formatStatement } from '../compiler/emit/render.js';
-
-export { describeChange };
 import { assertNever, type SchemaIR, type Table } from '../compiler/ir/types.js';
 import { planChanges } from '../compiler/plan/plan.js';
 import { upStatements, type Plan, type Risk } from '../compiler/plan/types.js';
-import { introspectWithNotes, type IntrospectNote, type Queryable } from './introspect.js';
+import { introspectWithNotes, type IntrospectNote, type Queryable, type ServerInfo } from './introspect.js';
 import type { Session } from './session.js';
+
+export { describeChange };
 
 /*
  * What verify, test-migrations and diff share: a live database read through a Session, the
@@ -24,8 +24,13 @@ export function queryable(session: Session): Queryable {
   return { query: async (sql, params) => [(await session.query(sql, params)).rows, undefined] };
 }
 
-/** The session's database as the IR; `expected` only breaks ties between same-meaning spellings. */
-export async function introspectSession(session: Session, expected: SchemaIR | null): Promise<{ ir: SchemaIR; notes: IntrospectNote[] }> {
+/**
+ * The session's database as the IR, with the server it was read from (compare it there, with
+ * `databaseDefaults(server)`); `expected` only restores text the metadata lost (see `IntrospectOptions`).
+ */
+export async function introspectSession(
+  session: Session, expected: SchemaIR | null,
+): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   return introspectWithNotes(queryable(session), session.database, expected ? { expected } : {});
 }
 
@@ -60,9 +65,20 @@ export interface SchemaComparison {
   readonly risks: readonly Risk[];
 }
 
-/** Compares two normalised schemas. `withSql: false` skips planning (only the differences are needed). */
-export function compareSchemas(from: SchemaIR, to: SchemaIR, withSql = true, server?: ServerProfile): SchemaComparison {
-  const diff = diffTables(from, to, server);
+/** How two schemas are compared. */
+export interface CompareOptions {
+  /** false: no planning, only the differences are needed. */
+  readonly withSql?: boolean;
+  /** The server both are meant for (a live side's); the config's default dialect when not given. */
+  readonly server?: ServerProfile;
+  /** The database of each side (a live database's defaults), for what unset character sets mean. */
+  readonly databases?: Databases;
+}
+
+/** Compares two normalised schemas on what they mean (see `diffSchemas`). */
+export function compareSchemas(from: SchemaIR, to: SchemaIR, options: CompareOptions = {}): SchemaComparison {
+  const { withSql = true, server, databases = NO_DATABASES } = options;
+  const diff = diffTables(from, to, server, databases);
   const changes = differencesOf(diff);
   const differences = changes.map(describeChange);
   if (!withSql || changes.length === 0) return { changes, differences, steps: [], statements: [], risks: [] };

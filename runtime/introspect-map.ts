@@ -4,7 +4,9 @@ import { SqlScanner } from '../compiler/dialect/mysql/lexer.js';
 import {
   defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, type ServerProfile,
 } from '../compiler/dialect/mysql/server.js';
-import { canonicalCharset, charsetOfCollation, compareNames, normalizeSchema } from '../compiler/ir/normalize.js';
+import {
+  canonicalCharset, charsetOfCollation, compareNames, normalizeSchema, type CharsetSpelling, type Collation,
+} from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
@@ -30,6 +32,11 @@ export interface ServerInfo extends ServerProfile {
   /** SCHEMATA.DEFAULT_CHARACTER_SET_NAME / DEFAULT_COLLATION_NAME of the database. */
   readonly databaseCharset: string;
   readonly databaseCollation: string;
+}
+
+/** The database's default character set and collation: what its tables' unset ones mean when schemas are compared (`diffSchemas`). */
+export function databaseDefaults(server: ServerInfo): Collation {
+  return { charset: canonicalCharset(server.databaseCharset), collation: server.databaseCollation.toLowerCase() };
 }
 
 /** information_schema.TABLES (+ COLLATIONS for the character set), aliased. */
@@ -247,11 +254,16 @@ export function mapDefault(raw: string | null, extra: string, type: ColumnType, 
  * table, the table for a column) has `parent`: null for whatever is inherited, and the collation
  * null when it is its character set's default here (the normaliser fills it back for character
  * sets whose default does not depend on the server).
+ *
+ * This is the one spelling introspection reports, whatever schema the database is compared with
+ * afterwards: the server stores `CHARSET utf8mb4` on a utf8mb4 database and no CHARSET at all
+ * the same way, so no spelling could be told from the other; comparisons read both as what they
+ * mean (`resolveCharset` in compiler/ir/normalize.ts, used by compiler/diff/diff.ts).
  */
 export function ownCharset(
   charset: string | null, collation: string | null, parent: { charset: string; collation: string },
   charsetDefaults: ReadonlyMap<string, string>,
-): { charset: string | null; collate: string | null } {
+): CharsetSpelling {
   if (collation === null) return { charset: null, collate: null };
   const coll = collation.toLowerCase();
   if (coll === parent.collation.toLowerCase()) return { charset: null, collate: null };
@@ -259,52 +271,6 @@ export function ownCharset(
   // The collation names its character set: a column in a utf8mb4 table says COLLATE utf8mb4_bin.
   if (cs === canonicalCharset(parent.charset)) return { charset: null, collate: coll };
   return { charset: cs, collate: charsetDefaults.get(cs)?.toLowerCase() === coll ? null : coll };
-}
-
-/** A character set and collation as written: either may be left out. */
-export interface CharsetSpelling {
-  readonly charset: string | null;
-  readonly collate: string | null;
-}
-
-/**
- * What a spelling means on this server under `parent` (the effective charset and collation of
- * the database or table): a collation names its charset, a charset alone takes its default
- * collation here, nothing inherits. Null when this server does not know the charset.
- */
-export function resolveCharset(
-  spelled: CharsetSpelling, parent: { charset: string; collation: string }, charsetDefaults: ReadonlyMap<string, string>,
-): { charset: string; collation: string } | null {
-  if (spelled.collate !== null) {
-    const collation = spelled.collate.toLowerCase();
-    return { charset: charsetOfCollation(collation) ?? canonicalCharset(spelled.charset ?? parent.charset), collation };
-  }
-  if (spelled.charset !== null) {
-    const charset = canonicalCharset(spelled.charset);
-    const collation = charsetDefaults.get(charset);
-    return collation ? { charset, collation: collation.toLowerCase() } : null;
-  }
-  return { charset: canonicalCharset(parent.charset), collation: parent.collation.toLowerCase() };
-}
-
-/**
- * The spelling to report for a charset/collation the server has: the expected schema's when it
- * means the same here (the server stores `CHARSET utf8mb4` on a utf8mb4 database and no CHARSET
- * at all identically), else `ownCharset`'s.
- */
-function chooseSpelling(
-  charset: string | null, collation: string | null, parent: { charset: string; collation: string },
-  server: ServerInfo, expected: CharsetSpelling | null,
-): CharsetSpelling {
-  if (expected && collation !== null) {
-    const meant = resolveCharset(expected, parent, server.charsetDefaults);
-    const actualCharset = canonicalCharset(charset ?? charsetOfCollation(collation) ?? parent.charset);
-    if (meant && meant.collation === collation.toLowerCase() && meant.charset === actualCharset) {
-      return { charset: expected.charset === null ? null : canonicalCharset(expected.charset),
-        collate: expected.collate === null ? null : expected.collate.toLowerCase() };
-    }
-  }
-  return ownCharset(charset, collation, parent, server.charsetDefaults);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -317,13 +283,9 @@ function isMariaDbJson(col: ColumnRow, checks: readonly CheckRow[]): CheckRow | 
     && canonicalSql(ck.clause) === expected);
 }
 
-/**
- * One COLUMNS row → Column; `type` is the parsed COLUMN_TYPE (JSON already recognised);
- * `expected` is the column's charset spelling in the expected schema, if any (see `buildSchema`).
- */
+/** One COLUMNS row → Column; `type` is the parsed COLUMN_TYPE (JSON already recognised). */
 export function mapColumn(
   row: ColumnRow, type: ColumnType, table: { charset: string; collation: string }, server: ServerInfo, isJson = false,
-  expected: CharsetSpelling | null = null,
 ): Column {
   const extra = row.extra ?? '';
   const generatedMatch = /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.exec(extra);
@@ -334,7 +296,7 @@ export function mapColumn(
     }
     : null;
   const cs = isTextual(type) && !isJson
-    ? chooseSpelling(row.charset, row.collation, table, server, expected)
+    ? ownCharset(row.charset, row.collation, table, server.charsetDefaults)
     : { charset: null, collate: null };
   return {
     kind: 'column',
@@ -368,6 +330,13 @@ function hidesAstral(c: Column): boolean {
  * whole, but information_schema (utf8mb3 on MariaDB 10.11) shows each such character as `?`.
  * Where the live text is the expected text as the metadata shows it, the expected text is what
  * the server has; introspection cannot tell it from a real `?`, so it takes the expected one.
+ *
+ * This is the only use of an expected schema, and it is not a choice between spellings of one
+ * meaning (those are `ownCharset`'s and the comparison's): the metadata has lost the characters,
+ * so the rows alone cannot say what the server stores, and the expected schema is the one place
+ * that can. It cannot move into the comparison either: the introspected schema is also the side
+ * SQL is planned from (verify's fix, `schemac diff --from URL`), and that SQL must carry the real
+ * characters, not `?`. Without an expected schema such a `?` is read as it is, with a note.
  */
 function withExpectedText(live: Column, expected: Column | null): Column {
   if (!expected) return live;
@@ -403,21 +372,20 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
 }
 
 /**
- * Table options relative to the database (null = inherited or the server's default), in the
- * expected schema's spelling where it means the same on this server.
+ * Table options relative to the database: null for what is inherited or the server's default
+ * (the default engine in any case is null, another engine as the normaliser spells it).
  */
-export function mapTableOptions(row: TableRow, server: ServerInfo, expected: TableOptions | null = null): TableOptions {
+export function mapTableOptions(row: TableRow, server: ServerInfo): TableOptions {
   const database = { charset: server.databaseCharset, collation: server.databaseCollation };
-  const cs = chooseSpelling(row.charset, row.collation, database, server, expected);
+  const cs = ownCharset(row.charset, row.collation, database, server.charsetDefaults);
   // A table in the database's charset with another collation still names its charset, as the
   // schema language writes it (`.charset('utf8mb4').collate('utf8mb4_unicode_ci')`); the
   // normaliser derives it from the collation anyway.
   const charset = cs.collate !== null && cs.charset === null
     ? canonicalCharset(row.charset ?? charsetOfCollation(cs.collate) ?? server.databaseCharset) : cs.charset;
   const isDefaultEngine = row.engine === null || row.engine.toLowerCase() === server.defaultEngine.toLowerCase();
-  const sameEngine = expected?.engine != null && row.engine !== null && expected.engine.toLowerCase() === row.engine.toLowerCase();
   return {
-    engine: sameEngine ? expected!.engine : isDefaultEngine ? null : row.engine,
+    engine: isDefaultEngine ? null : row.engine,
     charset,
     collate: cs.collate,
     comment: row.comment ? row.comment : null,
@@ -428,10 +396,10 @@ export function mapTableOptions(row: TableRow, server: ServerInfo, expected: Tab
  * Every row → the normalised SchemaIR, plus notes on what the IR cannot hold. Throws
  * IntrospectError (listing every problem) for columns of a type the IR does not have.
  *
- * `expected` (optional, e.g. the snapshot) only breaks ties: where the server stores several
- * spellings identically (ENGINE=InnoDB on an InnoDB server, CHARSET utf8mb4 on a utf8mb4
- * database, a charset's default COLLATE), the result takes the expected schema's spelling.
- * Equivalence is decided with the server's own defaults; what differs is reported as it is.
+ * The result depends on the rows and the server only: engine, character sets and collations
+ * are reported in one spelling (`ownCharset`, `mapTableOptions`) whatever `expected` says.
+ * `expected` (optional, e.g. the snapshot) only restores text the metadata lost
+ * (`withExpectedText`).
  */
 export function buildSchema(
   rows: IntrospectRows, server: ServerInfo, expected: SchemaIR | null = null,
@@ -478,7 +446,7 @@ export function buildSchema(
       }
       if (type.kind === 'json') isJson = true;
       if (/\bINVISIBLE\b/i.test(row.extra ?? '')) note(t.name, row.name, 'INVISIBLE is not in the schema language; read as a visible column');
-      const column = withExpectedText(mapColumn(row, type, effective, server, isJson, expectedColumns.get(row.name) ?? null), expectedColumns.get(row.name) ?? null);
+      const column = withExpectedText(mapColumn(row, type, effective, server, isJson), expectedColumns.get(row.name) ?? null);
       if (metadataIsUtf8mb3(server) && !expectedColumns.has(row.name) && hidesAstral(column)) {
         note(t.name, row.name, 'MariaDB shows characters above U+FFFF (emoji) in ENUM/SET values and defaults as "?": if this "?" is one, write it in the schema file');
       }
@@ -543,7 +511,7 @@ export function buildSchema(
 
     tables.push({
       kind: 'table', name: t.name, columns, primaryKey, indexes, foreignKeys, checks,
-      options: mapTableOptions(t, server, expectedTable?.options ?? null),
+      options: mapTableOptions(t, server),
     });
   }
   // A name schemac could not write back into SQL (a line break in a table name, say) stops here:

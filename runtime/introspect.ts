@@ -5,7 +5,7 @@ import {
   type ServerInfo, type TableRow,
 } from './introspect-map.js';
 
-export { IntrospectError, type Flavor, type IntrospectNote } from './introspect-map.js';
+export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, type ServerInfo } from './introspect-map.js';
 
 /**
  * Live database → SchemaIR (ARCHITECTURE "The flow"): the same IR the compiler builds for the
@@ -17,8 +17,9 @@ export { IntrospectError, type Flavor, type IntrospectNote } from './introspect-
  * information_schema column names in upper case whatever the query says. The row → IR mapping
  * is pure and lives in introspect-map.ts.
  *
- * Where the server stores two schemas the same way, introspection reports the spelling of
- * `options.expected` when given, else this one:
+ * Where the server stores two schemas the same way, introspection reports one spelling, the same
+ * whatever `options.expected` is, and comparisons read every spelling as what it means on the
+ * server and in the database (`diffSchemas` with `databaseDefaults(server)`):
  * - ENGINE, table CHARSET/COLLATE: null when they are the server's / database's defaults (an
  *   option left null in the target of a diff keeps what the server has);
  * - a column's charset/collation: null when inherited from the table; the charset null when the
@@ -37,15 +38,18 @@ export interface IntrospectOptions {
   /** The server family; read from `SELECT VERSION()` when not given. */
   readonly flavor?: Flavor;
   /**
-   * The schema the database should have (the snapshot, for `verify`). Only breaks ties: where
-   * the server stores several spellings the same way (ENGINE=InnoDB on an InnoDB server,
-   * CHARSET utf8mb4 on a utf8mb4 database, a charset's default COLLATE), the result uses this
-   * schema's spelling. Anything the server really has differently is reported as it is.
+   * The schema the database should have (the snapshot, for `verify`). It never changes how
+   * engines, character sets or collations are reported; it only restores the characters above
+   * U+FFFF that MariaDB's utf8mb3 metadata shows as `?` in ENUM/SET values and string defaults,
+   * where the live text is the expected text as the metadata shows it (see `withExpectedText`).
    */
   readonly expected?: SchemaIR;
 }
 
-/** The schema of `database` on the server, normalised; see `introspectWithNotes` for what was left out. */
+/**
+ * The schema of `database` on the server, normalised; see `introspectWithNotes` for what was
+ * left out, and for the server and database defaults a comparison with it needs.
+ */
 export async function introspect(conn: Queryable, database: string, options: IntrospectOptions = {}): Promise<SchemaIR> {
   return (await introspectWithNotes(conn, database, options)).ir;
 }
@@ -54,11 +58,12 @@ export async function introspect(conn: Queryable, database: string, options: Int
  * Like `introspect`, with notes on what the IR cannot hold and was left out or approximated
  * (FULLTEXT/SPATIAL and functional indexes, foreign keys to other databases, ZEROFILL,
  * FLOAT(M,D), invisible columns, NOT ENFORCED checks). Throws IntrospectError for a column
- * whose type the schema language does not have (BIT, geometry, INET6, ...).
+ * whose type the schema language does not have (BIT, geometry, INET6, ...). `server` is what the
+ * schema means there: compare it on that profile, with `databaseDefaults(server)` for its side.
  */
 export async function introspectWithNotes(
   conn: Queryable, database: string, options: IntrospectOptions = {},
-): Promise<{ ir: SchemaIR; notes: IntrospectNote[] }> {
+): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   const server = await serverInfo(conn, database, options.flavor);
   const [tables, columns, indexes, foreignKeys, checks] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
@@ -67,7 +72,7 @@ export async function introspectWithNotes(
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
   ]);
-  return buildSchema({ tables, columns, indexes, foreignKeys, checks }, server, options.expected ?? null);
+  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks }, server, options.expected ?? null), server };
 }
 
 /** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */

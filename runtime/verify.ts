@@ -6,7 +6,7 @@ import type { SchemaIR } from '../compiler/ir/types.js';
 import type { Risk } from '../compiler/plan/types.js';
 import { compareSchemas, introspectSession, type PrintedStatement } from './compare.js';
 import { readHistory } from './history.js';
-import { IntrospectError } from './introspect.js';
+import { databaseDefaults, IntrospectError, type ServerInfo } from './introspect.js';
 import { migrationSet, type MigrationSet } from './migrations.js';
 import type { DatabaseTarget } from './project.js';
 import type { Session } from './session.js';
@@ -69,9 +69,11 @@ export interface DriftReport {
 export async function verifyDatabase(session: Session, target: SnapshotTarget): Promise<DriftReport> {
   let live: SchemaIR;
   let introspectNotes: string[];
+  let server: ServerInfo;
   try {
     const r = await introspectSession(session, target.snapshot);
     live = r.ir;
+    server = r.server;
     introspectNotes = r.notes.map((n) => `not compared: ${n.table}${n.object ? '.' + n.object : ''}: ${n.message}`);
   } catch (e) {
     if (e instanceof IntrospectError) {
@@ -80,8 +82,11 @@ export async function verifyDatabase(session: Session, target: SnapshotTarget): 
     }
     throw e;
   }
-  const seen = compareSchemas(target.snapshot, live, false);
-  const fix = seen.changes.length ? compareSchemas(live, target.snapshot) : null;
+  // The snapshot is what this database should have: its unset options mean this database's defaults too.
+  const database = databaseDefaults(server);
+  const on = { server, databases: { from: database, to: database } };
+  const seen = compareSchemas(target.snapshot, live, { ...on, withSql: false });
+  const fix = seen.changes.length ? compareSchemas(live, target.snapshot, on) : null;
   return {
     database: target.config.name, snapshot: target.snapshotFile, drift: seen.changes.length > 0,
     differences: seen.differences, fix: fix?.statements ?? [], fixSteps: fix?.steps ?? [], risks: fix?.risks ?? [],

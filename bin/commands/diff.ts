@@ -7,7 +7,7 @@ import { readSnapshot } from '../../compiler/ir/snapshot.js';
 import { DEFAULT_NAMING, type SchemaIR } from '../../compiler/ir/types.js';
 import { compareSchemas, introspectSession, riskComment, sqlScript } from '../../runtime/compare.js';
 import { openSession, parseDatabaseUrl, scrub, type DatabaseUrl } from '../../runtime/connection.js';
-import { IntrospectError } from '../../runtime/introspect.js';
+import { databaseDefaults, IntrospectError, type ServerInfo } from '../../runtime/introspect.js';
 import { err, out, type CommonArgs } from './common.js';
 
 export interface DiffArgs extends CommonArgs {
@@ -102,11 +102,17 @@ async function loadFile(source: Exclude<Source, { kind: 'url' }>, args: DiffArgs
   }
 }
 
-/** Introspects a live database; `expected` (the other side) breaks ties between same-meaning spellings. */
-async function loadUrl(source: Extract<Source, { kind: 'url' }>, flag: string, expected: SchemaIR | null): Promise<SchemaIR> {
+/**
+ * Introspects a live database, with the server it is on; `expected` (the other side) only
+ * restores text the metadata lost (see IntrospectOptions.expected).
+ */
+async function loadUrl(
+  source: Extract<Source, { kind: 'url' }>, flag: string, expected: SchemaIR | null,
+): Promise<{ ir: SchemaIR; server: ServerInfo }> {
   const session = await openSession(source.url, { lockWaitTimeout: 10 }, flag);
   try {
-    return (await introspectSession(session, expected)).ir;
+    const { ir, server } = await introspectSession(session, expected);
+    return { ir, server };
   } catch (e) {
     const secrets = source.url.password ? [source.url.password] : [];
     if (e instanceof IntrospectError) {
@@ -127,12 +133,18 @@ async function loadUrl(source: Extract<Source, { kind: 'url' }>, flag: string, e
 export async function diff(args: DiffArgs): Promise<number> {
   const from = parseSource(args.from, '--from');
   const to = parseSource(args.to, '--to');
-  // Files first: a live database is read with the other side as its expected spelling.
+  // Files first: a live database is read with the other side as its expected text.
   let fromIr = from.kind === 'url' ? null : await loadFile(from, args);
   let toIr = to.kind === 'url' ? null : await loadFile(to, args);
-  if (from.kind === 'url') fromIr = await loadUrl(from, '--from', toIr);
-  if (to.kind === 'url') toIr = await loadUrl(to, '--to', fromIr);
-  const c = compareSchemas(fromIr!, toIr!);
+  let fromServer: ServerInfo | null = null;
+  let toServer: ServerInfo | null = null;
+  if (from.kind === 'url') ({ ir: fromIr, server: fromServer } = await loadUrl(from, '--from', toIr));
+  if (to.kind === 'url') ({ ir: toIr, server: toServer } = await loadUrl(to, '--to', fromIr));
+  // Compared on what they mean: a live side in its database on its server; a file against a
+  // live database means what it would mean in that database.
+  const fromDb = fromServer ? databaseDefaults(fromServer) : toServer ? databaseDefaults(toServer) : null;
+  const toDb = toServer ? databaseDefaults(toServer) : fromDb;
+  const c = compareSchemas(fromIr!, toIr!, { server: toServer ?? fromServer ?? undefined, databases: { from: fromDb, to: toDb } });
   if (args.json || args.format === 'json') {
     out(JSON.stringify({
       ok: true, from: { kind: from.kind, source: from.text }, to: { kind: to.kind, source: to.text },

@@ -56,6 +56,8 @@ export type Change =
   | ({ readonly kind: 'setPrimaryKey'; readonly table: string; readonly from: PrimaryKey | null; readonly to: PrimaryKey | null } & Pinned)
   | {
     readonly kind: 'alterOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions;
+    /** Whether the default character set or collation changes in meaning (not only in spelling): the table is converted. */
+    readonly convert: boolean;
     /** The table's columns before the change, under their new names: a new default character set converts them. */
     readonly columns: readonly Column[];
   };

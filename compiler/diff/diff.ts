@@ -1,8 +1,23 @@
 import type { ServerProfile } from '../dialect/mysql/server.js';
-import { charsetOfCollation, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
+import { isTextual } from '../dialect/mysql/types.js';
+import {
+  charsetOfCollation, DEFAULT_SERVER, engineOf, resolveCharset, sameCollation, type CharsetSpelling, type Collation,
+} from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
+
+/**
+ * The database each side's tables are in, when known (a live database, or the one a schema is
+ * compared against): its default character set and collation are what a table's unset ones mean.
+ */
+export interface Databases {
+  readonly from: Collation | null;
+  readonly to: Collation | null;
+}
+
+/** Neither side's database known (a migration compiled from two schema files). */
+export const NO_DATABASES: Databases = { from: null, to: null };
 
 /** Old and new tables matched by name or `renamedFrom`, with each kept table's columns matched the same way. */
 export interface Pairing {
@@ -57,9 +72,14 @@ export function oldKeysInNewNames(f: Table, t: Table, p: Pairing): { indexes: In
  * these changes (foreign keys detached around a retyped column, backfills, generated columns
  * that follow a rename, ...) is the dialect's (`executionChanges` in dialect/mysql/strategy.ts),
  * and the planner orders the statements.
+ *
+ * Options are compared on what they mean on `server` in `databases` (an unset engine is the
+ * server's default, an unset character set the database's or the table's, a character set
+ * without a collation its default one), not on how they are spelled: introspection reports one
+ * spelling of what the server has, and a schema may write the same thing another way.
  */
-export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER): Change[] {
-  return differencesOf(diffTables(from, to, server));
+export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER, databases: Databases = NO_DATABASES): Change[] {
+  return differencesOf(diffTables(from, to, server, databases));
 }
 
 /** The differences of a `SchemaDiff` as one list (what `diffSchemas` returns). */
@@ -74,16 +94,31 @@ export function differencesOf(d: SchemaDiff): Change[] {
 /** The differences of each kept table, with the pairing they were found by. */
 export interface SchemaDiff {
   readonly pairing: Pairing;
-  readonly tables: ReadonlyArray<{ readonly pair: Pairing['pairs'][number]; readonly changes: readonly Change[] }>;
+  readonly tables: ReadonlyArray<{
+    readonly pair: Pairing['pairs'][number]; readonly changes: readonly Change[];
+    /** What each side's table character set means, for its columns to inherit. */
+    readonly charsets: CharsetContext;
+  }>;
 }
 
 /** `diffSchemas`, table by table (the created and dropped tables are the pairing's). */
-export function diffTables(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER): SchemaDiff {
+export function diffTables(
+  from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER, databases: Databases = NO_DATABASES,
+): SchemaDiff {
   const pairing = pairSchemas(from, to);
-  return { pairing, tables: pairing.pairs.map((pair) => ({ pair, changes: diffTable(pair, pairing, server) })) };
+  return {
+    pairing,
+    tables: pairing.pairs.map((pair) => {
+      const charsets: CharsetContext = {
+        server, from: resolveCharset(pair.from.options, databases.from, server), to: resolveCharset(pair.to.options, databases.to, server),
+      };
+      return { pair, charsets, changes: diffTable(pair, pairing, charsets) };
+    }),
+  };
 }
 
-function diffTable(pair: Pairing['pairs'][number], pairing: Pairing, server: ServerProfile): Change[] {
+function diffTable(pair: Pairing['pairs'][number], pairing: Pairing, cs: CharsetContext): Change[] {
+  const server = cs.server;
   const changes: Change[] = [];
   const { from: f, to: t, columns: list } = pair;
   const table = t.name;
@@ -99,7 +134,7 @@ function diffTable(pair: Pairing['pairs'][number], pairing: Pairing, server: Ser
   });
   const fromNames = f.columns.map((c) => col(c.name));
   for (const p of list) {
-    if (columnsEqual(p.from, p.to)) continue;
+    if (columnsEqual(p.from, p.to, cs)) continue;
     const ti = t.columns.indexOf(p.to);
     const fi = fromNames.indexOf(p.to.name);
     changes.push({ kind: 'modifyColumn', table, from: { ...p.from, name: p.to.name }, to: p.to, key: t.primaryKey?.columns ?? [],
@@ -126,8 +161,9 @@ function diffTable(pair: Pairing['pairs'][number], pairing: Pairing, server: Ser
   diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr),
     (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
     (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
-  if (optionsChange(f.options, t.options, server)) {
-    changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options,
+  const convert = !sameTableCharset(f.options, t.options, cs);
+  if (convert || optionsChange(f.options, t.options, server)) {
+    changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options, convert,
       columns: f.columns.map((c) => ({ ...c, name: col(c.name) })) });
   }
   return changes;
@@ -293,20 +329,64 @@ export function sameData(a: unknown, b: unknown): boolean {
   return ka.length === kb.length && ka.every((k) => sameData((a as any)[k], (b as any)[k]));
 }
 
-/** Same column definition, ignoring the name, position and build hints. */
-export function columnsEqual(a: Column, b: Column): boolean {
+/**
+ * Where two columns are compared: the server, and what the character set of each one's table
+ * means (null when not known; see `diffSchemas`).
+ */
+export interface CharsetContext {
+  readonly server: ServerProfile;
+  readonly from: Collation | null;
+  readonly to: Collation | null;
+}
+
+/** Two columns of the same table, on the compiler's default server. */
+const SAME_TABLE: CharsetContext = { server: DEFAULT_SERVER, from: null, to: null };
+
+/**
+ * Same column definition, ignoring the name, position and build hints; `a` is in the `from`
+ * table of `charsets`, `b` in its `to` table.
+ */
+export function columnsEqual(a: Column, b: Column, charsets: CharsetContext = SAME_TABLE): boolean {
   return sameType(a, b) && a.nullable === b.nullable
     && (a.default?.kind === 'expr' && b.default?.kind === 'expr' ? sqlEqual(a.default.sql, b.default.sql) : sameData(a.default, b.default))
     && a.autoIncrement === b.autoIncrement && a.onUpdateNow === b.onUpdateNow && a.comment === b.comment
-    && effectiveCharset(a) === effectiveCharset(b) && a.collate === b.collate
+    && sameColumnCharset(a, b, charsets)
     && (a.generated && b.generated
       ? a.generated.stored === b.generated.stored && sqlEqual(a.generated.expr, b.generated.expr)
       : a.generated === b.generated);
 }
 
 /** A collation names its character set: `COLLATE utf8mb4_bin` is `CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`. */
-function effectiveCharset(c: Column): string | null {
+function effectiveCharset(c: CharsetSpelling): string | null {
   return c.charset ?? (c.collate !== null ? charsetOfCollation(c.collate) : null);
+}
+
+const INHERITED: CharsetSpelling = { charset: null, collate: null };
+
+/**
+ * What a column says of its character set beyond its table's (`table`, null when not known), as
+ * meant on `server`: nothing when it is the table's, else the character set and its collation;
+ * the spelling itself when its meaning cannot be known.
+ */
+function ownCharset(c: Column, table: Collation | null, server: ServerProfile): CharsetSpelling {
+  if (!isTextual(c.type)) return INHERITED;
+  const meant = resolveCharset(c, table, server);
+  if (meant === null) return { charset: effectiveCharset(c), collate: c.collate };
+  if (table !== null && sameCollation(meant, table)) return INHERITED;
+  return { charset: meant.charset, collate: meant.collation };
+}
+
+/** Whether two columns have the same character set and collation relative to their tables (a new table default converts those that inherit it). */
+export function sameColumnCharset(a: Column, b: Column, charsets: CharsetContext): boolean {
+  const x = ownCharset(a, charsets.from, charsets.server);
+  const y = ownCharset(b, charsets.to, charsets.server);
+  return x.charset === y.charset && x.collate === y.collate;
+}
+
+/** Whether two tables have the same default character set and collation: in meaning when both are known, else as spelled. */
+export function sameTableCharset(a: TableOptions, b: TableOptions, charsets: CharsetContext): boolean {
+  if (charsets.from !== null && charsets.to !== null) return sameCollation(charsets.from, charsets.to);
+  return effectiveCharset(a) === effectiveCharset(b) && a.collate === b.collate;
 }
 
 /**
@@ -318,11 +398,10 @@ export function sqlEqual(a: string, b: string): boolean {
 }
 
 /**
- * An unset engine, character set or collation means the default: a schema's MyISAM against a
- * live table on the server's default engine is a difference, whichever side is which.
+ * An unset engine means the server's default: a schema's MyISAM against a live table on the
+ * server's default engine is a difference, whichever side is which. (Character sets: `sameTableCharset`.)
  */
 function optionsChange(from: TableOptions, to: TableOptions, server: ServerProfile): boolean {
   return engineOf(to, server).toLowerCase() !== engineOf(from, server).toLowerCase()
-    || to.charset !== from.charset || to.collate !== from.collate
     || (to.comment ?? '') !== (from.comment ?? '');
 }

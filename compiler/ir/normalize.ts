@@ -1,4 +1,4 @@
-import { configProfile, type ServerProfile } from '../dialect/mysql/server.js';
+import { configProfile, defaultCollationOf, type ServerProfile } from '../dialect/mysql/server.js';
 import { isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import type {
@@ -123,6 +123,47 @@ export function defaultCollation(charset: string | null): string | null {
 export function canonicalCharset(name: string): string {
   const lower = name.toLowerCase();
   return lower === 'utf8' ? 'utf8mb3' : lower;
+}
+
+/** A character set and collation as written: either may be left out. */
+export interface CharsetSpelling {
+  readonly charset: string | null;
+  readonly collate: string | null;
+}
+
+/** A character set with its collation: what a spelling means once its defaults are known. */
+export interface Collation {
+  readonly charset: string;
+  readonly collation: string;
+}
+
+/**
+ * What a spelling means on `server` under `parent` (the effective character set and collation of
+ * the database for a table, of the table for a column; null when not known): a collation names
+ * its character set, a character set alone takes its default collation on the server, nothing
+ * inherits the parent's. Null when that cannot be known: it inherits from an unknown parent, or
+ * the server's default collation of the character set is not known.
+ *
+ * This is how every comparison reads character sets (compiler/diff/diff.ts): `CHARSET utf8mb4`
+ * on a utf8mb4 database means what no CHARSET means there, and the server stores both the same.
+ */
+export function resolveCharset(spelled: CharsetSpelling, parent: Collation | null, server: ServerProfile): Collation | null {
+  if (spelled.collate !== null) {
+    const collation = spelled.collate.toLowerCase();
+    const charset = charsetOfCollation(collation) ?? (spelled.charset !== null ? canonicalCharset(spelled.charset) : parent?.charset ?? null);
+    return charset === null ? null : { charset, collation };
+  }
+  if (spelled.charset !== null) {
+    const charset = canonicalCharset(spelled.charset);
+    const collation = defaultCollationOf(server, charset);
+    return collation === undefined ? null : { charset, collation: collation.toLowerCase() };
+  }
+  return parent === null ? null : { charset: canonicalCharset(parent.charset), collation: parent.collation.toLowerCase() };
+}
+
+/** Whether two character sets with their collations are the same. */
+export function sameCollation(a: Collation, b: Collation): boolean {
+  return a.charset === b.charset && a.collation === b.collation;
 }
 
 function normalizeColumn(col: Column, inPrimaryKey: boolean, table: TableOptions): Column {

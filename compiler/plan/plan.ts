@@ -99,7 +99,7 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
             up: [alter(change.table, [{ kind: 'addColumn', column: prepared, after: change.after }]),
               { kind: 'backfill', table: change.table, column: change.column.name, value: change.backfill!, keep: change.keep ?? [] }],
             risks: [...addColumnRisks(change), ...backfillReadsNewColumn(change, changes)] });
-          if (!columnsEqual(prepared, change.column)) alterOf(change.table).modify(change, prepared, change.column, change.after, change.after);
+          if (!columnsEqual(prepared, change.column, { server, from: null, to: null })) alterOf(change.table).modify(change, prepared, change.column, change.after, change.after);
         } else {
           alterOf(change.table).add(change);
         }
@@ -421,7 +421,7 @@ function alterOptionsSteps(change: Extract<Change, { kind: 'alterOptions' }>, se
       up: [{ kind: 'tableOptions', table, from: set(from), to: set(to) }], risks: [] });
   }
   // Unset means the default: the database's character set, or the character set's own collation.
-  if (to.charset !== from.charset || to.collate !== from.collate) {
+  if (change.convert) {
     const inheriting = columns.filter((c) => isTextual(c.type) && c.charset === null && c.collate === null);
     steps.push({ phase: PHASE.convertCharset, table, summary: `change the character set of ${table} to ${to.collate ?? to.charset ?? 'the database default'}`,
       source: [change], up: [{ kind: 'convertCharset', table, from, to, columns: inheriting }], risks: charsetRisks(change, inheriting) });

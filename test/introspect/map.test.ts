@@ -183,13 +183,42 @@ describe('character sets and collations', () => {
       .toEqual({ engine: null, charset: 'latin1', collate: null, comment: null });
   });
 
-  it('an expected spelling wins only when it means the same on this server', () => {
+  it('the same rows give the same schema whatever schema is expected, and compare equal to every spelling of it', () => {
     const row = { name: 't', engine: 'InnoDB', collation: 'utf8mb4_0900_ai_ci', charset: 'utf8mb4', comment: '' };
+    const rows: IntrospectRows = {
+      tables: [row],
+      columns: columns('t', [
+        { name: 'id', columnType: 'int', nullable: 'NO' },
+        { name: 'a', columnType: 'varchar(5)', charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci' },
+        { name: 'b', columnType: 'varchar(5)', charset: 'latin1', collation: 'latin1_swedish_ci' },
+      ]),
+      indexes: [indexRow('t', 'PRIMARY', 'id', { nonUnique: 0 })], foreignKeys: [], checks: [],
+    };
+    const bare = buildSchema(rows, MYSQL).ir;
     const o = (engine: string | null, charset: string | null, collate: string | null) => ({ engine, charset, collate, comment: null });
-    expect(mapTableOptions(row, MYSQL, o('InnoDB', 'utf8mb4', null))).toEqual(o('InnoDB', 'utf8mb4', null));
-    expect(mapTableOptions(row, MYSQL, o(null, 'utf8mb4', 'utf8mb4_0900_ai_ci'))).toEqual(o(null, 'utf8mb4', 'utf8mb4_0900_ai_ci'));
+    expect(bare.tables[0].options).toEqual(o(null, null, null));
+    const spelled = (options: ReturnType<typeof o>, a: object, b: object): SchemaIR => normalizeSchema({
+      ...bare, tables: [{ ...bare.tables[0], options,
+        columns: bare.tables[0].columns.map((c) => (c.name === 'a' ? { ...c, ...a } : c.name === 'b' ? { ...c, ...b } : c)) }] });
+    // The server's defaults spelled out (MySQL: utf8mb4 is utf8mb4_0900_ai_ci), in several ways.
+    const same = [
+      spelled(o('InnoDB', 'utf8mb4', null), { charset: 'utf8mb4' }, { charset: 'latin1', collate: 'latin1_swedish_ci' }),
+      spelled(o('innodb', 'utf8mb4', 'utf8mb4_0900_ai_ci'), { collate: 'utf8mb4_0900_ai_ci' }, { charset: 'latin1' }),
+      spelled(o(null, null, 'utf8mb4_0900_ai_ci'), { charset: 'utf8mb4', collate: 'utf8mb4_0900_ai_ci' }, { collate: 'latin1_swedish_ci' }),
+    ];
+    const database = { from: { charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci' }, to: { charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci' } };
+    for (const expected of same) {
+      expect(buildSchema(rows, MYSQL, expected).ir).toEqual(bare);
+      expect(mapTableOptions(row, MYSQL)).toEqual(o(null, null, null));
+      expect(diffSchemas(expected, bare, MYSQL, database)).toEqual([]);
+      expect(diffSchemas(bare, expected, MYSQL, database)).toEqual([]);
+    }
     // utf8mb4's default is utf8mb4_general_ci on MariaDB: on MySQL that spelling is a real difference.
-    expect(mapTableOptions(row, MYSQL, o('MyISAM', 'utf8mb4', 'utf8mb4_general_ci'))).toEqual(o(null, null, null));
+    const other = spelled(o('MyISAM', 'utf8mb4', 'utf8mb4_general_ci'), {}, { collate: 'latin1_bin' });
+    expect(buildSchema(rows, MYSQL, other).ir).toEqual(bare);
+    const changes = diffSchemas(other, bare, MYSQL, database);
+    expect(changes.map((c) => c.kind)).toEqual(['modifyColumn', 'alterOptions']);
+    expect(changes[1]).toMatchObject({ kind: 'alterOptions', convert: true });
   });
 });
 

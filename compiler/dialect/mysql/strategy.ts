@@ -1,6 +1,6 @@
 import type { Change } from '../../diff/changes.js';
 import {
-  columnsEqual, diffTables, indexesEqual, sameData, movedColumns, oldKeysInNewNames, pinnedIndexes, type Pairing, type SchemaDiff,
+  columnsEqual, diffTables, indexesEqual, sameColumnCharset, sameData, sameTableCharset, movedColumns, oldKeysInNewNames, pinnedIndexes, type CharsetContext, type Databases, NO_DATABASES, type Pairing, type SchemaDiff,
 } from '../../diff/diff.js';
 import { DEFAULT_SERVER } from '../../ir/normalize.js';
 import { assertNever, type Column, type ForeignKey, type SchemaIR } from '../../ir/types.js';
@@ -28,8 +28,8 @@ import { isTextual } from './types.js';
  * - A generated column changing storage is dropped and added again, so its indexes are rebuilt.
  * - Indexes InnoDB may hold for a foreign key are pinned (see `Pinned` in diff/changes.ts).
  */
-export function executionChanges(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER): Change[] {
-  return executionOf(diffTables(from, to, server));
+export function executionChanges(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER, databases: Databases = NO_DATABASES): Change[] {
+  return executionOf(diffTables(from, to, server, databases));
 }
 
 export function executionOf(diff: SchemaDiff): Change[] {
@@ -39,8 +39,8 @@ export function executionOf(diff: SchemaDiff): Change[] {
     for (const fk of t.foreignKeys) out.push({ kind: 'dropForeignKey', table: t.name, foreignKey: fk });
     out.push({ kind: 'dropTable', table: { ...t, foreignKeys: [] } });
   }
-  const retyped = retypedColumns(pairing);
-  for (const { pair, changes } of diff.tables) out.push(...tableChanges(pair, changes, pairing, retyped));
+  const retyped = retypedColumns(diff);
+  for (const { pair, changes, charsets } of diff.tables) out.push(...tableChanges(pair, changes, pairing, retyped, charsets));
   return out;
 }
 
@@ -51,20 +51,20 @@ type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
  * Columns (`table.column`, new names) whose type, character set or collation changes, declared or
  * inherited from the table's default.
  */
-function retypedColumns(pairing: Pairing): Set<string> {
+function retypedColumns(diff: SchemaDiff): Set<string> {
   const retyped = new Set<string>();
-  for (const { from: f, to: t, columns } of pairing.pairs) {
-    const tableCharset = f.options.charset !== t.options.charset || f.options.collate !== t.options.collate;
+  for (const { pair: { from: f, to: t, columns }, charsets } of diff.tables) {
+    const tableCharset = !sameTableCharset(f.options, t.options, charsets);
     for (const p of columns) {
       const inherits = p.to.charset === null && p.to.collate === null && isTextual(p.to.type);
-      if (!sameData(p.from.type, p.to.type) || p.from.charset !== p.to.charset || p.from.collate !== p.to.collate
+      if (!sameData(p.from.type, p.to.type) || !sameColumnCharset(p.from, p.to, charsets)
         || (tableCharset && inherits)) retyped.add(`${t.name}.${p.to.name}`);
     }
   }
   return retyped;
 }
 
-function tableChanges(pair: Pair, changes: readonly Change[], pairing: Pairing, retyped: ReadonlySet<string>): Change[] {
+function tableChanges(pair: Pair, changes: readonly Change[], pairing: Pairing, retyped: ReadonlySet<string>, cs: CharsetContext): Change[] {
   const { from: f, to: t, columns: list } = pair;
   const table = t.name;
   const of = <K extends Change['kind']>(kind: K) => changes.filter((c): c is Of<K> => c.kind === kind);
@@ -72,8 +72,8 @@ function tableChanges(pair: Pair, changes: readonly Change[], pairing: Pairing, 
 
   // Generated columns that only follow the renames: carried by the table's first rename.
   const renames = pairing.columnRenames(table);
-  const followers = renames.size === 0 ? [] : list.filter((p) => p.from.generated && p.to.generated && !columnsEqual(p.from, p.to)
-    && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameColumnsInExpression(p.from.generated.expr, renames) } }, p.to));
+  const followers = renames.size === 0 ? [] : list.filter((p) => p.from.generated && p.to.generated && !columnsEqual(p.from, p.to, cs)
+    && columnsEqual({ ...p.from, generated: { ...p.from.generated, expr: renameColumnsInExpression(p.from.generated.expr, renames) } }, p.to, cs));
   const following = new Set(followers.map((p) => p.to.name));
   of('renameColumn').forEach((r, i) => out.push({
     ...r, generated: i === 0 ? followers.map((g) => ({ from: { ...g.from, name: g.to.name }, to: g.to })) : [],
