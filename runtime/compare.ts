@@ -2,7 +2,8 @@ import type { ServerProfile } from '../compiler/dialect/mysql/server.js';
 import type { Change } from '../compiler/diff/changes.js';
 import { executionOf } from '../compiler/dialect/mysql/strategy.js';
 import { differencesOf, diffTables, NO_DATABASES, type Databases } from '../compiler/diff/diff.js';
-import { columnHasUserSql, createTableSql, sqlComment } from '../compiler/dialect/mysql/sql.js';
+import { printDdl } from '../compiler/dialect/mysql/ddl.js';
+import { sqlComment } from '../compiler/dialect/mysql/sql.js';
 import { describeChange } from '../compiler/diff/describe.js';
 import { formatStatement } from '../compiler/emit/render.js';
 import { assertNever, type SchemaIR, type Table } from '../compiler/ir/types.js';
@@ -114,6 +115,6 @@ export function riskComment(r: Risk): string {
 export function shapesOf(changes: readonly Change[], from: SchemaIR, to: SchemaIR): { from: string[]; to: string[] } {
   const names = new Set(changes.flatMap(tablesOf));
   const render = (ir: SchemaIR) => ir.tables.filter((t: Table) => names.has(t.name))
-    .map((t) => formatStatement({ sql: createTableSql(t), format: t.checks.length > 0 || t.columns.some(columnHasUserSql) }) + ';');
+    .map((t) => formatStatement(printDdl({ kind: 'createTable', table: t, foreignKeys: t.foreignKeys })) + ';');
   return { from: render(from), to: render(to) };
 }

@@ -19,9 +19,16 @@ export interface Databases {
 /** Neither side's database known (a migration compiled from two schema files). */
 export const NO_DATABASES: Databases = { from: null, to: null };
 
+/** A kept table, old and new, with its columns matched by name or `renamedFrom`. */
+export interface TablePair {
+  readonly from: Table;
+  readonly to: Table;
+  readonly columns: ReadonlyArray<{ readonly from: Column; readonly to: Column }>;
+}
+
 /** Old and new tables matched by name or `renamedFrom`, with each kept table's columns matched the same way. */
 export interface Pairing {
-  readonly pairs: ReadonlyArray<{ readonly from: Table; readonly to: Table; readonly columns: ReadonlyArray<{ readonly from: Column; readonly to: Column }> }>;
+  readonly pairs: readonly TablePair[];
   readonly created: readonly Table[];
   readonly dropped: readonly Table[];
   /** A table's name after the renames. */
@@ -95,7 +102,7 @@ export function differencesOf(d: SchemaDiff): Change[] {
 export interface SchemaDiff {
   readonly pairing: Pairing;
   readonly tables: ReadonlyArray<{
-    readonly pair: Pairing['pairs'][number]; readonly changes: readonly Change[];
+    readonly pair: TablePair; readonly changes: readonly Change[];
     /** What each side's table character set means, for its columns to inherit. */
     readonly charsets: CharsetContext;
   }>;
@@ -117,7 +124,7 @@ export function diffTables(
   };
 }
 
-function diffTable(pair: Pairing['pairs'][number], pairing: Pairing, cs: CharsetContext): Change[] {
+function diffTable(pair: TablePair, pairing: Pairing, cs: CharsetContext): Change[] {
   const server = cs.server;
   const changes: Change[] = [];
   const { from: f, to: t, columns: list } = pair;

@@ -1,6 +1,7 @@
 import type { Change } from '../../diff/changes.js';
 import {
-  columnsEqual, diffTables, indexesEqual, sameColumnCharset, sameData, sameTableCharset, movedColumns, oldKeysInNewNames, pinnedIndexes, type CharsetContext, type Databases, NO_DATABASES, type Pairing, type SchemaDiff,
+  columnsEqual, diffTables, indexesEqual, movedColumns, NO_DATABASES, oldKeysInNewNames, pinnedIndexes, sameColumnCharset, sameData,
+  sameTableCharset, type CharsetContext, type Databases, type Pairing, type SchemaDiff, type TablePair,
 } from '../../diff/diff.js';
 import { DEFAULT_SERVER } from '../../ir/normalize.js';
 import { assertNever, type Column, type ForeignKey, type SchemaIR } from '../../ir/types.js';
@@ -44,7 +45,6 @@ export function executionOf(diff: SchemaDiff): Change[] {
   return out;
 }
 
-type Pair = Pairing['pairs'][number];
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
 /**
@@ -64,7 +64,7 @@ function retypedColumns(diff: SchemaDiff): Set<string> {
   return retyped;
 }
 
-function tableChanges(pair: Pair, changes: readonly Change[], pairing: Pairing, retyped: ReadonlySet<string>, cs: CharsetContext): Change[] {
+function tableChanges(pair: TablePair, changes: readonly Change[], pairing: Pairing, retyped: ReadonlySet<string>, cs: CharsetContext): Change[] {
   const { from: f, to: t, columns: list } = pair;
   const table = t.name;
   const of = <K extends Change['kind']>(kind: K) => changes.filter((c): c is Of<K> => c.kind === kind);
@@ -120,12 +120,14 @@ function tableChanges(pair: Pair, changes: readonly Change[], pairing: Pairing, 
     fk.columns.some((c) => retyped.has(`${table}.${c}`)) || fk.refColumns.some((c) => retyped.has(`${fk.refTable}.${c}`));
   const dropped = new Set(of('dropForeignKey').map((d) => d.foreignKey.name));
   const added = new Set(of('addForeignKey').map((a) => a.foreignKey.name));
-  const kept = (fk: ForeignKey) => !added.has(fk.name) && t.foreignKeys.some((x) => x.name === fk.name) && touchesRetyped(fk);
+  // A key on both sides over a retyped column (on either side of the reference).
+  const detached = (fk: ForeignKey) => touchesRetyped(fk)
+    && old.foreignKeys.some((x) => x.name === fk.name) && t.foreignKeys.some((x) => x.name === fk.name);
   for (const fk of old.foreignKeys) {
-    if (dropped.has(fk.name) || kept(fk)) out.push({ kind: 'dropForeignKey', table: f.name, foreignKey: old.original.get(fk)! });
+    if (dropped.has(fk.name) || detached(fk)) out.push({ kind: 'dropForeignKey', table: f.name, foreignKey: old.original.get(fk)! });
   }
   for (const fk of t.foreignKeys) {
-    if (added.has(fk.name) || (old.foreignKeys.some((x) => x.name === fk.name) && touchesRetyped(fk))) out.push({ kind: 'addForeignKey', table, foreignKey: fk });
+    if (added.has(fk.name) || detached(fk)) out.push({ kind: 'addForeignKey', table, foreignKey: fk });
   }
   out.push(...of('dropCheck'), ...of('addCheck'), ...of('alterOptions'));
 
