@@ -1,4 +1,5 @@
 import type { ServerProfile } from '../compiler/dialect/mysql/server.js';
+import type { BuildHints } from '../compiler/ir/hints.js';
 import type { Change } from '../compiler/diff/changes.js';
 import { executionOf } from '../compiler/dialect/mysql/strategy.js';
 import { differencesOf, diffTables, NO_DATABASES, type Databases } from '../compiler/diff/diff.js';
@@ -74,12 +75,14 @@ export interface CompareOptions {
   readonly server?: ServerProfile;
   /** The database of each side (a live database's defaults), for what unset character sets mean. */
   readonly databases?: Databases;
+  /** The `to` side's build hints, when it is declared schema files (renames to follow). */
+  readonly hints?: BuildHints;
 }
 
 /** Compares two normalised schemas on what they mean (see `diffSchemas`). */
 export function compareSchemas(from: SchemaIR, to: SchemaIR, options: CompareOptions = {}): SchemaComparison {
-  const { withSql = true, server, databases = NO_DATABASES } = options;
-  const diff = diffTables(from, to, server, databases);
+  const { withSql = true, server, databases = NO_DATABASES, hints } = options;
+  const diff = diffTables(from, to, { databases, ...(server ? { server } : {}), ...(hints ? { hints } : {}) });
   const changes = differencesOf(diff);
   const differences = changes.map(describeChange);
   if (!withSql || changes.length === 0) return { changes, differences, steps: [], statements: [], risks: [] };

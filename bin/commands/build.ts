@@ -23,16 +23,16 @@ export async function build(args: BuildArgs): Promise<number> {
   const pending: Array<{ db: DatabaseConfig; outDir: string; prev: GeneratedState; result: BuildResult }> = [];
   for (const db of selectDatabases(project, args.db)) {
     const outDir = join(project.root, db.out);
-    const ir = await compileDatabase(project, db);
+    const schema = await compileDatabase(project, db);
     const prev = readGenerated(outDir);
-    if (!args.check && alreadyBuilt(prev, ir)) {
+    if (!args.check && alreadyBuilt(prev, schema.ir)) {
       checkSum(db.name, prev);
       checkReach(db.name, prev);
       if (!args.json) out(`${db.name}: no changes`);
       report.push({ database: db.name, migration: null, written: [], steps: [], risks: [] });
       continue;
     }
-    const result = planBuild(db.name, prev, ir, { server, ...(args.message ? { message: args.message } : {}) });
+    const result = planBuild(db.name, prev, schema, { server, ...(args.message ? { message: args.message } : {}) });
     if (args.check) {
       const again = planBuild(db.name, prev, await compileDatabase(project, db, { cache: false }), { server, ...(args.message ? { message: args.message } : {}) });
       const nondeterministic = [...result.files].filter(([k, v]) => again.files.get(k) !== v).map(([k]) => k);

@@ -4,6 +4,7 @@ import { SchemacError } from '../../compiler/diagnostics.js';
 import { readText, shortPath, statIfPresent } from '../../compiler/project/files.js';
 import { loadProject, selectDatabases, type Project } from '../../compiler/project/generated.js';
 import { readSnapshot } from '../../compiler/ir/snapshot.js';
+import { NO_HINTS, type DeclaredSchema } from '../../compiler/ir/hints.js';
 import { DEFAULT_NAMING, type SchemaIR } from '../../compiler/ir/types.js';
 import { compareSchemas, introspectSession, riskComment, sqlScript } from '../../runtime/compare.js';
 import { openSession, parseDatabaseUrl, scrub, type DatabaseUrl } from '../../runtime/connection.js';
@@ -75,8 +76,8 @@ function tryProject(args: DiffArgs, required: boolean): Project | null {
   }
 }
 
-/** Loads a source that is not a live database. */
-async function loadFile(source: Exclude<Source, { kind: 'url' }>, args: DiffArgs): Promise<SchemaIR> {
+/** Loads a source that is not a live database, with its build hints (a snapshot has none). */
+async function loadFile(source: Exclude<Source, { kind: 'url' }>, args: DiffArgs): Promise<DeclaredSchema> {
   switch (source.kind) {
     case 'db': {
       const project = tryProject(args, true)!;
@@ -86,14 +87,14 @@ async function loadFile(source: Exclude<Source, { kind: 'url' }>, args: DiffArgs
       return compileDatabase(project, db);
     }
     case 'generated':
-      return readSnapshot(readText(source.file), shortPath(source.file));
+      return { ir: readSnapshot(readText(source.file), shortPath(source.file)), hints: NO_HINTS };
     case 'sql': {
       const project = tryProject(args, false);
-      const [{ importSql }, { normalizeSchema }] = await Promise.all([
+      const [{ importSql }, { normalizeDeclared }] = await Promise.all([
         import('../../compiler/import/sql.js'), import('../../compiler/ir/normalize.js')]);
       const result = importSql(readText(source.file), source.file, { server: configProfile(project?.config.dialect ?? 'mysql') });
       if (result.diagnostics.length) throw new SchemacError(result.diagnostics);
-      return normalizeSchema(result.ir, project?.config.naming ?? DEFAULT_NAMING);
+      return normalizeDeclared(result, project?.config.naming ?? DEFAULT_NAMING);
     }
     default: {
       const never: never = source;
@@ -134,8 +135,9 @@ export async function diff(args: DiffArgs): Promise<number> {
   const from = parseSource(args.from, '--from');
   const to = parseSource(args.to, '--to');
   // Files first: a live database is read with the other side as its expected text.
-  let fromIr = from.kind === 'url' ? null : await loadFile(from, args);
-  let toIr = to.kind === 'url' ? null : await loadFile(to, args);
+  let fromIr = from.kind === 'url' ? null : (await loadFile(from, args)).ir;
+  const toFile = to.kind === 'url' ? null : await loadFile(to, args);
+  let toIr = toFile?.ir ?? null;
   let fromServer: ServerInfo | null = null;
   let toServer: ServerInfo | null = null;
   if (from.kind === 'url') ({ ir: fromIr, server: fromServer } = await loadUrl(from, '--from', toIr));
@@ -144,7 +146,9 @@ export async function diff(args: DiffArgs): Promise<number> {
   // live database means what it would mean in that database.
   const fromDb = fromServer ? databaseDefaults(fromServer) : toServer ? databaseDefaults(toServer) : null;
   const toDb = toServer ? databaseDefaults(toServer) : fromDb;
-  const c = compareSchemas(fromIr!, toIr!, { server: toServer ?? fromServer ?? undefined, databases: { from: fromDb, to: toDb } });
+  const c = compareSchemas(fromIr!, toIr!, {
+    server: toServer ?? fromServer ?? undefined, databases: { from: fromDb, to: toDb }, ...(toFile ? { hints: toFile.hints } : {}),
+  });
   if (args.json || args.format === 'json') {
     out(JSON.stringify({
       ok: true, from: { kind: from.kind, source: from.text }, to: { kind: to.kind, source: to.text },

@@ -8,6 +8,7 @@ import { readText, statIfPresent } from '../../compiler/project/files.js';
 import { BASELINE_FILE, loadProject, readGenerated, selectDatabases, type Project } from '../../compiler/project/generated.js';
 import { renderBaseline } from '../../compiler/emit/baseline.js';
 import { schemaHash } from '../../compiler/ir/snapshot.js';
+import { NO_HINTS } from '../../compiler/ir/hints.js';
 import { writeDslFile } from '../../compiler/emit/dsl.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
@@ -118,7 +119,7 @@ async function writeImport(project: Project, db: DatabaseConfig, ir: SchemaIR, a
   // The written file must read back to the same schema, or the first build would not be empty.
   let back: SchemaIR;
   try {
-    back = await compileDatabase(project, db, { cache: false });
+    back = (await compileDatabase(project, db, { cache: false })).ir;
   } catch (e) {
     undo();
     if (!(e instanceof SchemacError)) throw e;
@@ -138,7 +139,7 @@ async function writeImport(project: Project, db: DatabaseConfig, ir: SchemaIR, a
   const baseline = renderBaseline(back, [`schemac baseline for database ${db.name}: the schema its migrations start from`,
     `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`],
   project.config.naming, configProfile(project.config.dialect));
-  const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, back,
+  const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, { ir: back, hints: NO_HINTS },
     { server: configProfile(project.config.dialect) });
   // The previous folder's files only: its snapshot is not read (--force replaces it, broken or not).
   writeGenerated(generatedDir, { snapshot: back, migrations: [], files: prev.files }, result.files);

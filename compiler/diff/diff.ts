@@ -6,6 +6,7 @@ import {
 import { sameSqlExpression } from '../ir/sql-canonical.js';
 import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions } from '../ir/types.js';
 import type { Change } from './changes.js';
+import { columnRenamedFrom, NO_HINTS, tableRenamedFrom, type BuildHints } from '../ir/hints.js';
 
 /**
  * The database each side's tables are in, when known (a live database, or the one a schema is
@@ -39,13 +40,17 @@ export interface Pairing {
   columnRenames(table: string): ReadonlyMap<string, string>;
 }
 
-export function pairSchemas(from: SchemaIR, to: SchemaIR): Pairing {
-  const tables = pairByName(from.tables, to.tables);
+/**
+ * Matches the old schema's tables and columns with the new one's: by name, or through the new
+ * schema's `renamedFrom` hints.
+ */
+export function pairSchemas(from: SchemaIR, to: SchemaIR, hints: BuildHints = NO_HINTS): Pairing {
+  const tables = pairByName(from.tables, to.tables, (t) => tableRenamedFrom(hints, t.name));
   const tableRenames = new Map<string, string>();
   const columnRenames = new Map<string, Map<string, string>>();
   const pairs = tables.pairs.map(({ from: f, to: t }) => {
     if (f.name !== t.name) tableRenames.set(f.name, t.name);
-    const columns = pairByName(f.columns, t.columns).pairs;
+    const columns = pairByName(f.columns, t.columns, (c) => columnRenamedFrom(hints, t.name, c.name)).pairs;
     columnRenames.set(t.name, new Map(columns.filter((p) => p.from.name !== p.to.name).map((p) => [p.from.name, p.to.name])));
     return { from: f, to: t, columns };
   });
@@ -85,8 +90,17 @@ export function oldKeysInNewNames(f: Table, t: Table, p: Pairing): { indexes: In
  * without a collation its default one), not on how they are spelled: introspection reports one
  * spelling of what the server has, and a schema may write the same thing another way.
  */
-export function diffSchemas(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER, databases: Databases = NO_DATABASES): Change[] {
-  return differencesOf(diffTables(from, to, server, databases));
+export function diffSchemas(from: SchemaIR, to: SchemaIR, options: DiffOptions = {}): Change[] {
+  return differencesOf(diffTables(from, to, options));
+}
+
+export interface DiffOptions {
+  /** Whose defaults give unset options their meaning (default: DEFAULT_SERVER). */
+  readonly server?: ServerProfile;
+  /** The databases each side is in (default: neither known). */
+  readonly databases?: Databases;
+  /** The new side's build hints: renames to follow, backfills for the strategy (default: none). */
+  readonly hints?: BuildHints;
 }
 
 /** The differences of a `SchemaDiff` as one list (what `diffSchemas` returns). */
@@ -101,6 +115,8 @@ export function differencesOf(d: SchemaDiff): Change[] {
 /** The differences of each kept table, with the pairing they were found by. */
 export interface SchemaDiff {
   readonly pairing: Pairing;
+  /** The new side's build hints (the strategy places backfills by them). */
+  readonly hints: BuildHints;
   readonly tables: ReadonlyArray<{
     readonly pair: TablePair; readonly changes: readonly Change[];
     /** What each side's table character set means, for its columns to inherit. */
@@ -109,12 +125,12 @@ export interface SchemaDiff {
 }
 
 /** `diffSchemas`, table by table (the created and dropped tables are the pairing's). */
-export function diffTables(
-  from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER, databases: Databases = NO_DATABASES,
-): SchemaDiff {
-  const pairing = pairSchemas(from, to);
+export function diffTables(from: SchemaIR, to: SchemaIR, options: DiffOptions = {}): SchemaDiff {
+  const { server = DEFAULT_SERVER, databases = NO_DATABASES, hints = NO_HINTS } = options;
+  const pairing = pairSchemas(from, to, hints);
   return {
     pairing,
+    hints,
     tables: pairing.pairs.map((pair) => {
       const charsets: CharsetContext = {
         server, from: resolveCharset(pair.from.options, databases.from, server), to: resolveCharset(pair.to.options, databases.to, server),
@@ -207,25 +223,25 @@ export function pinnedIndexes(from: readonly Index[], to: readonly Index[], fore
  * `renamedFrom` hints that cannot be followed: the new name and the old one both exist in the
  * old schema, so matching by name would silently ignore the hint.
  */
-export function renameConflicts(from: SchemaIR, to: SchemaIR): string[] {
+export function renameConflicts(from: SchemaIR, to: SchemaIR, hints: BuildHints): string[] {
   const out: string[] = [];
-  const check = <T extends { readonly name: string; readonly renamedFrom?: readonly string[] }>(
-    olds: readonly T[], news: readonly T[], what: (x: T) => string,
+  const check = <T extends { readonly name: string }>(
+    olds: readonly T[], news: readonly T[], renamedFrom: (x: T) => readonly string[], what: (x: T) => string,
   ) => {
     const oldNames = new Set(olds.map((x) => x.name));
     for (const x of news) {
-      const hint = (x.renamedFrom ?? []).find((h) => oldNames.has(h));
+      const hint = renamedFrom(x).find((h) => oldNames.has(h));
       if (hint !== undefined && oldNames.has(x.name) && hint !== x.name) {
         out.push(`${what(x)} declares renamedFrom('${hint}'), but the last snapshot has both "${hint}" and "${x.name}": `
           + `drop or rename the old "${x.name}" in a migration of its own first, or remove the hint`);
       }
     }
   };
-  check(from.tables, to.tables, (t) => `table "${t.name}"`);
+  check(from.tables, to.tables, (t) => tableRenamedFrom(hints, t.name), (t) => `table "${t.name}"`);
   const fromTables = new Map(from.tables.map((t) => [t.name, t]));
   for (const t of to.tables) {
-    const f = fromTables.get(t.name) ?? from.tables.find((x) => (t.renamedFrom ?? []).includes(x.name));
-    if (f) check(f.columns, t.columns, (c) => `column "${t.name}.${c.name}"`);
+    const f = fromTables.get(t.name) ?? from.tables.find((x) => tableRenamedFrom(hints, t.name).includes(x.name));
+    if (f) check(f.columns, t.columns, (c) => columnRenamedFrom(hints, t.name, c.name), (c) => `column "${t.name}.${c.name}"`);
   }
   return out;
 }
@@ -234,8 +250,8 @@ export function renameConflicts(from: SchemaIR, to: SchemaIR): string[] {
  * Matches old and new objects by name, or through a `renamedFrom` hint naming an old object
  * that no new object still uses. What is left over was added or removed.
  */
-function pairByName<T extends { readonly name: string; readonly renamedFrom?: readonly string[] }>(
-  from: readonly T[], to: readonly T[],
+function pairByName<T extends { readonly name: string }>(
+  from: readonly T[], to: readonly T[], renamedFrom: (x: T) => readonly string[],
 ): { pairs: Array<{ from: T; to: T }>; added: T[]; removed: T[] } {
   const fromByName = new Map(from.map((x) => [x.name, x]));
   const toNames = new Set(to.map((x) => x.name));
@@ -244,7 +260,7 @@ function pairByName<T extends { readonly name: string; readonly renamedFrom?: re
   const added: T[] = [];
   for (const x of to) {
     const old = fromByName.has(x.name) ? x.name
-      : (x.renamedFrom ?? []).find((n) => fromByName.has(n) && !toNames.has(n) && !used.has(n));
+      : renamedFrom(x).find((n) => fromByName.has(n) && !toNames.has(n) && !used.has(n));
     if (old !== undefined && !used.has(old)) {
       used.add(old);
       pairs.push({ from: fromByName.get(old)!, to: x });

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { HintsBuilder, type DeclaredSchema } from '../ir/hints.js';
 import type {
-  Check, Column, ForeignKey, Index, PrimaryKey, ReferentialAction, SchemaIR, SourcePos, Table, TableOptions,
+  Check, Column, ForeignKey, Index, PrimaryKey, ReferentialAction, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
 import {
   ColumnBuilder, isColumnRef, toAction, type ColumnRef, type ReferentialActionInput,
@@ -254,7 +255,7 @@ export function isTableDef(value: unknown): boolean {
  * Turns declared tables into the IR (before normalisation: auto-names are empty strings).
  * Problems are pushed to `diagnostics`; the table is still returned as far as it could be built.
  */
-export function tableToIR(state: TableState, diagnostics: Diagnostic[]): Table {
+export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: HintsBuilder): Table {
   const columns: Column[] = [];
   const indexes: Index[] = [];
   const foreignKeys: ForeignKey[] = [];
@@ -269,10 +270,9 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[]): Table {
     columns.push(stripUndefined({
       kind: 'column', name, type: s.type, nullable: s.nullable, default: s.default,
       autoIncrement: s.autoIncrement, onUpdateNow: s.onUpdateNow, comment: s.comment,
-      charset: s.charset, collate: s.collate, generated: s.generated,
-      renamedFrom: s.renamedFrom.length ? [...s.renamedFrom].reverse() : undefined,
-      backfill: s.backfill ?? undefined, pos: s.pos,
+      charset: s.charset, collate: s.collate, generated: s.generated, pos: s.pos,
     }) as Column);
+    hints.column(state.name, name, { renamedFrom: [...s.renamedFrom].reverse(), ...(s.backfill ? { backfill: s.backfill } : {}) });
     if (s.primaryKey) pkColumns.push(name);
     if (s.unique) {
       indexes.push(stripUndefined({ kind: 'index', name: s.unique.name ?? '', unique: true, parts: [{ column: name }],
@@ -349,21 +349,24 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[]): Table {
     }
   }
 
+  hints.table(state.name, [...state.renamedFrom].reverse());
   return stripUndefined({
-    kind: 'table', name: state.name, columns, primaryKey, indexes, foreignKeys, checks,
-    options: state.options, renamedFrom: state.renamedFrom.length ? [...state.renamedFrom].reverse() : undefined,
-    pos: state.pos,
+    kind: 'table', name: state.name, columns, primaryKey, indexes, foreignKeys, checks, options: state.options, pos: state.pos,
   }) as Table;
 }
 
-/** Builds the (un-normalised) IR of a set of declared tables, in the order given. */
-export function tablesToIR(defs: readonly unknown[], diagnostics: Diagnostic[]): SchemaIR {
+/**
+ * Builds the (un-normalised) IR of a set of declared tables, in the order given, with the build
+ * hints (`.renamedFrom()`, `.backfill()`) they declare beside it.
+ */
+export function tablesToIR(defs: readonly unknown[], diagnostics: Diagnostic[]): DeclaredSchema {
   const tables: Table[] = [];
+  const hints = new HintsBuilder();
   for (const def of defs) {
     const state = tableState(def);
-    if (state) tables.push(tableToIR(state, diagnostics));
+    if (state) tables.push(tableToIR(state, diagnostics, hints));
   }
-  return { kind: 'schema', tables };
+  return { ir: { kind: 'schema', tables }, hints: hints.build() };
 }
 
 /** Drops keys whose value is undefined, so IR objects compare and serialise cleanly. */

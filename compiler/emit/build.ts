@@ -4,6 +4,7 @@ import { differencesOf, diffTables, renameConflicts } from '../diff/diff.js';
 import type { Change } from '../diff/changes.js';
 import { SchemacError } from '../diagnostics.js';
 import { knownSchemaHash, schemaHash, writeSnapshot } from '../ir/snapshot.js';
+import type { DeclaredSchema } from '../ir/hints.js';
 import type { SchemaIR } from '../ir/types.js';
 import { planChanges } from '../plan/plan.js';
 import { downStatements, planRisks, upStatements, type Plan, type Risk } from '../plan/types.js';
@@ -29,15 +30,19 @@ export interface BuildResult {
   readonly risks: readonly Risk[];
 }
 
-/** Diffs the compiled schema against the folder's snapshot and renders every output file. */
-export function planBuild(dbName: string, prev: GeneratedState, ir: SchemaIR, options: BuildOptions = {}): BuildResult {
+/**
+ * Diffs the compiled schema against the folder's snapshot (following its rename hints, filling
+ * by its backfills) and renders every output file.
+ */
+export function planBuild(dbName: string, prev: GeneratedState, schema: DeclaredSchema, options: BuildOptions = {}): BuildResult {
   checkSum(dbName, prev);
   checkReach(dbName, prev);
-  const conflicts = renameConflicts(prev.snapshot, ir);
+  const { ir, hints } = schema;
+  const conflicts = renameConflicts(prev.snapshot, ir, hints);
   if (conflicts.length) {
     throw new SchemacError(conflicts.map((message) => ({ code: 'E_RENAME_CONFLICT', message: `database "${dbName}": ${message}` })));
   }
-  const diff = diffTables(prev.snapshot, ir, options.server);
+  const diff = diffTables(prev.snapshot, ir, { hints, ...(options.server ? { server: options.server } : {}) });
   const changes = differencesOf(diff);
   const plan = planChanges(executionOf(diff), options.server);
   const files = new Map<string, string>();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { rememberSchemaHash, schemaHash } from '../ir/snapshot.js';
+import { hintsFromJson, type DeclaredSchema } from '../ir/hints.js';
 import type { SchemaIR } from '../ir/types.js';
 
 /**
@@ -10,19 +11,19 @@ import type { SchemaIR } from '../ir/types.js';
  * altogether. It lives in `node_modules/.cache/schemac/` (never committed) and is only an
  * optimisation: a missing, stale or unreadable cache means a normal compile.
  */
-/** The first line of a cache entry; the IR's JSON follows on the next. */
+/** The first line of a cache entry; the schema's JSON (`{ ir, hints }`) follows on the next. */
 export interface CompileCacheHeader {
   readonly key: string;
   /** Absolute path → SHA-256 of the content, for every file the parser read. */
   readonly files: Readonly<Record<string, string>>;
   /** `schemaHash(ir)`, so a build with nothing to do need not serialise the schema. */
   readonly hash: string;
-  /** SHA-256 of the IR's JSON text (the rest of the file). */
+  /** SHA-256 of the schema's JSON text (the rest of the file). */
   readonly irDigest: string;
 }
 
-/** 3: the IR's text after a header line with its digest. */
-const FORMAT = 3;
+/** 4: the IR and its build hints after a header line with their digest. */
+const FORMAT = 4;
 
 export function cachePath(root: string, db: string): string | null {
   const modules = join(root, 'node_modules');
@@ -53,7 +54,7 @@ function digest(text: string): string {
  * (truncated, edited) is a miss. What writeCache wrote was compiled and validated, and
  * checking the digest costs less than reading a thousand tables field by field.
  */
-export function readCache(path: string | null, key: string, globbed: readonly string[]): SchemaIR | null {
+export function readCache(path: string | null, key: string, globbed: readonly string[]): DeclaredSchema | null {
   if (!path || !existsSync(path)) return null;
   try {
     const text = readFileSync(path, 'utf8');
@@ -66,15 +67,15 @@ export function readCache(path: string | null, key: string, globbed: readonly st
     for (const [file, hash] of Object.entries(files)) if (hashFile(file) !== hash) return null;
     const irText = text.slice(nl + 1);
     if (entry.irDigest !== digest(irText)) return null;
-    const ir = JSON.parse(irText) as SchemaIR;
-    rememberSchemaHash(ir, entry.hash);
-    return ir;
+    const data = JSON.parse(irText) as { ir: SchemaIR; hints: unknown };
+    rememberSchemaHash(data.ir, entry.hash);
+    return { ir: data.ir, hints: hintsFromJson(data.hints) };
   } catch {
     return null;
   }
 }
 
-export function writeCache(path: string | null, key: string, files: readonly string[], ir: SchemaIR): void {
+export function writeCache(path: string | null, key: string, files: readonly string[], schema: DeclaredSchema): void {
   if (!path) return;
   try {
     const hashes: Record<string, string> = {};
@@ -85,8 +86,8 @@ export function writeCache(path: string | null, key: string, files: readonly str
     }
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.tmp-${process.pid}`;
-    const irText = JSON.stringify(ir);
-    const header: CompileCacheHeader = { key, files: hashes, hash: schemaHash(ir), irDigest: digest(irText) };
+    const irText = JSON.stringify({ ir: schema.ir, hints: schema.hints });
+    const header: CompileCacheHeader = { key, files: hashes, hash: schemaHash(schema.ir), irDigest: digest(irText) };
     writeFileSync(tmp, JSON.stringify(header) + '\n' + irText);
     renameSync(tmp, path);
   } catch {

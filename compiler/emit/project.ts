@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { CONFIG_FILE, type DatabaseConfig } from '../config.js';
 import { SchemacError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { normalizeSchema } from '../ir/normalize.js';
-import type { SchemaIR } from '../ir/types.js';
+import type { DeclaredSchema } from '../ir/hints.js';
+import { normalizeDeclared } from '../ir/normalize.js';
 import { validateSchema } from '../ir/validate.js';
 import type { GeneratedState } from '../project/generated.js';
 import { cacheKey, cachePath, readCache, writeCache } from './cache.js';
@@ -13,8 +13,8 @@ import type { Project } from '../project/generated.js';
 export { loadProject, readGenerated, selectDatabases, type Project } from '../project/generated.js';
 import { SCHEMAC_VERSION } from '../version.js';
 
-/** Reads a database's schema files statically and returns the normalised, validated IR. */
-export async function compileDatabase(project: Project, db: DatabaseConfig, options: { cache?: boolean } = {}): Promise<SchemaIR> {
+/** Reads a database's schema files statically and returns the normalised, validated IR with its build hints. */
+export async function compileDatabase(project: Project, db: DatabaseConfig, options: { cache?: boolean } = {}): Promise<DeclaredSchema> {
   const files = globSync([...db.schema], { cwd: project.root, absolute: true, onlyFiles: true })
     .filter((f) => /\.(c|m)?tsx?$/.test(f) && !f.endsWith('.d.ts'))
     .map((f) => resolve(f))
@@ -33,11 +33,11 @@ export async function compileDatabase(project: Project, db: DatabaseConfig, opti
   // Loaded only on a cache miss: the TypeScript parser is most of a build's start-up time.
   const { parseSchemaFiles } = await import('../parse/index.js');
   const parsed = parseSchemaFiles({ rootDir: project.root, files, ...(tsconfig ? { tsconfig } : {}) });
-  const ir = normalizeSchema(parsed.ir, project.config.naming);
-  const diagnostics = [...parsed.diagnostics, ...validationAfterParse(ir, parsed.diagnostics, configProfile(project.config.dialect))];
+  const schema = normalizeDeclared(parsed, project.config.naming);
+  const diagnostics = [...parsed.diagnostics, ...validationAfterParse(schema, parsed.diagnostics, configProfile(project.config.dialect))];
   if (diagnostics.length) throw new SchemacError(sortDiagnostics(diagnostics));
-  writeCache(cache, key, tsconfig ? [...parsed.files, tsconfig] : parsed.files, ir);
-  return ir;
+  writeCache(cache, key, tsconfig ? [...parsed.files, tsconfig] : parsed.files, schema);
+  return schema;
 }
 
 /**
@@ -45,8 +45,8 @@ export async function compileDatabase(project: Project, db: DatabaseConfig, opti
  * value the parser refused is missing from the IR, so references to missing tables and
  * columns are left out then (they would only echo the parse error).
  */
-export function validationAfterParse(ir: SchemaIR, parseDiagnostics: readonly Diagnostic[], server?: ServerProfile): Diagnostic[] {
-  const found = validateSchema(ir, server);
+export function validationAfterParse(schema: DeclaredSchema, parseDiagnostics: readonly Diagnostic[], server?: ServerProfile): Diagnostic[] {
+  const found = validateSchema(schema.ir, server, schema.hints);
   if (parseDiagnostics.length === 0) return found;
   const echoes = new Set(['E_FK_UNKNOWN_TABLE', 'E_FK_UNKNOWN_COLUMN', 'E_UNKNOWN_COLUMN']);
   return found.filter((d) => !echoes.has(d.code));

@@ -2,8 +2,9 @@ import {
   dropsColumnChecksWithColumn, namesLikeMariadb, renameColumnRewritesExpressions, renamesGeneratedCheckNames, type ServerProfile,
 } from '../dialect/mysql/server.js';
 import type {
-  Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, SchemaIR, SourcePos, Table, TableOptions,
+  Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
+import { HintsBuilder, type DeclaredSchema } from '../ir/hints.js';
 import type { ReferenceSpec } from './column.js';
 import { referencedColumns, renameColumnsInExpression } from '../dialect/mysql/expr-columns.js';
 
@@ -16,7 +17,9 @@ export interface TableState {
   foreignKeys: ForeignKey[];
   checks: Check[];
   options: TableOptions;
+  /** Build hints from `@renamed` comments: the table's previous names, and each column's (by column name). */
   renamedFrom: string[];
+  columnsRenamedFrom: Map<string, string[]>;
   /**
    * Lower-cased names of the indexes the server generated for foreign keys. The server
    * remembers them (MariaDB: HA_GENERATED_KEY in the table definition) and treats them
@@ -110,6 +113,7 @@ export class Catalog {
       throw new CatalogError(`column ${t.name}.${col.name} already exists`);
     }
     const i = t.columns.indexOf(old);
+    t.columnsRenamedFrom.delete(old.name);
     if (!same(old.name, col.name)) this.renameColumnRefs(t, old.name, col.name);
     if (position === undefined) {
       t.columns[i] = col;
@@ -121,7 +125,9 @@ export class Catalog {
 
   renameColumn(t: TableState, from: string, to: string): void {
     const old = this.column(t, from);
+    const hint = t.columnsRenamedFrom.get(old.name);
     this.replaceColumn(t, from, { ...old, name: to });
+    if (hint) t.columnsRenamedFrom.set(to, hint);
   }
 
   /**
@@ -156,6 +162,7 @@ export class Catalog {
     }
     for (const ck of dropped) this.dropCheck(t, ck);
     t.columns = t.columns.filter((c) => c !== col);
+    t.columnsRenamedFrom.delete(col.name);
     t.indexes = t.indexes.map((ix) => ({ ...ix, parts: ix.parts.filter((p) => !same(p.column, col.name)) }));
     for (const ix of t.indexes) if (ix.parts.length === 0) t.generated.delete(ix.name.toLowerCase());
     t.indexes = t.indexes.filter((ix) => ix.parts.length > 0);
@@ -385,16 +392,18 @@ export class Catalog {
     return `${prefix}${max + 1}`;
   }
 
-  /** The catalog as IR, tables in the order they were created. */
-  toIR(): SchemaIR {
-    return {
-      kind: 'schema',
-      tables: this.tables.map((t): Table => ({
+  /** The catalog as IR, tables in the order they were created, with the rename hints beside it. */
+  toIR(): DeclaredSchema {
+    const hints = new HintsBuilder();
+    const tables = this.tables.map((t): Table => {
+      hints.table(t.name, t.renamedFrom);
+      for (const c of t.columns) hints.column(t.name, c.name, { renamedFrom: t.columnsRenamedFrom.get(c.name) });
+      return {
         kind: 'table', name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, indexes: [...t.indexes],
-        foreignKeys: [...t.foreignKeys], checks: [...t.checks], options: { ...t.options },
-        ...(t.renamedFrom.length ? { renamedFrom: [...t.renamedFrom] } : {}), ...(t.pos ? { pos: t.pos } : {}),
-      })),
-    };
+        foreignKeys: [...t.foreignKeys], checks: [...t.checks], options: { ...t.options }, ...(t.pos ? { pos: t.pos } : {}),
+      };
+    });
+    return { ir: { kind: 'schema', tables }, hints: hints.build() };
   }
 }
 
@@ -406,7 +415,7 @@ function escapeRegExp(s: string): string {
 export function emptyTable(name: string, pos?: SourcePos): TableState {
   return {
     name, columns: [], primaryKey: null, indexes: [], foreignKeys: [], checks: [],
-    options: { engine: null, charset: null, collate: null, comment: null }, renamedFrom: [], generated: new Set(), columnChecks: new Map(),
+    options: { engine: null, charset: null, collate: null, comment: null }, renamedFrom: [], columnsRenamedFrom: new Map(), generated: new Set(), columnChecks: new Map(),
     ...(pos ? { pos } : {}),
   };
 }

@@ -68,7 +68,8 @@ export function createTable(state: ImportState, tokens: readonly Token[]): void 
       const spec = readColumnDefinition(ctx, item);
       const next = items[k + 1]?.[0].start ?? close.start;
       const previous = renamedFrom(state.comments, start, next);
-      catalog.addColumn(table, previous === null ? spec.column : { ...spec.column, renamedFrom: [previous] });
+      catalog.addColumn(table, spec.column);
+      if (previous !== null) table.columnsRenamedFrom.set(spec.column.name, [previous]);
       keys.push({ at: start, apply: () => applyColumnKeys(state, table, spec, added) });
     });
   });

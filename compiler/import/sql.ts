@@ -3,6 +3,7 @@ import { VERSION_TABLE } from '../config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { enforcesForeignKeys, engineOf } from '../ir/normalize.js';
 import { validateText } from '../ir/validate.js';
+import type { BuildHints } from '../ir/hints.js';
 import type { SchemaIR, Table } from '../ir/types.js';
 import { alterTable } from './alter-table.js';
 import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
@@ -38,6 +39,8 @@ export type { DatabaseDefaults };
 export interface ImportResult {
   /** Un-normalised: tables in file order; names as the server would give them. */
   readonly ir: SchemaIR;
+  /** The file's `@renamed from=` hints. */
+  readonly hints: BuildHints;
   /** Everything that was not imported, with its file position. Empty when the file was read whole. */
   readonly diagnostics: Diagnostic[];
 }
@@ -61,13 +64,13 @@ export function importSql(text: string, file: string, options: ImportOptions = {
     state.attempt(statement.start, () => readStatement(state, statement.tokens));
   }
   if (lexed.error) state.report(new ImportError('E_IMPORT_SYNTAX', lexed.error.message, lexed.error.offset), lexed.error.offset);
-  const ir = state.catalog.toIR();
+  const { ir, hints } = state.catalog.toIR();
   // The runtime's version table is never part of a schema (a dump of a migrated database has it).
   const tables = foreignKeysByEngine(ir.tables.filter((t) => t.name !== VERSION_TABLE), state.diagnostics, ctx.server)
     .map((t) => canonicalTable(t, ctx.server, options.database ?? null));
   // Names and option words that could not be written back as SQL are refused at their object.
   const result = { ...ir, tables };
-  return { ir: result, diagnostics: [...state.diagnostics, ...validateText(result)] };
+  return { ir: result, hints, diagnostics: [...state.diagnostics, ...validateText(result)] };
 }
 
 /**

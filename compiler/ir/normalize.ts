@@ -1,6 +1,7 @@
 import { configProfile, defaultCollationOf, type ServerProfile } from '../dialect/mysql/server.js';
 import { isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
+import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
   TableOptions,
@@ -16,6 +17,20 @@ import { assertNever, DEFAULT_NAMING } from './types.js';
 export function normalizeSchema(ir: SchemaIR, naming: NamingTemplates = DEFAULT_NAMING): SchemaIR {
   const tables = ir.tables.map((t) => normalizeTable(t, naming));
   return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)) };
+}
+
+/**
+ * A declared schema normalised: the IR as `normalizeSchema` makes it, and each backfill in the
+ * one spelling of its column's type (as a default is).
+ */
+export function normalizeDeclared(declared: DeclaredSchema, naming: NamingTemplates = DEFAULT_NAMING): DeclaredSchema {
+  const ir = normalizeSchema(declared.ir, naming);
+  const types = new Map(ir.tables.map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c.type]))]));
+  const hints = mapBackfills(declared.hints, (value, table, column) => {
+    const type = types.get(table)?.get(column);
+    return type ? normalizeDefault(value, type) : value;
+  });
+  return { ir, hints };
 }
 
 /** Byte order on the UTF-16 code units: stable across machines and locales. */
@@ -189,7 +204,6 @@ function normalizeColumn(col: Column, inPrimaryKey: boolean, table: TableOptions
     charset,
     collate,
   };
-  if (col.backfill) return { ...out, backfill: normalizeDefault(col.backfill, col.type) };
   return out;
 }
 

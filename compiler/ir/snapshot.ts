@@ -7,10 +7,14 @@ import type { SchemaIR, SourcePos } from './types.js';
 /** Snapshot format version; bump when the IR changes shape. */
 export const SNAPSHOT_VERSION = 1;
 
-/** Keys that are build hints or source positions, never part of the schema's state. */
-const TRANSIENT = new Set(['pos', 'renamedFrom', 'backfill', 'autoNamed', 'label']);
+/**
+ * Keys that record where and how an object was declared, never part of the schema's state:
+ * source positions, whether a name was generated, a check's short label. (Build hints are not
+ * on the IR at all: see hints.ts.)
+ */
+const TRANSIENT = new Set(['pos', 'autoNamed', 'label']);
 
-/** A copy of the IR without positions and hints (what a snapshot and a hash cover). */
+/** A copy of the IR without positions and declaration details (what a snapshot and a hash cover). */
 export function stripTransient<T>(value: T): T {
   return copy(value, true) as T;
 }

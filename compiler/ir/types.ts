@@ -1,8 +1,9 @@
 /**
  * The intermediate representation every source becomes: TypeScript schema files, a snapshot,
  * a live database, a .sql file. Plain, readonly, JSON-safe data discriminated by `kind`;
- * objects refer to each other by name. Source positions (`pos`) and build hints (`renamedFrom`,
- * `backfill`) ride along for diagnostics and planning and are dropped before a snapshot is written.
+ * objects refer to each other by name. Source positions (`pos`) ride along for diagnostics and are
+ * dropped before a snapshot is written; build hints (`renamedFrom`, `backfill`) are not here but
+ * beside the IR (hints.ts).
  */
 
 /** Where a schema object was declared (1-based line and column). */
@@ -72,10 +73,6 @@ export interface Column {
   readonly charset: string | null;
   readonly collate: string | null;
   readonly generated: Generated | null;
-  /** Build hint: the column's previous names (most recent first). Not in snapshots. */
-  readonly renamedFrom?: readonly string[];
-  /** Build hint: the value that fills existing rows when the column is added or made NOT NULL. */
-  readonly backfill?: DefaultValue;
   readonly pos?: SourcePos;
 }
 
@@ -145,8 +142,6 @@ export interface Table {
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly Check[];
   readonly options: TableOptions;
-  /** Build hint: previous names of the table. Not in snapshots. */
-  readonly renamedFrom?: readonly string[];
   readonly pos?: SourcePos;
 }
 

@@ -5,6 +5,7 @@ import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
+import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table,
@@ -36,10 +37,10 @@ import type {
  *   E_AUTO_INCREMENT_DEFAULT, E_ENUM_DUPLICATE_VALUE, E_SET_VALUES, E_COLUMN_TOO_LONG,
  *   E_COLLATION_CHARSET, E_COMMENT_TOO_LONG
  */
-export function validateSchema(ir: SchemaIR, server: ServerProfile = DEFAULT_SERVER): Diagnostic[] {
+export function validateSchema(ir: SchemaIR, server: ServerProfile = DEFAULT_SERVER, hints: BuildHints = NO_HINTS): Diagnostic[] {
   const out: Diagnostic[] = [];
   try {
-    new Validator(ir, out, server).run();
+    new Validator(ir, out, server, hints).run();
   } catch (e) {
     // A bug here must not hide the problems already found, nor crash the build with a stack.
     out.push({ code: 'E_VALIDATE_INTERNAL', message: `schema validation stopped early: ${(e as Error)?.message ?? e}`,
@@ -200,7 +201,8 @@ class Validator {
   private readonly tables = new Map<string, TableInfo>();
   private readonly tablesCi = new Map<string, TableInfo>();
 
-  constructor(private readonly ir: SchemaIR, private readonly out: Diagnostic[], private readonly server: ServerProfile) {}
+  constructor(private readonly ir: SchemaIR, private readonly out: Diagnostic[], private readonly server: ServerProfile,
+    private readonly hints: BuildHints) {}
 
   private report(code: string, message: string, pos: SourcePos | undefined, hint: string): void {
     const d: { code: string; message: string; pos?: SourcePos; hint: string } = { code, message, hint };
@@ -307,6 +309,7 @@ class Validator {
     const label = `${t}.${col.name}`;
     this.name(col.name, 'column', t, pos);
     const type = col.type;
+    const backfill = backfillOf(this.hints, t, col.name);
 
     if (type.kind === 'enum' || type.kind === 'set') {
       const values = new Map<string, string>();
@@ -363,14 +366,14 @@ class Validator {
         this.report('E_GENERATED_NOT_NULL', `column ${q(label)} is generated and cannot be declared NOT NULL (MariaDB refuses it)`, pos,
           'remove .notNull() (and .primaryKey()): constrain the expression with a check instead');
       }
-      if (col.backfill) {
+      if (backfill) {
         this.report('E_BACKFILL_GENERATED', `column ${q(label)} is generated and cannot have a backfill`, pos,
           'remove .backfill(): existing rows get the generated value');
       }
       return;
     }
     if (col.default) this.value(info, col, col.default, 'default', pos);
-    if (col.backfill) this.value(info, col, col.backfill, 'backfill', pos);
+    if (backfill) this.value(info, col, backfill, 'backfill', pos);
   }
 
   private collation(charset: string | null, collate: string | null, what: string, pos: SourcePos | undefined): void {

@@ -13,6 +13,7 @@
 import { relative as relativePath, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { isTableDef, tablesToIR } from '../dsl/table.js';
+import { NO_HINTS, type BuildHints } from '../ir/hints.js';
 import type { SchemaIR } from '../ir/types.js';
 import { compareOrigins, Evaluator, type Origin } from './evaluate.js';
 import { Linker } from './linker.js';
@@ -33,6 +34,8 @@ export interface ParseOptions {
 export interface ParseResult {
   /** Every table exported by the files (un-normalised: auto-names are empty), ordered by declaration. */
   readonly ir: SchemaIR;
+  /** The build hints the tables declare (`.renamedFrom()`, `.backfill()`). */
+  readonly hints: BuildHints;
   /** Every problem found, sorted by position; empty when the schema is static and well-formed. */
   readonly diagnostics: readonly Diagnostic[];
   /** Absolute paths of every file read: the given files and the modules they import (for caching). */
@@ -55,7 +58,7 @@ export function parseSchemaFiles(options: ParseOptions): ParseResult {
   } catch (e) {
     // Only a bug gets here; report it with everything found so far rather than crash the build.
     diagnostics.push({ code: 'E_INTERNAL', message: `the schema parser failed: ${(e as Error)?.message ?? String(e)}` });
-    return { ir: { kind: 'schema', tables: [] }, diagnostics: unique(sortDiagnostics(diagnostics)), files: [] };
+    return { ir: { kind: 'schema', tables: [] }, hints: NO_HINTS, diagnostics: unique(sortDiagnostics(diagnostics)), files: [] };
   }
 }
 
@@ -95,10 +98,10 @@ function parse(options: ParseOptions, diagnostics: Diagnostic[]): ParseResult {
   const last: Origin = { rel: '\uffff', offset: 0 };
   const defs = [...tables].sort((a, b) => compareOrigins(evaluator.originOf(a) ?? last, evaluator.originOf(b) ?? last));
   const irDiagnostics: Diagnostic[] = [];
-  const ir = tablesToIR(defs, irDiagnostics);
+  const { ir, hints } = tablesToIR(defs, irDiagnostics);
   // The DSL reports a schema arrow function that failed (`() => broken.id`); it was reported where it failed.
   diagnostics.push(...irDiagnostics.filter((d) => !d.message.includes(ALREADY_REPORTED)));
-  return { ir, diagnostics: unique(sortDiagnostics(diagnostics)), files: loader.loadedPaths().sort() };
+  return { ir, hints, diagnostics: unique(sortDiagnostics(diagnostics)), files: loader.loadedPaths().sort() };
 }
 
 function realPath(file: string): string {

@@ -47,7 +47,7 @@ export function loadCase(name: string): LoadedCase {
   if (a.diagnostics.length) return fail(a.diagnostics.map(formatDiagnostic).join('\n') + '\n');
   let result: BuildResult;
   try {
-    result = planBuild('test', { snapshot: before, migrations: [], files: new Map() }, a.ir,
+    result = planBuild('test', { snapshot: before, migrations: [], files: new Map() }, a,
       options.message ? { message: options.message } : {});
   } catch (e) {
     if (!(e instanceof SchemacError)) throw e;

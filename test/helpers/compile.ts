@@ -2,7 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SchemacError, sortDiagnostics, type Diagnostic } from '../../compiler/diagnostics.js';
-import { normalizeSchema } from '../../compiler/ir/normalize.js';
+import type { BuildHints } from '../../compiler/ir/hints.js';
+import { normalizeDeclared } from '../../compiler/ir/normalize.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { DEFAULT_NAMING } from '../../compiler/ir/types.js';
 import { validationAfterParse } from '../../compiler/emit/project.js';
@@ -23,11 +24,11 @@ export function tsFiles(dir: string): string[] {
 }
 
 /** Compiles a folder of schema files as `build` does: parse, normalise, validate. */
-export function compileFolder(rootDir: string, dir: string): { ir: SchemaIR; diagnostics: Diagnostic[] } {
+export function compileFolder(rootDir: string, dir: string): { ir: SchemaIR; hints: BuildHints; diagnostics: Diagnostic[] } {
   const parsed = parseSchemaFiles({ rootDir, files: tsFiles(dir) });
-  const ir = normalizeSchema(parsed.ir, DEFAULT_NAMING);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validationAfterParse(ir, parsed.diagnostics)];
-  return { ir, diagnostics: sortDiagnostics(diagnostics) };
+  const schema = normalizeDeclared(parsed, DEFAULT_NAMING);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validationAfterParse(schema, parsed.diagnostics)];
+  return { ...schema, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** Like compileFolder, but throws the diagnostics. */

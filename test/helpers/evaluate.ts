@@ -12,6 +12,7 @@ import { ts } from 'ts-morph';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { isTableDef, tablesToIR } from '../../compiler/dsl/table.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
+import type { BuildHints, DeclaredSchema } from '../../compiler/ir/hints.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file runs from dist/test/helpers/). */
@@ -32,13 +33,14 @@ interface Declared {
 }
 
 /** Evaluates the schema files for real and returns the IR of their exported tables. */
-export async function evaluateSchemaFiles(rootDir: string, files: readonly string[], options: EvaluateOptions = {}): Promise<SchemaIR> {
-  return (await evaluateSchemaFilesWithDiagnostics(rootDir, files, options)).ir;
+export async function evaluateSchemaFiles(rootDir: string, files: readonly string[], options: EvaluateOptions = {}): Promise<DeclaredSchema> {
+  const { ir, hints } = await evaluateSchemaFilesWithDiagnostics(rootDir, files, options);
+  return { ir, hints };
 }
 
 /** Like {@link evaluateSchemaFiles}, with the diagnostics `tablesToIR` reported. */
 export async function evaluateSchemaFilesWithDiagnostics(rootDir: string, files: readonly string[],
-  options: EvaluateOptions = {}): Promise<{ ir: SchemaIR; diagnostics: Diagnostic[] }> {
+  options: EvaluateOptions = {}): Promise<{ ir: SchemaIR; hints: BuildHints; diagnostics: Diagnostic[] }> {
   const root = realpathSync(rootDir);
   const rel = (file: string) => relative(root, file).split(sep).join('/');
   const outDir = join(REPO_ROOT, '.tmp', 'evaluate', `${process.pid}-${++runs}-${Date.now()}`);
@@ -118,8 +120,7 @@ export async function evaluateSchemaFilesWithDiagnostics(rootDir: string, files:
       return compare(x.rel, y.rel) || x.offset - y.offset;
     });
     const diagnostics: Diagnostic[] = [];
-    const ir = tablesToIR(tables, diagnostics);
-    return { ir, diagnostics };
+    return { ...tablesToIR(tables, diagnostics), diagnostics };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { splitStatements } from '../../compiler/import/statements.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import { splitStatements as splitForUp } from '../../runtime/statements.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
+import { columnRenamedFrom, tableRenamedFrom } from '../../compiler/ir/hints.js';
 import { plain, problems, read, table, withoutPos } from './helpers.js';
 
 describe('lexer and statement splitting', () => {
@@ -84,17 +85,27 @@ describe('syntax errors', () => {
 
 describe('rename hints (sqldef @renamed)', () => {
   it('reads them in the table header and after a column', () => {
-    const ir = read(`CREATE TABLE users ( -- @renamed from=old_users
+    const { ir, hints } = importSql(`CREATE TABLE users ( -- @renamed from=old_users
   id bigint NOT NULL,
   user_name text, -- @renamed from=username
   foobar text, -- @renamed from="foo bar"
   b int /* @renamed from=\`a\`\`b\` */,
   age integer
 );
-CREATE TABLE new_users /* @renamed from=legacy */ (id int);`);
-    expect(table(ir, 'users').renamedFrom).toEqual(['old_users']);
-    expect(table(ir, 'users').columns.map((c) => c.renamedFrom ?? null)).toEqual([null, ['username'], ['foo bar'], ['a`b'], null]);
-    expect(table(ir, 'new_users').renamedFrom).toEqual(['legacy']);
+CREATE TABLE new_users /* @renamed from=legacy */ (id int);`, 'test.sql');
+    expect(tableRenamedFrom(hints, 'users')).toEqual(['old_users']);
+    expect(table(ir, 'users').columns.map((c) => columnRenamedFrom(hints, 'users', c.name))).toEqual([[], ['username'], ['foo bar'], ['a`b'], []]);
+    expect(tableRenamedFrom(hints, 'new_users')).toEqual(['legacy']);
+  });
+
+  it('follow the column through a later RENAME COLUMN, and leave with a DROP or a new definition', () => {
+    const { hints } = importSql(`CREATE TABLE t (
+  a int, -- @renamed from=old_a
+  b int, -- @renamed from=old_b
+  c int -- @renamed from=old_c
+);
+ALTER TABLE t RENAME COLUMN a TO a2, DROP COLUMN b, MODIFY c bigint;`, 'test.sql');
+    expect(['a2', 'b', 'c'].map((c) => columnRenamedFrom(hints, 't', c))).toEqual([['old_a'], [], []]);
   });
 });
 

@@ -129,7 +129,7 @@ export function roundTripFixture(): SchemaIR {
   const diagnostics: Diagnostic[] = [];
   const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite];
   const raw = tablesToIR(defs, diagnostics);
-  const tables = raw.tables.map((t): Table => {
+  const tables = raw.ir.tables.map((t): Table => {
     if (t.name !== 'rt_kitchen') return t;
     return {
       ...t,

@@ -210,13 +210,13 @@ describe('character sets and collations', () => {
     for (const expected of same) {
       expect(buildSchema(rows, MYSQL, expected).ir).toEqual(bare);
       expect(mapTableOptions(row, MYSQL)).toEqual(o(null, null, null));
-      expect(diffSchemas(expected, bare, MYSQL, database)).toEqual([]);
-      expect(diffSchemas(bare, expected, MYSQL, database)).toEqual([]);
+      expect(diffSchemas(expected, bare, { server: MYSQL, databases: database })).toEqual([]);
+      expect(diffSchemas(bare, expected, { server: MYSQL, databases: database })).toEqual([]);
     }
     // utf8mb4's default is utf8mb4_general_ci on MariaDB: on MySQL that spelling is a real difference.
     const other = spelled(o('MyISAM', 'utf8mb4', 'utf8mb4_general_ci'), {}, { collate: 'latin1_bin' });
     expect(buildSchema(rows, MYSQL, other).ir).toEqual(bare);
-    const changes = diffSchemas(other, bare, MYSQL, database);
+    const changes = diffSchemas(other, bare, { server: MYSQL, databases: database });
     expect(changes.map((c) => c.kind)).toEqual(['modifyColumn', 'alterOptions']);
     expect(changes[1]).toMatchObject({ kind: 'alterOptions', convert: true });
   });
@@ -253,7 +253,7 @@ const task = table('task', {
 
 function compiled(): SchemaIR {
   const diagnostics: Diagnostic[] = [];
-  const ir = normalizeSchema(tablesToIR([position, task], diagnostics));
+  const ir = normalizeSchema(tablesToIR([position, task], diagnostics).ir);
   expect(diagnostics).toEqual([]);
   return ir;
 }

@@ -35,7 +35,7 @@ async function roundTrip(label: string, ir: SchemaIR): Promise<{ live: SchemaIR;
     const bare = await introspect(db.conn, db.name);
     const database = databaseDefaults(server);
     const on = { from: database, to: database };
-    return { live, bare, changes: diffSchemas(ir, live, server, on), unhinted: diffSchemas(ir, bare, server, on) };
+    return { live, bare, changes: diffSchemas(ir, live, { server, databases: on }), unhinted: diffSchemas(ir, bare, { server, databases: on }) };
   } finally {
     await db.drop();
   }
@@ -104,13 +104,13 @@ describe('apply → introspect → diff is empty', () => {
       ];
       for (const expected of same) {
         expect(await introspect(db.conn, db.name, { expected })).toEqual(base);
-        expect(diffSchemas(expected, base, server, on)).toEqual([]);
-        expect(diffSchemas(base, expected, server, on)).toEqual([]);
+        expect(diffSchemas(expected, base, { server, databases: on })).toEqual([]);
+        expect(diffSchemas(base, expected, { server, databases: on })).toEqual([]);
       }
       // A real difference is reported as the server has it.
       const other = spelled(options('utf8mb4', 'utf8mb4_bin', 'MyISAM'), {}, { charset: 'latin1', collate: 'latin1_bin' });
       expect(await introspect(db.conn, db.name, { expected: other })).toEqual(base);
-      expect(diffSchemas(other, base, server, on).map((c) => c.kind).sort()).toEqual(['alterOptions', 'modifyColumn']);
+      expect(diffSchemas(other, base, { server, databases: on }).map((c) => c.kind).sort()).toEqual(['alterOptions', 'modifyColumn']);
     } finally {
       await db.drop();
     }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { diffSchemas } from '../../compiler/diff/diff.js';
+import { executionChanges } from '../../compiler/dialect/mysql/strategy.js';
 import { renderSqlFile } from '../../compiler/emit/render.js';
 import { importSql } from '../../compiler/import/sql.js';
-import { normalizeSchema } from '../../compiler/ir/normalize.js';
+import { normalizeDeclared, normalizeSchema } from '../../compiler/ir/normalize.js';
 import { planChanges } from '../../compiler/plan/plan.js';
 import { downStatements, upStatements } from '../../compiler/plan/types.js';
 import { introspect } from '../../runtime/introspect.js';
@@ -102,11 +103,11 @@ async function runCase(conn: Conn, c: OracleCase, serverVersion: string): Promis
   if (diagnostics.length) return fail('import', formatDiagnostics(diagnostics));
 
   const from = normalizeSchema(current.ir);
-  const to = normalizeSchema(desired.ir);
+  const { ir: to, hints } = normalizeDeclared(desired);
   let up: string;
   let down: string;
   try {
-    const plan = planChanges(diffSchemas(from, to));
+    const plan = planChanges(executionChanges(from, to, { hints }));
     up = renderSqlFile(['up'], upStatements(plan));
     down = renderSqlFile(['down'], downStatements(plan));
   } catch (e) {

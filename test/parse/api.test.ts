@@ -11,7 +11,7 @@ const at = (pos: { file: string; line: number; column: number } | undefined) => 
 
 describe('parseSchemaFiles', () => {
   it('returns an empty schema for no files', () => {
-    expect(parseSchemaFiles({ rootDir: EQ, files: [] })).toEqual({ ir: { kind: 'schema', tables: [] }, diagnostics: [], files: [] });
+    expect(parseSchemaFiles({ rootDir: EQ, files: [] })).toEqual({ ir: { kind: 'schema', tables: [] }, hints: { tables: {} }, diagnostics: [], files: [] });
   });
 
   it('reports positions relative to rootDir, with /', () => {

@@ -8,13 +8,14 @@ import type { Column, SchemaIR, Table } from '../../compiler/ir/types.js';
 import { parseSchemaFiles } from '../../compiler/parse/index.js';
 import { evaluateSchemaFiles } from '../helpers/evaluate.js';
 import { FIXTURES, withoutPositions } from './fixtures.js';
+import { tableRenamedFrom, type BuildHints, type DeclaredSchema } from '../../compiler/ir/hints.js';
 
 const DIR = join(FIXTURES, 'constructs');
 
-function parse(file: string): SchemaIR {
+function parse(file: string): DeclaredSchema {
   const result = parseSchemaFiles({ rootDir: DIR, files: [join(DIR, file)] });
   expect(result.diagnostics).toEqual([]);
-  return result.ir;
+  return { ir: result.ir, hints: result.hints };
 }
 
 const table = (ir: SchemaIR, name: string): Table => ir.tables.find((t) => t.name === name)!;
@@ -25,7 +26,7 @@ const at = (pos: { file: string; line: number; column: number } | undefined) => 
 interface Case {
   readonly construct: string;
   readonly file: string;
-  readonly pick: (ir: SchemaIR) => unknown;
+  readonly pick: (ir: SchemaIR, hints: BuildHints) => unknown;
   readonly expected: unknown;
 }
 
@@ -77,11 +78,11 @@ const CASES: readonly Case[] = [
   {
     construct: 'method chains on columns, items and tables',
     file: 'chains.ts',
-    pick: (ir) => {
+    pick: (ir, hints) => {
       const t = table(ir, 'chains');
       const a = t.columns[1];
       return {
-        options: t.options, renamedFrom: t.renamedFrom,
+        options: t.options, renamedFrom: tableRenamedFrom(hints, t.name),
         a: [a.type, a.nullable, a.default, a.comment], b: t.columns[2].collate, c: t.columns[3].default,
         indexes: t.indexes.map((i) => [i.name, i.unique, i.parts.map((p) => p.column), at(i.pos)]),
       };
@@ -150,7 +151,8 @@ const CASES: readonly Case[] = [
 
 describe('static constructs', () => {
   it.each(CASES)('$construct', ({ file, pick, expected }) => {
-    expect(pick(parse(file))).toEqual(expected);
+    const { ir, hints } = parse(file);
+    expect(pick(ir, hints)).toEqual(expected);
   });
 
   it.each([...new Set(CASES.map((c) => c.file))])('%s evaluates to the same IR', async (file) => {

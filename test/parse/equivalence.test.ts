@@ -28,6 +28,6 @@ describe('static IR equals evaluated IR', () => {
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.ir.tables.map((t) => t.name)).toEqual(tables);
     const evaluated = await evaluateSchemaFiles(dir, paths);
-    expect(withoutPositions(parsed.ir)).toEqual(withoutPositions(evaluated));
+    expect(withoutPositions({ ir: parsed.ir, hints: parsed.hints })).toEqual(withoutPositions(evaluated));
   });
 });

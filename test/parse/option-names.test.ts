@@ -5,6 +5,7 @@ import { tablesToIR } from '../../compiler/dsl/table.js';
 import { parseSchemaFiles } from '../../compiler/parse/index.js';
 import { schemac, tempDir } from '../cli/run.js';
 import { FIXTURES, withoutPositions } from './fixtures.js';
+import { tableRenamedFrom } from '../../compiler/ir/hints.js';
 
 /*
  * A column may be called anything MySQL allows, `comment`, `engine` and `__proto__` included:
@@ -24,7 +25,7 @@ describe('columns named like table options', () => {
     const ref: TableDef<{ comment: ReturnType<typeof varchar> }>['comment'] = cfg.comment;
     expect(ref).toEqual({ kind: 'columnRef', table: 'cfg', column: 'comment' });
     expect(cfg['__proto__']).toEqual({ kind: 'columnRef', table: 'cfg', column: '__proto__' });
-    const [t] = tablesToIR([cfg], []).tables;
+    const [t] = tablesToIR([cfg], []).ir.tables;
     expect(t.options).toEqual({ engine: 'MyISAM', charset: null, collate: null, comment: 'settings' });
     expect(t.columns.map((c) => c.name)).toEqual(['param', 'comment', 'engine', '__proto__']);
     expect(() => table({ name: 'x', comments: 'typo' } as never, { id: int() })).toThrow('table({ ... }) has no option "comments"');
@@ -40,9 +41,9 @@ describe('columns named like table options', () => {
     expect(cfg.options).toEqual({ engine: 'InnoDB', charset: 'utf8mb4', collate: 'utf8mb4_bin', comment: 'settings' });
     expect(cfg.indexes.map((ix) => ix.parts.map((p) => p.column))).toEqual([['comment'], ['__proto__', 'constructor'], ['renamedFrom', 'kind']]);
     expect(history.columns.map((c) => c.name)).toEqual(['id', 'created_by', '__proto__', 'param', 'comment']);
-    expect(history.renamedFrom).toEqual(['audit_log', 'log']);
+    expect(tableRenamedFrom(parsed.hints, history.name)).toEqual(['audit_log', 'log']);
     expect(plain.options.comment).toBe('chained');
-    expect(plain.renamedFrom).toEqual(['old_plain']);
+    expect(tableRenamedFrom(parsed.hints, plain.name)).toEqual(['old_plain']);
   });
 
   it('a method a column hides is refused with the way out; `__proto__:` (which sets the prototype) is refused', () => {

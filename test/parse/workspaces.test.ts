@@ -35,7 +35,7 @@ describe('npm workspaces', () => {
     const fk = result.ir.tables[0].foreignKeys[0];
     expect([fk.columns, fk.refTable, fk.refColumns, fk.onDelete]).toEqual([['user_id'], 'users', ['id'], 'CASCADE']);
     const evaluated = await evaluateSchemaFiles(root, options.files, tsconfig ? { tsconfig: options.tsconfig } : {});
-    expect(withoutPositions(result.ir)).toEqual(withoutPositions(evaluated));
+    expect(withoutPositions({ ir: result.ir, hints: result.hints })).toEqual(withoutPositions(evaluated));
   });
 
   it('reports only the given package\'s tables, following references into the other', () => {
@@ -69,7 +69,7 @@ describe('tsconfig paths', () => {
     ]);
     expect(at(result.ir.tables[1].columns[2].pos)).toBe('schema/shared/columns.ts:4:15');
     const evaluated = await evaluateSchemaFiles(root, files, { tsconfig });
-    expect(withoutPositions(result.ir)).toEqual(withoutPositions(evaluated));
+    expect(withoutPositions({ ir: result.ir, hints: result.hints })).toEqual(withoutPositions(evaluated));
   });
 
   it('cannot resolve @schema/* without the tsconfig', () => {

@@ -8,6 +8,7 @@ import { copyDemo, schemac, tempDir, tree } from '../cli/run.js';
 import { caseNames, loadCase } from '../golden/cases.js';
 import { compileFolder, ROOT, tsFiles } from '../helpers/compile.js';
 import { expectRefused } from './expect.js';
+import { columnRenamedFrom } from '../../compiler/ir/hints.js';
 
 /*
  * The files schemac reads back from generated/ (issue 13, reproductions 3 to 5): each is checked
@@ -118,10 +119,11 @@ describe('the compile cache (node_modules/.cache/schemac), read back checked by 
   it('an entry the build wrote is used; one changed or cut since is a miss, never an error', () => {
     const dir = join(ROOT, 'test', 'cases', 'rename_fk_column');
     const files = tsFiles(join(dir, 'after'));
-    const { ir } = compileFolder(dir, join(dir, 'after'));
+    const { ir, hints } = compileFolder(dir, join(dir, 'after'));
+    expect(columnRenamedFrom(hints, 'task', 'owner_position_id')).toEqual(['position_id']);
     const path = join(tempDir('gen-cache'), 'main.json');
-    writeCache(path, 'k', files, ir);
-    expect(readCache(path, 'k', files)).toEqual(JSON.parse(JSON.stringify(ir)));
+    writeCache(path, 'k', files, { ir, hints });
+    expect(readCache(path, 'k', files)).toEqual({ ir: JSON.parse(JSON.stringify(ir)), hints });
     const entry = readFileSync(path, 'utf8');
     writeFileSync(path, entry.replace('"kind":"int"', '"kind":"bogus"'));
     expect(readCache(path, 'k', files)).toBeNull();

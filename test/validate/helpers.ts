@@ -1,7 +1,10 @@
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, SchemaIR, SourcePos, Table,
 } from '../../compiler/ir/types.js';
-import { normalizeSchema } from '../../compiler/ir/normalize.js';
+import type { Diagnostic } from '../../compiler/diagnostics.js';
+import { HintsBuilder, NO_HINTS, type BuildHints } from '../../compiler/ir/hints.js';
+import { normalizeDeclared } from '../../compiler/ir/normalize.js';
+import { validateSchema } from '../../compiler/ir/validate.js';
 
 /** IR literals for validation tests: every object gets a distinct line so positions can be asserted. */
 
@@ -45,11 +48,20 @@ export const NULL: DefaultValue = { kind: 'null' };
 let nextLine = 1000;
 const fresh = () => at(nextLine++);
 
-export function col(name: string, type: ColumnType, opts: Partial<Column> = {}): Column {
-  return {
+/** Backfills given to `col`, by column object: `tbl` and `schema` turn them into build hints. */
+const backfills = new WeakMap<Column, DefaultValue>();
+const tableHints = new WeakMap<Table, Map<string, DefaultValue>>();
+const schemaHints = new WeakMap<SchemaIR, BuildHints>();
+
+/** A column; `backfill` is the build hint `.backfill()` declares (kept beside the IR, as the DSL does). */
+export function col(name: string, type: ColumnType, opts: Partial<Column> & { backfill?: DefaultValue } = {}): Column {
+  const { backfill, ...rest } = opts;
+  const c: Column = {
     kind: 'column', name, type, nullable: true, default: null, autoIncrement: false, onUpdateNow: false,
-    comment: null, charset: null, collate: null, generated: null, pos: fresh(), ...opts,
+    comment: null, charset: null, collate: null, generated: null, pos: fresh(), ...rest,
   };
+  if (backfill) backfills.set(c, backfill);
+  return c;
 }
 
 /** `id INT NOT NULL AUTO_INCREMENT` (make it the primary key with `pk: ['id']`). */
@@ -88,16 +100,32 @@ export interface TableExtras {
 export function tbl(name: string, columns: Column[], extras: TableExtras = {}): Table {
   const pos = extras.pos ?? fresh();
   const pkCols = extras.pk === undefined ? (columns.some((c) => c.name === 'id') ? ['id'] : null) : extras.pk;
-  return {
+  const t: Table = {
     kind: 'table', name, columns,
     primaryKey: pkCols ? { kind: 'primaryKey', columns: pkCols, pos } : null,
     indexes: extras.indexes ?? [], foreignKeys: extras.fks ?? [], checks: extras.checks ?? [],
     options: { engine: null, charset: extras.charset ?? null, collate: extras.collate ?? null, comment: null },
     pos,
   };
+  tableHints.set(t, new Map(columns.filter((c) => backfills.has(c)).map((c) => [c.name, backfills.get(c)!])));
+  return t;
 }
 
-/** A normalised schema, as `validateSchema` receives it. */
+/** A normalised schema, as `validateSchema` receives it (its backfills: `hintsOf`). */
 export function schema(...tables: Table[]): SchemaIR {
-  return normalizeSchema({ kind: 'schema', tables });
+  const hints = new HintsBuilder();
+  for (const t of tables) for (const [column, backfill] of tableHints.get(t) ?? []) hints.column(t.name, column, { backfill });
+  const declared = normalizeDeclared({ ir: { kind: 'schema', tables }, hints: hints.build() });
+  schemaHints.set(declared.ir, declared.hints);
+  return declared.ir;
+}
+
+/** The build hints of a schema made by `schema()` (none for another). */
+export function hintsOf(ir: SchemaIR): BuildHints {
+  return schemaHints.get(ir) ?? NO_HINTS;
+}
+
+/** `validateSchema` with the schema's backfills, as a build validates it. */
+export function validate(ir: SchemaIR): Diagnostic[] {
+  return validateSchema(ir, undefined, hintsOf(ir));
 }

@@ -9,7 +9,7 @@ import { checkSqlExpression, isSimpleExpression, parserAccepts } from '../../com
 import type { SchemaIR, SourcePos } from '../../compiler/ir/types.js';
 import { validateSchema } from '../../compiler/ir/validate.js';
 import {
-  ck, col, expr, fk, idCol, ix, now, NULL, num, schema, str, T, tbl, uq,
+  ck, col, expr, fk, idCol, ix, now, NULL, num, schema, str, T, tbl, uq, validate,
 } from './helpers.js';
 
 interface Case {
@@ -515,7 +515,7 @@ function find(list: readonly Diagnostic[], code: string): Diagnostic[] {
 describe('validateSchema: each check triggers', () => {
   test.each(Object.keys(cases))('%s', (name) => {
     const c = cases[name]();
-    const diags = validateSchema(c.ir);
+    const diags = validate(c.ir);
     const hits = find(diags, c.code);
     if (hits.length === 0) throw new Error(`expected ${c.code}, got:\n${diags.map(formatDiagnostic).join('\n') || '(nothing)'}`);
     const hit = hits.find((d) => c.mentions.every((m) => d.message.includes(m))) ?? hits[0];
@@ -531,7 +531,7 @@ describe('validateSchema: each check triggers', () => {
 describe('validateSchema: near misses do not trigger', () => {
   test.each(Object.keys(nearMisses))('%s', (name) => {
     const n = nearMisses[name]();
-    const diags = validateSchema(n.ir);
+    const diags = validate(n.ir);
     const relevant = n.absent ? diags.filter((d) => n.absent!.includes(d.code)) : diags;
     expect(relevant.map(formatDiagnostic)).toEqual([]);
   });
@@ -562,7 +562,7 @@ describe('validateSchema: whole schemas', () => {
       ])),
     ];
     const dslDiags: Diagnostic[] = [];
-    const ir = normalizeSchema(tablesToIR(defs, dslDiags));
+    const ir = normalizeSchema(tablesToIR(defs, dslDiags).ir);
     expect(dslDiags).toEqual([]);
     const diags = validateSchema(ir);
     const got = diags.map((d) => `${d.pos?.line}:${d.code}`).sort();

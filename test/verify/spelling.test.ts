@@ -16,7 +16,7 @@ import { urlFor } from '../runtime/helpers.js';
 
 function schema(...tables: Parameters<typeof tablesToIR>[0]): SchemaIR {
   const diagnostics: Diagnostic[] = [];
-  const ir = normalizeSchema(tablesToIR(tables, diagnostics));
+  const ir = normalizeSchema(tablesToIR(tables, diagnostics).ir);
   expect(diagnostics).toEqual([]);
   return ir;
 }

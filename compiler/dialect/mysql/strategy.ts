@@ -1,12 +1,11 @@
 import type { Change } from '../../diff/changes.js';
 import {
-  columnsEqual, diffTables, indexesEqual, movedColumns, NO_DATABASES, oldKeysInNewNames, pinnedIndexes, sameColumnCharset, sameData,
-  sameTableCharset, type CharsetContext, type Databases, type Pairing, type SchemaDiff, type TablePair,
+  columnsEqual, diffTables, indexesEqual, movedColumns, oldKeysInNewNames, pinnedIndexes, sameColumnCharset, sameData,
+  sameTableCharset, type CharsetContext, type DiffOptions, type Pairing, type SchemaDiff, type TablePair,
 } from '../../diff/diff.js';
-import { DEFAULT_SERVER } from '../../ir/normalize.js';
-import { assertNever, type Column, type ForeignKey, type SchemaIR } from '../../ir/types.js';
+import { backfillOf } from '../../ir/hints.js';
+import { assertNever, type Column, type DefaultValue, type ForeignKey, type SchemaIR } from '../../ir/types.js';
 import { renameColumnsInExpression } from './expr-columns.js';
-import type { ServerProfile } from './server.js';
 import { isTextual } from './types.js';
 
 /**
@@ -29,8 +28,8 @@ import { isTextual } from './types.js';
  * - A generated column changing storage is dropped and added again, so its indexes are rebuilt.
  * - Indexes InnoDB may hold for a foreign key are pinned (see `Pinned` in diff/changes.ts).
  */
-export function executionChanges(from: SchemaIR, to: SchemaIR, server: ServerProfile = DEFAULT_SERVER, databases: Databases = NO_DATABASES): Change[] {
-  return executionOf(diffTables(from, to, server, databases));
+export function executionChanges(from: SchemaIR, to: SchemaIR, options: DiffOptions = {}): Change[] {
+  return executionOf(diffTables(from, to, options));
 }
 
 export function executionOf(diff: SchemaDiff): Change[] {
@@ -41,7 +40,10 @@ export function executionOf(diff: SchemaDiff): Change[] {
     out.push({ kind: 'dropTable', table: { ...t, foreignKeys: [] } });
   }
   const retyped = retypedColumns(diff);
-  for (const { pair, changes, charsets } of diff.tables) out.push(...tableChanges(pair, changes, pairing, retyped, charsets));
+  for (const { pair, changes, charsets } of diff.tables) {
+    const backfill = (column: Column) => (column.generated ? undefined : backfillOf(diff.hints, pair.to.name, column.name));
+    out.push(...tableChanges(pair, changes, pairing, retyped, charsets, backfill));
+  }
   return out;
 }
 
@@ -64,7 +66,10 @@ function retypedColumns(diff: SchemaDiff): Set<string> {
   return retyped;
 }
 
-function tableChanges(pair: TablePair, changes: readonly Change[], pairing: Pairing, retyped: ReadonlySet<string>, cs: CharsetContext): Change[] {
+function tableChanges(
+  pair: TablePair, changes: readonly Change[], pairing: Pairing, retyped: ReadonlySet<string>, cs: CharsetContext,
+  backfillOf: (column: Column) => DefaultValue | undefined,
+): Change[] {
   const { from: f, to: t, columns: list } = pair;
   const table = t.name;
   const of = <K extends Change['kind']>(kind: K) => changes.filter((c): c is Of<K> => c.kind === kind);
@@ -81,22 +86,23 @@ function tableChanges(pair: TablePair, changes: readonly Change[], pairing: Pair
 
   // Backfilled columns first, each after the nearest column that exists by then.
   const pairedTo = new Set(list.map((p) => p.to.name));
-  const placedEarly = (c: Column) => pairedTo.has(c.name) || (c.backfill !== undefined && !c.generated);
+  const placedEarly = (c: Column) => pairedTo.has(c.name) || backfillOf(c) !== undefined;
   const current = f.columns.map((c) => ({ ...c, name: pairing.renameColumn(table, c.name) }));
   const keep = current.filter((c) => c.onUpdateNow).map((c) => c.name);
   for (const a of of('addColumn')) {
     const c = a.column;
-    const early = c.backfill !== undefined && !c.generated;
+    const fill = backfillOf(c);
+    const early = fill !== undefined;
     let j = t.columns.findIndex((x) => x.name === c.name) - 1;
     while (early && j >= 0 && !placedEarly(t.columns[j])) j--;
     const after = j < 0 ? null : t.columns[j].name;
     if (early) current.splice(after === null ? 0 : current.findIndex((x) => x.name === after) + 1, 0, c);
-    out.push({ ...a, after, ...(c.backfill ? { backfill: c.backfill, keep: keep.filter((k) => k !== c.name) } : {}) });
+    out.push({ ...a, after, ...(fill ? { backfill: fill, keep: keep.filter((k) => k !== c.name) } : {}) });
   }
   for (const m of of('modifyColumn')) {
     if (following.has(m.to.name)) continue;
-    const fills = m.to.backfill && m.from.nullable && !m.to.nullable;
-    out.push({ ...m, ...(fills ? { backfill: m.to.backfill, keep: keep.filter((k) => k !== m.to.name) } : {}) });
+    const fill = m.from.nullable && !m.to.nullable ? backfillOf(m.to) : undefined;
+    out.push({ ...m, ...(fill ? { backfill: fill, keep: keep.filter((k) => k !== m.to.name) } : {}) });
   }
   const moved = movedColumns(current.map((c) => c.name), t.columns);
   if (moved.length) out.push({ kind: 'reorderColumns', table, moved, toOrder: t.columns, fromOrder: current });
