@@ -1,4 +1,4 @@
-import { configProfile, defaultCollationOf, type ServerProfile } from '../dialect/mysql/server.js';
+import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
 import { isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
@@ -118,20 +118,13 @@ export function charsetOfCollation(collation: string): string | null {
 }
 
 /**
- * The default collation of the character sets whose default is the same on MySQL 8.0/8.4 and
- * MariaDB 10.11/11.x (utf8mb4, utf8mb3, ucs2, utf16 and utf32 differ, so they are not listed).
- * `CHARSET latin1` and `CHARSET latin1 COLLATE latin1_swedish_ci` are then one schema, which is
- * what a live database reports for both.
+ * The collation a character set implies when none is given, when it does not depend on the
+ * server (the dialect's one table: `portableDefaultCollation`). `CHARSET latin1` and `CHARSET
+ * latin1 COLLATE latin1_swedish_ci` are then one schema, which is what a live database reports
+ * for both.
  */
-const STABLE_DEFAULT_COLLATION: Readonly<Record<string, string>> = {
-  latin1: 'latin1_swedish_ci', latin2: 'latin2_general_ci', ascii: 'ascii_general_ci', cp1250: 'cp1250_general_ci',
-  cp1251: 'cp1251_general_ci', cp1256: 'cp1256_general_ci', cp1257: 'cp1257_general_ci', greek: 'greek_general_ci',
-  hebrew: 'hebrew_general_ci',
-};
-
-/** The collation a character set implies when none is given, when it does not depend on the server. */
 export function defaultCollation(charset: string | null): string | null {
-  return charset === null ? null : STABLE_DEFAULT_COLLATION[charset] ?? null;
+  return charset === null ? null : portableDefaultCollation(charset);
 }
 
 /** `utf8` means `utf8mb3` in MySQL 8 and MariaDB (MYSQL-NOTES §10). */

@@ -1,6 +1,6 @@
 import {
   columnReferencesCreateForeignKeys, configProfile, defaultCollationOf, dropConstraint, enforcesChecks, functionalIndexes,
-  hiddenIndexKeyword, instantAddColumn, jsonIsLongtext, liveProfile, renameColumn, type ServerProfile,
+  hiddenIndexKeyword, instantAddColumn, jsonIsLongtext, liveProfile, portableDefaultCollation, renameColumn, type ServerProfile,
 } from '../../compiler/dialect/mysql/server.js';
 import { connect } from '../helpers/server.js';
 
@@ -53,5 +53,19 @@ describe('server profiles (issue 8.1)', () => {
     } finally {
       await conn.end();
     }
+  });
+
+  it('one collation table: a portable default is the default of both flavors, and none where they differ', () => {
+    const charsets = ['latin1', 'latin2', 'ascii', 'cp1250', 'cp1251', 'cp1256', 'cp1257', 'greek', 'hebrew', 'utf8mb4', 'utf8mb3', 'ucs2', 'utf16', 'utf32', 'klingon'];
+    for (const cs of charsets) {
+      const portable = portableDefaultCollation(cs);
+      if (portable !== null) {
+        expect([cs, defaultCollationOf(configProfile('mysql'), cs)]).toEqual([cs, portable]);
+        expect([cs, defaultCollationOf(configProfile('mariadb'), cs)]).toEqual([cs, portable]);
+      }
+    }
+    expect(portableDefaultCollation('latin1')).toBe('latin1_swedish_ci');
+    // utf8mb4 differs between MySQL 8 and MariaDB; utf8mb3 and friends between MariaDB 10.11 and 11.5+.
+    for (const cs of ['utf8mb4', 'utf8mb3', 'ucs2', 'utf16', 'utf32', 'klingon']) expect([cs, portableDefaultCollation(cs)]).toEqual([cs, null]);
   });
 });

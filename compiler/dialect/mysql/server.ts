@@ -38,6 +38,25 @@ const DEFAULT_COLLATIONS: Readonly<Record<Flavor, Readonly<Record<string, string
 };
 
 /**
+ * Character sets whose default collation is not the same on every server schemac supports:
+ * utf8mb4 (MySQL 8 utf8mb4_0900_ai_ci, MariaDB 10.11 utf8mb4_general_ci) and, from MariaDB 11.5,
+ * the ones `@@character_set_collations` maps to uca1400 collations
+ * (https://mariadb.com/kb/en/server-system-variables/#character_set_collations). `binary` has
+ * one collation of its own name and `utf16le` is left out with them: a schema keeps its collation
+ * unset there, as before this table was shared.
+ */
+const SERVER_DEPENDENT_DEFAULTS: ReadonlySet<string> = new Set(['utf8mb4', 'utf8mb3', 'ucs2', 'utf16', 'utf32', 'utf16le', 'binary']);
+
+/**
+ * The collation a character set implies when none is given, when it is the same on every
+ * supported server (latin1 → latin1_swedish_ci); null when it depends on the server or is not
+ * known. A schema can spell `CHARSET latin1` with or without its collation and be one schema.
+ */
+export function portableDefaultCollation(charset: string): string | null {
+  return SERVER_DEPENDENT_DEFAULTS.has(charset) ? null : COMMON_COLLATIONS[charset] ?? null;
+}
+
+/**
  * The version a profile without one stands for: the oldest release schemac supports of each
  * flavor (README), so a capability is assumed only when that release has it.
  */
