@@ -2,14 +2,14 @@ import { SchemacError } from '../compiler/diagnostics.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import { openSession, parseDatabaseUrl, scrubError, type DatabaseUrl } from './connection.js';
 import { queryable } from './compare.js';
-import { IntrospectError, introspectWithNotes, type IntrospectNote, type IntrospectOptions } from './introspect.js';
+import { IntrospectError, introspectWithNotes, type IntrospectNote, type IntrospectOptions, type ServerInfo } from './introspect.js';
 
 /**
  * The schema of the database a URL (`mysql://…` or `env:VAR`) names. The password never
  * appears in errors.
  */
 export async function introspectUrl(source: string, env: Readonly<Record<string, string | undefined>>,
-  options: IntrospectOptions = {}): Promise<{ ir: SchemaIR; notes: IntrospectNote[] }> {
+  options: IntrospectOptions = {}): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   let url: DatabaseUrl;
   const m = /^env:([A-Za-z_][A-Za-z0-9_]*)$/.exec(source);
   if (m) {

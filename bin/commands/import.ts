@@ -36,21 +36,24 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   }
   // A database of an existing config is checked before the source is read (which may take long).
   if (found) chooseDatabase(found, args.db);
-  const ir = normalizeSchema(await readSource(args.source, found?.config.dialect ?? 'mysql'), found?.config.naming ?? DEFAULT_NAMING);
+  const source = await readSource(args.source, found?.config.dialect ?? null);
+  const ir = normalizeSchema(source.ir, found?.config.naming ?? DEFAULT_NAMING);
   // Checked as a build checks it, at its place in the source: the schema file written from it is
   // compiled back below, and a schema the validator refuses (a default of another precision than
   // its column's, say) must be refused as itself, not as the different one written for it.
-  const invalid = validateSchema(ir, configProfile(found?.config.dialect ?? 'mysql'));
+  const invalid = validateSchema(ir, configProfile(source.flavor));
   if (invalid.length) throw new SchemacError(sortDiagnostics(invalid));
+  if (source.skipped.length && !args.json) err(skippedLine(source.skipped));
 
   let project = found;
   let created: NewDatabase[] = [];
   if (!project) {
-    created = writeNewConfig(process.cwd(), [args.db?.[0] ?? 'main']);
+    // A new config is for the server the source came from (a MariaDB dump: "dialect": "mariadb").
+    created = writeNewConfig(process.cwd(), [args.db?.[0] ?? 'main'], source.flavor);
     project = loadProject(process.cwd());
   }
   try {
-    return await writeImport(project, chooseDatabase(project, args.db), ir, args, created);
+    return await writeImport(project, chooseDatabase(project, args.db), ir, args, created, source.skipped);
   } catch (e) {
     // A failed import leaves the folder as it found it.
     if (created.length) rmSync(join(project.root, CONFIG_FILE), { force: true });
@@ -78,7 +81,9 @@ function chooseDatabase(project: Project, names: readonly string[] | undefined):
 }
 
 /** Writes the schema file and generated/ of an imported schema, checking that the file reads back to it. */
-async function writeImport(project: Project, db: DatabaseConfig, ir: SchemaIR, args: ImportArgs, created: readonly NewDatabase[]): Promise<number> {
+async function writeImport(
+  project: Project, db: DatabaseConfig, ir: SchemaIR, args: ImportArgs, created: readonly NewDatabase[], skipped: Skipped,
+): Promise<number> {
   const outDir = resolve(project.root, args.out ?? defaultSchemaDir(db.schema[0] ?? `schema/${db.name}`));
   const file = join(outDir, `${db.name}.ts`);
   const generatedDir = join(project.root, db.out);
@@ -145,9 +150,9 @@ async function writeImport(project: Project, db: DatabaseConfig, ir: SchemaIR, a
   writeGenerated(generatedDir, { snapshot: back, migrations: [], files: prev.files }, result.files);
   if (args.json) {
     out(JSON.stringify({ database: db.name, file: relative(project.root, file), tables: ir.tables.length,
-      ...(created.length ? { config: CONFIG_FILE } : {}) }, null, 2));
+      ...(created.length ? { config: CONFIG_FILE, dialect: project.config.dialect } : {}), skipped }, null, 2));
   } else {
-    if (created.length) out(`wrote ${CONFIG_FILE}`);
+    if (created.length) out(`wrote ${CONFIG_FILE} ("dialect": "${project.config.dialect}", as the source's server)`);
     for (const f of examples.keys()) out(`${db.name}: removed ${shortPath(f)}, the unchanged example of \`schemac init\``);
     out(`${db.name}: wrote ${shortPath(file)} (${ir.tables.length} table${ir.tables.length === 1 ? '' : 's'}) and ${db.out}/snapshot.json`);
     for (const line of urlLines(created)) out(line);
@@ -163,20 +168,35 @@ function defaultSchemaDir(glob: string): string {
   return (i < 0 ? parts.slice(0, -1) : parts.slice(0, i)).join('/') || '.';
 }
 
-/** The source's schema; a .sql file is read with the project's dialect's rules (MariaDB: the long form of JSON is json). */
-async function readSource(source: string, dialect: Flavor): Promise<SchemaIR> {
+type Skipped = ReadonlyArray<{ readonly statement: string; readonly count: number }>;
+
+/** `import: read past 64 statements that are not schema (60 SET, 2 INSERT, 2 LOCK TABLES)`. */
+function skippedLine(skipped: Skipped): string {
+  const total = skipped.reduce((n, s) => n + s.count, 0);
+  return `import: read past ${total} statement${total === 1 ? '' : 's'} that ${total === 1 ? 'is' : 'are'} not schema `
+    + `(${skipped.map((s) => `${s.count} ${s.statement}`).join(', ')})`;
+}
+
+/**
+ * The source's schema and the flavor it is read for: the project's dialect, else the server's
+ * (a URL's, or the one a dump's header names), else MySQL. A .sql file is read with that
+ * flavor's rules (MariaDB: the long form of JSON is json).
+ */
+async function readSource(source: string, dialect: Flavor | null): Promise<{ ir: SchemaIR; flavor: Flavor; skipped: Skipped }> {
   if (/^(mysql|mariadb):\/\//.test(source) || source.startsWith('env:')) {
     const { introspectUrl } = await import('../../runtime/introspect-url.js');
-    const { ir, notes } = await introspectUrl(source, process.env);
+    const { ir, notes, server } = await introspectUrl(source, process.env);
     for (const n of notes) err(`warning: ${n.table}${n.object ? `.${n.object}` : ""}: ${n.message}`);
-    return ir;
+    return { ir, flavor: dialect ?? server.flavor, skipped: [] };
   }
   if (!statIfPresent(source)) {
     throw new SchemacError({ code: 'E_IMPORT_SOURCE', message: `${source}: no such file`,
       hint: 'give a .sql file of CREATE TABLE statements, or a mysql://user:pass@host:port/db URL' }, 2);
   }
-  const { importSql } = await import('../../compiler/import/sql.js');
-  const result = importSql(readText(source), shortPath(source), { server: configProfile(dialect) });
+  const { importSql, dumpFlavor } = await import('../../compiler/import/sql.js');
+  const text = readText(source);
+  const flavor = dialect ?? dumpFlavor(text) ?? 'mysql';
+  const result = importSql(text, shortPath(source), { server: configProfile(flavor) });
   if (result.diagnostics.length) throw new SchemacError(sortDiagnostics(result.diagnostics));
-  return result.ir;
+  return { ir: result.ir, flavor, skipped: result.skipped };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CONFIG_FILE } from '../../compiler/config.js';
 import { SchemacError } from '../../compiler/diagnostics.js';
 import { canonicalJson } from '../../compiler/ir/snapshot.js';
+import type { Flavor } from '../../compiler/dialect/mysql/server.js';
 import { out } from './common.js';
 
 const EXAMPLE = `import { table, id, varchar, int, datetime, index } from 'schemac';
@@ -30,7 +31,7 @@ export interface NewDatabase {
  * Writes `schemac.config.json` in `root` for the databases `names` (schema/NAME/**\/*.ts,
  * generated/NAME, url env:NAME_DATABASE_URL). Refuses when it exists or a name is not valid.
  */
-export function writeNewConfig(root: string, names: readonly string[]): NewDatabase[] {
+export function writeNewConfig(root: string, names: readonly string[], dialect: Flavor = 'mysql'): NewDatabase[] {
   const configPath = join(root, CONFIG_FILE);
   if (existsSync(configPath)) {
     throw new SchemacError({ code: 'E_INIT_EXISTS', message: `${CONFIG_FILE} already exists in ${root}`,
@@ -42,7 +43,7 @@ export function writeNewConfig(root: string, names: readonly string[]): NewDatab
   const list = names.map((name) => ({ name, variable: `${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL` }));
   const databases: Record<string, unknown> = {};
   for (const d of list) databases[d.name] = { schema: [`schema/${d.name}/**/*.ts`], out: `generated/${d.name}`, url: `env:${d.variable}` };
-  writeFileSync(configPath, canonicalJson({ dialect: 'mysql', databases }).replace(/^\{/, '{\n  "$schema": "./node_modules/schemac/schemac.config.schema.json",'));
+  writeFileSync(configPath, canonicalJson({ dialect, databases }).replace(/^\{/, '{\n  "$schema": "./node_modules/schemac/schemac.config.schema.json",'));
   return list;
 }
 

@@ -11,6 +11,8 @@ export type ImportCode =
   | 'E_IMPORT_STATEMENT'
   /** A statement that names a table, column, index or constraint the file has not created. */
   | 'E_IMPORT_REFERENCE'
+  /** The file holds the schemas of more than one database. */
+  | 'E_IMPORT_DATABASES'
   /** A CHECK, DEFAULT or generated-column expression that does not parse or is not allowed. */
   | 'E_IMPORT_EXPR'
   /** An engine, character set or collation that is not one word. */

@@ -8,7 +8,7 @@ import type { SchemaIR, Table } from '../ir/types.js';
 import { alterTable } from './alter-table.js';
 import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
 import { ReadContext } from './context.js';
-import { configProfile, jsonIsLongtext, type ServerProfile } from '../dialect/mysql/server.js';
+import { configProfile, jsonIsLongtext, parseServerVersion, runsExecutableComment, type ServerProfile } from '../dialect/mysql/server.js';
 import { createTable } from './create-table.js';
 import { Cursor, ImportError } from './cursor.js';
 import { indexParts, parsedName } from './keys.js';
@@ -43,6 +43,11 @@ export interface ImportResult {
   readonly hints: BuildHints;
   /** Everything that was not imported, with its file position. Empty when the file was read whole. */
   readonly diagnostics: Diagnostic[];
+  /**
+   * Statements that are not schema (a dump's SET, USE, LOCK TABLES, INSERT, ...), read past
+   * without a diagnostic: how many of each kind, most frequent first.
+   */
+  readonly skipped: ReadonlyArray<{ readonly statement: string; readonly count: number }>;
 }
 
 /**
@@ -55,11 +60,13 @@ export interface ImportResult {
  */
 export function importSql(text: string, file: string, options: ImportOptions = {}): ImportResult {
   const ctx = new ReadContext(text, file, options.server ?? configProfile('mysql'), options.database ?? null);
-  const lexed = lexSql(text, { delimiters: true });
+  // Executable comments are code where the server runs them (a dump's `/*!40101 SET ... */`,
+  // `/*!50001 CREATE VIEW ... */`), and comments where it does not.
+  const lexed = lexSql(text, { delimiters: true, executable: 'code' });
   const state = new ImportState(ctx, lexed.comments);
   // After a lexical error the statement it cut short is not read (it would only add noise).
   const lastDelimiter = lexed.tokens.map((t) => t.kind).lastIndexOf('delimiter');
-  const tokens = lexed.error ? lexed.tokens.slice(0, lastDelimiter + 1) : lexed.tokens;
+  const tokens = executedTokens(lexed.error ? lexed.tokens.slice(0, lastDelimiter + 1) : lexed.tokens, ctx.server);
   for (const statement of splitStatements(tokens)) {
     state.attempt(statement.start, () => readStatement(state, statement.tokens));
   }
@@ -70,7 +77,40 @@ export function importSql(text: string, file: string, options: ImportOptions = {
     .map((t) => canonicalTable(t, ctx.server, options.database ?? null));
   // Names and option words that could not be written back as SQL are refused at their object.
   const result = { ...ir, tables };
-  return { ir: result, hints, diagnostics: [...state.diagnostics, ...validateText(result)] };
+  return { ir: result, hints, diagnostics: [...state.diagnostics, ...validateText(result)], skipped: state.skippedCounts() };
+}
+
+/**
+ * The flavor of the server that wrote a dump or export, from its header (`-- MariaDB dump ...`,
+ * `-- Server version	10.11.19-MariaDB`, phpMyAdmin's `-- Server version: 8.0.36`) or from a
+ * MariaDB-only executable comment; null when the text does not say.
+ */
+export function dumpFlavor(text: string): 'mysql' | 'mariadb' | null {
+  const head = text.slice(0, 4000);
+  const version = /^--\s*Server version:?\s*(\S+)/im.exec(head);
+  if (version) return parseServerVersion(version[1]).flavor;
+  if (/^--\s*MariaDB dump/im.test(head)) return 'mariadb';
+  if (/^--\s*MySQL dump/im.test(head)) return 'mysql';
+  return /\/\*M!/.test(text) ? 'mariadb' : null;
+}
+
+/**
+ * The tokens the server would read: the markers of executable comments dropped, and the inside
+ * of those it does not run (another flavor's `/*M!...*\/`, a newer version's) dropped too.
+ */
+function executedTokens(tokens: readonly Token[], server: ServerProfile): Token[] {
+  const out: Token[] = [];
+  let skipping = false;
+  for (const t of tokens) {
+    if (t.kind === 'conditional') {
+      skipping = !runsExecutableComment(server, t.text);
+    } else if (t.kind === 'conditionalEnd') {
+      skipping = false;
+    } else if (!skipping || t.kind === 'delimiter') {
+      out.push(t);
+    }
+  }
+  return out;
 }
 
 /**
@@ -101,7 +141,12 @@ const OTHER_OBJECTS = new Set(['VIEW', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVEN
 function readStatement(state: ImportState, tokens: readonly Token[]): void {
   const cur = new Cursor(tokens);
   const first = tokens[0];
-  if (cur.atWord('SET')) return;
+  const other = notSchema(tokens);
+  if (other !== null) {
+    if (other === 'USE' || other === 'CREATE DATABASE') state.useDatabase(databaseNamed(tokens, other), first.start);
+    state.skip(other);
+    return;
+  }
   if (cur.atWord('CREATE')) {
     let k = 1;
     if (tokens[k]?.upper === 'OR' && tokens[k + 1]?.upper === 'REPLACE') k += 2;
@@ -122,6 +167,48 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
   const words = tokens.slice(0, 2).filter((t) => t.kind === 'word').map((t) => t.upper).join(' ');
   const data = /^(INSERT|REPLACE|LOCK|UNLOCK|START|COMMIT|BEGIN)\b/.test(words) ? ' (a dump with data: make it with mysqldump/mariadb-dump --no-data)' : '';
   throw new ImportError('E_IMPORT_STATEMENT', `${words || first.text} is not a table definition statement; the import reads CREATE/ALTER/DROP/RENAME TABLE and CREATE/DROP INDEX${data}`, first.start);
+}
+
+/**
+ * Statements a dump or an install script holds that do not define the schema: session settings,
+ * the database it goes into, data, locks and transactions, maintenance. Returns the kind to
+ * count, or null for a statement to read. (A data statement is no schema even when it is wrong.)
+ */
+function notSchema(tokens: readonly Token[]): string | null {
+  const w = (i: number) => (tokens[i]?.kind === 'word' ? tokens[i].upper : '');
+  const first = w(0);
+  switch (first) {
+    case 'SET': case 'USE': case 'INSERT': case 'REPLACE': case 'SELECT': case 'FLUSH': case 'COMMIT': case 'ROLLBACK':
+    case 'UPDATE': case 'DELETE': case 'TRUNCATE': case 'DO': case 'SAVEPOINT': case 'ANALYZE': case 'OPTIMIZE':
+    case 'CHECK': case 'REPAIR': case 'CHECKSUM': case 'SHOW': case 'LOAD':
+      return first === 'LOAD' ? 'LOAD DATA' : first;
+    case 'LOCK': case 'UNLOCK':
+      return w(1) === 'TABLES' || w(1) === 'TABLE' ? `${first} TABLES` : null;
+    case 'START':
+      return w(1) === 'TRANSACTION' ? 'START TRANSACTION' : null;
+    case 'BEGIN':
+      return tokens.length === 1 || w(1) === 'WORK' ? 'BEGIN' : null;
+    case 'RELEASE':
+      return w(1) === 'SAVEPOINT' ? 'RELEASE SAVEPOINT' : null;
+    case 'CREATE': case 'DROP': case 'ALTER':
+      if (w(1) === 'DATABASE' || w(1) === 'SCHEMA') return `${first} DATABASE`;
+      // mysqldump's `/*!40000 ALTER TABLE t DISABLE KEYS */`: MyISAM index maintenance, no schema.
+      if (first === 'ALTER' && w(1) === 'TABLE' && tokens.length <= 7) {
+        const tail = tokens.slice(-2).map((t) => t.upper).join(' ');
+        if (tail === 'DISABLE KEYS' || tail === 'ENABLE KEYS') return `ALTER TABLE ... ${tail}`;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** The database a USE or CREATE DATABASE statement names (null when it cannot be read). */
+function databaseNamed(tokens: readonly Token[], kind: 'USE' | 'CREATE DATABASE'): string | null {
+  let i = kind === 'USE' ? 1 : 2;
+  if (kind === 'CREATE DATABASE' && tokens[i]?.upper === 'IF' && tokens[i + 1]?.upper === 'NOT' && tokens[i + 2]?.upper === 'EXISTS') i += 3;
+  const t = tokens[i];
+  return t && (t.kind === 'word' || t.kind === 'quoted') ? String(t.value) : null;
 }
 
 /** DROP TABLE [IF EXISTS] a, b [RESTRICT | CASCADE]. */

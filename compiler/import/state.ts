@@ -12,6 +12,37 @@ export class ImportState {
     this.catalog = new Catalog(ctx.server);
   }
 
+  private readonly skipped = new Map<string, number>();
+  private database: { name: string; offset: number } | null = null;
+
+  /** Counts a statement that is not schema (see `ImportResult.skipped`). */
+  skip(kind: string): void {
+    this.skipped.set(kind, (this.skipped.get(kind) ?? 0) + 1);
+  }
+
+  /** The skipped statements by kind, most frequent first, then by name. */
+  skippedCounts(): Array<{ statement: string; count: number }> {
+    return [...this.skipped].map(([statement, count]) => ({ statement, count }))
+      .sort((a, b) => b.count - a.count || (a.statement < b.statement ? -1 : a.statement > b.statement ? 1 : 0));
+  }
+
+  /**
+   * A USE or CREATE DATABASE: one file is one database's schema, so a second database (a dump of
+   * several, `--all-databases`) is refused where it starts rather than merged into the first.
+   */
+  useDatabase(name: string | null, offset: number): void {
+    if (name === null) return;
+    if (this.database === null) {
+      this.database = { name, offset };
+      return;
+    }
+    if (this.database.name !== name) {
+      const first = this.ctx.pos(this.database.offset);
+      throw new ImportError('E_IMPORT_DATABASES', `the file goes on with database \`${name}\` after \`${this.database.name}\` `
+        + `(line ${first.line}): schemac imports one database's schema; dump that one alone (mysqldump DB, without --all-databases or --databases A B), or split the file`, offset);
+    }
+  }
+
   /**
    * Records a problem and lets the import go on with the next clause or statement. A catalog
    * error (unknown table, duplicate name, ...) is placed at `offset`, the clause that caused it.

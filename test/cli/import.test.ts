@@ -94,4 +94,39 @@ describe('schemac import', () => {
     const snapshot = JSON.parse(readFileSync(join(dir, 'generated/app/snapshot.json'), 'utf8'));
     expect(snapshot.tables[0].checks).toEqual([]);
   });
+
+  it('imports a whole MariaDB dump in a folder without a config: writes one for MariaDB, says what it read past', () => {
+    const dir = tempDir('import-dump-noconfig');
+    writeFileSync(join(dir, 'dump.sql'), `-- MariaDB dump 10.19-10.11.19-MariaDB, for debian-linux-gnu (x86_64)
+--
+-- Host: 127.0.0.1    Database: shop
+-- ------------------------------------------------------
+-- Server version\t10.11.19-MariaDB-0+deb12u1
+/*M!999999\\- enable the sandbox mode */
+/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+/*!40101 SET NAMES utf8mb4 */;
+CREATE DATABASE /*!32312 IF NOT EXISTS*/ \`shop\` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci */;
+USE \`shop\`;
+DROP TABLE IF EXISTS \`doc\`;
+CREATE TABLE \`doc\` (
+  \`id\` int(11) NOT NULL AUTO_INCREMENT,
+  \`body\` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL CHECK (json_valid(\`body\`)),
+  PRIMARY KEY (\`id\`)
+) ENGINE=InnoDB AUTO_INCREMENT=3 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+LOCK TABLES \`doc\` WRITE;
+/*!40000 ALTER TABLE \`doc\` DISABLE KEYS */;
+INSERT INTO \`doc\` VALUES (1,'{}'),(2,'[1; 2]');
+/*!40000 ALTER TABLE \`doc\` ENABLE KEYS */;
+UNLOCK TABLES;
+/*!40101 SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT */;
+`);
+    const r = schemac(dir, 'import', 'dump.sql');
+    expect(r.stderr).toBe('import: read past 10 statements that are not schema (3 SET, 1 ALTER TABLE ... DISABLE KEYS, '
+      + '1 ALTER TABLE ... ENABLE KEYS, 1 CREATE DATABASE, 1 INSERT, 1 LOCK TABLES, 1 UNLOCK TABLES, 1 USE)\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('wrote schemac.config.json ("dialect": "mariadb", as the source\'s server)');
+    expect(JSON.parse(readFileSync(join(dir, 'schemac.config.json'), 'utf8')).dialect).toBe('mariadb');
+    expect(readFileSync(join(dir, 'schema/main/main.ts'), 'utf8')).toContain('body: json(),');
+    expect(schemac(dir, 'build').stdout).toContain('main: no changes');
+  });
 });

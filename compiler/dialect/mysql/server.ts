@@ -189,3 +189,21 @@ export const renameColumnRewritesExpressions = isMariadb;
 
 /** A CHECK written on a column is part of its definition: MODIFY and CHANGE replace it (MariaDB [T]). */
 export const columnChecksBelongToColumn = isMariadb;
+
+/**
+ * Whether the server runs the inside of an executable comment opened by `marker` (`/*!50001`,
+ * `/*M!100100`, `/*!`): `/*!` comments run on both flavors when the server's version is at least
+ * the number (MMmmpp, 5 or 6 digits; none: always), `/*M!` ones on MariaDB only. A dump's
+ * `/*M!999999\- enable the sandbox mode *\/` line is then a comment everywhere.
+ * https://dev.mysql.com/doc/refman/8.0/en/comments.html ,
+ * https://mariadb.com/kb/en/comment-syntax/#executable-comment-syntax
+ */
+export function runsExecutableComment(profile: ServerProfile, marker: string): boolean {
+  const m = /^\/\*(M?)!(\d*)/.exec(marker);
+  if (!m) return false;
+  if (m[1] === 'M' && !isMariadb(profile)) return false;
+  if (m[2] === '') return true;
+  const n = Number(m[2]);
+  const [a, b, c] = profile.version ?? BASELINE[profile.flavor];
+  return n <= a * 10000 + b * 100 + c;
+}
