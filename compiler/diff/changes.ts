@@ -44,6 +44,11 @@ export type Change =
     readonly keep?: readonly string[];
     /** The columns before it in the new and the old table (a generated column changing storage is re-added there). */
     readonly after: string | null; readonly fromAfter: string | null;
+    /**
+     * A column that becomes or stops being VIRTUAL next to a regular one is re-added STORED on the
+     * way (`viaStored` in the dialect's strategy): the indexes over it, dropped and added again there.
+     */
+    readonly readdIndexes?: readonly Index[];
   }
   | ({ readonly kind: 'addIndex'; readonly table: string; readonly index: Index } & Pinned)
   | ({ readonly kind: 'dropIndex'; readonly table: string; readonly index: Index } & Pinned)

@@ -1,6 +1,7 @@
 import { invertAll, printDdl, type Clause, type Ddl } from '../dialect/mysql/ddl.js';
 import type { ServerProfile } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
+import { isVirtual, viaStored } from '../dialect/mysql/strategy.js';
 import type { Change } from '../diff/changes.js';
 import { columnsEqual } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
@@ -22,7 +23,7 @@ import type { Plan, Risk, Step } from './types.js';
  */
 export const PHASE = {
   dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
-  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13,
+  convertCharset: 7, prepareBackfill: 8, alterTable: 9, readdColumn: 10, dropTable: 11, addCheck: 12, addForeignKey: 13, alterOptions: 14,
 } as const;
 
 /**
@@ -109,8 +110,16 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         alterOf(change.table).drop(change);
         break;
       case 'modifyColumn': {
-        const { table, from, to } = change;
-        const prepared = preparedColumn(change);
+        const { table } = change;
+        // Between VIRTUAL and regular, the STORED twin on the way (see viaStored): a virtual column
+        // is re-added STORED before the table's ALTER makes it regular; a regular one is made
+        // STORED there and re-added VIRTUAL after it.
+        const twin = viaStored(change.from, change.to);
+        const from = twin && isVirtual(change.from) ? twin : change.from;
+        const to = twin && isVirtual(change.to) ? twin : change.to;
+        if (twin && from === twin) steps.push(readdStep(change, change.from, twin, change.fromAfter, PHASE.prepareBackfill));
+        if (twin && to === twin) steps.push(readdStep(change, twin, change.to, change.after, PHASE.readdColumn));
+        const prepared = preparedColumn({ ...change, from, to });
         if (prepared) {
           // The new type first (still nullable) when it changes, so the value fits; then the UPDATE.
           const lossy = prepared !== from && narrows(prepared, from) ? lossyDown({ table, current: prepared, target: from, key: change.key }) : null;
@@ -192,6 +201,20 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
     || (a.s.phase === PHASE.createTable ? 0 : compareNames(a.s.table, b.s.table)) || a.i - b.i);
   return { steps: indexed.map((x) => makeStep(x.s, server)), title: titleOf(changes) };
+}
+
+/**
+ * A column dropped and added again in its place as `to` (the server cannot MODIFY it there), with
+ * the indexes over it, which the drop would take along or cut short.
+ */
+function readdStep(change: Extract<Change, { kind: 'modifyColumn' }>, from: Column, to: Column, after: string | null, phase: number): StepPlan {
+  const indexes = change.readdIndexes ?? [];
+  return {
+    phase, table: change.table, source: [change], risks: [],
+    summary: `re-add column ${change.table}.${to.name} as ${to.generated?.stored ? 'STORED' : 'VIRTUAL'}`,
+    up: [alter(change.table, [{ kind: 'rebuildColumn', from, to, after, fromAfter: after },
+      ...indexes.map((ix): Clause => ({ kind: 'replaceIndex', from: ix, to: ix }))])],
+  };
 }
 
 /** `table` when its keys or character set change, `table.column` when that column is added or changed. */

@@ -4,7 +4,7 @@ import {
   sameTableCharset, type CharsetContext, type DiffOptions, type Pairing, type SchemaDiff, type TablePair,
 } from '../../diff/diff.js';
 import { backfillOf } from '../../ir/hints.js';
-import { assertNever, type Column, type DefaultValue, type ForeignKey, type SchemaIR } from '../../ir/types.js';
+import { assertNever, type Column, type DefaultValue, type ForeignKey, type Index, type SchemaIR } from '../../ir/types.js';
 import { renameColumnsInExpression } from './expr-columns.js';
 import { isTextual } from './types.js';
 
@@ -102,7 +102,11 @@ function tableChanges(
   for (const m of of('modifyColumn')) {
     if (following.has(m.to.name)) continue;
     const fill = m.from.nullable && !m.to.nullable ? backfillOf(m.to) : undefined;
-    out.push({ ...m, ...(fill ? { backfill: fill, keep: keep.filter((k) => k !== m.to.name) } : {}) });
+    // Re-added on the way between VIRTUAL and regular: with the indexes over it as they are then.
+    const via = viaStored(m.from, m.to);
+    const over = (list: readonly Index[]) => list.filter((ix) => ix.parts.some((p) => p.column === m.to.name));
+    const readd = via === null ? null : over(isVirtual(m.from) ? oldKeysInNewNames(f, t, pairing).indexes : t.indexes);
+    out.push({ ...m, ...(fill ? { backfill: fill, keep: keep.filter((k) => k !== m.to.name) } : {}), ...(readd ? { readdIndexes: readd } : {}) });
   }
   const moved = movedColumns(current.map((c) => c.name), t.columns);
   if (moved.length) out.push({ kind: 'reorderColumns', table, moved, toOrder: t.columns, fromOrder: current });
@@ -110,7 +114,7 @@ function tableChanges(
 
   // Indexes: those over a generated column changing storage are rebuilt with it.
   const old = oldKeysInNewNames(f, t, pairing);
-  const rebuilt = new Set(list.filter((p) => p.from.generated && p.to.generated && p.from.generated.stored !== p.to.generated.stored)
+  const rebuilt = new Set(list.filter((p) => p.from.generated && p.to.generated && isVirtual(p.from) !== isVirtual(p.to))
     .map((p) => p.to.name));
   const replaced = new Map(of('replaceIndex').map((r) => [r.from.name, r]));
   for (const a of old.indexes) {
@@ -139,6 +143,26 @@ function tableChanges(
 
   const pinned = pinnedIndexes(old.indexes, t.indexes, [...old.foreignKeys, ...t.foreignKeys]);
   return pinned.length ? out.map((c) => withPinned(c, pinned)) : out;
+}
+
+/** A VIRTUAL generated column (computed when read, stored nowhere). */
+export function isVirtual(c: Column): boolean {
+  return c.generated !== null && !c.generated.stored;
+}
+
+/**
+ * The STORED column between a VIRTUAL one and a regular one, or null for any other change. The
+ * server changes a regular column to or from a STORED generated one in place (MODIFY: the
+ * values become the expression's, or stay what it computed), but refuses MODIFY between a
+ * regular and a VIRTUAL one (MariaDB 10.11 error 1907, tested; MySQL 8: "Stored but not
+ * virtual generated columns can be altered to nongenerated columns", ALTER TABLE manual). The
+ * way is through the STORED twin of the virtual side: virtual → re-added STORED → MODIFY to
+ * regular, keeping the computed values; regular → MODIFY to STORED → re-added VIRTUAL.
+ */
+export function viaStored(from: Column, to: Column): Column | null {
+  const virtual = isVirtual(from) ? from : isVirtual(to) ? to : null;
+  if (virtual === null || (from.generated !== null && to.generated !== null)) return null;
+  return { ...virtual, generated: { ...virtual.generated!, stored: true } };
 }
 
 function withPinned(c: Change, pinned: readonly string[]): Change {
