@@ -503,10 +503,8 @@ export function buildSchema(
     for (const ck of checkRows) {
       if (jsonChecks.has(ck)) continue;
       const expr = escapesMetadataExpressions(server) ? unescapeMysqlExpression(ck.clause) : ck.clause;
-      if (ck.enforced && ck.enforced.toUpperCase() === 'NO') {
-        note(t.name, ck.name, 'NOT ENFORCED is not in the schema language; read as an enforced check');
-      }
-      checks.push({ kind: 'check', name: ck.name, expr: expr.trim() });
+      const notEnforced = ck.enforced !== null && ck.enforced !== undefined && ck.enforced.toUpperCase() === 'NO';
+      checks.push({ kind: 'check', name: ck.name, expr: expr.trim(), ...(notEnforced ? { enforced: false as const } : {}) });
     }
 
     tables.push({

@@ -181,7 +181,7 @@ function diffTable(pair: TablePair, pairing: Pairing, cs: CharsetContext): Chang
   diffByName(old.foreignKeys, t.foreignKeys, foreignKeysEqual,
     (fk) => changes.push({ kind: 'dropForeignKey', table: f.name, foreignKey: old.original.get(fk)! }),
     (fk) => changes.push({ kind: 'addForeignKey', table, foreignKey: fk }));
-  diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr),
+  diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr) && a.enforced === b.enforced,
     (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
     (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
   const convert = !sameTableCharset(f.options, t.options, cs);

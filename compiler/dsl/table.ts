@@ -62,9 +62,13 @@ export class ForeignKeyItem extends NamedItem<ForeignKeyItem> implements ItemBas
 export class CheckItem extends NamedItem<CheckItem> implements ItemBase {
   readonly kind = 'checkItem';
   constructor(readonly label: string, readonly expr: string, readonly explicitName: string | null,
-    readonly pos: SourcePos | undefined) { super(); }
+    readonly pos: SourcePos | undefined, readonly enforced = true) { super(); }
   protected rename(explicit: string): CheckItem {
-    return new CheckItem(this.label, this.expr, explicit, this.pos);
+    return new CheckItem(this.label, this.expr, explicit, this.pos, this.enforced);
+  }
+  /** CHECK ... NOT ENFORCED (MySQL 8.0.16+): declared, kept, not checked. */
+  notEnforced(): CheckItem {
+    return new CheckItem(this.label, this.expr, this.explicitName, this.pos, false);
   }
 }
 
@@ -343,7 +347,7 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
       }
     } else if (item instanceof CheckItem) {
       checks.push(stripUndefined({ kind: 'check', name: item.explicitName ?? '', expr: item.expr, label: item.label,
-        autoNamed: item.explicitName === null || undefined, pos: item.pos }) as Check);
+        autoNamed: item.explicitName === null || undefined, enforced: item.enforced ? undefined : false, pos: item.pos }) as Check);
     } else {
       report('E_DSL_EXTRAS', `table "${state.name}": items must be index(), unique(), primaryKey(), foreignKey() or check()`, state.pos);
     }

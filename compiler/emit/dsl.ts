@@ -262,5 +262,5 @@ function writeCheck(ck: Check, table: string, naming: NamingTemplates, used: Set
   const prefix = checkName(naming, table, '\u0000').split('\u0000')[0];
   const label = ck.name.startsWith(prefix) && ck.name.length > prefix.length ? ck.name.slice(prefix.length) : ck.name;
   const named = checkName(naming, table, label) === ck.name ? '' : `.name(${str(ck.name)})`;
-  return `check(${str(label)}, ${sqlTemplate(ck.expr, used)})${named}`;
+  return `check(${str(label)}, ${sqlTemplate(ck.expr, used)})${named}${ck.enforced === false ? '.notEnforced()' : ''}`;
 }

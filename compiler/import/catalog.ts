@@ -347,7 +347,7 @@ export class Catalog {
    * A CHECK. Unnamed on MariaDB: a column-level check is named after its column, a table-level
    * one `CONSTRAINT_<n>` with the lowest free n (tested on 10.11); on MySQL `<table>_chk_<n>`.
    */
-  addCheck(t: TableState, name: string | null, expr: string, column: string | null, pos?: SourcePos): Check {
+  addCheck(t: TableState, name: string | null, expr: string, column: string | null, pos?: SourcePos, enforced?: false): Check {
     let checkName = name;
     if (checkName === null) {
       if (!namesLikeMariadb(this.server)) checkName = this.nextNumbered(t.checks, `${t.name}_chk_`);
@@ -359,7 +359,7 @@ export class Catalog {
       }
     }
     if (t.checks.some((ck) => same(ck.name, checkName))) throw new CatalogError(`check ${checkName} already exists on ${t.name}`);
-    const check: Check = { kind: 'check', name: checkName, expr, ...(pos ? { pos } : {}) };
+    const check: Check = { kind: 'check', name: checkName, expr, ...(enforced === false ? { enforced } : {}), ...(pos ? { pos } : {}) };
     t.checks.push(check);
     if (column !== null) t.columnChecks.set(checkName.toLowerCase(), column);
     return check;

@@ -4,6 +4,7 @@ import { readColumnType } from './column-type.js';
 import type { ReadContext } from './context.js';
 import { Cursor, ImportError, describeToken } from './cursor.js';
 import type { Token } from '../dialect/mysql/lexer.js';
+import { readEnforced } from './keys.js';
 
 /** A foreign key written on a column (`REFERENCES t (c)`) or in a FOREIGN KEY clause. */
 export interface ReferenceSpec {
@@ -18,7 +19,7 @@ export interface ColumnSpec {
   readonly column: Column;
   readonly primaryKey: boolean;
   readonly unique: boolean;
-  readonly checks: ReadonlyArray<{ readonly name: string | null; readonly expr: string; readonly pos: SourcePos }>;
+  readonly checks: ReadonlyArray<{ readonly name: string | null; readonly expr: string; readonly pos: SourcePos; readonly enforced?: false }>;
   readonly references: (ReferenceSpec & { readonly pos: SourcePos }) | null;
 }
 
@@ -50,7 +51,7 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[])
   let generated: Column['generated'] = null;
   let primaryKey = false;
   let unique = typeRead.serial;
-  const checks: Array<{ name: string | null; expr: string; pos: SourcePos }> = [];
+  const checks: Array<{ name: string | null; expr: string; pos: SourcePos; enforced?: false }> = [];
   let references: ColumnSpec['references'] = null;
   const unsupported = (t: Token, what: string): never => {
     throw new ImportError('E_IMPORT_UNSUPPORTED', `${what} is not in the schema IR (column ${name})`, t.start);
@@ -90,9 +91,9 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[])
       const checkToken = cur.peek();
       cur.expectWord('CHECK');
       const { open, inner } = cur.group('"(" and the check expression');
-      checks.push({ name: checkName, expr: ctx.expression(inner, 'check', `check on column ${name}`, open), pos: ctx.pos(checkToken!.start) });
-      if (cur.atWord('NOT', 'ENFORCED')) unsupported(cur.peek()!, 'NOT ENFORCED');
-      cur.acceptWord('ENFORCED');
+      const expr = ctx.expression(inner, 'check', `check on column ${name}`, open);
+      const enforced = readEnforced(cur, ctx.server, `the check on column ${name}`);
+      checks.push({ name: checkName, expr, pos: ctx.pos(checkToken!.start), ...(enforced ? {} : { enforced: false as const }) });
     } else if (cur.acceptWord('REFERENCES')) {
       references = { ...readReference(cur), pos: ctx.pos(t.start) };
     } else if (cur.atWord('INVISIBLE')) unsupported(t, 'an INVISIBLE column');

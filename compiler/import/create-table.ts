@@ -95,7 +95,7 @@ export function applyKey(state: ImportState, table: TableState, spec: KeySpec, a
       return;
     }
     case 'check':
-      catalog.addCheck(table, spec.name, spec.expr, null, spec.pos);
+      catalog.addCheck(table, spec.name, spec.expr, null, spec.pos, spec.enforced);
       return;
     default:
       assertNever(spec, 'key clause');
@@ -108,7 +108,7 @@ export function applyColumnKeys(state: ImportState, table: TableState, spec: Col
   const col = spec.column;
   if (spec.primaryKey) catalog.setPrimaryKey(table, [col.name], col.pos);
   if (spec.unique) catalog.addIndex(table, null, true, [{ column: col.name }], col.pos);
-  for (const ck of spec.checks) catalog.addCheck(table, ck.name, ck.expr, col.name, ck.pos);
+  for (const ck of spec.checks) catalog.addCheck(table, ck.name, ck.expr, col.name, ck.pos, ck.enforced);
   if (spec.references) {
     if (!columnReferencesCreateForeignKeys(ctx.server)) {
       // MySQL (before 9.0) parses and ignores REFERENCES on a column; MariaDB (10.5+) creates the foreign key.

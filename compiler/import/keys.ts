@@ -4,6 +4,7 @@ import type { ReadContext } from './context.js';
 import { Cursor, ImportError } from './cursor.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 import { astify } from './node-sql-parser.js';
+import { notEnforcedChecks, type ServerProfile } from '../dialect/mysql/server.js';
 
 /** A key or constraint clause of CREATE TABLE or ALTER TABLE ... ADD, as read. */
 export type KeySpec =
@@ -15,7 +16,7 @@ export type KeySpec =
     readonly indexName: string | null;
     readonly columns: readonly string[]; readonly ref: ReferenceSpec; readonly pos: SourcePos;
   }
-  | { readonly kind: 'check'; readonly name: string | null; readonly expr: string; readonly pos: SourcePos };
+  | { readonly kind: 'check'; readonly name: string | null; readonly expr: string; readonly pos: SourcePos; readonly enforced?: false };
 
 const KEY_WORDS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'KEY', 'INDEX', 'FULLTEXT', 'SPATIAL', 'FOREIGN', 'CHECK']);
 
@@ -50,10 +51,9 @@ export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec
   if (cur.acceptWord('CHECK')) {
     const { open, inner } = cur.group('"(" and the check expression');
     const expr = ctx.expression(inner, 'check', `check ${constraintName ?? '(unnamed)'}`, open);
-    if (cur.atWord('NOT', 'ENFORCED')) unsupported(cur.peek()!, 'NOT ENFORCED');
-    cur.acceptWord('ENFORCED');
+    const enforced = readEnforced(cur, ctx.server, `check ${constraintName ?? '(unnamed)'}`);
     cur.expectEnd('the end of the CHECK clause');
-    return { kind: 'check', name: constraintName, expr, pos };
+    return { kind: 'check', name: constraintName, expr, pos, ...(enforced ? {} : { enforced: false as const }) };
   }
   if (cur.atWord('FULLTEXT') || cur.atWord('SPATIAL') || cur.atWord('VECTOR')) unsupported(kindToken, `a ${kindToken.upper} index`);
   if (cur.atWord('PERIOD')) unsupported(kindToken, 'PERIOD FOR (system versioning)');
@@ -152,4 +152,22 @@ function columnName(c: any, at: Token): string {
   if (typeof col === 'string') return parsedName(col)!;
   if (col && typeof col === 'object' && typeof col.expr?.value === 'string') return parsedName(col.expr.value)!;
   throw new ImportError('E_IMPORT_UNSUPPORTED', 'a functional key part (an expression in a key) is not in the schema IR', at.start);
+}
+
+/**
+ * After a CHECK's expression: `[NOT] ENFORCED`. Returns false for NOT ENFORCED, which only MySQL
+ * 8.0.16+ has (MariaDB refuses the clause: an error at it on a MariaDB project).
+ */
+export function readEnforced(cur: Cursor, server: ServerProfile, what: string): boolean {
+  if (cur.atWord('NOT', 'ENFORCED')) {
+    const t = cur.peek()!;
+    if (!notEnforcedChecks(server)) {
+      throw new ImportError('E_IMPORT_UNSUPPORTED', `CHECK ... NOT ENFORCED is MySQL 8.0.16+ syntax: MariaDB refuses it (${what}: enforce the check, or drop it)`, t.start);
+    }
+    cur.next();
+    cur.next();
+    return false;
+  }
+  cur.acceptWord('ENFORCED');
+  return true;
 }

@@ -177,6 +177,9 @@ export const json = { object, string, boolean, integer, oneOf, array, nullable }
 const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type');
 const defaultValue = variant<DefaultValue>(DEFAULT_FIELDS, 'a kind of default');
 
+/** A flag written only when it is false (`"enforced": false`). */
+const falseOnly: Read<false> = (value, path) => (value === false ? false : fail(path, `expected false (the field is left out when true), found ${describeJson(value)}`));
+
 const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${describeJson(value)}`));
 
 /** The reader of a snapshot's tables (without the build hints and positions an IR carries in memory). */
@@ -194,7 +197,7 @@ const tables = array(shape<Table>({
     kind: kindIs('foreignKey'), name: string, columns: array(string), refTable: string, refColumns: array(string),
     onDelete: oneOf(ACTIONS), onUpdate: oneOf(ACTIONS),
   })),
-  checks: array(shape<Check>({ kind: kindIs('check'), name: string, expr: expression })),
+  checks: array(shape<Check>({ kind: kindIs('check'), name: string, expr: expression }, { enforced: falseOnly })),
   options: shape<TableOptions>({ engine: nullable(word), charset: nullable(word), collate: nullable(word), comment: nullable(string) }),
 }));
 

@@ -114,6 +114,8 @@ export interface Check {
   readonly expr: string;
   /** The short name given to `check(label, ...)`, used by the `{name}` of the naming template. */
   readonly label?: string;
+  /** `false`: NOT ENFORCED (MySQL 8.0.16+), kept in the schema but not checked. Omitted when enforced. */
+  readonly enforced?: false;
   readonly autoNamed?: boolean;
   readonly pos?: SourcePos;
 }

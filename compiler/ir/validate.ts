@@ -1,4 +1,4 @@
-import type { ServerProfile } from '../dialect/mysql/server.js';
+import { notEnforcedChecks, type ServerProfile } from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
@@ -885,6 +885,10 @@ class Validator {
     if (col) {
       this.report('E_CHECK_NAME_COLUMN', `check ${q(ck.name)} on table ${q(t)} has the name of column ${q(col.name)}; MariaDB names column checks after their column and refuses it`,
         pos, 'give the check another name');
+    }
+    if (ck.enforced === false && !notEnforcedChecks(this.server)) {
+      this.report('E_CHECK_NOT_ENFORCED', `check ${q(ck.name)} on table ${q(t)} is NOT ENFORCED, which only MySQL 8.0.16+ has (MariaDB refuses the clause)`,
+        pos, 'remove .notEnforced() to enforce the check, or drop the check');
     }
     // MySQL and MariaDB refuse a CHECK over an AUTO_INCREMENT column (MariaDB error 1901).
     const words = identifierWords(ck.expr);

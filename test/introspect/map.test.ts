@@ -356,14 +356,17 @@ describe('buildSchema on MySQL 8 rows', () => {
     expect(live.options).toEqual(want.options);
   });
 
-  it('notes NOT ENFORCED checks and invisible indexes, and refuses types the IR lacks', () => {
+  it('reads NOT ENFORCED checks (TABLE_CONSTRAINTS.ENFORCED = NO), notes invisible indexes, and refuses types the IR lacks', () => {
     const rows = mysqlRows();
-    const { notes } = buildSchema({
+    const { ir, notes } = buildSchema({
       ...rows,
-      checks: rows.checks.map((c) => ({ ...c, enforced: 'NO' })),
+      checks: rows.checks.map((c) => (c.name === 'ck_task_priority_range' ? { ...c, enforced: 'NO' } : c)),
       indexes: rows.indexes.map((r) => (r.name === 'ix_task_priority' ? { ...r, hidden: true } : r)),
     }, MYSQL);
-    expect(notes.map((n) => n.object)).toEqual(expect.arrayContaining(['ck_task_priority_range', 'ix_task_priority']));
+    expect(ir.tables.find((t) => t.name === 'task')!.checks.map((c) => [c.name, c.enforced ?? true]))
+      .toEqual([['ck_task_priority_range', false], ['ck_task_title_set', true]]);
+    expect(notes.map((n) => n.object)).toEqual(expect.arrayContaining(['ix_task_priority']));
+    expect(notes.map((n) => n.object)).not.toContain('ck_task_priority_range');
     expect(() => buildSchema({ ...rows, columns: [...rows.columns, ...columns('task', [{ name: 'flags', columnType: 'bit(8)' }])] }, MYSQL))
       .toThrow(IntrospectError);
   });

@@ -155,6 +155,9 @@ export const instantAddColumn = (p: ServerProfile) => (isMariadb(p) ? atLeast(p,
 /** CHECK constraints enforced: MySQL 8.0.16+, MariaDB 10.2.1+ (MYSQL-NOTES §6). */
 export const enforcesChecks = (p: ServerProfile) => (isMariadb(p) ? atLeast(p, 10, 2, 1) : atLeast(p, 8, 0, 16));
 
+/** CHECK ... NOT ENFORCED: MySQL 8.0.16+; MariaDB has no such clause (a syntax error on 10.11). */
+export const notEnforcedChecks = (p: ServerProfile) => !isMariadb(p) && atLeast(p, 8, 0, 16);
+
 /** Functional (expression) key parts: MySQL 8.0.13+; MariaDB has none (MYSQL-NOTES §13). */
 export const functionalIndexes = (p: ServerProfile) => !isMariadb(p) && atLeast(p, 8, 0, 13);
 

@@ -85,7 +85,7 @@ export function foreignKeyClause(fk: ForeignKey): string {
 }
 
 export function checkClause(check: Check): string {
-  return `CONSTRAINT ${ident(check.name)} CHECK (${check.expr})`;
+  return `CONSTRAINT ${ident(check.name)} CHECK (${check.expr})${check.enforced === false ? ' NOT ENFORCED' : ''}`;
 }
 
 /** `ENGINE = InnoDB DEFAULT CHARSET = ... COMMENT = '...'`, the options that are set. */
