@@ -194,8 +194,8 @@ function notSchema(tokens: readonly Token[]): string | null {
       if (w(1) === 'DATABASE' || w(1) === 'SCHEMA') return `${first} DATABASE`;
       // mysqldump's `/*!40000 ALTER TABLE t DISABLE KEYS */`: MyISAM index maintenance, no schema.
       if (first === 'ALTER' && w(1) === 'TABLE' && tokens.length <= 7) {
-        const tail = tokens.slice(-2).map((t) => t.upper).join(' ');
-        if (tail === 'DISABLE KEYS' || tail === 'ENABLE KEYS') return `ALTER TABLE ... ${tail}`;
+        const [verb, keys] = tokens.slice(-2).map((t) => t.upper);
+        if ((verb === 'DISABLE' || verb === 'ENABLE') && keys === 'KEYS') return `${first} ${w(1)} ... ${verb} ${keys}`;
       }
       return null;
     default:

@@ -18,9 +18,11 @@ describe('schemac import for a newcomer', () => {
       const r = schemac(dir, 'import', urlFor(db.name));
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      expect(r.stdout).toContain('wrote schemac.config.json\nmain: wrote schema/main/main.ts (3 tables) and generated/main/snapshot.json\n');
+      expect(r.stdout).toContain('wrote schemac.config.json ("dialect": "mariadb", as the source\'s server)\nmain: wrote schema/main/main.ts (3 tables) and generated/main/snapshot.json\n');
       expect(r.stdout).toContain('export MAIN_DATABASE_URL=mysql://user@127.0.0.1:3306/main');
-      expect(JSON.parse(readFileSync(join(dir, 'schemac.config.json'), 'utf8')).databases.main.url).toBe('env:MAIN_DATABASE_URL');
+      const config = JSON.parse(readFileSync(join(dir, 'schemac.config.json'), 'utf8'));
+      expect(config.databases.main.url).toBe('env:MAIN_DATABASE_URL');
+      expect(config.dialect).toBe('mariadb');
       expect(Object.keys(tree(dir)).sort()).toEqual(['generated/main/baseline.sql', 'generated/main/schema.sql', 'generated/main/schemac.sum',
         'generated/main/snapshot.json', 'schema/main/main.ts', 'schemac.config.json']);
       expect(schemac(dir, 'build').stdout).toBe('main: no changes\n');
