@@ -10,7 +10,7 @@ import type { Column, ForeignKey, Index, Table, TableOptions } from '../ir/types
 import { lossyDown, narrows } from './lossy.js';
 import {
   addCheckRisks, addColumnRisks, backfillReadsNewColumn, charsetRisks, dropColumnRisks, dropTableRisks, modifyColumnRisks,
-  preparedColumn, primaryKeyRisks, uniqueRisks,
+  filledByDefault, preparedColumn, primaryKeyRisks, uniqueRisks,
 } from './risks.js';
 import type { Plan, Risk, Step } from './types.js';
 
@@ -92,7 +92,14 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         break;
       case 'addColumn': {
         const prepared = preparedColumn(change);
-        if (prepared) {
+        const filled = filledByDefault(change);
+        if (filled) {
+          // Added with the backfill as its default: the server fills the rows, no UPDATE (see filledByDefault).
+          steps.push({ phase: PHASE.prepareBackfill, table: change.table, source: [change],
+            summary: `add column ${change.table}.${change.column.name} (existing rows get its backfill as the default)`,
+            up: [alter(change.table, [{ kind: 'addColumn', column: filled, after: change.after }])], risks: addColumnRisks(change) });
+          if (!columnsEqual(filled, change.column, { server, from: null, to: null })) alterOf(change.table).modify(change, filled, change.column, change.after, change.after);
+        } else if (prepared) {
           // Added nullable and without its default (which ADD COLUMN would copy into every
           // row), filled, then given its real definition in the table's ALTER.
           steps.push({ phase: PHASE.prepareBackfill, table: change.table, summary: `add column ${change.table}.${change.column.name} (backfilled)`,

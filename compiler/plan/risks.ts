@@ -1,5 +1,5 @@
 import { columnTypeSql } from '../dialect/mysql/sql.js';
-import { isTextual } from '../dialect/mysql/types.js';
+import { isLob, isTextual } from '../dialect/mysql/types.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import type { Change } from '../diff/changes.js';
 import { sameData } from '../diff/diff.js';
@@ -34,6 +34,24 @@ export function preparedColumn(change: Of<'addColumn'> | Of<'modifyColumn'>): Co
     return change.column.generated ? null : { ...change.column, nullable: true, default: null, autoIncrement: false };
   }
   return sameData(change.from.type, change.to.type) ? change.from : { ...change.to, nullable: true, default: null, autoIncrement: false };
+}
+
+/**
+ * An added column whose backfill is a constant (a literal, or CURRENT_TIMESTAMP on a datetime or
+ * timestamp column) needs no UPDATE: added with the backfill as its default, the server fills
+ * every existing row itself, INSTANT on MySQL 8.0.29+ and MariaDB 10.4+ (../ONLINE-DDL.md: "ADD
+ * COLUMN NOT NULL DEFAULT constant"), instead of an ADD, an UPDATE of every row in one
+ * transaction and a MODIFY that rebuilds the table. Returns the column as added (its real default
+ * follows in the table's ALTER when it differs), or null when the backfill must be an UPDATE: an
+ * expression (it may read other columns, or differ per row), a TEXT/BLOB/JSON column (MySQL
+ * takes only expression defaults there), a generated or AUTO_INCREMENT column.
+ */
+export function filledByDefault(change: Of<'addColumn'>): Column | null {
+  const { backfill: v, column: c } = change;
+  if (!v || c.generated || c.autoIncrement) return null;
+  if ((v.kind === 'string' || v.kind === 'number') && !isLob(c.type) && c.type.kind !== 'json') return { ...c, default: v };
+  if (v.kind === 'now' && (c.type.kind === 'datetime' || c.type.kind === 'timestamp')) return { ...c, default: { kind: 'now', fsp: c.type.fsp } };
+  return null;
 }
 
 export function dropTableRisks(c: Of<'dropTable'>): Risk[] {

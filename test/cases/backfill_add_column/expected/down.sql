@@ -4,22 +4,22 @@
 
 -- undo step 5: alter table position: modify column has_status_report, modify column update_time, modify column status
 ALTER TABLE `position`
-MODIFY COLUMN `has_status_report` TINYINT(1) NULL,
-MODIFY COLUMN `update_time` DATETIME NULL,
-MODIFY COLUMN `status` VARCHAR(10) NULL;
+MODIFY COLUMN `has_status_report` TINYINT(1) NOT NULL DEFAULT 1,
+MODIFY COLUMN `update_time` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+MODIFY COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'legacy';
 
 -- undo step 4: add column position.label (backfilled)
 ALTER TABLE `position`
 DROP COLUMN `label`;
 
--- undo step 3: add column position.status (backfilled)
+-- undo step 3: add column position.status (existing rows get its backfill as the default)
 ALTER TABLE `position`
 DROP COLUMN `status`;
 
--- undo step 2: add column position.update_time (backfilled)
+-- undo step 2: add column position.update_time (existing rows get its backfill as the default)
 ALTER TABLE `position`
 DROP COLUMN `update_time`;
 
--- undo step 1: add column position.has_status_report (backfilled)
+-- undo step 1: add column position.has_status_report (existing rows get its backfill as the default)
 ALTER TABLE `position`
 DROP COLUMN `has_status_report`;

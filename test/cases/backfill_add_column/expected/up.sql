@@ -2,35 +2,17 @@
 -- schema before: sha256:438082eed0c219ae15690cc4e4b8fae7a73380bead0438c24e004f2ec9edc9ac
 -- schema after:  sha256:aa8f77a9985d447f01b15132f671f65d918237468410dcb9cab0d327947c4e4b
 
--- step 1: add column position.has_status_report (backfilled)
+-- step 1: add column position.has_status_report (existing rows get its backfill as the default)
 ALTER TABLE `position`
-ADD COLUMN `has_status_report` TINYINT(1) NULL AFTER `name`;
+ADD COLUMN `has_status_report` TINYINT(1) NOT NULL DEFAULT 1 AFTER `name`;
 
-UPDATE `position`
-SET
-  `has_status_report` = 1
-WHERE
-  `has_status_report` IS NULL;
-
--- step 2: add column position.update_time (backfilled)
+-- step 2: add column position.update_time (existing rows get its backfill as the default)
 ALTER TABLE `position`
-ADD COLUMN `update_time` DATETIME NULL AFTER `has_status_report`;
+ADD COLUMN `update_time` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP AFTER `has_status_report`;
 
-UPDATE `position`
-SET
-  `update_time` = CURRENT_TIMESTAMP
-WHERE
-  `update_time` IS NULL;
-
--- step 3: add column position.status (backfilled)
+-- step 3: add column position.status (existing rows get its backfill as the default)
 ALTER TABLE `position`
-ADD COLUMN `status` VARCHAR(10) NULL AFTER `update_time`;
-
-UPDATE `position`
-SET
-  `status` = 'legacy'
-WHERE
-  `status` IS NULL;
+ADD COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'legacy' AFTER `update_time`;
 
 -- step 4: add column position.label (backfilled)
 ALTER TABLE `position`

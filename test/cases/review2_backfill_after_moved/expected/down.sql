@@ -5,8 +5,8 @@
 -- undo step 2: alter table t: modify column n, move columns a, n
 ALTER TABLE `t`
 MODIFY COLUMN `a` INT NULL AFTER `id`,
-MODIFY COLUMN `n` INT NULL AFTER `a`;
+MODIFY COLUMN `n` INT NOT NULL DEFAULT 7 AFTER `a`;
 
--- undo step 1: add column t.n (backfilled)
+-- undo step 1: add column t.n (existing rows get its backfill as the default)
 ALTER TABLE `t`
 DROP COLUMN `n`;

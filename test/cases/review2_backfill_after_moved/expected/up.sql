@@ -2,15 +2,9 @@
 -- schema before: sha256:ca4f20ac3df09ad9a133b127f56f47e1cffb65c7492cbfd4a2f50f73aec1df3c
 -- schema after:  sha256:c81184cf83bcb8a87df7012aa8278662eb2b48af545d2fec37ac585f2df14f57
 
--- step 1: add column t.n (backfilled)
+-- step 1: add column t.n (existing rows get its backfill as the default)
 ALTER TABLE `t`
-ADD COLUMN `n` INT NULL AFTER `a`;
-
-UPDATE `t`
-SET
-  `n` = 7
-WHERE
-  `n` IS NULL;
+ADD COLUMN `n` INT NOT NULL DEFAULT 7 AFTER `a`;
 
 -- step 2: alter table t: modify column n, move columns a, n
 ALTER TABLE `t`

@@ -4,8 +4,8 @@
 
 -- undo step 2: alter table t: modify column status
 ALTER TABLE `t`
-MODIFY COLUMN `status` VARCHAR(10) NULL;
+MODIFY COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'active';
 
--- undo step 1: add column t.status (backfilled)
+-- undo step 1: add column t.status (existing rows get its backfill as the default)
 ALTER TABLE `t`
 DROP COLUMN `status`;

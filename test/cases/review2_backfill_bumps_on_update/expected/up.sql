@@ -2,16 +2,9 @@
 -- schema before: sha256:5001e76eaf0c4caa525355f5ad4c1ae964bd89307ca13b366e37a0cc2e1fda44
 -- schema after:  sha256:7d863dee1078cab86ab331d4c581afa8de92c7160bd11991a1d98184561a751c
 
--- step 1: add column t.status (backfilled)
+-- step 1: add column t.status (existing rows get its backfill as the default)
 ALTER TABLE `t`
-ADD COLUMN `status` VARCHAR(10) NULL AFTER `name`;
-
-UPDATE `t`
-SET
-  `status` = 'active',
-  `updated_at` = `updated_at`
-WHERE
-  `status` IS NULL;
+ADD COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'active' AFTER `name`;
 
 -- step 2: alter table t: modify column status
 ALTER TABLE `t`

@@ -2,15 +2,9 @@
 -- schema before: sha256:95940ca4c006ae127d7c58673d5876cecf3e8349cbd72598e1db6f2f7cff6246
 -- schema after:  sha256:a1c77babdd3c98001224904abd3e11e5988a139c446b4b1ec91ba6b5f7283b20
 
--- step 1: add column t.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_ddd (backfilled)
+-- step 1: add column t.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_ddd (existing rows get its backfill as the default)
 ALTER TABLE `t`
-ADD COLUMN `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_ddd` INT NULL AFTER `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_bbb`;
-
-UPDATE `t`
-SET
-  `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_ddd` = 1
-WHERE
-  `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_ddd` IS NULL;
+ADD COLUMN `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_ddd` INT NOT NULL DEFAULT 1 AFTER `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_bbb`;
 
 -- step 2: alter table t: modify column xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_ddd, modify column xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_aaa, move columns xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_ccc, xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx_aaa
 ALTER TABLE `t`
