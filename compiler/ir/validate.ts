@@ -2,7 +2,7 @@ import { notEnforcedChecks, type ServerProfile } from '../dialect/mysql/server.j
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
-import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
+import { charsetMaxBytes, INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
@@ -62,16 +62,7 @@ const MAX_TABLE_COMMENT = 2048;
 const lower = (s: string) => s.toLowerCase();
 const q = (s: string) => `"${s}"`;
 
-/** Bytes per character of a character set (unknown → 4, the utf8mb4 worst case MySQL 8 defaults to). */
-function mbMaxLen(charset: string | null): number {
-  if (charset === null) return 4;
-  const c = lower(charset);
-  if (c === 'utf8mb4' || c === 'utf16' || c === 'utf16le' || c === 'utf32' || c === 'gb18030') return 4;
-  if (c === 'utf8mb3' || c === 'utf8' || c === 'eucjpms' || c === 'ujis') return 3;
-  if (c === 'ucs2' || c === 'big5' || c === 'sjis' || c === 'cp932' || c === 'gbk' || c === 'gb2312' || c === 'euckr') return 2;
-  return 1;
-}
-
+const mbMaxLen = charsetMaxBytes;
 
 interface TableInfo {
   readonly table: Table;

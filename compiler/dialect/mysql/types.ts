@@ -353,3 +353,13 @@ export function readReportedType(r: ReportedType): ColumnType | null {
 export function isKnownTypeName(name: string): boolean {
   return KINDS_BY_NAME.has(name);
 }
+
+/** Bytes per character of a character set (unknown or unset: 4, the utf8mb4 worst case MySQL 8 defaults to). */
+export function charsetMaxBytes(charset: string | null): number {
+  if (charset === null) return 4;
+  const c = charset.toLowerCase();
+  if (c === 'utf8mb4' || c === 'utf16' || c === 'utf16le' || c === 'utf32' || c === 'gb18030') return 4;
+  if (c === 'utf8mb3' || c === 'utf8' || c === 'eucjpms' || c === 'ujis') return 3;
+  if (c === 'ucs2' || c === 'big5' || c === 'sjis' || c === 'cp932' || c === 'gbk' || c === 'gb2312' || c === 'euckr') return 2;
+  return 1;
+}
