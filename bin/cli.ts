@@ -70,7 +70,7 @@ const DOWN_OPTIONS: OptionTable = {
 const BUILD_OPTIONS: OptionTable = {
   m: { alias: 'message', type: 'string', describe: 'migration name, as "Status report"' },
   check: { type: 'boolean', describe: 'exit 1 when generated/ is stale or not deterministic (CI)' },
-  'allow-data-loss': { type: 'boolean', describe: 'write steps that drop tables or columns or narrow types' },
+  'allow-data-loss': { type: 'string', describe: 'write steps that drop tables or columns or narrow types: all of them, or =table,table.column only' },
 };
 
 const IMPORT_OPTIONS: OptionTable = {
@@ -142,6 +142,17 @@ export function repeatedOption(argv: readonly string[]): string | null {
     seen.add(primary);
     return false;
   });
+}
+
+/**
+ * `--allow-data-loss` alone: any loss (true); `--allow-data-loss=task.content,statusreport`
+ * (commas, or the option repeated): only those tables and columns; absent: none.
+ */
+export function dataLossConsent(value: unknown): boolean | string[] | undefined {
+  if (value === undefined || value === false) return undefined;
+  const list = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : []))
+    .map((v) => v.trim()).filter(Boolean);
+  return list.length ? list : true;
 }
 
 const common = (a: Parsed) => ({ config: a.config as string | undefined, db: a.db as string[] | undefined, json: a.json as boolean | undefined });
@@ -219,7 +230,7 @@ export async function buildCli(argv: readonly string[], commands: Commands): Pro
       (a) => run(async () => (await commands.init())({ db: a.db as string[] | undefined, json: a.json as boolean | undefined }), a.json === true))
     .command('build', 'compile the schema and write the next migration', (y) => y.options(BUILD_OPTIONS),
     (a) => run(async () => (await commands.build())({ ...common(a), message: a.m as string | undefined,
-      check: a.check as boolean | undefined, allowDataLoss: a['allow-data-loss'] as boolean | undefined }), a.json === true))
+      check: a.check as boolean | undefined, allowDataLoss: dataLossConsent(a['allow-data-loss']) }), a.json === true))
     .command('plan', 'show the SQL the next build would write, with its risks', (y) => y.options(COMMAND_OPTIONS.plan),
     (a) => run(async () => (await commands.plan())({ ...common(a), format: a.format as 'text' | 'markdown' | 'json' }), a.json === true))
     .command('up', 'apply pending migrations (resuming a partial one)', (y) => y.options(UP_OPTIONS)

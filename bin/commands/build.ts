@@ -1,7 +1,7 @@
 import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../compiler/config.js';
-import { alreadyBuilt, checkReach, checkRisks, checkSum, planBuild, type BuildResult } from '../../compiler/emit/build.js';
+import { alreadyBuilt, checkReach, checkRisks, checkSum, planBuild, type BuildResult, type DataLossConsent } from '../../compiler/emit/build.js';
 import type { GeneratedState } from '../../compiler/project/generated.js';
 import {
   compileDatabase, loadProject, readGenerated, selectDatabases, writeGenerated,
@@ -11,7 +11,8 @@ import { err, out, type CommonArgs } from './common.js';
 export interface BuildArgs extends CommonArgs {
   readonly message?: string;
   readonly check?: boolean;
-  readonly allowDataLoss?: boolean;
+  /** true: any loss; a list: only the tables and `table.column`s named (see DataLossConsent). */
+  readonly allowDataLoss?: DataLossConsent;
 }
 
 /** `schemac build`: compile, diff, write the next migration; `--check` verifies generated/ is current. */
@@ -59,7 +60,8 @@ export async function build(args: BuildArgs): Promise<number> {
       report.push({ database: db.name, upToDate: problems.length === 0, problems });
       continue;
     }
-    checkRisks(db.name, result.risks, args.allowDataLoss === true);
+    const unused = checkRisks(db.name, result.risks, args.allowDataLoss ?? false);
+    for (const name of unused) err(`${db.name}: warning: --allow-data-loss names ${name}, which this build loses nothing of`);
     pending.push({ db, outDir, prev, result });
   }
   // Every database is compiled and checked before anything is written: a refusal in one

@@ -163,16 +163,46 @@ export function slugify(message: string): string {
   return (cut >= SLUG_MAX / 2 ? slug.slice(0, cut) : slug.slice(0, SLUG_MAX)).replace(/(_and)+$/, '');
 }
 
-/** Refuses a build whose plan loses data without --allow-data-loss, or is blocked. */
-export function checkRisks(dbName: string, risks: readonly Risk[], allowDataLoss: boolean): void {
-  const blocking = risks.filter((r) => r.level === 'blocked' || (r.level === 'destructive' && !allowDataLoss));
-  if (blocking.length === 0) return;
-  throw new SchemacError(blocking.map((r) => ({
-    code: r.level === 'destructive' ? 'E_DATA_LOSS' : 'E_UNSAFE',
-    message: `database "${dbName}": ${r.message}`,
-    hint: r.level === 'destructive'
-      ? [r.hint, 'rerun with --allow-data-loss to write it anyway'].filter(Boolean).join('; or ')
-      : r.hint,
-  })));
+/**
+ * What a build may lose: everything (`--allow-data-loss`), or only the tables and columns it names
+ * (`--allow-data-loss=task.content,statusreport`): a table covers itself and its columns, a
+ * `table.column` that column. Names compare as the server does: tables as written, columns
+ * case-insensitively.
+ */
+export type DataLossConsent = boolean | readonly string[];
+
+/** The name a destructive risk is allowed by: `table.column` or `table`. */
+export function riskObject(r: Risk): string {
+  return r.column === undefined ? r.table : `${r.table}.${r.column}`;
+}
+
+function consents(consent: DataLossConsent, r: Risk): boolean {
+  if (typeof consent === 'boolean') return consent;
+  return consent.some((name) => {
+    const dot = name.indexOf('.');
+    if (dot < 0) return name === r.table;
+    return name.slice(0, dot) === r.table && r.column !== undefined && name.slice(dot + 1).toLowerCase() === r.column.toLowerCase();
+  });
+}
+
+/**
+ * Refuses a build whose plan loses data the consent does not name, or is blocked. Returns the
+ * names of the consent that allowed nothing (a typo, or a change no longer in the build), for
+ * the caller to warn about.
+ */
+export function checkRisks(dbName: string, risks: readonly Risk[], consent: DataLossConsent): string[] {
+  const blocking = risks.filter((r) => r.level === 'blocked' || (r.level === 'destructive' && !consents(consent, r)));
+  if (blocking.length) {
+    throw new SchemacError(blocking.map((r) => ({
+      code: r.level === 'destructive' ? 'E_DATA_LOSS' : 'E_UNSAFE',
+      message: `database "${dbName}": ${r.message}`,
+      hint: r.level === 'destructive'
+        ? [r.hint, `rerun with --allow-data-loss=${riskObject(r)} to write it anyway`].filter(Boolean).join('; or ')
+        : r.hint,
+    })));
+  }
+  if (typeof consent === 'boolean') return [];
+  const destructive = risks.filter((r) => r.level === 'destructive');
+  return consent.filter((name) => !destructive.some((r) => consents([name], r)));
 }
 

@@ -62,7 +62,7 @@ export function dropTableRisks(c: Of<'dropTable'>): Risk[] {
 }
 
 export function dropColumnRisks(c: Of<'dropColumn'>): Risk[] {
-  return [{ level: 'destructive', code: 'R_DROP_COLUMN', table: c.table,
+  return [{ level: 'destructive', code: 'R_DROP_COLUMN', table: c.table, column: c.column.name,
     message: `drops column ${c.table}.${c.column.name} and its values (the down script re-adds it empty)`,
     hint: `if the column was renamed, declare .renamedFrom('${c.column.name}') on the new column` }];
 }
@@ -76,7 +76,7 @@ export function addColumnRisks(c: Of<'addColumn'>): Risk[] {
 }
 
 function narrowRisk(table: string, from: Column, to: Column): Risk {
-  return { level: 'destructive', code: 'R_NARROW_TYPE', table,
+  return { level: 'destructive', code: 'R_NARROW_TYPE', table, column: to.name,
     message: `changes ${table}.${to.name} from ${columnTypeSql(from)} to ${columnTypeSql(to)}, which can truncate or reject existing values` };
 }
 
@@ -96,7 +96,7 @@ export function modifyColumnRisks(c: Of<'modifyColumn'>): Risk[] {
   if (!isWidening(from.type, to.type)) risks.push(narrowRisk(table, from, to));
   // A declared character set other than utf8mb4 can lack characters the column holds.
   if (isTextual(to.type) && to.charset !== null && to.charset !== from.charset && !to.charset.startsWith('utf8mb4')) {
-    risks.push({ level: 'destructive', code: 'R_NARROW_CHARSET', table,
+    risks.push({ level: 'destructive', code: 'R_NARROW_CHARSET', table, column: to.name,
       message: `converts ${table}.${to.name} to ${to.charset}: characters it lacks are lost or rejected` });
   }
   if (from.nullable && !to.nullable) {
@@ -105,7 +105,7 @@ export function modifyColumnRisks(c: Of<'modifyColumn'>): Risk[] {
       hint: `declare .backfill(value) on ${table}.${to.name} to fill them first` });
   }
   if (!from.generated && to.generated) {
-    risks.push({ level: 'destructive', code: 'R_TO_GENERATED', table,
+    risks.push({ level: 'destructive', code: 'R_TO_GENERATED', table, column: to.name,
       message: `turns ${table}.${to.name} into a generated column: its stored values are replaced by the expression` });
   }
   return risks;

@@ -19,6 +19,8 @@ export interface Risk {
   readonly level: RiskLevel;
   readonly code: RiskCode;
   readonly table: string;
+  /** The column the risk is about, when it is about one (what `--allow-data-loss=table.column` names). */
+  readonly column?: string;
   readonly message: string;
   readonly hint?: string;
 }

@@ -56,6 +56,26 @@ describe('schemac init and build', () => {
     expect(after['main/schemac.sum'].split('\n')[0]).not.toBe(before['main/schemac.sum'].split('\n')[0]);
   });
 
+  it('--allow-data-loss=NAMES allows only the tables and columns it names', () => {
+    const dir = tempDir('loss-named');
+    schemac(dir, 'init');
+    expect(schemac(dir, 'build').status).toBe(0);
+    const schemaFile = join(dir, 'schema', 'main', 'tables.ts');
+    // Drop a column and narrow another; the consent names one of them.
+    writeFileSync(schemaFile, readFileSync(schemaFile, 'utf8').replace("  title: varchar(200).notNull(),\n", '').replace('varchar(100)', 'varchar(50)'));
+    const before = tree(join(dir, 'generated'));
+    const one = schemac(dir, 'build', '--allow-data-loss=post.title');
+    expect(one.status).toBe(1);
+    expect(one.stderr).toContain('error E_DATA_LOSS: database "main": changes author.name from VARCHAR(100) to VARCHAR(50)');
+    expect(one.stderr).toContain('rerun with --allow-data-loss=author.name to write it anyway');
+    expect(one.stderr).not.toContain('drops column post.title');
+    expect(tree(join(dir, 'generated'))).toEqual(before);
+    // Both named: a column in any case (as the server compares them), a table for all its columns.
+    const both = schemac(dir, 'build', '--allow-data-loss=post.TITLE,author,nothing.here');
+    expect(both.status).toBe(0);
+    expect(both.stderr).toContain('main: warning: --allow-data-loss names nothing.here, which this build loses nothing of');
+  });
+
   it('reports every schema error with file:line:col, exit 1, no stack trace, generated/ untouched', () => {
     const dir = tempDir('invalid');
     schemac(dir, 'init');
