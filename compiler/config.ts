@@ -1,5 +1,5 @@
 import { SchemacError, type Diagnostic } from './diagnostics.js';
-import type { Flavor } from './dialect/mysql/server.js';
+import { configProfile, parseServerSetting, type Flavor, type ServerProfile } from './dialect/mysql/server.js';
 import { forbiddenNameChar } from './dialect/mysql/sql.js';
 import { describeJson } from './ir/decode.js';
 import { DEFAULT_NAMING, type NamingTemplates } from './ir/types.js';
@@ -21,6 +21,10 @@ export interface DatabaseConfig {
 export interface Config {
   /** The server the schema is written for (its baseline release: dialect/mysql/server.ts configProfile). */
   readonly dialect: Flavor;
+  /** The release the migrations are planned for (`"server": "mariadb-10.11.6"`); null: the dialect's oldest supported. */
+  readonly server: readonly [number, number, number] | null;
+  /** `"ddl": { "assert": true }`: each ALTER carries its predicted ALGORITHM and LOCK. */
+  readonly ddl: { readonly assert: boolean };
   readonly databases: readonly DatabaseConfig[];
   readonly naming: NamingTemplates;
 }
@@ -53,10 +57,29 @@ export function parseConfig(text: string, file: string): Config {
     throw new SchemacError({ code: 'E_CONFIG', message: 'the config must be a JSON object', pos: { file, line: 1, column: 1 } });
   }
   for (const key of Object.keys(data)) {
-    if (!['$schema', 'dialect', 'databases', 'naming'].includes(key)) bad(key, `unknown key "${key}"`, 'keys are dialect, databases, naming');
+    if (!['$schema', 'dialect', 'server', 'ddl', 'databases', 'naming'].includes(key)) {
+      bad(key, `unknown key "${key}"`, 'keys are dialect, server, ddl, databases, naming');
+    }
   }
-  const dialect = data.dialect ?? 'mysql';
+  let server: Config['server'] = null;
+  let serverFlavor: Flavor | null = null;
+  if (data.server !== undefined) {
+    const parsed = typeof data.server === 'string' ? parseServerSetting(data.server) : 'server must be a string, as "mariadb-10.11"';
+    if (typeof parsed === 'string') bad('server', parsed);
+    else ({ version: server, flavor: serverFlavor } = parsed);
+  }
+  const dialect = data.dialect ?? serverFlavor ?? 'mysql';
   if (dialect !== 'mysql' && dialect !== 'mariadb') bad('dialect', `dialect must be "mysql" or "mariadb", not ${describeJson(dialect)}`);
+  else if (serverFlavor !== null && serverFlavor !== dialect) bad('server', `server ${data.server} is not ${dialect}, the dialect`, 'name a release of the dialect, or change the dialect');
+  let ddl = { assert: false };
+  if (data.ddl !== undefined) {
+    if (!data.ddl || typeof data.ddl !== 'object' || Array.isArray(data.ddl)) bad('ddl', 'ddl must be an object, as { "assert": true }');
+    else {
+      for (const key of Object.keys(data.ddl)) if (key !== 'assert') bad(key, `ddl: unknown key "${key}"`, 'ddl has one key: assert');
+      if (data.ddl.assert !== undefined && typeof data.ddl.assert !== 'boolean') bad('ddl', 'ddl.assert must be true or false');
+      ddl = { assert: data.ddl.assert === true };
+    }
+  }
   const databases: DatabaseConfig[] = [];
   if (!data.databases || typeof data.databases !== 'object' || Array.isArray(data.databases) || Object.keys(data.databases).length === 0) {
     bad('databases', 'databases must be an object with at least one database', 'as "databases": { "main": { "schema": ["schema/**/*.ts"], "out": "generated/main" } }');
@@ -88,5 +111,10 @@ export function parseConfig(text: string, file: string): Config {
     }
   }
   if (problems.length) throw new SchemacError(problems);
-  return { dialect, databases, naming: naming as unknown as NamingTemplates };
+  return { dialect, server, ddl, databases, naming: naming as unknown as NamingTemplates };
+}
+
+/** The server profile a project's migrations are planned for: its dialect at the configured release. */
+export function projectProfile(config: Pick<Config, 'dialect' | 'server'>): ServerProfile {
+  return configProfile(config.dialect, config.server);
 }

@@ -1,4 +1,4 @@
-import { configProfile } from '../../compiler/dialect/mysql/server.js';
+import { projectProfile } from '../../compiler/config.js';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../compiler/config.js';
 import { alreadyBuilt, checkReach, checkRisks, checkSum, planBuild, type BuildResult, type DataLossConsent } from '../../compiler/emit/build.js';
@@ -18,7 +18,7 @@ export interface BuildArgs extends CommonArgs {
 /** `schemac build`: compile, diff, write the next migration; `--check` verifies generated/ is current. */
 export async function build(args: BuildArgs): Promise<number> {
   const project = loadProject(process.cwd(), args.config);
-  const server = configProfile(project.config.dialect);
+  const server = projectProfile(project.config);
   const report: unknown[] = [];
   let stale = false;
   const pending: Array<{ db: DatabaseConfig; outDir: string; prev: GeneratedState; result: BuildResult }> = [];
@@ -33,9 +33,9 @@ export async function build(args: BuildArgs): Promise<number> {
       report.push({ database: db.name, migration: null, written: [], steps: [], risks: [] });
       continue;
     }
-    const result = planBuild(db.name, prev, schema, { server, ...(args.message ? { message: args.message } : {}) });
+    const result = planBuild(db.name, prev, schema, { server, assertCosts: project.config.ddl.assert, ...(args.message ? { message: args.message } : {}) });
     if (args.check) {
-      const again = planBuild(db.name, prev, await compileDatabase(project, db, { cache: false }), { server, ...(args.message ? { message: args.message } : {}) });
+      const again = planBuild(db.name, prev, await compileDatabase(project, db, { cache: false }), { server, assertCosts: project.config.ddl.assert, ...(args.message ? { message: args.message } : {}) });
       const nondeterministic = [...result.files].filter(([k, v]) => again.files.get(k) !== v).map(([k]) => k);
       const differing = [...result.files].filter(([k, v]) => prev.files.get(k) !== v).map(([k]) => k);
       const extra = [...prev.files.keys()].filter((k) => !result.files.has(k));

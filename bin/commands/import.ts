@@ -1,7 +1,7 @@
 import { configProfile, type Flavor } from '../../compiler/dialect/mysql/server.js';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { CONFIG_FILE, type DatabaseConfig } from '../../compiler/config.js';
+import { CONFIG_FILE, projectProfile, type DatabaseConfig } from '../../compiler/config.js';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
 import { planBuild } from '../../compiler/emit/build.js';
 import { readText, statIfPresent } from '../../compiler/project/files.js';
@@ -143,9 +143,9 @@ async function writeImport(
   }
   const baseline = renderBaseline(back, [`schemac baseline for database ${db.name}: the schema its migrations start from`,
     `(written by schemac import; test-migrations loads it first, up never runs it)`, `schema: ${schemaHash(back)}`],
-  project.config.naming, configProfile(project.config.dialect));
+  project.config.naming, projectProfile(project.config));
   const result = planBuild(db.name, { snapshot: back, migrations: [], files: new Map([[BASELINE_FILE, baseline]]) }, { ir: back, hints: NO_HINTS },
-    { server: configProfile(project.config.dialect) });
+    { server: projectProfile(project.config) });
   // The previous folder's files only: its snapshot is not read (--force replaces it, broken or not).
   writeGenerated(generatedDir, { snapshot: back, migrations: [], files: prev.files }, result.files);
   if (args.json) {

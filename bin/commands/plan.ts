@@ -1,4 +1,6 @@
-import { configProfile } from '../../compiler/dialect/mysql/server.js';
+import { projectProfile } from '../../compiler/config.js';
+import { costText, worst, type Cost } from '../../compiler/dialect/mysql/cost.js';
+import { profileLabel } from '../../compiler/dialect/mysql/server.js';
 import { join } from 'node:path';
 import { planBuild } from '../../compiler/emit/build.js';
 import { compileDatabase, loadProject, readGenerated, selectDatabases } from '../../compiler/emit/project.js';
@@ -17,11 +19,13 @@ export async function plan(args: PlanArgs): Promise<number> {
   const reports = [];
   for (const db of selectDatabases(project, args.db)) {
     const prev = readGenerated(join(project.root, db.out));
-    const result = planBuild(db.name, prev, await compileDatabase(project, db), { server: configProfile(project.config.dialect) });
+    const server = projectProfile(project.config);
+    const result = planBuild(db.name, prev, await compileDatabase(project, db), { server, assertCosts: project.config.ddl.assert });
     reports.push({
       database: db.name,
       migration: result.migration?.name ?? null,
-      steps: result.plan.steps.map((s) => ({ summary: s.summary, table: s.table, risks: s.risks })),
+      server: profileLabel(server),
+      steps: result.plan.steps.map((s) => ({ summary: s.summary, table: s.table, risks: s.risks, cost: s.costs.map(costJson) })),
       risks: result.risks,
       up: upStatements(result.plan).map((s) => formatStatement(s) + ';'),
       down: downStatements(result.plan).map((s) => formatStatement(s) + ';'),
@@ -38,7 +42,11 @@ export async function plan(args: PlanArgs): Promise<number> {
       continue;
     }
     out(md ? `## ${r.database}: ${r.migration}\n` : `${r.database}: next migration ${r.migration}`);
-    for (const s of r.steps) out(md ? `- ${s.summary}` : `  - ${s.summary}`);
+    out(md ? `Costs as predicted for ${r.server}.\n` : `  (costs as predicted for ${r.server})`);
+    for (const s of r.steps) {
+      const cost = stepCost(s.cost);
+      out(md ? `- ${s.summary}${cost ? ` — ${cost}` : ''}` : `  - ${s.summary}${cost ? ` [${cost}]` : ''}`);
+    }
     if (r.risks.length) {
       out(md ? '\n**Risks**\n' : '\n  risks:');
       for (const k of r.risks) {
@@ -49,4 +57,19 @@ export async function plan(args: PlanArgs): Promise<number> {
     out(md ? '\n```sql\n' + r.up.join('\n\n') + '\n```\n' : '\n' + r.up.join('\n\n') + '\n');
   }
   return 0;
+}
+
+type CostJson = ReturnType<typeof costJson>;
+
+/** A statement's cost in `plan --format json`: the algorithm, whether it rebuilds the table and blocks writes. */
+function costJson(c: Cost) {
+  return c.kind === 'alter' ? { statement: 'alter' as const, algorithm: c.algorithm, rebuildsTable: c.rebuilds, blocksWrites: c.blocksWrites }
+    : { statement: c.kind };
+}
+
+/** A step's cost in one phrase: its ALTERs' (the dearest) and whether it writes rows; empty for CREATE/DROP only. */
+function stepCost(costs: readonly CostJson[]): string {
+  const alters = costs.flatMap((c) => (c.statement === 'alter' ? [{ kind: 'alter' as const, algorithm: c.algorithm, rebuilds: c.rebuildsTable, blocksWrites: c.blocksWrites }] : []));
+  const parts = [...(alters.length ? [costText(worst(alters))] : []), ...(costs.some((c) => c.statement === 'rows') ? ['an UPDATE of the rows it fills'] : [])];
+  return parts.join('; ');
 }

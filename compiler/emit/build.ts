@@ -1,4 +1,5 @@
-import type { ServerProfile } from '../dialect/mysql/server.js';
+import { profileLabel, type ServerProfile } from '../dialect/mysql/server.js';
+import { DEFAULT_SERVER } from '../ir/normalize.js';
 import { executionOf } from '../dialect/mysql/strategy.js';
 import { differencesOf, diffTables, renameConflicts } from '../diff/diff.js';
 import type { Change } from '../diff/changes.js';
@@ -17,6 +18,8 @@ export interface BuildOptions {
   readonly allowDataLoss?: boolean;
   /** The server the migration is written for (the config's dialect). */
   readonly server?: ServerProfile;
+  /** Write the predicted ALGORITHM and LOCK into each ALTER (config `"ddl": { "assert": true }`). */
+  readonly assertCosts?: boolean;
 }
 
 /** The outcome of a build for one database, computed without touching the disk. */
@@ -44,7 +47,7 @@ export function planBuild(dbName: string, prev: GeneratedState, schema: Declared
   }
   const diff = diffTables(prev.snapshot, ir, { hints, ...(options.server ? { server: options.server } : {}) });
   const changes = differencesOf(diff);
-  const plan = planChanges(executionOf(diff), options.server);
+  const plan = planChanges(executionOf(diff), options.server, { assertCosts: options.assertCosts === true });
   const files = new Map<string, string>();
   for (const m of prev.migrations) files.set(`migrations/${m.name}`, m.text);
   const baseline = prev.files.get(BASELINE_FILE);
@@ -61,6 +64,7 @@ export function planBuild(dbName: string, prev: GeneratedState, schema: Declared
       `schemac migration ${name} (${dir}) for database ${dbName}`,
       `schema before: ${from}`,
       `schema after:  ${to}`,
+      `costs as predicted for ${profileLabel(options.server ?? DEFAULT_SERVER)}`,
     ];
     const up = { name: `${name}.up.sql`, text: renderSqlFile(header('up'), upStatements(plan)) };
     const down = { name: `${name}.down.sql`, text: renderSqlFile(header('down'), downStatements(plan)) };

@@ -1,7 +1,7 @@
-import { configProfile, type ServerProfile } from '../dialect/mysql/server.js';
+import type { ServerProfile } from '../dialect/mysql/server.js';
 import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { CONFIG_FILE, type DatabaseConfig } from '../config.js';
+import { CONFIG_FILE, projectProfile, type DatabaseConfig } from '../config.js';
 import { SchemacError, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { DeclaredSchema } from '../ir/hints.js';
 import { normalizeDeclared } from '../ir/normalize.js';
@@ -34,7 +34,7 @@ export async function compileDatabase(project: Project, db: DatabaseConfig, opti
   const { parseSchemaFiles } = await import('../parse/index.js');
   const parsed = parseSchemaFiles({ rootDir: project.root, files, ...(tsconfig ? { tsconfig } : {}) });
   const schema = normalizeDeclared(parsed, project.config.naming);
-  const diagnostics = [...parsed.diagnostics, ...validationAfterParse(schema, parsed.diagnostics, configProfile(project.config.dialect))];
+  const diagnostics = [...parsed.diagnostics, ...validationAfterParse(schema, parsed.diagnostics, projectProfile(project.config))];
   if (diagnostics.length) throw new SchemacError(sortDiagnostics(diagnostics));
   writeCache(cache, key, tsconfig ? [...parsed.files, tsconfig] : parsed.files, schema);
   return schema;

@@ -83,7 +83,8 @@ function longGroup(line: string): boolean {
  */
 export function renderSqlFile(header: readonly string[], statements: readonly Statement[]): string {
   const head = header.map(sqlComment).join('\n');
-  const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '') + formatStatement(s) + ';').join('\n\n');
+  const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '') + (s.note ? `${sqlComment(s.note)}\n` : '')
+    + formatStatement(s) + ';').join('\n\n');
   return head + '\n\n' + (body ? body + '\n' : '-- (no statements)\n');
 }
 

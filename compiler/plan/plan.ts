@@ -1,3 +1,4 @@
+import { assertedAlgorithm, ddlCost, type Cost } from '../dialect/mysql/cost.js';
 import { invertAll, printDdl, type Clause, type Ddl } from '../dialect/mysql/ddl.js';
 import type { ServerProfile } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
@@ -41,20 +42,36 @@ interface StepPlan {
   readonly risks: readonly Risk[];
 }
 
-function makeStep(p: StepPlan, server: ServerProfile): Step {
+function makeStep(p: StepPlan, server: ServerProfile, options: PlanOptions): Step {
   const down = [...(p.guards ?? []), ...invertAll(p.up)];
+  const costs = p.up.map((d) => ddlCost(d, server));
+  const downCosts = down.map((d) => ddlCost(d, server));
+  const print = (d: Ddl, cost: Cost) => {
+    const st = printDdl(d, server);
+    const asserted = options.assertCosts ? assertedAlgorithm(cost) : null;
+    return asserted === null ? st : { ...st, sql: `${st.sql},\n${asserted}` };
+  };
   return {
     phase: p.phase, table: p.table, summary: p.summary,
-    up: p.up.map((d) => printDdl(d, server)), down: down.map((d) => printDdl(d, server)),
+    up: p.up.map((d, i) => print(d, costs[i])), down: down.map((d, i) => print(d, downCosts[i])),
     risks: p.risks, ddl: p.up, source: p.source,
     reversible: !p.risks.some((r) => r.level === 'destructive' || r.code === 'R_LOSSY_DOWN'),
+    costs, downCosts,
   };
+}
+
+export interface PlanOptions {
+  /**
+   * Write each ALTER's predicted algorithm into it (`ALGORITHM = INPLACE, LOCK = NONE`): the
+   * server then refuses a statement it would run dearer than predicted (config `"ddl": { "assert": true }`).
+   */
+  readonly assertCosts?: boolean;
 }
 
 const alter = (table: string, clauses: readonly Clause[]): Ddl => ({ kind: 'alterTable', table, clauses });
 
 /** Turns changes into ordered steps, each with its up statements and their reverse. */
-export function planChanges(changes: readonly Change[], server: ServerProfile = DEFAULT_SERVER): Plan {
+export function planChanges(changes: readonly Change[], server: ServerProfile = DEFAULT_SERVER, options: PlanOptions = {}): Plan {
   const steps: StepPlan[] = [];
   const created = changes.filter((c): c is Extract<Change, { kind: 'createTable' }> => c.kind === 'createTable').map((c) => c.table);
   const createdNames = new Set(created.map((t) => t.name));
@@ -207,7 +224,7 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
   const indexed = steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
     || (a.s.phase === PHASE.createTable ? 0 : compareNames(a.s.table, b.s.table)) || a.i - b.i);
-  return { steps: indexed.map((x) => makeStep(x.s, server)), title: titleOf(changes) };
+  return { steps: indexed.map((x) => makeStep(x.s, server, options)), title: titleOf(changes) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Ddl, Statement } from '../dialect/mysql/ddl.js';
+import { costText, type Cost } from '../dialect/mysql/cost.js';
 import type { Change } from '../diff/changes.js';
 import type { RiskCode } from './risks.js';
 
@@ -46,6 +47,9 @@ export interface Step {
    * values): the step has a destructive or lossy risk.
    */
   readonly reversible: boolean;
+  /** What each up statement, and each down statement, costs the server the plan was made for (cost.ts). */
+  readonly costs: readonly Cost[];
+  readonly downCosts: readonly Cost[];
 }
 
 /** The ordered steps of a migration. The down script is the steps' `down`, last step first. */
@@ -61,13 +65,18 @@ export interface Plan {
  * migration step by step.
  */
 export function upStatements(plan: Plan): Statement[] {
-  return plan.steps.flatMap((s, i) => s.up.map((st, j) => (j === 0 ? { ...st, comment: `step ${i + 1}: ${s.summary}` } : st)));
+  return plan.steps.flatMap((s, i) => s.up.map((st, j) => withNote(j === 0 ? { ...st, comment: `step ${i + 1}: ${s.summary}` } : st, s.costs[j])));
+}
+
+/** A statement with its cost as a comment line, for the ALTERs and UPDATEs whose cost says something. */
+function withNote(st: Statement, cost: Cost | undefined): Statement {
+  return cost && (cost.kind === 'alter' || cost.kind === 'rows') ? { ...st, note: `cost: ${costText(cost)}` } : st;
 }
 
 /** The down script: the steps' reverses, last step first, each marked `undo step N: summary`. */
 export function downStatements(plan: Plan): Statement[] {
   return plan.steps.map((s, i) => ({ s, i })).reverse()
-    .flatMap(({ s, i }) => s.down.map((st, j) => (j === 0 ? { ...st, comment: `undo step ${i + 1}: ${s.summary}` } : st)));
+    .flatMap(({ s, i }) => s.down.map((st, j) => withNote(j === 0 ? { ...st, comment: `undo step ${i + 1}: ${s.summary}` } : st, s.downCosts[j])));
 }
 
 export function planRisks(plan: Plan): Risk[] {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
 import { checkRisks, planBuild, type BuildResult } from '../../compiler/emit/build.js';
 import { EMPTY_SCHEMA } from '../../compiler/ir/snapshot.js';
+import { NO_HINTS, type BuildHints } from '../../compiler/ir/hints.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { compileFolder, ROOT } from '../helpers/compile.js';
 
@@ -24,6 +25,8 @@ export interface LoadedCase {
   readonly options: CaseOptions;
   readonly before: SchemaIR;
   readonly after: SchemaIR | null;
+  /** The after schema's build hints (renames, backfills). */
+  readonly hints: BuildHints;
   readonly result: BuildResult | null;
   /** The diagnostics text when compiling or planning the case fails, else null. */
   readonly diagnostics: string | null;
@@ -36,7 +39,7 @@ export function caseNames(): string[] {
 export function loadCase(name: string): LoadedCase {
   const dir = join(CASES_DIR, name);
   const options: CaseOptions = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {};
-  const fail = (text: string): LoadedCase => ({ name, dir, options, before: EMPTY_SCHEMA, after: null, result: null, diagnostics: text });
+  const fail = (text: string): LoadedCase => ({ name, dir, options, before: EMPTY_SCHEMA, after: null, hints: NO_HINTS, result: null, diagnostics: text });
   let before = EMPTY_SCHEMA;
   if (existsSync(join(dir, 'before'))) {
     const b = compileFolder(dir, join(dir, 'before'));
@@ -51,15 +54,15 @@ export function loadCase(name: string): LoadedCase {
       options.message ? { message: options.message } : {});
   } catch (e) {
     if (!(e instanceof SchemacError)) throw e;
-    return { ...fail(e.diagnostics.map(formatDiagnostic).join('\n') + '\n'), before, after: a.ir };
+    return { ...fail(e.diagnostics.map(formatDiagnostic).join('\n') + '\n'), before, after: a.ir, hints: a.hints };
   }
   try {
     checkRisks('test', result.risks, options.allowDataLoss === true);
   } catch (e) {
     if (!(e instanceof SchemacError)) throw e;
-    return { ...fail(e.diagnostics.map(formatDiagnostic).join('\n') + '\n'), before, after: a.ir, result };
+    return { ...fail(e.diagnostics.map(formatDiagnostic).join('\n') + '\n'), before, after: a.ir, hints: a.hints, result };
   }
-  return { name, dir, options, before, after: a.ir, result, diagnostics: null };
+  return { name, dir, options, before, after: a.ir, hints: a.hints, result, diagnostics: null };
 }
 
 /** Compares `actual` with the golden file, or rewrites the file when SCHEMAC_UPDATE_GOLDEN=1. */

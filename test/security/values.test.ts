@@ -24,7 +24,7 @@ describe('values round-trip (issue 16.8)', () => {
     expect(cli(dir, {}, 'build').status).toBe(0);
     const env = { APP_DATABASE_URL: urlFor(db.name) };
     const refused = cli(dir, env, 'up', '--sql-mode', 'STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES');
-    expect(refused.stderr).toContain('error E_NO_BACKSLASH_ESCAPES: database app: statement 1 (line 6: CREATE TABLE `t` () has a backslash in a string');
+    expect(refused.stderr).toContain('error E_NO_BACKSLASH_ESCAPES: database app: statement 1 (line 7: CREATE TABLE `t` () has a backslash in a string');
     expect(refused.status).toBe(1);
     expect(await history(db.conn, db.name).catch(() => [])).toEqual([]);
 

@@ -55,9 +55,10 @@ describe('build hints', () => {
     const up = (r: typeof hinted) => r.migration!.up.text;
     expect(up(hinted)).toContain('RENAME TABLE `person` TO `people`');
     expect(up(hinted)).toContain('RENAME COLUMN `name` TO `full_name`');
-    expect(up(hinted)).toMatch(/UPDATE `people`\s+SET\s+`joined` = '2020-01-01 00:00:00'/);
+    // A constant backfill fills the rows as the added column's default (issue 10).
+    expect(up(hinted)).toContain("ADD COLUMN `joined` DATETIME NOT NULL DEFAULT '2020-01-01 00:00:00'");
     expect(up(unhinted)).not.toContain('RENAME');
-    expect(up(unhinted)).not.toContain('UPDATE');
+    expect(up(unhinted)).not.toContain('2020-01-01');
     expect(up(unhinted)).toContain('DROP TABLE `person`');
     // The files describe the same schema either way: only the path there differs.
     expect(hinted.files.get('snapshot.json')).toBe(unhinted.files.get('snapshot.json'));

@@ -20,6 +20,8 @@ export interface Statement {
   readonly format: boolean;
   /** A line comment written above the statement (the step it belongs to). */
   readonly comment?: string;
+  /** A second comment line: what the statement costs the server (see cost.ts). */
+  readonly note?: string;
 }
 
 /** One clause of an ALTER TABLE. Columns are carried whole so that the inverse can be written. */

@@ -63,8 +63,24 @@ export function portableDefaultCollation(charset: string): string | null {
 const BASELINE: Readonly<Record<Flavor, readonly [number, number, number]>> = { mysql: [8, 0, 29], mariadb: [10, 11, 0] };
 
 /** The profile of a config's `dialect`: the baseline release, InnoDB, the documented collations. */
-export function configProfile(flavor: Flavor): ServerProfile {
-  return { flavor, version: null, defaultEngine: 'InnoDB', charsetDefaults: new Map(Object.entries(DEFAULT_COLLATIONS[flavor])) };
+export function configProfile(flavor: Flavor, version: readonly [number, number, number] | null = null): ServerProfile {
+  return { flavor, version, defaultEngine: 'InnoDB', charsetDefaults: new Map(Object.entries(DEFAULT_COLLATIONS[flavor])) };
+}
+
+/**
+ * A config's `"server": "mariadb-10.11"` / `"mysql-8.0.36"`: the flavor and release the
+ * migrations are planned for. A string that is not one, or a release older than the oldest
+ * schemac supports, is a message saying so; else the flavor and version.
+ */
+export function parseServerSetting(text: string): { flavor: Flavor; version: readonly [number, number, number] } | string {
+  const m = /^(mysql|mariadb)-(\d+)\.(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return `server must be "mysql-MAJOR.MINOR[.PATCH]" or "mariadb-MAJOR.MINOR[.PATCH]", as "mariadb-10.11" or "mysql-8.0.36"`;
+  const flavor = m[1] as Flavor;
+  const version = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)] as const;
+  const oldest = BASELINE[flavor];
+  const older = version[0] !== oldest[0] ? version[0] < oldest[0] : version[1] !== oldest[1] ? version[1] < oldest[1] : version[2] < oldest[2];
+  if (older) return `server ${text} is older than the oldest release schemac plans for (${flavor === 'mariadb' ? 'MariaDB' : 'MySQL'} ${oldest.join('.')})`;
+  return { flavor, version };
 }
 
 /** `10.11.19-MariaDB-0+deb12u1` → mariadb 10.11.19; `8.0.36` → mysql 8.0.36. */
@@ -209,4 +225,9 @@ export function runsExecutableComment(profile: ServerProfile, marker: string): b
   const n = Number(m[2]);
   const [a, b, c] = profile.version ?? BASELINE[profile.flavor];
   return n <= a * 10000 + b * 100 + c;
+}
+
+/** `MySQL 8.0.29`, `MariaDB 10.11.19`: the server a profile stands for (a config profile: its baseline release). */
+export function profileLabel(p: ServerProfile): string {
+  return `${isMariadb(p) ? 'MariaDB' : 'MySQL'} ${(p.version ?? BASELINE[p.flavor]).join('.')}`;
 }

@@ -1,7 +1,9 @@
 -- schemac migration 0001_drop_check_score_positive (up) for database test
 -- schema before: sha256:9b6b012512837d7169cf80d3085ae1af10833d8488ddeeccdd13333c291fdf2d
 -- schema after:  sha256:3398bc8380a502049ab204f107e74834b9ae7215cce4f65f7a65883b4a8188c2
+-- costs as predicted for MySQL 8.0.29
 
 -- step 1: drop check ck_position_score_positive on position
+-- cost: INPLACE, writes allowed
 ALTER TABLE `position`
 DROP CONSTRAINT `ck_position_score_positive`;

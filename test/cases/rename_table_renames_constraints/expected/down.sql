@@ -1,16 +1,20 @@
 -- schemac migration 0001_add_fk_position_id_and_rename_task_and_drop_fk (down) for database test
 -- schema before: sha256:c0c51617cdf8a1555929dcfe35b8146a3e29191dbb9911c5be8442498cc857a2
 -- schema after:  sha256:de8be0fd13c110a1167bacba03da90d7396e787d58432aa5b12efd2b8df563e8
+-- costs as predicted for MySQL 8.0.29
 
 -- undo step 5: add foreign key fk_duty_position_id_position on duty
+-- cost: INPLACE, writes allowed
 ALTER TABLE `duty`
 DROP FOREIGN KEY `fk_duty_position_id_position`;
 
 -- undo step 4: rename unique key uq_task_name to uq_duty_name on duty
+-- cost: INPLACE, writes allowed
 ALTER TABLE `duty`
 RENAME INDEX `uq_duty_name` TO `uq_task_name`;
 
 -- undo step 3: rename index fk_task_position_id_position to fk_duty_position_id_position on duty
+-- cost: INPLACE, writes allowed
 ALTER TABLE `duty`
 RENAME INDEX `fk_duty_position_id_position` TO `fk_task_position_id_position`;
 
@@ -18,5 +22,6 @@ RENAME INDEX `fk_duty_position_id_position` TO `fk_task_position_id_position`;
 RENAME TABLE `duty` TO `task`;
 
 -- undo step 1: drop foreign key fk_task_position_id_position on task
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `task`
 ADD CONSTRAINT `fk_task_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`);

@@ -1,8 +1,10 @@
 -- schemac migration 0001_change_id_position_id_and_change_fk_position_id (down) for database test
 -- schema before: sha256:bf323ffafa271f620d8dfcafe10a6bcf8b627ff90ab8cb4ec7227cde0eaabc22
 -- schema after:  sha256:49dd9ddc30202fe92a3bbcd100d917d760e0e6fe5d7c302263e035d5ca42c552
+-- costs as predicted for MySQL 8.0.29
 
 -- undo step 4: add foreign key fk_task_position_id_position on task
+-- cost: INPLACE, writes allowed
 ALTER TABLE `task`
 DROP FOREIGN KEY `fk_task_position_id_position`;
 
@@ -18,6 +20,7 @@ WHERE
 LIMIT
   10;
 
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `task`
 MODIFY COLUMN `position_id` INT NOT NULL;
 
@@ -32,9 +35,11 @@ WHERE
 LIMIT
   10;
 
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `position`
 MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT;
 
 -- undo step 1: drop foreign key fk_task_position_id_position on task
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `task`
 ADD CONSTRAINT `fk_task_position_id_position` FOREIGN KEY (`position_id`) REFERENCES `position` (`id`);

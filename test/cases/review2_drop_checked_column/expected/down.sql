@@ -1,11 +1,14 @@
 -- schemac migration 0001_drop_a_and_drop_check_ab (down) for database test
 -- schema before: sha256:e569f2edc15c6470b18dfe5d1fcbf148d0117975a866939f659f1428876469b7
 -- schema after:  sha256:e9f5f49fc7b74fedb494dcce43acd5a8c48273f3778a494355f0baa3a6a43750
+-- costs as predicted for MySQL 8.0.29
 
 -- undo step 2: alter table t: drop column a
+-- cost: INSTANT, writes allowed
 ALTER TABLE `t`
 ADD COLUMN `a` INT NULL AFTER `id`;
 
 -- undo step 1: drop check ck_t_ab on t
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `t`
 ADD CONSTRAINT `ck_t_ab` CHECK (a < b + 10);

@@ -1,8 +1,10 @@
 -- schemac migration 0001_add_x_and_rename_b_and_move_b2_a_and_drop_c (down) for database test
 -- schema before: sha256:19dddf82f61af7e5e1b30a057304cfb50f41b2281197df5259a618ed20bd469e
 -- schema after:  sha256:26eb73d3716456db4efb75b90d171c130abcb299d3aa6c14a4014674b680bada
+-- costs as predicted for MySQL 8.0.29
 
 -- undo step 2: alter table t: add column x, move columns b2, a, drop column c
+-- cost: INPLACE, rebuilds the table, writes allowed
 ALTER TABLE `t`
 MODIFY COLUMN `a` INT NULL AFTER `id`,
 MODIFY COLUMN `b2` INT NULL AFTER `a`,
@@ -10,5 +12,6 @@ ADD COLUMN `c` INT NULL AFTER `b2`,
 DROP COLUMN `x`;
 
 -- undo step 1: rename column t.b to b2
+-- cost: INSTANT, writes allowed
 ALTER TABLE `t`
 RENAME COLUMN `b2` TO `b`;

@@ -1,8 +1,10 @@
 -- schemac migration 0001_rename_name_qty_and_change_title_price_quantity (down) for database test
 -- schema before: sha256:df329b5c3c596a80cd29c835048483fb58642998b81c82e37b91520fa9a7186d
 -- schema after:  sha256:f93884833695dade08149500d43bb3f5ca2c8c0122897149fbeafbcb71de67dc
+-- costs as predicted for MySQL 8.0.29
 
 -- undo step 6: add check ck_t_qty_pos on t
+-- cost: INPLACE, writes allowed
 ALTER TABLE `t`
 DROP CONSTRAINT `ck_t_qty_pos`;
 
@@ -29,6 +31,7 @@ WHERE
 LIMIT
   10;
 
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `t`
 MODIFY COLUMN `quantity` INT NULL AFTER `id`,
 MODIFY COLUMN `price` DECIMAL(6, 2) NULL AFTER `quantity`,
@@ -46,18 +49,22 @@ WHERE
 LIMIT
   10;
 
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `t`
 MODIFY COLUMN `quantity` SMALLINT NULL;
 
 -- undo step 3: rename index ix_t_name_qty to ix_t_title_quantity on t
+-- cost: INPLACE, writes allowed
 ALTER TABLE `t`
 RENAME INDEX `ix_t_title_quantity` TO `ix_t_name_qty`;
 
 -- undo step 2: rename columns of t: name to title, qty to quantity
+-- cost: INSTANT, writes allowed
 ALTER TABLE `t`
 RENAME COLUMN `title` TO `name`,
 RENAME COLUMN `quantity` TO `qty`;
 
 -- undo step 1: drop check ck_t_qty_pos on t
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `t`
 ADD CONSTRAINT `ck_t_qty_pos` CHECK (qty >= 0);

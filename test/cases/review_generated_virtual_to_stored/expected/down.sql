@@ -1,8 +1,10 @@
 -- schemac migration 0001_change_g (down) for database test
 -- schema before: sha256:86f4ce80f04b452e109cac46f3f3a4f91cd3d79fee62289fe9797484d8e6c165
 -- schema after:  sha256:c8fad6fccb51f255e98f953728a9293d8bad85c634b2428751f874601cfd6660
+-- costs as predicted for MySQL 8.0.29
 
 -- undo step 1: alter table t: modify column g
+-- cost: INSTANT, writes allowed
 ALTER TABLE `t`
 DROP COLUMN `g`,
 ADD COLUMN `g` INT GENERATED ALWAYS AS (a * 2) VIRTUAL AFTER `a`;

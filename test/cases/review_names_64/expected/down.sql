@@ -1,20 +1,25 @@
 -- schemac migration 0001_add_fk_ddddddddddddddddddddddddddddddddddddddddddd (down) for database test
 -- schema before: sha256:33f985aed0df2b4f366cca5899d7e59da1b43c36f47ebcab229f03b63ce2c931
 -- schema after:  sha256:ef620782b5f40b1803f0c6ad812392ffe229b15611b85c61e3077612a556ac15
+-- costs as predicted for MySQL 8.0.29
 
 -- undo step 7: add foreign key fk_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_1b9e4d09 on uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu
+-- cost: INPLACE, writes allowed
 ALTER TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`
 DROP FOREIGN KEY `fk_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_1b9e4d09`;
 
 -- undo step 6: add check ck_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_2533dadb on uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu
+-- cost: INPLACE, writes allowed
 ALTER TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`
 DROP CONSTRAINT `ck_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_2533dadb`;
 
 -- undo step 5: rename index fk_tttttttttttttttttttttttttttttttttttttttttttttttttttt_ec14c9d9 to fk_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_1b9e4d09 on uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu
+-- cost: INPLACE, writes allowed
 ALTER TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`
 RENAME INDEX `fk_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_1b9e4d09` TO `fk_tttttttttttttttttttttttttttttttttttttttttttttttttttt_ec14c9d9`;
 
 -- undo step 4: rename column uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu.cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc to dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+-- cost: INSTANT, writes allowed
 ALTER TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`
 RENAME COLUMN `dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd` TO `cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc`;
 
@@ -22,12 +27,14 @@ RENAME COLUMN `dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd`
 RENAME TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu` TO `tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt`;
 
 -- undo step 2: drop check ck_tttttttttttttttttttttttttttttttttttttttttttttttttttt_f5743d59 on tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt`
 ADD CONSTRAINT `ck_tttttttttttttttttttttttttttttttttttttttttttttttttttt_f5743d59` CHECK (
   cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc > 0
 );
 
 -- undo step 1: drop foreign key fk_tttttttttttttttttttttttttttttttttttttttttttttttttttt_ec14c9d9 on tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt`
 ADD CONSTRAINT `fk_tttttttttttttttttttttttttttttttttttttttttttttttttttt_ec14c9d9` FOREIGN KEY (
   `cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc`

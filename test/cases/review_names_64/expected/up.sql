@@ -1,12 +1,15 @@
 -- schemac migration 0001_add_fk_ddddddddddddddddddddddddddddddddddddddddddd (up) for database test
 -- schema before: sha256:33f985aed0df2b4f366cca5899d7e59da1b43c36f47ebcab229f03b63ce2c931
 -- schema after:  sha256:ef620782b5f40b1803f0c6ad812392ffe229b15611b85c61e3077612a556ac15
+-- costs as predicted for MySQL 8.0.29
 
 -- step 1: drop foreign key fk_tttttttttttttttttttttttttttttttttttttttttttttttttttt_ec14c9d9 on tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt
+-- cost: INPLACE, writes allowed
 ALTER TABLE `tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt`
 DROP FOREIGN KEY `fk_tttttttttttttttttttttttttttttttttttttttttttttttttttt_ec14c9d9`;
 
 -- step 2: drop check ck_tttttttttttttttttttttttttttttttttttttttttttttttttttt_f5743d59 on tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt
+-- cost: INPLACE, writes allowed
 ALTER TABLE `tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt`
 DROP CONSTRAINT `ck_tttttttttttttttttttttttttttttttttttttttttttttttttttt_f5743d59`;
 
@@ -14,20 +17,24 @@ DROP CONSTRAINT `ck_tttttttttttttttttttttttttttttttttttttttttttttttttttt_f5743d5
 RENAME TABLE `tttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttttt` TO `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`;
 
 -- step 4: rename column uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu.cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc to dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd
+-- cost: INSTANT, writes allowed
 ALTER TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`
 RENAME COLUMN `cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc` TO `dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd`;
 
 -- step 5: rename index fk_tttttttttttttttttttttttttttttttttttttttttttttttttttt_ec14c9d9 to fk_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_1b9e4d09 on uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu
+-- cost: INPLACE, writes allowed
 ALTER TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`
 RENAME INDEX `fk_tttttttttttttttttttttttttttttttttttttttttttttttttttt_ec14c9d9` TO `fk_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_1b9e4d09`;
 
 -- step 6: add check ck_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_2533dadb on uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`
 ADD CONSTRAINT `ck_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_2533dadb` CHECK (
   dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd > 0
 );
 
 -- step 7: add foreign key fk_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_1b9e4d09 on uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu
+-- cost: COPY, rebuilds the table, blocks writes
 ALTER TABLE `uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu`
 ADD CONSTRAINT `fk_uuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu_1b9e4d09` FOREIGN KEY (
   `dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd`
