@@ -57,6 +57,7 @@ const MIGRATE_OPTIONS: OptionTable = {
 const UP_OPTIONS: OptionTable = {
   to: { type: 'number', describe: 'apply up to and including migration N' },
   'allow-out-of-order': { type: 'boolean', describe: 'apply a migration numbered below one already applied (merged from a branch)' },
+  'chunk-size': { type: 'number', default: 5000, describe: 'rows per transaction of a backfill UPDATE, in primary-key order (0: the UPDATE runs whole)' },
   ...MIGRATE_OPTIONS,
 };
 
@@ -168,7 +169,8 @@ const migrateArgs = (a: Parsed) => ({
 const FAST: Readonly<Record<'up' | 'down' | 'status' | 'sum', { readonly options: OptionTable; readonly handle: (a: Parsed, c: Commands) => Promise<void> }>> = {
   up: {
     options: { ...GLOBAL_OPTIONS, ...UP_OPTIONS },
-    handle: (a, c) => run(async () => (await c.up())({ ...migrateArgs(a), allowOutOfOrder: a['allow-out-of-order'] as boolean | undefined }), a.json === true),
+    handle: (a, c) => run(async () => (await c.up())({ ...migrateArgs(a), allowOutOfOrder: a['allow-out-of-order'] as boolean | undefined,
+      chunkSize: a['chunk-size'] as number | undefined }), a.json === true),
   },
   down: {
     options: { ...GLOBAL_OPTIONS, ...DOWN_OPTIONS },

@@ -12,6 +12,7 @@ import { checkIntegrity, statementsOf, type MigrationSet, type MigrationText } f
 import { downItem, historyProblems, planDown, planUp, type DownItem, type UpItem } from './plan.js';
 import { describeError, isConnectionLost, quoteIdent, ServerError, type BatchPart, type QueryResult, type Session } from './session.js';
 import { backslashInString, firstLine, oneStatement, quotingOf, type Quoting, type Statement } from './statements.js';
+import { backfillProbe, backfillShape, chunks, probeResult, progressLine, runChunked } from './backfill.js';
 
 /*
  * up / down / status on one database, over one Session that holds the migration lock and runs
@@ -76,6 +77,11 @@ export interface RunOptions {
    * hint said): its chain is written anew instead of refusing a broken one (historyProblems).
    */
   readonly acceptHistory?: boolean;
+  /**
+   * Rows per chunk of a backfill UPDATE (runtime/backfill.ts): each chunk of the primary key is
+   * its own transaction. 0: the UPDATE runs whole. Default 5000.
+   */
+  readonly chunkSize?: number;
 }
 
 export interface UpOptions extends RunOptions {
@@ -121,6 +127,8 @@ export interface RunReport {
 
 const DEFAULT_LOCK_TIMEOUT = 60;
 const DEFAULT_RETRIES = 2;
+/** Rows per chunk of a backfill UPDATE. */
+const DEFAULT_CHUNK = 5000;
 
 function integrity(set: MigrationSet): void {
   const problems = checkIntegrity(set);
@@ -761,6 +769,7 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
     throw new SchemacError(refused);
   }
   const one = oneStatement(s.sql, run.quoting);
+  const now = ctx.now ?? Date.now;
   const ticker = tick(ctx, options, `statement ${job.fileNumber(j)} of ${job.fileTotal}`, job, s);
   let phase: Phase = 'statement';
   try {
@@ -771,11 +780,25 @@ async function runStatement(run: Run, job: Job, j: number, options: RunOptions, 
           // The statement and its record commit together, or neither does.
           tables.saw(cls);
           run.sent++;
-          try {
-            await writer.send([{ sql: 'START TRANSACTION' }, { sql: one.sql }, writer.updatePart(job.version, done()), { sql: 'COMMIT' }]);
-          } catch (e) {
-            if (e instanceof ServerError && e.part !== null && e.part >= 2) phase = 'record';
-            throw e;
+          const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+          const shape = chunkSize > 0 && one.extra === null ? backfillShape(one.sql, run.quoting) : null;
+          // A backfill runs in chunks of the primary key; its record commits with the last chunk.
+          // Asked with the pending history writes: a backfill of one chunk or less runs whole, as any UPDATE.
+          const probe = shape ? probeResult(await writer.send(backfillProbe(shape))) : null;
+          if (shape && probe && chunks(probe, chunkSize)) {
+            let logged = now();
+            await runChunked(ctx.session, shape, chunkSize, [writer.updatePart(job.version, done())], (p) => {
+              if (p.done < p.total && now() - logged < 1000) return;
+              logged = now();
+              ctx.log(`${ctx.set.database}: ${job.name}: statement ${job.fileNumber(j)} of ${job.fileTotal}: ${progressLine(shape, p)}`);
+            }, probe, now);
+          } else {
+            try {
+              await writer.send([{ sql: 'START TRANSACTION' }, { sql: one.sql }, writer.updatePart(job.version, done()), { sql: 'COMMIT' }]);
+            } catch (e) {
+              if (e instanceof ServerError && e.part !== null && e.part >= 2) phase = 'record';
+              throw e;
+            }
           }
           // The time it took, written with the next statement.
           if (job.direction === 'up') writer.update(job.version, { executionMs: job.record(j, elapsed()).executionMs });

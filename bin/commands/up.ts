@@ -22,6 +22,8 @@ export interface MigrateArgs extends CommonArgs {
 export interface UpArgs extends MigrateArgs {
   readonly to?: number;
   readonly allowOutOfOrder?: boolean;
+  /** Rows per transaction of a backfill UPDATE (0: whole). */
+  readonly chunkSize?: number;
 }
 
 /** Usage errors (exit 2) in the numbers of the command line. */
@@ -100,12 +102,13 @@ function numbers(list: readonly number[]): string {
 
 /** `schemac up [--to N] [--dry-run]`: applies pending migrations on every database (or --db). */
 export async function up(args: UpArgs): Promise<number> {
-  checkNumbers({ ...args }, [...MIGRATE_NUMBERS, ['to', '--to', 0]]);
+  checkNumbers({ ...args }, [...MIGRATE_NUMBERS, ['to', '--to', 0], ['chunkSize', '--chunk-size', 0]]);
   const reports = await eachSession(checkedTargets(args), process.env, sessionOptions(args), async (target, session) => {
     const report = await runUp({ session, set: target.set, log: err }, {
       ...runOptions(args),
       ...(args.to !== undefined ? { to: args.to } : {}),
       ...(args.allowOutOfOrder ? { allowOutOfOrder: true } : {}),
+      ...(args.chunkSize !== undefined ? { chunkSize: args.chunkSize } : {}),
     });
     if (!args.json) printRun(report, 'applied');
     return report;
