@@ -33,7 +33,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf fulltext spatial t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -162,11 +162,11 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   // Indexes the normaliser adds back for a foreign key are left out.
   const implied = new Set<Index>();
   for (const fk of t.foreignKeys) {
-    const ix = t.indexes.find((i) => i.name === fk.name && !i.unique && i.parts.length === fk.columns.length
+    const ix = t.indexes.find((i) => i.name === fk.name && !i.unique && plainIndex(i) && i.parts.length === fk.columns.length
       && i.parts.every((p, k) => p.column === fk.columns[k] && p.length === undefined && !p.desc));
     if (!ix) continue;
     const covered = (cols: readonly string[]) => fk.columns.every((c, k) => cols[k] === c);
-    const others = t.indexes.filter((i) => i !== ix && i.parts.every((p) => p.length === undefined));
+    const others = t.indexes.filter((i) => i !== ix && i.type === undefined && i.parts.every((p) => p.length === undefined));
     if (!covered(pk) && !others.some((i) => covered(i.parts.map((p) => p.column)))) implied.add(ix);
   }
 
@@ -190,7 +190,7 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
     if (c.charset) out += `.charset(${str(c.charset)})`;
     if (c.collate) out += `.collate(${str(c.collate)})`;
     if (c.comment !== null) out += `.comment(${str(c.comment)})`;
-    const unique = t.indexes.find((i) => i.unique && i.parts.length === 1 && i.parts[0].column === c.name
+    const unique = t.indexes.find((i) => i.unique && plainIndex(i) && i.parts.length === 1 && i.parts[0].column === c.name
       && i.parts[0].length === undefined && !i.parts[0].desc && !inlineUnique.has(i));
     if (unique) {
       inlineUnique.add(unique);
@@ -212,13 +212,7 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   }
   for (const ix of t.indexes) {
     if (inlineUnique.has(ix) || implied.has(ix)) continue;
-    const fn = ix.unique ? 'unique' : 'index';
-    used.add(fn);
-    const auto = indexName(naming, t.name, ix.parts.map((p) => p.column), ix.unique);
-    if (ix.parts.some((p) => p.length !== undefined || p.desc)) {
-      throw new Error(`index ${ix.name} of ${t.name} uses a prefix length or DESC, which the schema language cannot express yet`);
-    }
-    items.push(`${fn}(${ix.parts.map((p) => ref(p.column)).join(', ')})${ix.name === auto ? '' : `.name(${str(ix.name)})`}`);
+    items.push(writeIndex(ix, t.name, naming, used, ref));
   }
   for (const fk of t.foreignKeys) {
     if (inlineFk.has(fk)) continue;
@@ -246,6 +240,28 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   text += ')';
   if (!hidden) for (const [k, v] of options) text += `.${k}(${str(v)})`;
   return text + ';';
+}
+
+/** An index with none of the options an ordinary index goes without. */
+function plainIndex(ix: Index): boolean {
+  return ix.type === undefined && ix.parser === undefined && ix.using === undefined && ix.keyBlockSize === undefined
+    && ix.comment === undefined && !ix.hidden;
+}
+
+/** `index(t.a, t.b.prefix(10).desc())`, `fulltext(t.title).parser('ngram')`, ... with the options it has. */
+function writeIndex(ix: Index, table: string, naming: NamingTemplates, used: Set<string>, ref: (c: string) => string): string {
+  const fn = ix.type ?? (ix.unique ? 'unique' : 'index');
+  used.add(fn);
+  const auto = indexName(naming, table, ix.parts.map((p) => p.column), ix.unique);
+  const parts = ix.parts.map((p) => ref(p.column) + (p.length !== undefined ? `.prefix(${p.length})` : '') + (p.desc ? '.desc()' : ''));
+  let out = `${fn}(${parts.join(', ')})`;
+  if (ix.name !== auto) out += `.name(${str(ix.name)})`;
+  if (ix.parser !== undefined) out += `.parser(${str(ix.parser)})`;
+  if (ix.using !== undefined) out += `.using(${str(ix.using.toLowerCase())})`;
+  if (ix.keyBlockSize !== undefined) out += `.keyBlockSize(${ix.keyBlockSize})`;
+  if (ix.comment !== undefined) out += `.comment(${str(ix.comment)})`;
+  if (ix.hidden) out += '.invisible()';
+  return out;
 }
 
 function fkOptions(fk: ForeignKey, table: string, naming: NamingTemplates): string {

@@ -32,6 +32,9 @@ export interface TableState {
 }
 
 /** A failure of a catalog operation, reported at the statement that asked for it. */
+/** What an index has besides its name, kind and parts (the optional fields of the IR's Index). */
+export type IndexOptions = Partial<Pick<Index, 'type' | 'parser' | 'using' | 'keyBlockSize' | 'comment' | 'hidden'>>;
+
 export class CatalogError extends Error {
   constructor(message: string) {
     super(message);
@@ -240,14 +243,16 @@ export class Catalog {
    * on a clash (MYSQL-NOTES §2). An index the server generated for a foreign key is dropped
    * when the new one can serve that foreign key instead (tested on MariaDB 10.11).
    */
-  addIndex(t: TableState, name: string | null, unique: boolean, parts: readonly IndexPart[], pos?: SourcePos): Index {
+  addIndex(t: TableState, name: string | null, unique: boolean, parts: readonly IndexPart[], pos?: SourcePos,
+    options: IndexOptions = {}): Index {
     const resolved = parts.map((p) => ({ ...p, column: this.column(t, p.column).name }));
     const indexName = name ?? this.freeIndexName(t, resolved[0].column);
     if (same(indexName, 'PRIMARY') || t.indexes.some((ix) => same(ix.name, indexName))) {
       throw new CatalogError(`index ${indexName} already exists on ${t.name}`);
     }
-    this.dropGeneratedCoveredBy(t, resolved);
-    const index: Index = { kind: 'index', name: indexName, unique, parts: resolved, ...(pos ? { pos } : {}) };
+    // A FULLTEXT or SPATIAL index serves no foreign key.
+    if (options.type === undefined) this.dropGeneratedCoveredBy(t, resolved);
+    const index: Index = { kind: 'index', name: indexName, unique, parts: resolved, ...options, ...(pos ? { pos } : {}) };
     t.indexes.push(index);
     return index;
   }
@@ -322,7 +327,7 @@ export class Catalog {
       const cols = a.fk.columns;
       const covers = (list: readonly IndexPart[]) => cols.every((c, i) => list[i] !== undefined && same(list[i].column, c) && list[i].length === undefined);
       if (t.primaryKey && covers(t.primaryKey.columns.map((column) => ({ column })))) continue;
-      const covering = t.indexes.filter((ix) => covers(ix.parts));
+      const covering = t.indexes.filter((ix) => ix.type === undefined && covers(ix.parts));
       const replaceable = covering.filter((ix) => earlier.has(ix.name.toLowerCase()) && ix.parts.length === cols.length);
       if (covering.length > replaceable.length) continue;
       for (const ix of replaceable) {

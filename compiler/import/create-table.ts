@@ -87,7 +87,7 @@ export function applyKey(state: ImportState, table: TableState, spec: KeySpec, a
       catalog.setPrimaryKey(table, spec.columns, spec.pos);
       return;
     case 'index':
-      catalog.addIndex(table, spec.name, spec.unique, spec.parts, spec.pos);
+      catalog.addIndex(table, spec.name, spec.unique, spec.parts, spec.pos, spec.options);
       return;
     case 'foreignKey': {
       const fk = catalog.addForeignKey(table, spec.name, spec.indexName, spec.columns, spec.ref, spec.pos);

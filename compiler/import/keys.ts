@@ -1,14 +1,18 @@
-import type { IndexPart, ReferentialAction, SourcePos } from '../ir/types.js';
+import type { IndexAlgorithm, IndexPart, ReferentialAction, SourcePos } from '../ir/types.js';
+import type { IndexOptions } from './catalog.js';
 import type { ReferenceSpec } from './column.js';
 import type { ReadContext } from './context.js';
-import { Cursor, ImportError } from './cursor.js';
+import { Cursor, ImportError, splitTopLevel } from './cursor.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 import { astify } from './node-sql-parser.js';
 
 /** A key or constraint clause of CREATE TABLE or ALTER TABLE ... ADD, as read. */
 export type KeySpec =
   | { readonly kind: 'primaryKey'; readonly columns: readonly string[]; readonly pos: SourcePos }
-  | { readonly kind: 'index'; readonly name: string | null; readonly unique: boolean; readonly parts: readonly IndexPart[]; readonly pos: SourcePos }
+  | {
+    readonly kind: 'index'; readonly name: string | null; readonly unique: boolean; readonly parts: readonly IndexPart[];
+    readonly options: IndexOptions; readonly pos: SourcePos;
+  }
   | {
     readonly kind: 'foreignKey'; readonly name: string | null;
     /** `FOREIGN KEY name (cols)`: the name of the index the server creates for it. */
@@ -55,12 +59,13 @@ export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec
     cur.expectEnd('the end of the CHECK clause');
     return { kind: 'check', name: constraintName, expr, pos };
   }
-  if (cur.atWord('FULLTEXT') || cur.atWord('SPATIAL') || cur.atWord('VECTOR')) unsupported(kindToken, `a ${kindToken.upper} index`);
+  if (cur.atWord('VECTOR')) unsupported(kindToken, `a ${kindToken.upper} index`);
   if (cur.atWord('PERIOD')) unsupported(kindToken, 'PERIOD FOR (system versioning)');
+  if (cur.atAnyWord(INDEX_WORDS)) return readIndexClause(ctx, cur, constraintName, pos);
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    if (t.upper === 'COMMENT') unsupported(t, 'an index COMMENT');
-    if (t.upper === 'INVISIBLE' || t.upper === 'IGNORED') unsupported(t, `an ${t.upper} index`);
+    if (t.upper === 'COMMENT') unsupported(t, 'a primary key or foreign key COMMENT');
+    if (t.upper === 'INVISIBLE' || t.upper === 'IGNORED') unsupported(t, `an ${t.upper} primary key`);
     if (t.upper === 'CLUSTERING') unsupported(t, 'a CLUSTERING index');
   }
 
@@ -76,16 +81,10 @@ export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec
   }
   checkIndexOptions(def, first);
   const type = String(def.constraint_type ?? '').toLowerCase();
-  if (def.resource === 'index') {
-    return { kind: 'index', name: parsedName(def.index), unique: false, parts: indexParts(def.definition, first), pos };
-  }
   if (type === 'primary key') {
     const parts = indexParts(def.definition, first);
     if (parts.some((p) => p.length !== undefined || p.desc)) unsupported(first, 'a PRIMARY KEY with prefix lengths or DESC parts');
     return { kind: 'primaryKey', columns: parts.map((p) => p.column), pos };
-  }
-  if (type === 'unique' || type === 'unique key' || type === 'unique index') {
-    return { kind: 'index', name: parsedName(def.index) ?? parsedName(def.constraint) ?? constraintName, unique: true, parts: indexParts(def.definition, first), pos };
   }
   if (type === 'foreign key') {
     const ref = def.reference_definition;
@@ -111,7 +110,110 @@ export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec
   throw new ImportError('E_IMPORT_SYNTAX', `unexpected ${kindToken.text.toUpperCase()} clause`, first.start);
 }
 
-/** USING BTREE/HASH and KEY_BLOCK_SIZE change nothing the IR models (InnoDB indexes are B-trees). */
+const INDEX_WORDS: ReadonlySet<string> = new Set(['UNIQUE', 'KEY', 'INDEX', 'FULLTEXT', 'SPATIAL']);
+
+/**
+ * `{UNIQUE [KEY|INDEX] | FULLTEXT [KEY|INDEX] | SPATIAL [KEY|INDEX] | KEY | INDEX} [name]
+ * [USING BTREE|HASH] (key parts) [index options]`, read by hand (node-sql-parser knows neither
+ * WITH PARSER nor IGNORED): the options are `USING`, `KEY_BLOCK_SIZE [=] n`, `COMMENT 'text'`,
+ * `WITH PARSER name`, `VISIBLE`/`INVISIBLE` (MySQL) and `IGNORED`/`NOT IGNORED` (MariaDB), each
+ * as the server of the import spells it. Also the body of CREATE INDEX after ON table.
+ */
+export function readIndexClause(ctx: ReadContext, cur: Cursor, constraintName: string | null, pos: SourcePos): KeySpec {
+  let unique = false;
+  const options: { -readonly [K in keyof IndexOptions]: IndexOptions[K] } = {};
+  if (cur.acceptWord('UNIQUE')) unique = true;
+  else if (cur.acceptWord('FULLTEXT')) options.type = 'fulltext';
+  else if (cur.acceptWord('SPATIAL')) options.type = 'spatial';
+  if (!cur.acceptWord('KEY') && !cur.acceptWord('INDEX') && !unique && options.type === undefined) {
+    cur.fail(`expected KEY or INDEX but found ${cur.peek()?.text ?? 'the end'}`);
+  }
+  let name: string | null = null;
+  if (!cur.atOp('(') && !cur.atWord('USING')) name = cur.identifier('an index name');
+  if (cur.atWord('USING')) readIndexOption(ctx, cur, options);
+  const { open, inner } = cur.group('"(" and the key parts');
+  const parts = readKeyParts(ctx, inner, open);
+  while (!cur.atEnd()) readIndexOption(ctx, cur, options);
+  return { kind: 'index', name: name ?? (unique ? constraintName : null), unique, parts, options, pos };
+}
+
+function readIndexOption(ctx: ReadContext, cur: Cursor, options: { -readonly [K in keyof IndexOptions]: IndexOptions[K] }): void {
+  const t = cur.peek()!;
+  const refuse = (what: string): never => { throw new ImportError('E_IMPORT_UNSUPPORTED', `${what} is not in the schema IR`, t.start); };
+  const mariadb = ctx.server.flavor === 'mariadb';
+  const spelledFor = (flavor: 'MySQL' | 'MariaDB', other: string): never => {
+    throw new ImportError('E_IMPORT_SYNTAX', `${t.upper} is ${flavor === 'MySQL' ? 'MySQL' : 'MariaDB'}'s spelling; ${flavor === 'MySQL' ? 'MariaDB' : 'MySQL'} hides an index with ${other}`, t.start);
+  };
+  if (cur.acceptWord('USING')) {
+    const algorithm = cur.next('BTREE or HASH');
+    if (algorithm.kind !== 'word' || (algorithm.upper !== 'BTREE' && algorithm.upper !== 'HASH' && algorithm.upper !== 'RTREE')) {
+      cur.fail(`expected BTREE or HASH after USING but found ${algorithm.text}`, algorithm);
+    }
+    // RTREE is what a SPATIAL index is; as an option it asks for nothing more.
+    if (algorithm.upper !== 'RTREE') options.using = algorithm.upper as IndexAlgorithm;
+  } else if (cur.acceptWord('KEY_BLOCK_SIZE')) {
+    cur.acceptOp('=');
+    const n = cur.next('a number');
+    if (n.kind !== 'number' || !/^\d+$/.test(n.text) || Number(n.text) > 65535) cur.fail(`expected a block size in bytes but found ${n.text}`, n);
+    options.keyBlockSize = Number(n.text);
+  } else if (cur.acceptWord('COMMENT')) {
+    options.comment = cur.string('the index comment');
+  } else if (cur.acceptWord('WITH', 'PARSER')) {
+    options.parser = cur.identifier('a parser name');
+  } else if (cur.acceptWord('VISIBLE')) {
+    if (mariadb) spelledFor('MySQL', 'IGNORED');
+    options.hidden = false;
+  } else if (cur.acceptWord('INVISIBLE')) {
+    if (mariadb) spelledFor('MySQL', 'IGNORED');
+    options.hidden = true;
+  } else if (cur.acceptWord('NOT', 'IGNORED')) {
+    if (!mariadb) spelledFor('MariaDB', 'INVISIBLE');
+    options.hidden = false;
+  } else if (cur.acceptWord('IGNORED')) {
+    if (!mariadb) spelledFor('MariaDB', 'INVISIBLE');
+    options.hidden = true;
+  } else if (cur.atWord('CLUSTERING')) {
+    refuse('a CLUSTERING index');
+  } else if (cur.atWord('ENGINE_ATTRIBUTE') || cur.atWord('SECONDARY_ENGINE_ATTRIBUTE')) {
+    refuse(`index option ${t.upper}`);
+  } else {
+    cur.fail(`expected an index option (USING, KEY_BLOCK_SIZE, COMMENT, WITH PARSER, ${mariadb ? 'IGNORED' : 'INVISIBLE'}) but found ${t.text}`);
+  }
+  if (options.hidden === false) delete options.hidden;
+}
+
+/** `c`, `c(10)`, `c DESC` separated by commas; a functional part `(expr)` is refused. */
+function readKeyParts(ctx: ReadContext, inner: readonly Token[], open: Token): IndexPart[] {
+  if (inner.length === 0) throw new ImportError('E_IMPORT_SYNTAX', 'a key needs at least one column', open.start);
+  return splitTopLevel(inner).map((tokens) => {
+    const cur = new Cursor(tokens);
+    if (cur.atOp('(')) {
+      throw new ImportError('E_IMPORT_UNSUPPORTED', 'a functional key part (an expression in a key) is not in the schema IR', tokens[0].start);
+    }
+    const column = cur.identifier('a key column');
+    let length: number | undefined;
+    if (cur.atOp('(')) {
+      const { open: o, inner: n } = cur.group();
+      if (n.length !== 1 || n[0].kind !== 'number' || !/^\d+$/.test(n[0].text)) {
+        throw new ImportError('E_IMPORT_SYNTAX', 'a key prefix length is a whole number, as c(10)', o.start);
+      }
+      length = Number(n[0].text);
+    }
+    let desc = false;
+    if (cur.acceptWord('DESC')) desc = true;
+    else cur.acceptWord('ASC');
+    if (!cur.atEnd()) {
+      if (cur.atOp('(') || cur.atOp('.') || cur.peek()?.kind === 'op') {
+        throw new ImportError('E_IMPORT_UNSUPPORTED', 'a functional key part (an expression in a key) is not in the schema IR', tokens[0].start);
+      }
+      cur.expectEnd('"," or ")" after a key column');
+    }
+    void ctx;
+    return { column, ...(length !== undefined ? { length } : {}), ...(desc ? { desc } : {}) };
+  });
+}
+
+/** USING BTREE/HASH and KEY_BLOCK_SIZE on a primary key change nothing the IR models. */
 function checkIndexOptions(def: any, at: Token): void {
   for (const o of [...(def.index_options ?? []), ...(def.index_type ? [def.index_type] : [])]) {
     const keyword = String(o?.keyword ?? o?.type ?? '').toLowerCase();

@@ -1,6 +1,6 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
 import type {
-  BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
+  BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexAlgorithm, IndexPart, IndexType, IntSize,
   PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
 } from './types.js';
 
@@ -103,6 +103,8 @@ const INT_SIZES: readonly IntSize[] = ['tinyint', 'smallint', 'mediumint', 'int'
 const TEXT_SIZES: readonly TextSize[] = ['tinytext', 'text', 'mediumtext', 'longtext'];
 const BLOB_SIZES: readonly BlobSize[] = ['tinyblob', 'blob', 'mediumblob', 'longblob'];
 const ACTIONS: readonly ReferentialAction[] = ['RESTRICT', 'CASCADE', 'SET NULL', 'NO ACTION', 'SET DEFAULT'];
+const INDEX_TYPES: readonly IndexType[] = ['fulltext', 'spatial'];
+const INDEX_ALGORITHMS: readonly IndexAlgorithm[] = ['BTREE', 'HASH'];
 const FSP = integer(0, 6);
 const LENGTH = integer(0, 4294967295);
 
@@ -189,7 +191,9 @@ const tables = array(shape<Table>({
   })),
   primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) })),
   indexes: array(shape<Index>({ kind: kindIs('index'), name: string, unique: boolean,
-    parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean })) })),
+    parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean })) },
+  { type: oneOf(INDEX_TYPES), parser: word, using: oneOf(INDEX_ALGORITHMS), keyBlockSize: integer(1, 65535),
+    comment: string, hidden: boolean })),
   foreignKeys: array(shape<ForeignKey>({
     kind: kindIs('foreignKey'), name: string, columns: array(string), refTable: string, refColumns: array(string),
     onDelete: oneOf(ACTIONS), onUpdate: oneOf(ACTIONS),

@@ -83,12 +83,34 @@ export interface IndexPart {
   readonly desc?: boolean;
 }
 
-/** A secondary index or unique key. The primary key is `Table.primaryKey`. */
+/** FULLTEXT or SPATIAL; an ordinary (B-tree or hash) index has no `type`. */
+export type IndexType = 'fulltext' | 'spatial';
+
+/** `USING BTREE | HASH`, kept only where the engine has a choice (normalize.ts). */
+export type IndexAlgorithm = 'BTREE' | 'HASH';
+
+/**
+ * A secondary index or unique key. The primary key is `Table.primaryKey`. The optional fields
+ * are omitted when at their default (an ordinary visible index without options), so snapshots
+ * written before they existed read the same.
+ */
 export interface Index {
   readonly kind: 'index';
   readonly name: string;
   readonly unique: boolean;
   readonly parts: readonly IndexPart[];
+  /** FULLTEXT or SPATIAL (never unique). */
+  readonly type?: IndexType;
+  /** FULLTEXT ... WITH PARSER name (e.g. ngram on MySQL). */
+  readonly parser?: string;
+  /** USING BTREE | HASH, where it means something (normalize.ts drops it elsewhere). */
+  readonly using?: IndexAlgorithm;
+  /** KEY_BLOCK_SIZE of the index (MyISAM/Aria; InnoDB ignores it and normalize.ts drops it). */
+  readonly keyBlockSize?: number;
+  /** COMMENT 'text' (never empty: an empty comment is no comment). */
+  readonly comment?: string;
+  /** Hidden from the optimizer: INVISIBLE on MySQL 8, IGNORED on MariaDB 10.6+ (the dialect spells it). */
+  readonly hidden?: boolean;
   /** True when the name came from a template rather than the user. */
   readonly autoNamed?: boolean;
   readonly pos?: SourcePos;

@@ -12,6 +12,7 @@ import type {
 export { codePoint, forbiddenNameChar, ident, literal, OPTION_WORD, quoted, sqlComment, unsafeNameError, word } from './quote.js';
 import { ident, literal, word } from './quote.js';
 import { typeSql } from './types.js';
+import { configProfile, hiddenIndexKeyword, type ServerProfile } from './server.js';
 export { typeSql } from './types.js';
 
 export function identList(names: readonly string[]): string {
@@ -66,9 +67,55 @@ export function indexPartsSql(index: Index): string {
   return '(' + index.parts.map((p) => ident(p.column) + (p.length ? `(${p.length})` : '') + (p.desc ? ' DESC' : '')).join(', ') + ')';
 }
 
-/** `UNIQUE KEY \`n\` (...)` / `KEY \`n\` (...)` inside CREATE TABLE. */
-export function indexClause(index: Index): string {
-  return `${index.unique ? 'UNIQUE KEY' : 'KEY'} ${ident(index.name)} ${indexPartsSql(index)}`;
+/** The profile a statement printed without one is written for: the config's default dialect. */
+const PRINT_DEFAULT: ServerProfile = configProfile('mysql');
+
+/** The keyword that hides an index on `server` (INVISIBLE / IGNORED); validation refuses a hidden index where there is none. */
+export function hiddenKeyword(server: ServerProfile = PRINT_DEFAULT): 'INVISIBLE' | 'IGNORED' {
+  const keyword = hiddenIndexKeyword(server);
+  if (keyword === null) throw new Error('this server cannot hide an index (validation refuses it)');
+  return keyword;
+}
+
+/** The keyword that makes an index visible again: VISIBLE / NOT IGNORED. */
+export function visibleKeyword(server: ServerProfile = PRINT_DEFAULT): 'VISIBLE' | 'NOT IGNORED' {
+  return hiddenKeyword(server) === 'INVISIBLE' ? 'VISIBLE' : 'NOT IGNORED';
+}
+
+/** `UNIQUE`, `FULLTEXT`, `SPATIAL` or nothing: the word before KEY / INDEX. */
+function indexKindWord(index: Index): string {
+  if (index.type !== undefined) {
+    switch (index.type) {
+      case 'fulltext': return 'FULLTEXT ';
+      case 'spatial': return 'SPATIAL ';
+      default: return assertNever(index.type, 'index type');
+    }
+  }
+  return index.unique ? 'UNIQUE ' : '';
+}
+
+/**
+ * The index options after the key parts, in SHOW CREATE TABLE's order: `USING`, `KEY_BLOCK_SIZE`,
+ * `WITH PARSER`, `COMMENT`, and the keyword that hides it on `server`.
+ */
+export function indexOptionsSql(index: Index, server?: ServerProfile): string {
+  const out: string[] = [];
+  if (index.using) out.push(`USING ${index.using}`);
+  if (index.keyBlockSize !== undefined) out.push(`KEY_BLOCK_SIZE = ${index.keyBlockSize}`);
+  if (index.parser !== undefined) out.push(`WITH PARSER ${ident(index.parser)}`);
+  if (index.comment !== undefined) out.push(`COMMENT ${literal(index.comment)}`);
+  if (index.hidden) out.push(hiddenKeyword(server));
+  return out.map((o) => ' ' + o).join('');
+}
+
+/** `UNIQUE KEY \`n\` (...)` / `FULLTEXT KEY \`n\` (...) WITH PARSER ...` / `KEY \`n\` (...)` inside CREATE TABLE. */
+export function indexClause(index: Index, server?: ServerProfile): string {
+  return `${indexKindWord(index)}KEY ${ident(index.name)} ${indexPartsSql(index)}${indexOptionsSql(index, server)}`;
+}
+
+/** `ADD [UNIQUE | FULLTEXT | SPATIAL] INDEX \`n\` (...) options` in ALTER TABLE. */
+export function addIndexClause(index: Index, server?: ServerProfile): string {
+  return `ADD ${indexKindWord(index)}INDEX ${ident(index.name)} ${indexPartsSql(index)}${indexOptionsSql(index, server)}`;
 }
 
 export function primaryKeyClause(pk: PrimaryKey): string {
@@ -99,10 +146,10 @@ export function tableOptionsSql(o: TableOptions, separator = ' '): string {
 }
 
 /** CREATE TABLE with columns, keys and the given foreign keys (others are added later). */
-export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] = table.foreignKeys): string {
+export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] = table.foreignKeys, server?: ServerProfile): string {
   const lines = table.columns.map((c) => columnSql(c));
   if (table.primaryKey) lines.push(primaryKeyClause(table.primaryKey));
-  for (const ix of table.indexes) lines.push(indexClause(ix));
+  for (const ix of table.indexes) lines.push(indexClause(ix, server));
   for (const fk of foreignKeys) lines.push(foreignKeyClause(fk));
   for (const ck of table.checks) lines.push(checkClause(ck));
   const options = tableOptionsSql(table.options);
