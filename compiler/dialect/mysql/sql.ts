@@ -156,6 +156,11 @@ export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] 
   return `CREATE TABLE ${ident(table.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${options ? ' ' + options : ''}`;
 }
 
+/** SHOW CREATE TABLE of `database`.`table` (introspection reads what information_schema lacks from it). */
+export function showCreateTableSql(database: string, table: string): string {
+  return `SHOW CREATE TABLE ${ident(database)}.${ident(table)}`;
+}
+
 /** `ALTER TABLE \`t\`` followed by one clause a line, as sql-formatter lays it out. */
 export function alterTable(table: string, clauses: readonly string[]): string {
   return `ALTER TABLE ${ident(table)}\n${clauses.join(',\n')}`;
