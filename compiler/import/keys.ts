@@ -131,10 +131,32 @@ export function readIndexClause(ctx: ReadContext, cur: Cursor, constraintName: s
   let name: string | null = null;
   if (!cur.atOp('(') && !cur.atWord('USING')) name = cur.identifier('an index name');
   if (cur.atWord('USING')) readIndexOption(ctx, cur, options);
-  const { open, inner } = cur.group('"(" and the key parts');
+  const { open, inner, close } = cur.group('"(" and the key parts');
   const parts = readKeyParts(ctx, inner, open);
+  const rest = [close, ...cur.tokens.slice(cur.index, cur.end)];
   while (!cur.atEnd()) readIndexOption(ctx, cur, options);
+  readVersionedOptions(ctx, rest, options);
   return { kind: 'index', name: name ?? (unique ? constraintName : null), unique, parts, options, pos };
+}
+
+/**
+ * The index options MySQL's SHOW CREATE TABLE and mysqldump print in versioned comments, which
+ * the importer's lexer keeps out of the tokens: `/*!50100 WITH PARSER \`ngram\` *\/` and
+ * `/*!80000 INVISIBLE *\/`. Read from the text after each token of the clause up to the next token
+ * (or, after the last, up to the next code).
+ */
+function readVersionedOptions(ctx: ReadContext, tokens: readonly Token[], options: { -readonly [K in keyof IndexOptions]: IndexOptions[K] }): void {
+  tokens.forEach((t, i) => {
+    const gap = ctx.text.slice(t.end, i + 1 < tokens.length ? tokens[i + 1].start : undefined);
+    const versioned = /^(?:\s+|--[^\n]*\n|\/\*(?!!)[\s\S]*?\*\/|\/\*!\d*\s*([\s\S]*?)\s*\*\/)*/.exec(gap)?.[0] ?? '';
+    for (const m of versioned.matchAll(/\/\*!\d*\s*([\s\S]*?)\s*\*\//g)) {
+      const body = m[1];
+      const parser = /^WITH\s+PARSER\s+(?:`((?:[^`]|``)+)`|([A-Za-z0-9_$]+))$/i.exec(body);
+      if (parser) options.parser = parser[1] !== undefined ? parser[1].replace(/``/g, '`') : parser[2];
+      else if (/^INVISIBLE$/i.test(body)) options.hidden = true;
+      else if (/^VISIBLE$/i.test(body)) delete options.hidden;
+    }
+  });
 }
 
 function readIndexOption(ctx: ReadContext, cur: Cursor, options: { -readonly [K in keyof IndexOptions]: IndexOptions[K] }): void {

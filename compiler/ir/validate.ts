@@ -660,7 +660,8 @@ class Validator {
     const defs = new Map<string, Index>();
     for (const ix of indexes) {
       const pos = ix.pos ?? table.pos;
-      const what = `${ix.unique ? 'unique key' : 'index'} ${q(ix.name)} on table ${q(t)}`;
+      const kind = ix.type === 'fulltext' ? 'FULLTEXT index' : ix.type === 'spatial' ? 'SPATIAL index' : ix.unique ? 'unique key' : 'index';
+      const what = `${kind} ${q(ix.name)} on table ${q(t)}`;
       if (!ix.autoNamed) this.name(ix.name, ix.unique ? 'unique key' : 'index', t, pos);
       if (lower(ix.name) === 'primary') {
         this.report('E_INDEX_NAME_PRIMARY', `${what}: the name PRIMARY is reserved for the primary key`, pos,

@@ -147,6 +147,17 @@ CREATE UNIQUE INDEX IF NOT EXISTS ux2 ON t (n DESC) IGNORED;`), 't');
     ]);
   });
 
+  it('reads the options MySQL prints in versioned comments (SHOW CREATE TABLE, mysqldump)', () => {
+    const t = table(read(`CREATE TABLE t (
+  a varchar(10), b int,
+  FULLTEXT KEY ft (a) /*!50100 WITH PARSER \`ngram\` */ COMMENT 'x',
+  FULLTEXT KEY ft2 (a) /* WITH PARSER nothing: a plain comment */,
+  KEY ib (b) /*!80000 INVISIBLE */
+);`, 'mysql'), 't');
+    expect(t.indexes.map((ix) => [ix.name, ix.parser ?? null, ix.hidden ?? false, ix.comment ?? null])).toEqual([
+      ['ft', 'ngram', false, 'x'], ['ft2', null, false, null], ['ib', null, true, null]]);
+  });
+
   it('reads INVISIBLE / VISIBLE on MySQL', () => {
     const t = table(read('CREATE TABLE t (a int, KEY ia (a) INVISIBLE, KEY ib (a) VISIBLE);', 'mysql'), 't');
     expect(t.indexes.map((ix) => [ix.name, ix.hidden ?? false])).toEqual([['ia', true], ['ib', false]]);

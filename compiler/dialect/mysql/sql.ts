@@ -64,7 +64,8 @@ export function columnSql(col: Column, override: { nullable?: boolean; withoutDe
 }
 
 export function indexPartsSql(index: Index): string {
-  return '(' + index.parts.map((p) => ident(p.column) + (p.length ? `(${p.length})` : '') + (p.desc ? ' DESC' : '')).join(', ') + ')';
+  // `\`c\` (10)`: a prefix length as sql-formatter lays it out (the server reads it either way).
+  return '(' + index.parts.map((p) => ident(p.column) + (p.length ? ` (${p.length})` : '') + (p.desc ? ' DESC' : '')).join(', ') + ')';
 }
 
 /** The profile a statement printed without one is written for: the config's default dialect. */
@@ -102,7 +103,9 @@ export function indexOptionsSql(index: Index, server?: ServerProfile): string {
   const out: string[] = [];
   if (index.using) out.push(`USING ${index.using}`);
   if (index.keyBlockSize !== undefined) out.push(`KEY_BLOCK_SIZE = ${index.keyBlockSize}`);
-  if (index.parser !== undefined) out.push(`WITH PARSER ${ident(index.parser)}`);
+  // In the versioned comment MySQL's SHOW CREATE TABLE prints: the server runs it, and
+  // sql-formatter leaves it as it is (it reads a bare WITH as a common table expression).
+  if (index.parser !== undefined) out.push(`/*!50100 WITH PARSER ${ident(index.parser)} */`);
   if (index.comment !== undefined) out.push(`COMMENT ${literal(index.comment)}`);
   if (index.hidden) out.push(hiddenKeyword(server));
   return out.map((o) => ' ' + o).join('');
