@@ -551,7 +551,7 @@ export function buildSchema(
         continue;
       }
       if (name === 'PRIMARY') {
-        primaryKey = { kind: 'primaryKey', columns: parts.map((p) => p.columnName!) };
+        primaryKey = { kind: 'primaryKey', columns: parts.map((p) => p.columnName!), ...(first.comment ? { comment: first.comment } : {}) };
         continue;
       }
       // FULLTEXT and SPATIAL parts are whole columns: MariaDB reports SUB_PART 32 on a SPATIAL part [T].

@@ -172,7 +172,7 @@ function diffTable(pair: TablePair, pairing: Pairing, cs: CharsetContext): Chang
   // Keys and constraints, with the old definitions expressed in the new names.
   const old = oldKeysInNewNames(f, t, pairing);
   const oldPk = f.primaryKey ? { ...f.primaryKey, columns: f.primaryKey.columns.map(col) } : null;
-  if (!sameData(oldPk?.columns ?? null, t.primaryKey?.columns ?? null)) {
+  if (!sameData(oldPk?.columns ?? null, t.primaryKey?.columns ?? null) || oldPk?.comment !== t.primaryKey?.comment) {
     changes.push({ kind: 'setPrimaryKey', table, from: oldPk, to: t.primaryKey });
   }
   diffIndexes(table, old.indexes, t.indexes, changes);

@@ -79,7 +79,12 @@ export class IndexItem extends NamedItem<IndexItem> implements ItemBase {
 export class PrimaryKeyItem implements ItemBase {
   readonly kind = 'primaryKeyItem';
   readonly explicitName = null;
-  constructor(readonly columns: readonly ColumnRef[], readonly pos: SourcePos | undefined) {}
+  constructor(readonly columns: readonly ColumnRef[], readonly pos: SourcePos | undefined, readonly commentText: string | null = null) {}
+  /** COMMENT 'text' on the primary key's index. */
+  comment(text: string): PrimaryKeyItem {
+    if (typeof text !== 'string') throw new DslError('E_DSL_ARGUMENT', '.comment() takes a string');
+    return new PrimaryKeyItem(this.columns, this.pos, text);
+  }
 }
 
 export interface ForeignKeySpec {
@@ -391,7 +396,7 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
     } else if (item instanceof PrimaryKeyItem) {
       const cols = ownColumns(item.columns, item.pos);
       if (primaryKey) report('E_PK_TWICE', `table "${state.name}" declares its primary key twice`, item.pos);
-      else if (cols) primaryKey = stripUndefined({ kind: 'primaryKey', columns: cols, pos: item.pos }) as PrimaryKey;
+      else if (cols) primaryKey = stripUndefined({ kind: 'primaryKey', columns: cols, comment: item.commentText ?? undefined, pos: item.pos }) as PrimaryKey;
     } else if (item instanceof ForeignKeyItem) {
       const cols = ownColumns(item.columns, item.pos);
       const refTables = new Set(item.references.map((r) => r.table));

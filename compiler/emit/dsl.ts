@@ -154,7 +154,8 @@ function defaultArg(c: Column, d: DefaultValue, used: Set<string>): string {
 function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates, used: Set<string>): string {
   const self = vars.get(t.name)!;
   const pk = t.primaryKey?.columns ?? [];
-  const pkOnColumns = pk.length > 0 && pk.every((c, i) => t.columns.filter((x) => pk.includes(x.name))[i]?.name === c);
+  const pkOnColumns = pk.length > 0 && t.primaryKey?.comment === undefined
+    && pk.every((c, i) => t.columns.filter((x) => pk.includes(x.name))[i]?.name === c);
   const items: string[] = [];
   const inlineUnique = new Set<Index>();
   const inlineFk = new Set<ForeignKey>();
@@ -171,7 +172,7 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   }
 
   const columns = t.columns.map((c) => {
-    const isId = pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && c.autoIncrement && !c.nullable
+    const isId = pkOnColumns && pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && c.autoIncrement && !c.nullable
       && c.default === null && !c.generated && c.comment === null && !c.onUpdateNow;
     let out: string;
     if (isId) {
@@ -208,7 +209,8 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   const ref = (c: string) => access('t', c);
   if (pk.length > 0 && !pkOnColumns) {
     used.add('primaryKey');
-    items.push(`primaryKey(${pk.map(ref).join(', ')})`);
+    const comment = t.primaryKey?.comment;
+    items.push(`primaryKey(${pk.map(ref).join(', ')})${comment !== undefined ? `.comment(${str(comment)})` : ''}`);
   }
   for (const ix of t.indexes) {
     if (inlineUnique.has(ix) || implied.has(ix)) continue;

@@ -224,11 +224,11 @@ export class Catalog {
     }
   }
 
-  setPrimaryKey(t: TableState, columns: readonly string[], pos?: SourcePos): void {
+  setPrimaryKey(t: TableState, columns: readonly string[], pos?: SourcePos, comment?: string): void {
     if (t.primaryKey) throw new CatalogError(`table ${t.name} already has a primary key`);
     const cols = columns.map((c) => this.column(t, c).name);
     this.dropGeneratedCoveredBy(t, cols.map((column) => ({ column })));
-    t.primaryKey = { kind: 'primaryKey', columns: cols, ...(pos ? { pos } : {}) };
+    t.primaryKey = { kind: 'primaryKey', columns: cols, ...(comment !== undefined ? { comment } : {}), ...(pos ? { pos } : {}) };
     // A primary key column is NOT NULL, whatever its definition said.
     t.columns = t.columns.map((c) => (cols.includes(c.name) ? { ...c, nullable: false } : c));
   }
@@ -279,6 +279,17 @@ export class Catalog {
     if (!ix) throw new CatalogError(`index ${name} does not exist on ${t.name}`);
     t.indexes = t.indexes.filter((x) => x !== ix);
     t.generated.delete(ix.name.toLowerCase());
+  }
+
+  /** An index made hidden from the optimizer or visible again (ALTER INDEX). */
+  setIndexHidden(t: TableState, name: string, hidden: boolean): void {
+    const ix = t.indexes.find((x) => same(x.name, name));
+    if (!ix) throw new CatalogError(`index ${name} does not exist on ${t.name}`);
+    t.indexes = t.indexes.map((x) => {
+      if (x !== ix) return x;
+      const { hidden: _h, ...rest } = x;
+      return hidden ? { ...rest, hidden: true } : rest;
+    });
   }
 
   renameIndex(t: TableState, from: string, to: string): void {

@@ -8,7 +8,7 @@ import { astify } from './node-sql-parser.js';
 
 /** A key or constraint clause of CREATE TABLE or ALTER TABLE ... ADD, as read. */
 export type KeySpec =
-  | { readonly kind: 'primaryKey'; readonly columns: readonly string[]; readonly pos: SourcePos }
+  | { readonly kind: 'primaryKey'; readonly columns: readonly string[]; readonly comment?: string; readonly pos: SourcePos }
   | {
     readonly kind: 'index'; readonly name: string | null; readonly unique: boolean; readonly parts: readonly IndexPart[];
     readonly options: IndexOptions; readonly pos: SourcePos;
@@ -62,6 +62,7 @@ export function readKeyItem(ctx: ReadContext, tokens: readonly Token[]): KeySpec
   if (cur.atWord('VECTOR')) unsupported(kindToken, `a ${kindToken.upper} index`);
   if (cur.atWord('PERIOD')) unsupported(kindToken, 'PERIOD FOR (system versioning)');
   if (cur.atAnyWord(INDEX_WORDS)) return readIndexClause(ctx, cur, constraintName, pos);
+  if (cur.atWord('PRIMARY', 'KEY')) return readPrimaryKey(ctx, cur, pos);
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     if (t.upper === 'COMMENT') unsupported(t, 'a primary key or foreign key COMMENT');
@@ -157,6 +158,32 @@ function readVersionedOptions(ctx: ReadContext, tokens: readonly Token[], option
       else if (/^VISIBLE$/i.test(body)) delete options.hidden;
     }
   });
+}
+
+/**
+ * `PRIMARY KEY [USING type] (columns) [options]`: the columns and the COMMENT; USING and
+ * KEY_BLOCK_SIZE ask nothing of InnoDB's clustered index; a primary key is never hidden.
+ */
+function readPrimaryKey(ctx: ReadContext, cur: Cursor, pos: SourcePos): KeySpec {
+  const first = cur.peek()!;
+  cur.expectWord('PRIMARY', 'KEY');
+  const options: { -readonly [K in keyof IndexOptions]: IndexOptions[K] } = {};
+  if (cur.atWord('USING')) readIndexOption(ctx, cur, options);
+  const { open, inner, close } = cur.group('"(" and the primary key columns');
+  const parts = readKeyParts(ctx, inner, open);
+  const rest = [close, ...cur.tokens.slice(cur.index, cur.end)];
+  while (!cur.atEnd()) {
+    const at = cur.peek()!;
+    readIndexOption(ctx, cur, options);
+    if (options.hidden || options.parser !== undefined) {
+      throw new ImportError('E_IMPORT_SYNTAX', `a primary key cannot be ${options.hidden ? 'hidden' : 'given a parser'}`, at.start);
+    }
+  }
+  readVersionedOptions(ctx, rest, options);
+  if (parts.some((p) => p.length !== undefined || p.desc)) {
+    throw new ImportError('E_IMPORT_UNSUPPORTED', 'a PRIMARY KEY with prefix lengths or DESC parts is not in the schema IR', first.start);
+  }
+  return { kind: 'primaryKey', columns: parts.map((p) => p.column), ...(options.comment !== undefined ? { comment: options.comment } : {}), pos };
 }
 
 function readIndexOption(ctx: ReadContext, cur: Cursor, options: { -readonly [K in keyof IndexOptions]: IndexOptions[K] }): void {

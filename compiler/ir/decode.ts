@@ -189,7 +189,7 @@ const tables = array(shape<Table>({
     autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(word), collate: nullable(word),
     generated: nullable(shape<Generated>({ expr: expression, stored: boolean })),
   })),
-  primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) })),
+  primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) }, { comment: string })),
   indexes: array(shape<Index>({ kind: kindIs('index'), name: string, unique: boolean,
     parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean })) },
   { type: oneOf(INDEX_TYPES), parser: word, using: oneOf(INDEX_ALGORITHMS), keyBlockSize: integer(1, 65535),

@@ -70,9 +70,11 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
   const checks = table.checks.map((ck) => ({
     ...ck, expr: ck.expr.trim(), name: ck.name || checkName(naming, table.name, ck.label ?? ''),
   }));
+  const primaryKey = table.primaryKey && table.primaryKey.comment === '' ? (({ comment: _c, ...pk }) => pk)(table.primaryKey) : table.primaryKey;
   return {
     ...table,
     columns,
+    primaryKey,
     indexes: indexes.sort((a, b) => compareNames(a.name, b.name)),
     foreignKeys: foreignKeys.sort((a, b) => compareNames(a.name, b.name)),
     checks: checks.sort((a, b) => compareNames(a.name, b.name)),

@@ -143,6 +143,8 @@ export interface Check {
 export interface PrimaryKey {
   readonly kind: 'primaryKey';
   readonly columns: readonly string[];
+  /** COMMENT 'text' of the primary key's index (never empty). */
+  readonly comment?: string;
   readonly pos?: SourcePos;
 }
 

@@ -109,7 +109,6 @@ CREATE TABLE p (c varchar(10), KEY (c(3)), FOREIGN KEY (c) REFERENCES u (c));`),
 );`)).toEqual([
       "test.sql:4:14: error E_IMPORT_SYNTAX: INVISIBLE is MySQL's spelling; MariaDB hides an index with IGNORED",
       'test.sql:5:11: error E_IMPORT_UNSUPPORTED: a functional key part (an expression in a key) is not in the schema IR',
-      'test.sql:6:19: error E_IMPORT_UNSUPPORTED: a primary key or foreign key COMMENT is not in the schema IR',
       'test.sql:7:31: error E_IMPORT_UNSUPPORTED: NOT ENFORCED is not in the schema IR',
       'test.sql:8:14: error E_IMPORT_UNSUPPORTED: a CLUSTERING index is not in the schema IR',
     ]);
@@ -156,6 +155,13 @@ CREATE UNIQUE INDEX IF NOT EXISTS ux2 ON t (n DESC) IGNORED;`), 't');
 );`, 'mysql'), 't');
     expect(t.indexes.map((ix) => [ix.name, ix.parser ?? null, ix.hidden ?? false, ix.comment ?? null])).toEqual([
       ['ft', 'ngram', false, 'x'], ['ft2', null, false, null], ['ib', null, true, null]]);
+  });
+
+  it('reads a primary key COMMENT, and refuses a hidden primary key', () => {
+    const t = table(read("CREATE TABLE t (a int, b int, PRIMARY KEY USING BTREE (a, b) COMMENT 'pair');\nCREATE TABLE u (a int, CONSTRAINT pk PRIMARY KEY (a) KEY_BLOCK_SIZE=8);"), 't');
+    expect(t.primaryKey).toEqual({ kind: 'primaryKey', columns: ['a', 'b'], comment: 'pair' });
+    expect(problems('CREATE TABLE t (a int, PRIMARY KEY (a) IGNORED);')).toEqual([
+      'test.sql:1:40: error E_IMPORT_SYNTAX: a primary key cannot be hidden']);
   });
 
   it('reads INVISIBLE / VISIBLE on MySQL', () => {

@@ -142,7 +142,7 @@ const composite = table('rt_composite', {
   a: int().notNull(),
   b: varchar(10).notNull(),
   c: int(),
-}, (t) => [primaryKey(t.a, t.b), index(t.c, t.a)]).comment('composite primary key');
+}, (t) => [primaryKey(t.a, t.b).comment('the pair'), index(t.c, t.a)]).comment('composite primary key');
 
 /** The fixture as the compiler builds it (normalised), with prefix and DESC index parts added. */
 export function roundTripFixture(): SchemaIR {

@@ -1,7 +1,7 @@
 import { assertNever } from '../../ir/types.js';
 import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
 import {
-  addIndexClause, alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, hiddenKeyword, ident, identList,
+  addIndexClause, alterTable, checkClause, primaryKeyClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, hiddenKeyword, ident,
   literal, tableOptionsSql, valueSql, visibleKeyword, word,
 } from './sql.js';
 import { hiddenIndexKeyword, type ServerProfile } from './server.js';
@@ -246,7 +246,7 @@ function alterClauses(clauses: readonly Clause[], order: readonly string[], serv
     ...of('rebuildColumn').map((r) => `DROP COLUMN ${ident(r.from.name)}`),
     ...placed.map((x) => x.clause),
     ...of('modifyColumn').map((m) => `MODIFY COLUMN ${columnSql(m.to)}`),
-    ...pk.flatMap((p) => [...(p.from ? ['DROP PRIMARY KEY'] : []), ...(p.to ? [`ADD PRIMARY KEY ${identList(p.to.columns)}`] : [])]),
+    ...pk.flatMap((p) => [...(p.from ? ['DROP PRIMARY KEY'] : []), ...(p.to ? [`ADD ${primaryKeyClause(p.to)}`] : [])]),
     ...rebuilt.map((c) => addIndexClause(c.to, server)),
     ...of('addIndex').map((c) => addIndexClause(c.index, server)),
     ...of('addCheck').map((c) => `ADD ${checkClause(c.check)}`),

@@ -122,7 +122,7 @@ export function addIndexClause(index: Index, server?: ServerProfile): string {
 }
 
 export function primaryKeyClause(pk: PrimaryKey): string {
-  return `PRIMARY KEY ${identList(pk.columns)}`;
+  return `PRIMARY KEY ${identList(pk.columns)}${pk.comment !== undefined ? ` COMMENT ${literal(pk.comment)}` : ''}`;
 }
 
 function actionSql(kind: 'DELETE' | 'UPDATE', action: ReferentialAction): string {
