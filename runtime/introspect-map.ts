@@ -546,8 +546,10 @@ export function buildSchema(
       parts.sort((a, b) => a.seq - b.seq);
       const first = parts[0];
       const kind = first.indexType.toUpperCase();
-      if (parts.some((p) => p.columnName === null)) {
-        note(t.name, name, 'functional index left out: the schema language indexes columns only');
+      // MySQL 8.0.13+: a functional key part has COLUMN_NAME NULL and its EXPRESSION (escaped as
+      // metadata expressions are, MYSQL-NOTES §13).
+      if (parts.some((p) => p.columnName === null && !p.expression)) {
+        problems.push(`${t.name}.${name}: an index part has neither a column nor an expression`);
         continue;
       }
       if (name === 'PRIMARY') {
@@ -560,7 +562,11 @@ export function buildSchema(
       indexes.push({
         kind: 'index', name, unique: Number(first.nonUnique) === 0,
         parts: parts.map((p): IndexPart => {
-          const part: { column: string; length?: number; desc?: boolean } = { column: p.columnName! };
+          const part: { column: string; length?: number; desc?: boolean; expr?: string } = { column: p.columnName ?? '' };
+          if (p.columnName === null) {
+            const expr = escapesMetadataExpressions(server) ? unescapeMysqlExpression(p.expression!) : p.expression!;
+            part.expr = expr.trim();
+          }
           if (type === undefined && p.subPart !== null && p.subPart !== undefined) part.length = Number(p.subPart);
           if (type === undefined && p.order?.toUpperCase() === 'D') part.desc = true;
           return part;

@@ -330,9 +330,14 @@ function longestCommonSubsequence(a: readonly string[], b: readonly string[]): s
 export function indexesEqual(a: Index, b: Index): boolean {
   return a.unique === b.unique && a.parts.length === b.parts.length
     && a.parts.every((p, i) => p.column === b.parts[i].column && (p.length ?? 0) === (b.parts[i].length ?? 0)
-      && !!p.desc === !!b.parts[i].desc)
+      && !!p.desc === !!b.parts[i].desc && sameKeyExpression(p.expr, b.parts[i].expr))
     && a.type === b.type && a.parser === b.parser && a.using === b.using && a.keyBlockSize === b.keyBlockSize
     && a.comment === b.comment && !!a.hidden === !!b.hidden;
+}
+
+/** Functional key parts compare in canonical form, as the server rewrites them (`lower(email)` → `lower(\`email\`)`). */
+function sameKeyExpression(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : sqlEqual(a, b);
 }
 
 export function foreignKeysEqual(a: ForeignKey, b: ForeignKey): boolean {

@@ -17,20 +17,34 @@ export interface ColumnRef {
   prefix(length: number): KeyPart;
 }
 
-/** A column of an index with a prefix length or in descending order: `t.title.prefix(10).desc()`. */
+/**
+ * A column of an index with a prefix length or in descending order: `t.title.prefix(10).desc()`;
+ * or a functional key part, `keyExpr(sql\`lower(email)\`)` (MySQL 8.0.13+), whose `ref` is null.
+ */
 export class KeyPart {
   readonly kind = 'keyPart';
-  constructor(readonly ref: ColumnRef, readonly length: number | undefined, readonly descending: boolean) {
+  constructor(readonly ref: ColumnRef | null, readonly length: number | undefined, readonly descending: boolean,
+    readonly expr?: string) {
     Object.freeze(this);
   }
-  /** The column in descending order. */
+  /** The column (or expression) in descending order. */
   desc(): KeyPart {
-    return new KeyPart(this.ref, this.length, true);
+    return new KeyPart(this.ref, this.length, true, this.expr);
   }
   /** The first `length` characters of the column. */
   prefix(length: number): KeyPart {
-    return new KeyPart(this.ref, prefixLength(length), this.descending);
+    if (this.ref === null) throw new DslError('E_DSL_ARGUMENT', '.prefix() takes a column: an expression takes its prefix itself (left(col, n))');
+    return new KeyPart(this.ref, prefixLength(length), this.descending, this.expr);
   }
+}
+
+/**
+ * A functional key part (MySQL 8.0.13+; MariaDB has none): `index(keyExpr(sql\`lower(email)\`).desc())`.
+ * In index() and unique() a bare sql\`...\` is one too; keyExpr() is for `.desc()`.
+ */
+export function keyExpr(expr: SqlFragment): KeyPart {
+  if (!isSqlFragment(expr)) throw new DslError('E_DSL_ARGUMENT', 'keyExpr() takes sql`...` as its expression');
+  return new KeyPart(null, undefined, false, expr.text.trim());
 }
 
 function prefixLength(length: unknown): number {

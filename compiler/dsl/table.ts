@@ -4,7 +4,7 @@ import type {
   Check, Column, ForeignKey, Index, IndexAlgorithm, IndexPart, IndexType, PrimaryKey, ReferentialAction, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
 import {
-  ColumnBuilder, columnRef, isColumnRef, isKeyPart, KeyPart, toAction, type ColumnRef, type ReferentialActionInput,
+  ColumnBuilder, columnRef, isColumnRef, isKeyPart, keyExpr, KeyPart, toAction, type ColumnRef, type ReferentialActionInput,
 } from './columns.js';
 import { DslError } from './errors.js';
 import { site } from './site.js';
@@ -121,24 +121,28 @@ function refs(list: unknown[], what: string): ColumnRef[] {
   return list as ColumnRef[];
 }
 
-/** Columns of an index: `t.col`, or a key part `t.col.prefix(10)`, `t.col.desc()`. */
+/** What index() and unique() take: a column, a key part, or an expression (a functional key part). */
+export type KeyPartInput = ColumnRef | KeyPart | SqlFragment;
+
+/** Columns of an index: `t.col`, a key part `t.col.prefix(10)`, `t.col.desc()`, or sql`expr` (MySQL 8.0.13+). */
 function keyParts(list: unknown[], what: string): (ColumnRef | KeyPart)[] {
   if (list.length === 0) throw new DslError('E_DSL_ARGUMENT', `${what} needs at least one column`);
-  for (const c of list) {
+  return list.map((c) => {
+    if (isSqlFragment(c)) return keyExpr(c);
     if (!isColumnRef(c) && !isKeyPart(c)) {
-      throw new DslError('E_DSL_ARGUMENT', `${what} takes columns of the table, as t.name (or t.name.prefix(10), t.name.desc())`);
+      throw new DslError('E_DSL_ARGUMENT', `${what} takes columns of the table, as t.name (or t.name.prefix(10), t.name.desc(), sql\`expr\`)`);
     }
-  }
-  return list as (ColumnRef | KeyPart)[];
+    return c;
+  });
 }
 
-/** INDEX over the given columns (auto-named `ix_{table}_{columns}`). */
-export function index(...columns: (ColumnRef | KeyPart)[]): IndexItem {
+/** INDEX over the given columns (auto-named `ix_{table}_{columns}`, `expr` for an expression). */
+export function index(...columns: KeyPartInput[]): IndexItem {
   return new IndexItem(false, keyParts(columns, 'index()'), null, site());
 }
 
-/** UNIQUE over the given columns (auto-named `uq_{table}_{columns}`). */
-export function unique(...columns: (ColumnRef | KeyPart)[]): IndexItem {
+/** UNIQUE over the given columns (auto-named `uq_{table}_{columns}`, `expr` for an expression). */
+export function unique(...columns: KeyPartInput[]): IndexItem {
   return new IndexItem(true, keyParts(columns, 'unique()'), null, site());
 }
 
@@ -387,9 +391,12 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
   };
   for (const item of items) {
     if (item instanceof IndexItem) {
-      const cols = ownColumns(item.columns.map((c) => (isKeyPart(c) ? c.ref : c)), item.pos);
+      const refs = item.columns.map((c) => (isKeyPart(c) ? c.ref : c));
+      const named = ownColumns(refs.filter((r): r is ColumnRef => r !== null), item.pos);
+      let k = 0;
+      const cols = named && refs.map((r) => (r === null ? '' : named[k++]));
       const parts = item.columns.map((c, i): IndexPart => (isKeyPart(c)
-        ? stripUndefined({ column: cols?.[i] ?? '', length: c.length, desc: c.descending || undefined })
+        ? stripUndefined({ column: cols?.[i] ?? '', length: c.length, desc: c.descending || undefined, expr: c.expr })
         : { column: cols?.[i] ?? '' }));
       if (cols) indexes.push(stripUndefined({ kind: 'index', name: item.explicitName ?? '', unique: item.unique,
         parts, ...item.options, autoNamed: item.explicitName === null || undefined, pos: item.pos }) as Index);

@@ -2,7 +2,7 @@ import { SqlScanner } from '../dialect/mysql/lexer.js';
 import { TABLE_METHODS } from '../dsl/table.js';
 import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
-import { assertNever } from '../ir/types.js';
+import { assertNever, partNames } from '../ir/types.js';
 import type {
   Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table,
 } from '../ir/types.js';
@@ -33,7 +33,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf fulltext spatial t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf fulltext spatial keyExpr t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -254,8 +254,15 @@ function plainIndex(ix: Index): boolean {
 function writeIndex(ix: Index, table: string, naming: NamingTemplates, used: Set<string>, ref: (c: string) => string): string {
   const fn = ix.type ?? (ix.unique ? 'unique' : 'index');
   used.add(fn);
-  const auto = indexName(naming, table, ix.parts.map((p) => p.column), ix.unique);
-  const parts = ix.parts.map((p) => ref(p.column) + (p.length !== undefined ? `.prefix(${p.length})` : '') + (p.desc ? '.desc()' : ''));
+  const auto = indexName(naming, table, partNames(ix.parts), ix.unique);
+  const parts = ix.parts.map((p) => {
+    if (p.expr !== undefined) {
+      if (!p.desc) return sqlTemplate(p.expr, used);
+      used.add('keyExpr');
+      return `keyExpr(${sqlTemplate(p.expr, used)}).desc()`;
+    }
+    return ref(p.column) + (p.length !== undefined ? `.prefix(${p.length})` : '') + (p.desc ? '.desc()' : '');
+  });
   let out = `${fn}(${parts.join(', ')})`;
   if (ix.name !== auto) out += `.name(${str(ix.name)})`;
   if (ix.parser !== undefined) out += `.parser(${str(ix.parser)})`;

@@ -245,8 +245,10 @@ export class Catalog {
    */
   addIndex(t: TableState, name: string | null, unique: boolean, parts: readonly IndexPart[], pos?: SourcePos,
     options: IndexOptions = {}): Index {
-    const resolved = parts.map((p) => ({ ...p, column: this.column(t, p.column).name }));
-    const indexName = name ?? this.freeIndexName(t, resolved[0].column);
+    const resolved = parts.map((p) => (p.expr !== undefined ? p : { ...p, column: this.column(t, p.column).name }));
+    // An unnamed index takes its first column's name; one that starts with an expression is
+    // `functional_index` (MySQL 8.0.13+, https://dev.mysql.com/doc/refman/8.0/en/create-index.html).
+    const indexName = name ?? this.freeIndexName(t, resolved[0].expr !== undefined ? 'functional_index' : resolved[0].column);
     if (same(indexName, 'PRIMARY') || t.indexes.some((ix) => same(ix.name, indexName))) {
       throw new CatalogError(`index ${indexName} already exists on ${t.name}`);
     }

@@ -231,13 +231,22 @@ function readIndexOption(ctx: ReadContext, cur: Cursor, options: { -readonly [K 
   if (options.hidden === false) delete options.hidden;
 }
 
-/** `c`, `c(10)`, `c DESC` separated by commas; a functional part `(expr)` is refused. */
+/**
+ * `c`, `c(10)`, `c DESC` separated by commas, and functional key parts `(expr) [ASC|DESC]`
+ * (MySQL 8.0.13+; read on any server, validation refuses them where the server has none).
+ */
 function readKeyParts(ctx: ReadContext, inner: readonly Token[], open: Token): IndexPart[] {
   if (inner.length === 0) throw new ImportError('E_IMPORT_SYNTAX', 'a key needs at least one column', open.start);
   return splitTopLevel(inner).map((tokens) => {
     const cur = new Cursor(tokens);
     if (cur.atOp('(')) {
-      throw new ImportError('E_IMPORT_UNSUPPORTED', 'a functional key part (an expression in a key) is not in the schema IR', tokens[0].start);
+      const { open: o, inner: body } = cur.group();
+      const expr = ctx.expression(body, 'generated', 'a functional key part', o);
+      let descending = false;
+      if (cur.acceptWord('DESC')) descending = true;
+      else cur.acceptWord('ASC');
+      cur.expectEnd('"," or ")" after a functional key part');
+      return { column: '', expr, ...(descending ? { desc: true } : {}) };
     }
     const column = cur.identifier('a key column');
     let length: number | undefined;
@@ -257,7 +266,6 @@ function readKeyParts(ctx: ReadContext, inner: readonly Token[], open: Token): I
       }
       cur.expectEnd('"," or ")" after a key column');
     }
-    void ctx;
     return { column, ...(length !== undefined ? { length } : {}), ...(desc ? { desc } : {}) };
   });
 }

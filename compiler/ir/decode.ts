@@ -191,7 +191,7 @@ const tables = array(shape<Table>({
   })),
   primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) }, { comment: string })),
   indexes: array(shape<Index>({ kind: kindIs('index'), name: string, unique: boolean,
-    parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean })) },
+    parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean, expr: expression })) },
   { type: oneOf(INDEX_TYPES), parser: word, using: oneOf(INDEX_ALGORITHMS), keyBlockSize: integer(1, 65535),
     comment: string, hidden: boolean })),
   foreignKeys: array(shape<ForeignKey>({
@@ -240,7 +240,14 @@ function checkReferences(tables: readonly Table[], path: string): void {
       if (!columnsOf.get(table)!.has(c.toLowerCase())) fail(where(k), `table ${JSON.stringify(table.name)} has no column ${JSON.stringify(c)}`);
     });
     if (t.primaryKey) known(t.primaryKey.columns, (k) => at(at(at(here, 'primaryKey'), 'columns'), k), t);
-    t.indexes.forEach((ix, i2) => known(ix.parts.map((p) => p.column), (k) => at(at(at(at(here, 'indexes'), i2), 'parts'), k) + '.column', t));
+    t.indexes.forEach((ix, i2) => ix.parts.forEach((p, k) => {
+      const where = at(at(at(at(here, 'indexes'), i2), 'parts'), k);
+      if (p.expr !== undefined) {
+        if (p.column !== '') fail(where + '.column', 'a functional key part has no column');
+      } else {
+        known([p.column], () => where + '.column', t);
+      }
+    }));
     t.foreignKeys.forEach((fk, i2) => {
       const where = at(at(here, 'foreignKeys'), i2);
       known(fk.columns, (k) => at(at(where, 'columns'), k), t);

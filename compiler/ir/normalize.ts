@@ -6,7 +6,7 @@ import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
   TableOptions,
 } from './types.js';
-import { assertNever, DEFAULT_NAMING } from './types.js';
+import { assertNever, DEFAULT_NAMING, partNames } from './types.js';
 
 /**
  * Canonical form shared by every source (schema files, snapshots, live databases, SQL files):
@@ -44,7 +44,7 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
   const columns = table.columns.map((c) => normalizeColumn(c, pk.has(c.name), options));
 
   const indexes: Index[] = table.indexes.map((ix) => normalizeIndex(ix.name ? ix : {
-    ...ix, name: indexName(naming, table.name, ix.parts.map((p) => p.column), ix.unique),
+    ...ix, name: indexName(naming, table.name, partNames(ix.parts), ix.unique),
   }, options));
   // NO ACTION and RESTRICT are the same in InnoDB; one spelling keeps diffs quiet.
   const action = (a: ReferentialAction): ReferentialAction => (a === 'NO ACTION' ? 'RESTRICT' : a);

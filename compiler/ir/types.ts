@@ -77,10 +77,21 @@ export interface Column {
 }
 
 export interface IndexPart {
+  /** The column; empty for a functional key part (`expr`). */
   readonly column: string;
   /** Prefix length for string/blob columns (`col(10)`). */
   readonly length?: number;
   readonly desc?: boolean;
+  /**
+   * A functional key part (MySQL 8.0.13+, `INDEX ((lower(email)))`): the expression as written,
+   * without the parentheses around it; `column` is then ''. MariaDB has none (validation refuses it).
+   */
+  readonly expr?: string;
+}
+
+/** The names an index's parts give its auto-name: a column's name, `expr` for a functional part. */
+export function partNames(parts: readonly IndexPart[]): string[] {
+  return parts.map((p) => (p.expr !== undefined ? 'expr' : p.column));
 }
 
 /** FULLTEXT or SPATIAL; an ordinary (B-tree or hash) index has no `type`. */

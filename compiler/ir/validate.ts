@@ -1,4 +1,4 @@
-import { fulltextParserAvailable, hiddenIndexKeyword, usingHashUniqueKept, type ServerProfile } from '../dialect/mysql/server.js';
+import { fulltextParserAvailable, functionalIndexes, hiddenIndexKeyword, usingHashUniqueKept, type ServerProfile } from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
@@ -674,7 +674,7 @@ class Validator {
       } else {
         names.set(lower(ix.name), ix);
       }
-      const def = `${ix.type ?? (ix.unique ? 'u' : 'i')}:${ix.parts.map((p) => `${lower(p.column)}/${p.length ?? ''}/${p.desc ? 'd' : ''}`).join(',')}`;
+      const def = `${ix.type ?? (ix.unique ? 'u' : 'i')}:${ix.parts.map((p) => `${lower(p.column)}/${p.length ?? ''}/${p.desc ? 'd' : ''}/${p.expr ?? ''}`).join(',')}`;
       const same = defs.get(def);
       if (same) {
         this.report('E_DUPLICATE_INDEX_DEF', `${what} repeats ${q(same.name)} (same columns)`, pos,
@@ -686,6 +686,24 @@ class Validator {
       else if (!supporting.has(ix)) this.keyParts(info, ix.parts, what, pos, true);
       this.indexOptions(info, ix, what, pos);
     }
+  }
+
+  /**
+   * A functional key part: MySQL 8.0.13+ only (MariaDB has none: a generated column indexed does
+   * the same there); the expression is checked as a generated column's, and takes no prefix.
+   */
+  private functionalPart(info: TableInfo, expr: string, length: number | undefined, what: string, pos: SourcePos | undefined): void {
+    if (!functionalIndexes(this.server)) {
+      const server = this.server.flavor === 'mariadb' ? 'MariaDB' : 'this MySQL version (functional key parts need 8.0.13)';
+      this.report('E_INDEX_EXPRESSION', `${what} has a functional key part (${expr.length > 40 ? expr.slice(0, 37) + '...' : expr}), which ${server} cannot index`, pos,
+        `index a generated column instead: add a column with .generatedAs(sql\`${expr.replace(/`/g, '\\`')}\`) to ${q(info.table.name)} and index that column`);
+      return;
+    }
+    if (length !== undefined) {
+      this.report('E_INDEX_PREFIX', `${what}: a functional key part takes no prefix length`, pos,
+        'remove the length, or take the prefix in the expression (left(col, n))');
+    }
+    this.expression(expr, 'generated', `${what}: its functional key part`, pos);
   }
 
   /** FULLTEXT: string columns, whole (no prefix, no order). SPATIAL: one NOT NULL geometry column. */
@@ -708,6 +726,11 @@ class Validator {
     }
     const seen = new Set<string>();
     for (const part of ix.parts) {
+      if (part.expr !== undefined) {
+        this.report('E_INDEX_PART_OPTION', `${what} has a functional key part, which a ${kind} index does not take`, pos,
+          `index columns in ${type}(...); an expression goes in an ordinary index(...)`);
+        continue;
+      }
       if (seen.has(lower(part.column))) this.report('E_KEY_DUPLICATE_COLUMN', `${what} lists column ${q(part.column)} twice`, pos, 'list each column once');
       seen.add(lower(part.column));
       const col = info.columns.get(part.column);
@@ -772,7 +795,7 @@ class Validator {
     }
   }
 
-  private keyParts(info: TableInfo, parts: readonly { column: string; length?: number }[], what: string,
+  private keyParts(info: TableInfo, parts: readonly { column: string; length?: number; expr?: string }[], what: string,
     pos: SourcePos | undefined, prefixAllowed: boolean): void {
     const { table } = info;
     if (parts.length === 0) {
@@ -786,6 +809,10 @@ class Validator {
     const seen = new Set<string>();
     let bytes = 0;
     for (const part of parts) {
+      if (part.expr !== undefined) {
+        this.functionalPart(info, part.expr, part.length, what, pos);
+        continue;
+      }
       const col = info.columns.get(part.column);
       if (seen.has(lower(part.column))) {
         this.report('E_KEY_DUPLICATE_COLUMN', `${what} lists column ${q(part.column)} twice`, pos, 'list each column once');

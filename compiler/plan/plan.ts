@@ -4,7 +4,7 @@ import { isTextual } from '../dialect/mysql/types.js';
 import type { Change } from '../diff/changes.js';
 import { columnsEqual } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
-import { assertNever } from '../ir/types.js';
+import { assertNever, partNames } from '../ir/types.js';
 import type { Column, ForeignKey, Index, Table, TableOptions } from '../ir/types.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
@@ -238,9 +238,9 @@ export function titleOf(changes: readonly Change[]): string {
       case 'renameColumn': phrases.push(['rename', c.from]); break;
       case 'modifyColumn': phrases.push(['change', c.to.name]); break;
       case 'reorderColumns': phrases.push(['move', cols(c.moved)]); break;
-      case 'addIndex': phrases.push([`add ${c.index.unique ? 'unique' : 'index'}`, cols(c.index.parts.map((p) => p.column))]); break;
-      case 'dropIndex': phrases.push([`drop ${c.index.unique ? 'unique' : 'index'}`, cols(c.index.parts.map((p) => p.column))]); break;
-      case 'replaceIndex': phrases.push([`change ${c.to.unique ? 'unique' : 'index'}`, cols(c.to.parts.map((p) => p.column))]); break;
+      case 'addIndex': phrases.push([`add ${c.index.unique ? 'unique' : 'index'}`, cols(partNames(c.index.parts))]); break;
+      case 'dropIndex': phrases.push([`drop ${c.index.unique ? 'unique' : 'index'}`, cols(partNames(c.index.parts))]); break;
+      case 'replaceIndex': phrases.push([`change ${c.to.unique ? 'unique' : 'index'}`, cols(partNames(c.to.parts))]); break;
       case 'renameIndex':
         // A template name that follows a renamed column or table says nothing new.
         if (!c.to.autoNamed) phrases.push([`rename ${c.to.unique ? 'unique' : 'index'}`, c.from.name]);

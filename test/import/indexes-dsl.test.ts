@@ -85,3 +85,29 @@ describe('indexes through import and the DSL writer', () => {
     }
   });
 });
+
+describe('functional key parts through import and the DSL writer (MySQL)', () => {
+  it('writes sql`...` and keyExpr(...).desc(), which read back to the identical snapshot', () => {
+    const server = configProfile('mysql');
+    const imported = importSql(`CREATE TABLE t (id int PRIMARY KEY, a int, email varchar(100),
+  UNIQUE KEY uniq_active (a, ((case when (a = 0) then email else NULL end))),
+  KEY ix_lower ((lower(email)) DESC)
+);`, 'dump.sql', { server });
+    expect(imported.diagnostics).toEqual([]);
+    const ir = normalizeSchema(imported.ir);
+    expect(validateSchema(ir, server)).toEqual([]);
+    const text = writeDslFile(ir, DEFAULT_NAMING);
+    expect(text).toContain("index(keyExpr(sql`lower(email)`).desc()).name('ix_lower'),");
+    expect(text).toContain("unique(t.a, sql`(case when (a = 0) then email else NULL end)`).name('uniq_active'),");
+    const dir = mkdtempSync(join(tmpdir(), 'schemac-ix-'));
+    try {
+      const file = join(dir, 'schema.ts');
+      writeFileSync(file, text);
+      const parsed = parseSchemaFiles({ rootDir: dir, files: [file] });
+      expect(parsed.diagnostics).toEqual([]);
+      expect(writeSnapshot(normalizeSchema(parsed.ir))).toBe(writeSnapshot(ir));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

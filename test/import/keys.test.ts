@@ -108,7 +108,6 @@ CREATE TABLE p (c varchar(10), KEY (c(3)), FOREIGN KEY (c) REFERENCES u (c));`),
   KEY iz (a) CLUSTERING=YES
 );`)).toEqual([
       "test.sql:4:14: error E_IMPORT_SYNTAX: INVISIBLE is MySQL's spelling; MariaDB hides an index with IGNORED",
-      'test.sql:5:11: error E_IMPORT_UNSUPPORTED: a functional key part (an expression in a key) is not in the schema IR',
       'test.sql:7:31: error E_IMPORT_UNSUPPORTED: NOT ENFORCED is not in the schema IR',
       'test.sql:8:14: error E_IMPORT_UNSUPPORTED: a CLUSTERING index is not in the schema IR',
     ]);
@@ -162,6 +161,19 @@ CREATE UNIQUE INDEX IF NOT EXISTS ux2 ON t (n DESC) IGNORED;`), 't');
     expect(t.primaryKey).toEqual({ kind: 'primaryKey', columns: ['a', 'b'], comment: 'pair' });
     expect(problems('CREATE TABLE t (a int, PRIMARY KEY (a) IGNORED);')).toEqual([
       'test.sql:1:40: error E_IMPORT_SYNTAX: a primary key cannot be hidden']);
+  });
+
+  it('reads functional key parts (MySQL 8.0.13+), an unnamed one named functional_index', () => {
+    const t = table(read(`CREATE TABLE t (a int, email varchar(100),
+  UNIQUE KEY uniq_active (a, ((case when (a = 0) then email else NULL end))),
+  KEY ((lower(email)) DESC),
+  INDEX ((a + 1), a)
+);`, 'mysql'), 't');
+    expect(t.indexes.map(({ name, unique, parts }) => ({ name, unique, parts }))).toEqual([
+      { name: 'uniq_active', unique: true, parts: [{ column: 'a' }, { column: '', expr: '(case when (a = 0) then email else NULL end)' }] },
+      { name: 'functional_index', unique: false, parts: [{ column: '', expr: 'lower(email)', desc: true }] },
+      { name: 'functional_index_2', unique: false, parts: [{ column: '', expr: 'a + 1' }, { column: 'a' }] },
+    ]);
   });
 
   it('reads INVISIBLE / VISIBLE on MySQL', () => {

@@ -12,12 +12,12 @@ import { loadOracleCase, oracleCaseNames } from './cases.js';
 
 /**
  * sqldef's MySQL-only index cases, which the oracle on MariaDB skips (FULLTEXT WITH PARSER ngram:
- * MariaDB has no ngram): without a MySQL server, each is checked through the import on MySQL's
+ * MariaDB has no ngram; functional key parts: MariaDB has none): without a MySQL server, each is checked through the import on MySQL's
  * rules: current + schemac's up reads as desired, desired + its down as current, and the up
  * holds the parser.
  */
 const MYSQL = configProfile('mysql');
-const CASES = ['FulltextIndex', 'FulltextIndexDrop', 'FulltextIndexReAdd'].filter((n) => oracleCaseNames().includes(n));
+const CASES = ['FulltextIndex', 'FulltextIndexDrop', 'FulltextIndexReAdd', 'AddFunctionalIndexCase'].filter((n) => oracleCaseNames().includes(n));
 
 function read(sql: string, file: string): SchemaIR {
   const r = importSql(sql, file, { server: MYSQL });

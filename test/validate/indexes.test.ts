@@ -82,6 +82,21 @@ describe('index kinds and options: validation', () => {
     expect(validateSchema(article([ix(['n'], { comment: 'x'.repeat(1024) })]), MYSQL)).toEqual([]);
   });
 
+  it('refuses a functional key part on MariaDB, with the generated column to index instead; checks its expression on MySQL', () => {
+    const fx = ix(['n', { column: '', expr: 'lower(title)' }], { name: 'ix_fx' });
+    expect(validateSchema(article([fx]), MYSQL)).toEqual([]);
+    const r = only(article([fx]), MARIADB, fx);
+    expect(r.code).toBe('E_INDEX_EXPRESSION');
+    expect(r.message).toContain('MariaDB');
+    expect(r.hint).toBe('index a generated column instead: add a column with .generatedAs(sql`lower(title)`) to "article" and index that column');
+    const old = liveProfile('8.0.12', 'InnoDB', new Map());
+    expect(only(article([fx]), old, fx).code).toBe('E_INDEX_EXPRESSION');
+    const bad = ix([{ column: '', expr: 'rand()' }], { name: 'ix_bad' });
+    expect(only(article([bad]), MYSQL, bad).code).toBe('E_SQL_DISALLOWED');
+    const ft = ix([{ column: '', expr: 'lower(title)' }], { name: 'ft_fx', type: 'fulltext' });
+    expect(only(article([ft]), MYSQL, ft).code).toBe('E_INDEX_PART_OPTION');
+  });
+
   it('a FULLTEXT and an ordinary index over the same column are not duplicates', () => {
     expect(validateSchema(article([ix(['title'], { type: 'fulltext', name: 'ft' }), ix(['title'])]), MYSQL)).toEqual([]);
   });

@@ -135,7 +135,9 @@ function clauseHasUserSql(c: Clause): boolean {
     case 'addColumn': return columnHasUserSql(c.column);
     case 'modifyColumn': case 'moveColumn': case 'rebuildColumn': return columnHasUserSql(c.to);
     case 'addCheck': return true;
-    case 'dropColumn': case 'renameColumn': case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'renameIndex':
+    case 'addIndex': return indexHasUserSql(c.index);
+    case 'replaceIndex': return indexHasUserSql(c.to);
+    case 'dropColumn': case 'renameColumn': case 'dropIndex': case 'renameIndex':
     case 'keepIndex': case 'setPrimaryKey': case 'addForeignKey': case 'dropForeignKey': case 'dropCheck':
       return false;
     default: return assertNever(c, 'clause');
@@ -143,7 +145,12 @@ function clauseHasUserSql(c: Clause): boolean {
 }
 
 function tableHasUserSql(t: Table): boolean {
-  return t.checks.length > 0 || t.columns.some(columnHasUserSql);
+  return t.checks.length > 0 || t.columns.some(columnHasUserSql) || t.indexes.some(indexHasUserSql);
+}
+
+/** An index with a functional key part embeds an expression written by the user. */
+function indexHasUserSql(index: Index): boolean {
+  return index.parts.some((p) => p.expr !== undefined);
 }
 
 /** Whether a statement embeds SQL written by the user (so sql-formatter must lay it out). */

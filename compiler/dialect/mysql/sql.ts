@@ -65,7 +65,9 @@ export function columnSql(col: Column, override: { nullable?: boolean; withoutDe
 
 export function indexPartsSql(index: Index): string {
   // `\`c\` (10)`: a prefix length as sql-formatter lays it out (the server reads it either way).
-  return '(' + index.parts.map((p) => ident(p.column) + (p.length ? ` (${p.length})` : '') + (p.desc ? ' DESC' : '')).join(', ') + ')';
+  // A functional key part is its expression in parentheses.
+  return '(' + index.parts.map((p) => (p.expr !== undefined ? `(${p.expr})` : ident(p.column) + (p.length ? ` (${p.length})` : ''))
+    + (p.desc ? ' DESC' : '')).join(', ') + ')';
 }
 
 /** The profile a statement printed without one is written for: the config's default dialect. */
