@@ -364,7 +364,7 @@ class TableAlter {
   replaceIndex(change: Extract<Change, { kind: 'replaceIndex' }>): void {
     this.clauses.push({ kind: 'replaceIndex', from: change.from, to: change.to });
     this.summaries.push(`change ${indexKind(change.to)} ${change.to.name}`);
-    this.carry(change, uniqueRisks(this.table, change.to));
+    this.carry(change, uniqueRisks(this.table, change.to, change.from));
   }
 
   /** The statement's clauses: moved columns (with their new definition when it changes), then the rest. */
