@@ -212,7 +212,7 @@ export function movedColumns(current: readonly string[], toOrder: readonly Colum
  */
 export function pinnedIndexes(from: readonly Index[], to: readonly Index[], foreignKeys: readonly ForeignKey[]): string[] {
   const fkNames = new Set(foreignKeys.map((fk) => fk.name.toLowerCase()));
-  return to.filter((ix) => !ix.unique && !fkNames.has(ix.name.toLowerCase())
+  return to.filter((ix) => !ix.unique && ix.type === undefined && !fkNames.has(ix.name.toLowerCase())
     && from.some((old) => old.name === ix.name && indexesEqual(old, ix))
     && ix.parts.every((p) => p.length === undefined && !p.desc)
     && foreignKeys.some((fk) => fk.columns.every((c, i) => ix.parts[i]?.column === c)))

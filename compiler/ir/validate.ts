@@ -986,7 +986,7 @@ class Validator {
     const keys: string[][] = [];
     if (table.primaryKey) keys.push([...table.primaryKey.columns]);
     for (const ix of table.indexes ?? []) {
-      if (ix.unique && ix.parts.every((p) => p.length === undefined)) keys.push(ix.parts.map((p) => p.column));
+      if (ix.unique && ix.parts.every((p) => p.length === undefined && p.expr === undefined)) keys.push(ix.parts.map((p) => p.column));
     }
     return keys;
   }
@@ -1061,7 +1061,7 @@ class Validator {
 }
 
 function sameColumns(ix: Index, columns: readonly string[]): boolean {
-  return ix.parts.length === columns.length && ix.parts.every((p, i) => p.column === columns[i] && p.length === undefined);
+  return ix.type === undefined && ix.parts.length === columns.length && ix.parts.every((p, i) => p.column === columns[i] && p.length === undefined);
 }
 
 /** Types an index on which compares by collation (the textual ones, LOBs aside). */
