@@ -546,6 +546,12 @@ export function buildSchema(
       parts.sort((a, b) => a.seq - b.seq);
       const first = parts[0];
       const kind = first.indexType.toUpperCase();
+      // BTREE/HASH (ordinary), FULLTEXT, SPATIAL (RTREE on some engines): another kind (MariaDB
+      // 11.7's VECTOR, a plugin's) is not in the schema language, and is left out with a note.
+      if (!['BTREE', 'HASH', 'FULLTEXT', 'SPATIAL', 'RTREE'].includes(kind) && name !== 'PRIMARY') {
+        note(t.name, name, `${kind} index left out: the schema language has no ${kind} indexes`);
+        continue;
+      }
       // MySQL 8.0.13+: a functional key part has COLUMN_NAME NULL and its EXPRESSION (escaped as
       // metadata expressions are, MYSQL-NOTES §13).
       if (parts.some((p) => p.columnName === null && !p.expression)) {
@@ -557,7 +563,7 @@ export function buildSchema(
         continue;
       }
       // FULLTEXT and SPATIAL parts are whole columns: MariaDB reports SUB_PART 32 on a SPATIAL part [T].
-      const type = kind === 'FULLTEXT' ? 'fulltext' as const : kind === 'SPATIAL' ? 'spatial' as const : undefined;
+      const type = kind === 'FULLTEXT' ? 'fulltext' as const : kind === 'SPATIAL' || kind === 'RTREE' ? 'spatial' as const : undefined;
       const extra = indexOptions.get(`${t.name}\u0000${name}`);
       indexes.push({
         kind: 'index', name, unique: Number(first.nonUnique) === 0,
