@@ -84,7 +84,7 @@ export function compareSchemas(from: SchemaIR, to: SchemaIR, options: CompareOpt
   const { withSql = true, server, databases = NO_DATABASES, hints } = options;
   const diff = diffTables(from, to, { databases, ...(server ? { server } : {}), ...(hints ? { hints } : {}) });
   const changes = differencesOf(diff);
-  const differences = changes.map(describeChange);
+  const differences = changes.map((c) => describeChange(c, server));
   if (!withSql || changes.length === 0) return { changes, differences, steps: [], statements: [], risks: [] };
   const plan: Plan = planChanges(executionOf(diff), server);
   return {

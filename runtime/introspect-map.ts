@@ -1,6 +1,6 @@
 import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '../compiler/dialect/mysql/types.js';
 import { VERSION_TABLE } from '../compiler/config.js';
-import { SqlScanner } from '../compiler/dialect/mysql/lexer.js';
+import { lexSql, SqlScanner, type Token } from '../compiler/dialect/mysql/lexer.js';
 import {
   defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, type ServerProfile,
 } from '../compiler/dialect/mysql/server.js';
@@ -79,6 +79,19 @@ export interface IndexRow {
   readonly expression?: string | null;
   /** MySQL IS_VISIBLE = 'NO' or MariaDB IGNORED = 'YES'. */
   readonly hidden?: boolean;
+  /** INDEX_COMMENT ('' when none). */
+  readonly comment?: string | null;
+}
+
+/**
+ * What information_schema does not say about an index, read from SHOW CREATE TABLE: the
+ * FULLTEXT parser (`/*!50100 WITH PARSER \`ngram\` *\/` on MySQL) and KEY_BLOCK_SIZE.
+ */
+export interface IndexOptionRow {
+  readonly tableName: string;
+  readonly name: string;
+  readonly parser?: string;
+  readonly keyBlockSize?: number;
 }
 
 /** KEY_COLUMN_USAGE joined with REFERENTIAL_CONSTRAINTS, one row per column. */
@@ -111,6 +124,79 @@ export interface IntrospectRows {
   readonly indexes: readonly IndexRow[];
   readonly foreignKeys: readonly ForeignKeyRow[];
   readonly checks: readonly CheckRow[];
+  /** From SHOW CREATE TABLE of the tables `tablesNeedingCreate` names (absent: none read). */
+  readonly indexOptions?: readonly IndexOptionRow[];
+}
+
+/**
+ * The tables whose SHOW CREATE TABLE says more about their indexes than STATISTICS: those with
+ * a FULLTEXT index (its parser) and those of an engine other than InnoDB with an index
+ * (KEY_BLOCK_SIZE; InnoDB ignores it, normalize.ts). Sorted, once each.
+ */
+export function tablesNeedingCreate(tables: readonly TableRow[], indexes: readonly IndexRow[]): string[] {
+  const engines = new Map(tables.map((t) => [t.name, (t.engine ?? '').toLowerCase()]));
+  const out = new Set<string>();
+  for (const r of indexes) {
+    if (!engines.has(r.tableName) || r.name === 'PRIMARY') continue;
+    if (r.indexType.toUpperCase() === 'FULLTEXT' || engines.get(r.tableName) !== 'innodb') out.add(r.tableName);
+  }
+  return [...out].sort(compareNames);
+}
+
+/**
+ * The parser and KEY_BLOCK_SIZE of each index in a SHOW CREATE TABLE text, read with the
+ * dialect's lexer (executable comments as the server reads them), so a name or comment that
+ * holds these words is never mistaken for them. Only the options before COMMENT are looked at,
+ * where SHOW CREATE TABLE prints them (MySQL and MariaDB: USING, KEY_BLOCK_SIZE, WITH PARSER,
+ * COMMENT, visibility).
+ */
+export function indexOptionsOfCreateTable(tableName: string, createSql: string): IndexOptionRow[] {
+  const tokens = lexSql(createSql, { executable: 'code' }).tokens.filter((t) => t.kind !== 'conditional' && t.kind !== 'conditionalEnd');
+  const open = tokens.findIndex((t) => t.kind === 'op' && t.text === '(');
+  if (open < 0) return [];
+  const items: Token[][] = [];
+  let depth = 0;
+  let current: Token[] = [];
+  for (const t of tokens.slice(open + 1)) {
+    if (t.kind === 'op' && t.text === '(') depth++;
+    if (t.kind === 'op' && t.text === ')' && depth-- === 0) break;
+    if (depth === 0 && t.kind === 'op' && t.text === ',') {
+      items.push(current);
+      current = [];
+    } else {
+      current.push(t);
+    }
+  }
+  items.push(current);
+  const out: IndexOptionRow[] = [];
+  for (const item of items) {
+    let k = 0;
+    const word = (w: string) => item[k]?.kind === 'word' && item[k].upper === w;
+    if (word('UNIQUE') || word('FULLTEXT') || word('SPATIAL')) k++;
+    if (!word('KEY') && !word('INDEX')) continue;
+    k++;
+    const nameToken = item[k];
+    if (!nameToken || (nameToken.kind !== 'quoted' && nameToken.kind !== 'word')) continue;
+    k++;
+    let d = 0;
+    for (; k < item.length; k++) {
+      const t = item[k];
+      if (t.kind === 'op' && t.text === '(') d++;
+      if (t.kind === 'op' && t.text === ')' && --d === 0) { k++; break; }
+    }
+    const row: { tableName: string; name: string; parser?: string; keyBlockSize?: number } = { tableName, name: nameToken.value };
+    for (; k < item.length && !word('COMMENT'); k++) {
+      if (word('KEY_BLOCK_SIZE')) {
+        const n = item[k + 1]?.kind === 'op' && item[k + 1].text === '=' ? item[k + 2] : item[k + 1];
+        if (n?.kind === 'number' && /^\d+$/.test(n.text)) row.keyBlockSize = Number(n.text);
+      } else if (word('WITH') && item[k + 1]?.kind === 'word' && item[k + 1].upper === 'PARSER') {
+        const p = item[k + 2];
+        if (p && (p.kind === 'quoted' || p.kind === 'word')) row.parser = p.value;
+      }
+    }
+    if (row.parser !== undefined || row.keyBlockSize !== undefined) out.push(row);
+  }
+  return out;
 }
 
 /** Something the server has that the IR cannot hold, left out or approximated (never silently). */
@@ -412,6 +498,7 @@ export function buildSchema(
   const indexesBy = groupBy(rows.indexes, (r) => r.tableName);
   const fksBy = groupBy(rows.foreignKeys, (r) => r.tableName);
   const checksBy = groupBy(rows.checks, (r) => r.tableName);
+  const indexOptions = new Map((rows.indexOptions ?? []).map((r) => [`${r.tableName}\u0000${r.name}`, r]));
 
   const tables: Table[] = [];
   for (const t of rows.tables) {
@@ -459,27 +546,43 @@ export function buildSchema(
       parts.sort((a, b) => a.seq - b.seq);
       const first = parts[0];
       const kind = first.indexType.toUpperCase();
-      if (kind === 'FULLTEXT' || kind === 'SPATIAL') {
+      // BTREE/HASH (ordinary), FULLTEXT, SPATIAL (RTREE on some engines): another kind (MariaDB
+      // 11.7's VECTOR, a plugin's) is not in the schema language, and is left out with a note.
+      if (!['BTREE', 'HASH', 'FULLTEXT', 'SPATIAL', 'RTREE'].includes(kind) && name !== 'PRIMARY') {
         note(t.name, name, `${kind} index left out: the schema language has no ${kind} indexes`);
         continue;
       }
-      if (parts.some((p) => p.columnName === null)) {
-        note(t.name, name, 'functional index left out: the schema language indexes columns only');
+      // MySQL 8.0.13+: a functional key part has COLUMN_NAME NULL and its EXPRESSION (escaped as
+      // metadata expressions are, MYSQL-NOTES §13).
+      if (parts.some((p) => p.columnName === null && !p.expression)) {
+        problems.push(`${t.name}.${name}: an index part has neither a column nor an expression`);
         continue;
       }
       if (name === 'PRIMARY') {
-        primaryKey = { kind: 'primaryKey', columns: parts.map((p) => p.columnName!) };
+        primaryKey = { kind: 'primaryKey', columns: parts.map((p) => p.columnName!), ...(first.comment ? { comment: first.comment } : {}) };
         continue;
       }
-      if (first.hidden) note(t.name, name, 'invisible/ignored index read as a visible one: the schema language has no such option');
+      // FULLTEXT and SPATIAL parts are whole columns: MariaDB reports SUB_PART 32 on a SPATIAL part [T].
+      const type = kind === 'FULLTEXT' ? 'fulltext' as const : kind === 'SPATIAL' || kind === 'RTREE' ? 'spatial' as const : undefined;
+      const extra = indexOptions.get(`${t.name}\u0000${name}`);
       indexes.push({
         kind: 'index', name, unique: Number(first.nonUnique) === 0,
         parts: parts.map((p): IndexPart => {
-          const part: { column: string; length?: number; desc?: boolean } = { column: p.columnName! };
-          if (p.subPart !== null && p.subPart !== undefined) part.length = Number(p.subPart);
-          if (p.order?.toUpperCase() === 'D') part.desc = true;
+          const part: { column: string; length?: number; desc?: boolean; expr?: string } = { column: p.columnName ?? '' };
+          if (p.columnName === null) {
+            const expr = escapesMetadataExpressions(server) ? unescapeMysqlExpression(p.expression!) : p.expression!;
+            part.expr = expr.trim();
+          }
+          if (type === undefined && p.subPart !== null && p.subPart !== undefined) part.length = Number(p.subPart);
+          if (type === undefined && p.order?.toUpperCase() === 'D') part.desc = true;
           return part;
         }),
+        ...(type ? { type } : {}),
+        ...(kind === 'BTREE' || kind === 'HASH' ? { using: kind } : {}),
+        ...(extra?.parser !== undefined ? { parser: extra.parser } : {}),
+        ...(extra?.keyBlockSize !== undefined ? { keyBlockSize: extra.keyBlockSize } : {}),
+        ...(first.comment ? { comment: first.comment } : {}),
+        ...(first.hidden ? { hidden: true } : {}),
       });
     }
 

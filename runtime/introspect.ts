@@ -1,7 +1,8 @@
 import { liveProfile, mysqlInformationSchema } from '../compiler/dialect/mysql/server.js';
+import { showCreateTableSql } from '../compiler/dialect/mysql/sql.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import {
-  buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
+  buildSchema, indexOptionsOfCreateTable, tablesNeedingCreate, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
   type ServerInfo, type TableRow,
 } from './introspect-map.js';
 
@@ -72,7 +73,14 @@ export async function introspectWithNotes(
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
   ]);
-  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks }, server, options.expected ?? null), server };
+  // The few tables whose indexes say more in SHOW CREATE TABLE (a FULLTEXT parser, KEY_BLOCK_SIZE).
+  const indexOptions = (await Promise.all(tablesNeedingCreate(tables, indexes).map(async (name) => {
+    const [result] = await conn.query(showCreateTableSql(database, name));
+    const row = Array.isArray(result) ? (result[0] as RawRow | undefined) : undefined;
+    const createSql = row ? Object.values(row).map((v) => String(v)).find((v) => /^\s*CREATE\b/i.test(v)) : undefined;
+    return createSql ? indexOptionsOfCreateTable(name, createSql) : [];
+  }))).flat();
+  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks, indexOptions }, server, options.expected ?? null), server };
 }
 
 /** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */
@@ -99,7 +107,8 @@ FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?
 ORDER BY TABLE_NAME, ORDINAL_POSITION`;
 
 const STATISTICS_COLUMNS = `TABLE_NAME AS tableName, INDEX_NAME AS name, NON_UNIQUE AS nonUnique,
-  SEQ_IN_INDEX AS seq, COLUMN_NAME AS columnName, SUB_PART AS subPart, COLLATION AS \`order\`, INDEX_TYPE AS indexType`;
+  SEQ_IN_INDEX AS seq, COLUMN_NAME AS columnName, SUB_PART AS subPart, COLLATION AS \`order\`, INDEX_TYPE AS indexType,
+  INDEX_COMMENT AS indexComment`;
 
 /** MySQL 8.0.13+: EXPRESSION (functional key parts) and IS_VISIBLE. */
 const STATISTICS_SQL_MYSQL = `SELECT ${STATISTICS_COLUMNS}, EXPRESSION AS expression, (IS_VISIBLE = 'NO') AS hidden
@@ -198,6 +207,7 @@ function toIndexRow(r: RawRow): IndexRow {
     tableName: text(r.tableName), name: text(r.name), nonUnique: num(r.nonUnique), seq: num(r.seq),
     columnName: textOrNull(r.columnName), subPart: numOrNull(r.subPart), order: textOrNull(r.order),
     indexType: text(r.indexType), expression: textOrNull(r.expression), hidden: num(r.hidden ?? 0) === 1,
+    comment: textOrNull(r.indexComment),
   };
 }
 

@@ -172,7 +172,7 @@ function diffTable(pair: TablePair, pairing: Pairing, cs: CharsetContext): Chang
   // Keys and constraints, with the old definitions expressed in the new names.
   const old = oldKeysInNewNames(f, t, pairing);
   const oldPk = f.primaryKey ? { ...f.primaryKey, columns: f.primaryKey.columns.map(col) } : null;
-  if (!sameData(oldPk?.columns ?? null, t.primaryKey?.columns ?? null)) {
+  if (!sameData(oldPk?.columns ?? null, t.primaryKey?.columns ?? null) || oldPk?.comment !== t.primaryKey?.comment) {
     changes.push({ kind: 'setPrimaryKey', table, from: oldPk, to: t.primaryKey });
   }
   diffIndexes(table, old.indexes, t.indexes, changes);
@@ -212,7 +212,7 @@ export function movedColumns(current: readonly string[], toOrder: readonly Colum
  */
 export function pinnedIndexes(from: readonly Index[], to: readonly Index[], foreignKeys: readonly ForeignKey[]): string[] {
   const fkNames = new Set(foreignKeys.map((fk) => fk.name.toLowerCase()));
-  return to.filter((ix) => !ix.unique && !fkNames.has(ix.name.toLowerCase())
+  return to.filter((ix) => !ix.unique && ix.type === undefined && !fkNames.has(ix.name.toLowerCase())
     && from.some((old) => old.name === ix.name && indexesEqual(old, ix))
     && ix.parts.every((p) => p.length === undefined && !p.desc)
     && foreignKeys.some((fk) => fk.columns.every((c, i) => ix.parts[i]?.column === c)))
@@ -330,7 +330,14 @@ function longestCommonSubsequence(a: readonly string[], b: readonly string[]): s
 export function indexesEqual(a: Index, b: Index): boolean {
   return a.unique === b.unique && a.parts.length === b.parts.length
     && a.parts.every((p, i) => p.column === b.parts[i].column && (p.length ?? 0) === (b.parts[i].length ?? 0)
-      && !!p.desc === !!b.parts[i].desc);
+      && !!p.desc === !!b.parts[i].desc && sameKeyExpression(p.expr, b.parts[i].expr))
+    && a.type === b.type && a.parser === b.parser && a.using === b.using && a.keyBlockSize === b.keyBlockSize
+    && a.comment === b.comment && !!a.hidden === !!b.hidden;
+}
+
+/** Functional key parts compare in canonical form, as the server rewrites them (`lower(email)` → `lower(\`email\`)`). */
+function sameKeyExpression(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : sqlEqual(a, b);
 }
 
 export function foreignKeysEqual(a: ForeignKey, b: ForeignKey): boolean {

@@ -6,11 +6,74 @@ import { DslError } from './errors.js';
 import { site } from './site.js';
 import { isSqlFragment, type SqlFragment } from './sql.js';
 
-/** A reference to a table's column, as `position.id`. */
+/** A reference to a table's column, as `position.id`. In an index, `.desc()` and `.prefix(n)` make a key part of it. */
 export interface ColumnRef {
   readonly kind: 'columnRef';
   readonly table: string;
   readonly column: string;
+  /** In an index: the column in descending order (`col DESC`). */
+  desc(): KeyPart;
+  /** In an index: the first `length` characters (bytes for a binary type) of the column (`col(length)`). */
+  prefix(length: number): KeyPart;
+}
+
+/**
+ * A column of an index with a prefix length or in descending order: `t.title.prefix(10).desc()`;
+ * or a functional key part, `keyExpr(sql\`lower(email)\`)` (MySQL 8.0.13+), whose `ref` is null.
+ */
+export class KeyPart {
+  readonly kind = 'keyPart';
+  constructor(readonly ref: ColumnRef | null, readonly length: number | undefined, readonly descending: boolean,
+    readonly expr?: string) {
+    Object.freeze(this);
+  }
+  /** The column (or expression) in descending order. */
+  desc(): KeyPart {
+    return new KeyPart(this.ref, this.length, true, this.expr);
+  }
+  /** The first `length` characters of the column. */
+  prefix(length: number): KeyPart {
+    if (this.ref === null) throw new DslError('E_DSL_ARGUMENT', '.prefix() takes a column: an expression takes its prefix itself (left(col, n))');
+    return new KeyPart(this.ref, prefixLength(length), this.descending, this.expr);
+  }
+}
+
+/**
+ * A functional key part (MySQL 8.0.13+; MariaDB has none): `index(keyExpr(sql\`lower(email)\`).desc())`.
+ * In index() and unique() a bare sql\`...\` is one too; keyExpr() is for `.desc()`.
+ */
+export function keyExpr(expr: SqlFragment): KeyPart {
+  if (!isSqlFragment(expr)) throw new DslError('E_DSL_ARGUMENT', 'keyExpr() takes sql`...` as its expression');
+  return new KeyPart(null, undefined, false, expr.text.trim());
+}
+
+function prefixLength(length: unknown): number {
+  if (typeof length !== 'number' || !Number.isInteger(length) || length < 1) {
+    throw new DslError('E_DSL_ARGUMENT', '.prefix() takes a positive whole number of characters');
+  }
+  return length;
+}
+
+class ColumnRefValue implements ColumnRef {
+  readonly kind = 'columnRef';
+  constructor(readonly table: string, readonly column: string) {
+    Object.freeze(this);
+  }
+  desc(): KeyPart {
+    return new KeyPart(this, undefined, true);
+  }
+  prefix(length: number): KeyPart {
+    return new KeyPart(this, prefixLength(length), false);
+  }
+}
+
+/** The reference to `table.column` (internal: tables make them). */
+export function columnRef(table: string, column: string): ColumnRef {
+  return new ColumnRefValue(table, column);
+}
+
+export function isKeyPart(value: unknown): value is KeyPart {
+  return value instanceof KeyPart;
 }
 
 export function isColumnRef(value: unknown): value is ColumnRef {

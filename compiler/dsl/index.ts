@@ -6,10 +6,10 @@
 export {
   id, tinyint, smallint, mediumint, int, bigint, decimal, float, double, boolean,
   char, varchar, tinytext, text, mediumtext, longtext, binary, varbinary, tinyblob, blob, mediumblob, longblob,
-  date, time, datetime, timestamp, year, json, enumOf, setOf, ColumnBuilder,
+  date, time, datetime, timestamp, year, json, enumOf, setOf, ColumnBuilder, KeyPart, keyExpr,
 } from './columns.js';
 export type { ColumnRef, ReferenceOptions, DefaultInput, IdOptions, ReferentialActionInput } from './columns.js';
-export { table, index, unique, primaryKey, foreignKey, check } from './table.js';
-export type { TableDef, TableItem, TableSpec, ForeignKeySpec } from './table.js';
+export { table, index, unique, fulltext, spatial, primaryKey, foreignKey, check } from './table.js';
+export type { TableDef, TableItem, TableSpec, ForeignKeySpec, IndexItemOptions, KeyPartInput } from './table.js';
 export { sql } from './sql.js';
 export type { SqlFragment } from './sql.js';

@@ -1,10 +1,10 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { HintsBuilder, type DeclaredSchema } from '../ir/hints.js';
 import type {
-  Check, Column, ForeignKey, Index, PrimaryKey, ReferentialAction, SourcePos, Table, TableOptions,
+  Check, Column, ForeignKey, Index, IndexAlgorithm, IndexPart, IndexType, PrimaryKey, ReferentialAction, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
 import {
-  ColumnBuilder, isColumnRef, toAction, type ColumnRef, type ReferentialActionInput,
+  ColumnBuilder, columnRef, isColumnRef, isKeyPart, keyExpr, KeyPart, toAction, type ColumnRef, type ReferentialActionInput,
 } from './columns.js';
 import { DslError } from './errors.js';
 import { site } from './site.js';
@@ -27,19 +27,64 @@ abstract class NamedItem<Self> {
   protected abstract rename(explicit: string): Self;
 }
 
+/** What an index item holds besides its columns and name (the optional fields of the IR's Index). */
+export interface IndexItemOptions {
+  readonly type?: IndexType;
+  readonly parser?: string;
+  readonly using?: IndexAlgorithm;
+  readonly keyBlockSize?: number;
+  readonly comment?: string;
+  readonly hidden?: boolean;
+}
+
 export class IndexItem extends NamedItem<IndexItem> implements ItemBase {
   readonly kind = 'indexItem';
-  constructor(readonly unique: boolean, readonly columns: readonly ColumnRef[], readonly explicitName: string | null,
-    readonly pos: SourcePos | undefined) { super(); }
+  constructor(readonly unique: boolean, readonly columns: readonly (ColumnRef | KeyPart)[], readonly explicitName: string | null,
+    readonly pos: SourcePos | undefined, readonly options: IndexItemOptions = {}) { super(); }
   protected rename(explicit: string): IndexItem {
-    return new IndexItem(this.unique, this.columns, explicit, this.pos);
+    return new IndexItem(this.unique, this.columns, explicit, this.pos, this.options);
+  }
+  protected with(options: IndexItemOptions): IndexItem {
+    return new IndexItem(this.unique, this.columns, this.explicitName, this.pos, { ...this.options, ...options });
+  }
+  /** COMMENT 'text' on the index. */
+  comment(text: string): IndexItem {
+    if (typeof text !== 'string') throw new DslError('E_DSL_ARGUMENT', '.comment() takes a string');
+    return this.with({ comment: text });
+  }
+  /** Hidden from the optimizer, still maintained: INVISIBLE on MySQL 8, IGNORED on MariaDB 10.6+. */
+  invisible(): IndexItem {
+    return this.with({ hidden: true });
+  }
+  /** USING BTREE | HASH (InnoDB builds B-trees whatever is asked; MEMORY builds hashes by default). */
+  using(algorithm: 'btree' | 'hash' | 'BTREE' | 'HASH'): IndexItem {
+    const upper = typeof algorithm === 'string' ? algorithm.toUpperCase() : '';
+    if (upper !== 'BTREE' && upper !== 'HASH') throw new DslError('E_DSL_ARGUMENT', ".using() takes 'btree' or 'hash'");
+    return this.with({ using: upper });
+  }
+  /** KEY_BLOCK_SIZE of the index (MyISAM and Aria; InnoDB ignores it). */
+  keyBlockSize(size: number): IndexItem {
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > 65535) {
+      throw new DslError('E_DSL_ARGUMENT', '.keyBlockSize() takes a whole number of bytes (1 to 65535)');
+    }
+    return this.with({ keyBlockSize: size });
+  }
+  /** FULLTEXT ... WITH PARSER name (e.g. 'ngram' on MySQL). */
+  parser(name: string): IndexItem {
+    if (typeof name !== 'string' || name.length === 0) throw new DslError('E_DSL_ARGUMENT', '.parser() takes the name of a full-text parser plugin');
+    return this.with({ parser: name });
   }
 }
 
 export class PrimaryKeyItem implements ItemBase {
   readonly kind = 'primaryKeyItem';
   readonly explicitName = null;
-  constructor(readonly columns: readonly ColumnRef[], readonly pos: SourcePos | undefined) {}
+  constructor(readonly columns: readonly ColumnRef[], readonly pos: SourcePos | undefined, readonly commentText: string | null = null) {}
+  /** COMMENT 'text' on the primary key's index. */
+  comment(text: string): PrimaryKeyItem {
+    if (typeof text !== 'string') throw new DslError('E_DSL_ARGUMENT', '.comment() takes a string');
+    return new PrimaryKeyItem(this.columns, this.pos, text);
+  }
 }
 
 export interface ForeignKeySpec {
@@ -80,14 +125,39 @@ function refs(list: unknown[], what: string): ColumnRef[] {
   return list as ColumnRef[];
 }
 
-/** INDEX over the given columns (auto-named `ix_{table}_{columns}`). */
-export function index(...columns: ColumnRef[]): IndexItem {
-  return new IndexItem(false, refs(columns, 'index()'), null, site());
+/** What index() and unique() take: a column, a key part, or an expression (a functional key part). */
+export type KeyPartInput = ColumnRef | KeyPart | SqlFragment;
+
+/** Columns of an index: `t.col`, a key part `t.col.prefix(10)`, `t.col.desc()`, or sql`expr` (MySQL 8.0.13+). */
+function keyParts(list: unknown[], what: string): (ColumnRef | KeyPart)[] {
+  if (list.length === 0) throw new DslError('E_DSL_ARGUMENT', `${what} needs at least one column`);
+  return list.map((c) => {
+    if (isSqlFragment(c)) return keyExpr(c);
+    if (!isColumnRef(c) && !isKeyPart(c)) {
+      throw new DslError('E_DSL_ARGUMENT', `${what} takes columns of the table, as t.name (or t.name.prefix(10), t.name.desc(), sql\`expr\`)`);
+    }
+    return c;
+  });
 }
 
-/** UNIQUE over the given columns (auto-named `uq_{table}_{columns}`). */
-export function unique(...columns: ColumnRef[]): IndexItem {
-  return new IndexItem(true, refs(columns, 'unique()'), null, site());
+/** INDEX over the given columns (auto-named `ix_{table}_{columns}`, `expr` for an expression). */
+export function index(...columns: KeyPartInput[]): IndexItem {
+  return new IndexItem(false, keyParts(columns, 'index()'), null, site());
+}
+
+/** UNIQUE over the given columns (auto-named `uq_{table}_{columns}`, `expr` for an expression). */
+export function unique(...columns: KeyPartInput[]): IndexItem {
+  return new IndexItem(true, keyParts(columns, 'unique()'), null, site());
+}
+
+/** FULLTEXT over the given text columns (auto-named like an index, `ix_{table}_{columns}`); `.parser('ngram')` on MySQL. */
+export function fulltext(...columns: ColumnRef[]): IndexItem {
+  return new IndexItem(false, refs(columns, 'fulltext()'), null, site(), { type: 'fulltext' });
+}
+
+/** SPATIAL over a NOT NULL geometry column (auto-named like an index, `ix_{table}_{columns}`). */
+export function spatial(...columns: ColumnRef[]): IndexItem {
+  return new IndexItem(false, refs(columns, 'spatial()'), null, site(), { type: 'spatial' });
 }
 
 /** A composite PRIMARY KEY. */
@@ -195,7 +265,7 @@ function makeTable(state: TableState): any {
   Object.defineProperty(def, STATE, { value: state, enumerable: false });
   // Defined, not assigned: a column may be called anything MySQL allows, `__proto__` included.
   for (const key of Object.keys(state.columns)) {
-    Object.defineProperty(def, key, { value: Object.freeze({ kind: 'columnRef', table: state.name, column: key }), enumerable: true });
+    Object.defineProperty(def, key, { value: columnRef(state.name, key), enumerable: true });
   }
   return Object.freeze(def);
 }
@@ -325,13 +395,19 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
   };
   for (const item of items) {
     if (item instanceof IndexItem) {
-      const cols = ownColumns(item.columns, item.pos);
+      const refs = item.columns.map((c) => (isKeyPart(c) ? c.ref : c));
+      const named = ownColumns(refs.filter((r): r is ColumnRef => r !== null), item.pos);
+      let k = 0;
+      const cols = named && refs.map((r) => (r === null ? '' : named[k++]));
+      const parts = item.columns.map((c, i): IndexPart => (isKeyPart(c)
+        ? stripUndefined({ column: cols?.[i] ?? '', length: c.length, desc: c.descending || undefined, expr: c.expr })
+        : { column: cols?.[i] ?? '' }));
       if (cols) indexes.push(stripUndefined({ kind: 'index', name: item.explicitName ?? '', unique: item.unique,
-        parts: cols.map((column) => ({ column })), autoNamed: item.explicitName === null || undefined, pos: item.pos }) as Index);
+        parts, ...item.options, autoNamed: item.explicitName === null || undefined, pos: item.pos }) as Index);
     } else if (item instanceof PrimaryKeyItem) {
       const cols = ownColumns(item.columns, item.pos);
       if (primaryKey) report('E_PK_TWICE', `table "${state.name}" declares its primary key twice`, item.pos);
-      else if (cols) primaryKey = stripUndefined({ kind: 'primaryKey', columns: cols, pos: item.pos }) as PrimaryKey;
+      else if (cols) primaryKey = stripUndefined({ kind: 'primaryKey', columns: cols, comment: item.commentText ?? undefined, pos: item.pos }) as PrimaryKey;
     } else if (item instanceof ForeignKeyItem) {
       const cols = ownColumns(item.columns, item.pos);
       const refTables = new Set(item.references.map((r) => r.table));
@@ -349,7 +425,7 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
       checks.push(stripUndefined({ kind: 'check', name: item.explicitName ?? '', expr: item.expr, label: item.label,
         autoNamed: item.explicitName === null || undefined, enforced: item.enforced ? undefined : false, pos: item.pos }) as Check);
     } else {
-      report('E_DSL_EXTRAS', `table "${state.name}": items must be index(), unique(), primaryKey(), foreignKey() or check()`, state.pos);
+      report('E_DSL_EXTRAS', `table "${state.name}": items must be index(), unique(), fulltext(), spatial(), primaryKey(), foreignKey() or check()`, state.pos);
     }
   }
 

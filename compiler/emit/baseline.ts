@@ -37,7 +37,7 @@ function generatedIndexes(ir: SchemaIR): Map<string, Map<ForeignKey, Index>> {
     const auto = new RegExp(`^${t.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_ibfk_\\d+$`);
     for (const fk of t.foreignKeys) {
       if (!auto.test(fk.name)) continue;
-      const ix = t.indexes.find((i) => !i.unique && i.name === fk.columns[0] && i.parts.length === fk.columns.length
+      const ix = t.indexes.find((i) => !i.unique && i.type === undefined && i.name === fk.columns[0] && i.parts.length === fk.columns.length
         && i.parts.every((p, k) => p.column === fk.columns[k] && p.length === undefined && !p.desc));
       if (!ix || coveredOtherwise(t, fk, ix)) continue;
       if (!out.has(t.name)) out.set(t.name, new Map());
@@ -51,7 +51,7 @@ function generatedIndexes(ir: SchemaIR): Map<string, Map<ForeignKey, Index>> {
 function coveredOtherwise(t: Table, fk: ForeignKey, ix: Index): boolean {
   const covers = (cols: readonly string[]) => fk.columns.every((c, k) => cols[k] === c);
   return (t.primaryKey !== null && covers(t.primaryKey.columns))
-    || t.indexes.some((i) => i !== ix && i.parts.every((p) => p.length === undefined) && covers(i.parts.map((p) => p.column)));
+    || t.indexes.some((i) => i !== ix && i.type === undefined && i.parts.every((p) => p.length === undefined) && covers(i.parts.map((p) => p.column)));
 }
 
 /** A CREATE TABLE (or ALTER TABLE ... ADD) with those foreign keys unnamed and their indexes left out. */

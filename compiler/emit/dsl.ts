@@ -2,7 +2,7 @@ import { SqlScanner } from '../dialect/mysql/lexer.js';
 import { TABLE_METHODS } from '../dsl/table.js';
 import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
-import { assertNever } from '../ir/types.js';
+import { assertNever, partNames } from '../ir/types.js';
 import type {
   Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table,
 } from '../ir/types.js';
@@ -33,7 +33,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf fulltext spatial keyExpr t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -154,7 +154,8 @@ function defaultArg(c: Column, d: DefaultValue, used: Set<string>): string {
 function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates, used: Set<string>): string {
   const self = vars.get(t.name)!;
   const pk = t.primaryKey?.columns ?? [];
-  const pkOnColumns = pk.length > 0 && pk.every((c, i) => t.columns.filter((x) => pk.includes(x.name))[i]?.name === c);
+  const pkOnColumns = pk.length > 0 && t.primaryKey?.comment === undefined
+    && pk.every((c, i) => t.columns.filter((x) => pk.includes(x.name))[i]?.name === c);
   const items: string[] = [];
   const inlineUnique = new Set<Index>();
   const inlineFk = new Set<ForeignKey>();
@@ -162,16 +163,16 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   // Indexes the normaliser adds back for a foreign key are left out.
   const implied = new Set<Index>();
   for (const fk of t.foreignKeys) {
-    const ix = t.indexes.find((i) => i.name === fk.name && !i.unique && i.parts.length === fk.columns.length
+    const ix = t.indexes.find((i) => i.name === fk.name && !i.unique && plainIndex(i) && i.parts.length === fk.columns.length
       && i.parts.every((p, k) => p.column === fk.columns[k] && p.length === undefined && !p.desc));
     if (!ix) continue;
     const covered = (cols: readonly string[]) => fk.columns.every((c, k) => cols[k] === c);
-    const others = t.indexes.filter((i) => i !== ix && i.parts.every((p) => p.length === undefined));
+    const others = t.indexes.filter((i) => i !== ix && i.type === undefined && i.parts.every((p) => p.length === undefined));
     if (!covered(pk) && !others.some((i) => covered(i.parts.map((p) => p.column)))) implied.add(ix);
   }
 
   const columns = t.columns.map((c) => {
-    const isId = pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && c.autoIncrement && !c.nullable
+    const isId = pkOnColumns && pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && c.autoIncrement && !c.nullable
       && c.default === null && !c.generated && c.comment === null && !c.onUpdateNow;
     let out: string;
     if (isId) {
@@ -190,7 +191,7 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
     if (c.charset) out += `.charset(${str(c.charset)})`;
     if (c.collate) out += `.collate(${str(c.collate)})`;
     if (c.comment !== null) out += `.comment(${str(c.comment)})`;
-    const unique = t.indexes.find((i) => i.unique && i.parts.length === 1 && i.parts[0].column === c.name
+    const unique = t.indexes.find((i) => i.unique && plainIndex(i) && i.parts.length === 1 && i.parts[0].column === c.name
       && i.parts[0].length === undefined && !i.parts[0].desc && !inlineUnique.has(i));
     if (unique) {
       inlineUnique.add(unique);
@@ -208,17 +209,12 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   const ref = (c: string) => access('t', c);
   if (pk.length > 0 && !pkOnColumns) {
     used.add('primaryKey');
-    items.push(`primaryKey(${pk.map(ref).join(', ')})`);
+    const comment = t.primaryKey?.comment;
+    items.push(`primaryKey(${pk.map(ref).join(', ')})${comment !== undefined ? `.comment(${str(comment)})` : ''}`);
   }
   for (const ix of t.indexes) {
     if (inlineUnique.has(ix) || implied.has(ix)) continue;
-    const fn = ix.unique ? 'unique' : 'index';
-    used.add(fn);
-    const auto = indexName(naming, t.name, ix.parts.map((p) => p.column), ix.unique);
-    if (ix.parts.some((p) => p.length !== undefined || p.desc)) {
-      throw new Error(`index ${ix.name} of ${t.name} uses a prefix length or DESC, which the schema language cannot express yet`);
-    }
-    items.push(`${fn}(${ix.parts.map((p) => ref(p.column)).join(', ')})${ix.name === auto ? '' : `.name(${str(ix.name)})`}`);
+    items.push(writeIndex(ix, t.name, naming, used, ref));
   }
   for (const fk of t.foreignKeys) {
     if (inlineFk.has(fk)) continue;
@@ -246,6 +242,35 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   text += ')';
   if (!hidden) for (const [k, v] of options) text += `.${k}(${str(v)})`;
   return text + ';';
+}
+
+/** An index with none of the options an ordinary index goes without. */
+function plainIndex(ix: Index): boolean {
+  return ix.type === undefined && ix.parser === undefined && ix.using === undefined && ix.keyBlockSize === undefined
+    && ix.comment === undefined && !ix.hidden;
+}
+
+/** `index(t.a, t.b.prefix(10).desc())`, `fulltext(t.title).parser('ngram')`, ... with the options it has. */
+function writeIndex(ix: Index, table: string, naming: NamingTemplates, used: Set<string>, ref: (c: string) => string): string {
+  const fn = ix.type ?? (ix.unique ? 'unique' : 'index');
+  used.add(fn);
+  const auto = indexName(naming, table, partNames(ix.parts), ix.unique);
+  const parts = ix.parts.map((p) => {
+    if (p.expr !== undefined) {
+      if (!p.desc) return sqlTemplate(p.expr, used);
+      used.add('keyExpr');
+      return `keyExpr(${sqlTemplate(p.expr, used)}).desc()`;
+    }
+    return ref(p.column) + (p.length !== undefined ? `.prefix(${p.length})` : '') + (p.desc ? '.desc()' : '');
+  });
+  let out = `${fn}(${parts.join(', ')})`;
+  if (ix.name !== auto) out += `.name(${str(ix.name)})`;
+  if (ix.parser !== undefined) out += `.parser(${str(ix.parser)})`;
+  if (ix.using !== undefined) out += `.using(${str(ix.using.toLowerCase())})`;
+  if (ix.keyBlockSize !== undefined) out += `.keyBlockSize(${ix.keyBlockSize})`;
+  if (ix.comment !== undefined) out += `.comment(${str(ix.comment)})`;
+  if (ix.hidden) out += '.invisible()';
+  return out;
 }
 
 function fkOptions(fk: ForeignKey, table: string, naming: NamingTemplates): string {

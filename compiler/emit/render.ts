@@ -1,3 +1,4 @@
+import type { ServerProfile } from '../dialect/mysql/server.js';
 import { createRequire } from 'node:module';
 import { SchemacError } from '../diagnostics.js';
 import { MAX_STATEMENT_NESTING, nestingPast } from '../ir/sql-nesting.js';
@@ -92,13 +93,13 @@ export function renderSqlFile(header: readonly string[], statements: readonly St
  * Every table as CREATE TABLE, referenced tables first; foreign keys that close a cycle
  * are added at the end with ALTER TABLE.
  */
-export function schemaStatements(ir: SchemaIR): Statement[] {
+export function schemaStatements(ir: SchemaIR, server?: ServerProfile): Statement[] {
   const { order, deferred } = orderCreatedTables(ir.tables);
   const byName = new Map(ir.tables.map((t) => [t.name, t]));
   const out: Statement[] = [];
   for (const name of order) {
     const t = byName.get(name)!;
-    out.push(printDdl({ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)) }));
+    out.push(printDdl({ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)) }, server));
   }
   for (const name of order) {
     for (const fk of byName.get(name)!.foreignKeys.filter((f) => deferred.has(f))) {

@@ -128,7 +128,8 @@ function alterClause(state: ImportState, table: TableState, tokens: readonly Tok
     return catalog.renameTable(table.name, to);
   }
   if (cur.acceptWord('ALTER')) {
-    if (cur.atWord('INDEX') || cur.atWord('KEY') || cur.atWord('CHECK') || cur.atWord('CONSTRAINT')) unsupported(`ALTER ${cur.peek()!.upper}`);
+    if (cur.acceptWord('INDEX') || cur.acceptWord('KEY')) return alterIndexVisibility(state, table, cur);
+    if (cur.atWord('CHECK') || cur.atWord('CONSTRAINT')) unsupported(`ALTER ${cur.peek()!.upper}`);
     cur.acceptWord('COLUMN');
     cur.acceptWord('IF', 'EXISTS');
     const col = catalog.column(table, cur.identifier('a column name'));
@@ -215,4 +216,26 @@ function ifExists(cur: Cursor, drop: (name: string) => void): void {
   } catch (e) {
     if (!optional) throw e;
   }
+}
+
+/**
+ * `ALTER INDEX name {VISIBLE | INVISIBLE}` (MySQL 8) / `{NOT IGNORED | IGNORED}` (MariaDB 10.6+),
+ * each spelling on its own server.
+ */
+function alterIndexVisibility(state: ImportState, table: TableState, cur: Cursor): void {
+  const name = cur.identifier('an index name');
+  const at = cur.peek();
+  const mariadb = state.ctx.server.flavor === 'mariadb';
+  let hidden: boolean;
+  if (cur.acceptWord('NOT', 'IGNORED')) hidden = false;
+  else if (cur.acceptWord('IGNORED')) hidden = true;
+  else if (cur.acceptWord('VISIBLE')) hidden = false;
+  else if (cur.acceptWord('INVISIBLE')) hidden = true;
+  else return cur.fail(`expected ${mariadb ? 'IGNORED or NOT IGNORED' : 'VISIBLE or INVISIBLE'} after ALTER INDEX ${name} but found ${describeToken(at)}`, at);
+  const spelledMariadb = at!.upper === 'NOT' || at!.upper === 'IGNORED';
+  if (spelledMariadb !== mariadb) {
+    throw new ImportError('E_IMPORT_SYNTAX', `${at!.upper} is ${spelledMariadb ? 'MariaDB' : 'MySQL'}'s spelling; ${mariadb ? 'MariaDB hides an index with IGNORED' : 'MySQL hides an index with INVISIBLE'}`, at!.start);
+  }
+  cur.expectEnd();
+  state.catalog.setIndexHidden(table, name, hidden);
 }

@@ -32,6 +32,9 @@ export interface TableState {
 }
 
 /** A failure of a catalog operation, reported at the statement that asked for it. */
+/** What an index has besides its name, kind and parts (the optional fields of the IR's Index). */
+export type IndexOptions = Partial<Pick<Index, 'type' | 'parser' | 'using' | 'keyBlockSize' | 'comment' | 'hidden'>>;
+
 export class CatalogError extends Error {
   constructor(message: string) {
     super(message);
@@ -221,11 +224,11 @@ export class Catalog {
     }
   }
 
-  setPrimaryKey(t: TableState, columns: readonly string[], pos?: SourcePos): void {
+  setPrimaryKey(t: TableState, columns: readonly string[], pos?: SourcePos, comment?: string): void {
     if (t.primaryKey) throw new CatalogError(`table ${t.name} already has a primary key`);
     const cols = columns.map((c) => this.column(t, c).name);
     this.dropGeneratedCoveredBy(t, cols.map((column) => ({ column })));
-    t.primaryKey = { kind: 'primaryKey', columns: cols, ...(pos ? { pos } : {}) };
+    t.primaryKey = { kind: 'primaryKey', columns: cols, ...(comment !== undefined ? { comment } : {}), ...(pos ? { pos } : {}) };
     // A primary key column is NOT NULL, whatever its definition said.
     t.columns = t.columns.map((c) => (cols.includes(c.name) ? { ...c, nullable: false } : c));
   }
@@ -240,14 +243,18 @@ export class Catalog {
    * on a clash (MYSQL-NOTES §2). An index the server generated for a foreign key is dropped
    * when the new one can serve that foreign key instead (tested on MariaDB 10.11).
    */
-  addIndex(t: TableState, name: string | null, unique: boolean, parts: readonly IndexPart[], pos?: SourcePos): Index {
-    const resolved = parts.map((p) => ({ ...p, column: this.column(t, p.column).name }));
-    const indexName = name ?? this.freeIndexName(t, resolved[0].column);
+  addIndex(t: TableState, name: string | null, unique: boolean, parts: readonly IndexPart[], pos?: SourcePos,
+    options: IndexOptions = {}): Index {
+    const resolved = parts.map((p) => (p.expr !== undefined ? p : { ...p, column: this.column(t, p.column).name }));
+    // An unnamed index takes its first column's name; one that starts with an expression is
+    // `functional_index` (MySQL 8.0.13+, https://dev.mysql.com/doc/refman/8.0/en/create-index.html).
+    const indexName = name ?? this.freeIndexName(t, resolved[0].expr !== undefined ? 'functional_index' : resolved[0].column);
     if (same(indexName, 'PRIMARY') || t.indexes.some((ix) => same(ix.name, indexName))) {
       throw new CatalogError(`index ${indexName} already exists on ${t.name}`);
     }
-    this.dropGeneratedCoveredBy(t, resolved);
-    const index: Index = { kind: 'index', name: indexName, unique, parts: resolved, ...(pos ? { pos } : {}) };
+    // A FULLTEXT or SPATIAL index serves no foreign key.
+    if (options.type === undefined) this.dropGeneratedCoveredBy(t, resolved);
+    const index: Index = { kind: 'index', name: indexName, unique, parts: resolved, ...options, ...(pos ? { pos } : {}) };
     t.indexes.push(index);
     return index;
   }
@@ -274,6 +281,17 @@ export class Catalog {
     if (!ix) throw new CatalogError(`index ${name} does not exist on ${t.name}`);
     t.indexes = t.indexes.filter((x) => x !== ix);
     t.generated.delete(ix.name.toLowerCase());
+  }
+
+  /** An index made hidden from the optimizer or visible again (ALTER INDEX). */
+  setIndexHidden(t: TableState, name: string, hidden: boolean): void {
+    const ix = t.indexes.find((x) => same(x.name, name));
+    if (!ix) throw new CatalogError(`index ${name} does not exist on ${t.name}`);
+    t.indexes = t.indexes.map((x) => {
+      if (x !== ix) return x;
+      const { hidden: _h, ...rest } = x;
+      return hidden ? { ...rest, hidden: true } : rest;
+    });
   }
 
   renameIndex(t: TableState, from: string, to: string): void {
@@ -322,7 +340,7 @@ export class Catalog {
       const cols = a.fk.columns;
       const covers = (list: readonly IndexPart[]) => cols.every((c, i) => list[i] !== undefined && same(list[i].column, c) && list[i].length === undefined);
       if (t.primaryKey && covers(t.primaryKey.columns.map((column) => ({ column })))) continue;
-      const covering = t.indexes.filter((ix) => covers(ix.parts));
+      const covering = t.indexes.filter((ix) => ix.type === undefined && covers(ix.parts));
       const replaceable = covering.filter((ix) => earlier.has(ix.name.toLowerCase()) && ix.parts.length === cols.length);
       if (covering.length > replaceable.length) continue;
       for (const ix of replaceable) {

@@ -84,10 +84,10 @@ export function applyKey(state: ImportState, table: TableState, spec: KeySpec, a
   const { catalog } = state;
   switch (spec.kind) {
     case 'primaryKey':
-      catalog.setPrimaryKey(table, spec.columns, spec.pos);
+      catalog.setPrimaryKey(table, spec.columns, spec.pos, spec.comment);
       return;
     case 'index':
-      catalog.addIndex(table, spec.name, spec.unique, spec.parts, spec.pos);
+      catalog.addIndex(table, spec.name, spec.unique, spec.parts, spec.pos, spec.options);
       return;
     case 'foreignKey': {
       const fk = catalog.addForeignKey(table, spec.name, spec.indexName, spec.columns, spec.ref, spec.pos);

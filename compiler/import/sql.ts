@@ -11,10 +11,9 @@ import { ReadContext } from './context.js';
 import { configProfile, jsonIsLongtext, parseServerVersion, runsExecutableComment, type ServerProfile } from '../dialect/mysql/server.js';
 import { createTable } from './create-table.js';
 import { Cursor, ImportError } from './cursor.js';
-import { indexParts, parsedName } from './keys.js';
+import { readIndexClause } from './keys.js';
 import { lexSql, type Token } from '../dialect/mysql/lexer.js';
 import { foldMariadbJson } from './mariadb-json.js';
-import { astify } from './node-sql-parser.js';
 import { ImportState } from './state.js';
 import { splitStatements } from './statements.js';
 
@@ -153,8 +152,12 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
     while (tokens[k]?.upper === 'DEFINER' || tokens[k]?.upper === 'ALGORITHM' || tokens[k]?.upper === 'SQL') k++;
     const what = tokens[k]?.upper;
     if (what === 'TABLE' || (what === 'TEMPORARY' && tokens[k + 1]?.upper === 'TABLE')) return createTable(state, tokens);
-    if (what === 'INDEX' || (what === 'UNIQUE' && tokens[k + 1]?.upper === 'INDEX')) return createIndex(state, tokens);
-    if (what === 'FULLTEXT' || what === 'SPATIAL' || what === 'VECTOR') {
+    if (what === 'ONLINE' || what === 'OFFLINE') k++;
+    const kindWord = tokens[k]?.upper;
+    if (kindWord === 'INDEX' || ((kindWord === 'UNIQUE' || kindWord === 'FULLTEXT' || kindWord === 'SPATIAL') && tokens[k + 1]?.upper === 'INDEX')) {
+      return createIndex(state, tokens, k);
+    }
+    if (what === 'VECTOR') {
       throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${what} index is not in the schema IR`, first.start);
     }
     const kind = tokens.slice(1, 12).find((t) => t.kind === 'word' && OTHER_OBJECTS.has(t.upper))?.upper ?? what ?? '';
@@ -241,31 +244,39 @@ function renameTable(state: ImportState, tokens: readonly Token[]): void {
   cur.expectEnd();
 }
 
-/** CREATE [UNIQUE] INDEX name ON t (parts), read by node-sql-parser. */
-function createIndex(state: ImportState, tokens: readonly Token[]): void {
+/**
+ * CREATE [UNIQUE | FULLTEXT | SPATIAL] INDEX [IF NOT EXISTS] name [USING type] ON t (parts)
+ * [index options] [ALGORITHM [=] x] [LOCK [=] x]: the index clause of CREATE TABLE with the
+ * table between its name and its parts (readIndexClause reads both).
+ */
+function createIndex(state: ImportState, tokens: readonly Token[], kindAt: number): void {
   const { ctx, catalog } = state;
   const first = tokens[0];
-  for (const t of tokens) {
-    if (t.kind === 'word' && (t.upper === 'COMMENT' || t.upper === 'INVISIBLE' || t.upper === 'IGNORED')) {
-      throw new ImportError('E_IMPORT_UNSUPPORTED', `an index ${t.upper === 'COMMENT' ? 'COMMENT' : t.upper + ' flag'} is not in the schema IR`, t.start);
+  const cur = new Cursor(tokens, kindAt);
+  const head: Token[] = [];
+  if (!cur.atWord('INDEX')) head.push(cur.next());
+  head.push(cur.next());
+  cur.acceptWord('IF', 'NOT', 'EXISTS');
+  const nameToken = cur.peek();
+  const indexName = cur.identifier('an index name');
+  head.push(nameToken!);
+  if (cur.atWord('USING')) head.push(cur.next(), cur.next('BTREE or HASH'));
+  cur.expectWord('ON');
+  const tableName = cur.qualifiedName('a table name').name;
+  const body: Token[] = [];
+  while (!cur.atEnd()) {
+    if (cur.atWord('ALGORITHM') || cur.atWord('LOCK')) {
+      cur.next();
+      cur.acceptOp('=');
+      cur.next('an ALGORITHM or LOCK value');
+      continue;
     }
+    body.push(cur.next());
   }
-  const source = ctx.source(tokens);
-  const parsed = astify(source);
-  if ('refusal' in parsed) {
-    throw new ImportError('E_IMPORT_SYNTAX', `node-sql-parser cannot read this CREATE INDEX: ${parsed.refusal.message}`,
-      first.start + Math.min(parsed.refusal.offset, source.length));
-  }
-  const ast = parsed.ast;
-  const tableName = parsedName(ast?.table?.table);
-  const indexName = parsedName(ast?.index);
-  if (ast?.type !== 'create' || tableName === null || indexName === null) {
-    throw new ImportError('E_IMPORT_SYNTAX', 'expected CREATE [UNIQUE] INDEX name ON table (columns)', first.start);
-  }
-  const kind = String(ast.index_type ?? '').toLowerCase();
-  if (kind && kind !== 'unique') throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${kind.toUpperCase()} index is not in the schema IR`, first.start);
+  const spec = readIndexClause(ctx, new Cursor([...head, ...body]), null, ctx.pos(first.start));
+  if (spec.kind !== 'index') throw new ImportError('E_IMPORT_SYNTAX', 'expected CREATE INDEX name ON table (columns)', first.start);
   const table = catalog.get(tableName);
-  catalog.addIndex(table, indexName, kind === 'unique', indexParts(ast.index_columns, first), ctx.pos(first.start));
+  catalog.addIndex(table, indexName, spec.unique, spec.parts, spec.pos, spec.options);
 }
 
 /** DROP INDEX [IF EXISTS] name ON t [ALGORITHM ...] [LOCK ...]. */

@@ -1,6 +1,6 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
 import type {
-  BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
+  BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexAlgorithm, IndexPart, IndexType, IntSize,
   PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
 } from './types.js';
 
@@ -103,6 +103,8 @@ const INT_SIZES: readonly IntSize[] = ['tinyint', 'smallint', 'mediumint', 'int'
 const TEXT_SIZES: readonly TextSize[] = ['tinytext', 'text', 'mediumtext', 'longtext'];
 const BLOB_SIZES: readonly BlobSize[] = ['tinyblob', 'blob', 'mediumblob', 'longblob'];
 const ACTIONS: readonly ReferentialAction[] = ['RESTRICT', 'CASCADE', 'SET NULL', 'NO ACTION', 'SET DEFAULT'];
+const INDEX_TYPES: readonly IndexType[] = ['fulltext', 'spatial'];
+const INDEX_ALGORITHMS: readonly IndexAlgorithm[] = ['BTREE', 'HASH'];
 const FSP = integer(0, 6);
 const LENGTH = integer(0, 4294967295);
 
@@ -190,9 +192,11 @@ const tables = array(shape<Table>({
     autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(word), collate: nullable(word),
     generated: nullable(shape<Generated>({ expr: expression, stored: boolean })),
   })),
-  primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) })),
+  primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) }, { comment: string })),
   indexes: array(shape<Index>({ kind: kindIs('index'), name: string, unique: boolean,
-    parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean })) })),
+    parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean, expr: expression })) },
+  { type: oneOf(INDEX_TYPES), parser: word, using: oneOf(INDEX_ALGORITHMS), keyBlockSize: integer(1, 65535),
+    comment: string, hidden: boolean })),
   foreignKeys: array(shape<ForeignKey>({
     kind: kindIs('foreignKey'), name: string, columns: array(string), refTable: string, refColumns: array(string),
     onDelete: oneOf(ACTIONS), onUpdate: oneOf(ACTIONS),
@@ -239,7 +243,14 @@ function checkReferences(tables: readonly Table[], path: string): void {
       if (!columnsOf.get(table)!.has(c.toLowerCase())) fail(where(k), `table ${JSON.stringify(table.name)} has no column ${JSON.stringify(c)}`);
     });
     if (t.primaryKey) known(t.primaryKey.columns, (k) => at(at(at(here, 'primaryKey'), 'columns'), k), t);
-    t.indexes.forEach((ix, i2) => known(ix.parts.map((p) => p.column), (k) => at(at(at(at(here, 'indexes'), i2), 'parts'), k) + '.column', t));
+    t.indexes.forEach((ix, i2) => ix.parts.forEach((p, k) => {
+      const where = at(at(at(at(here, 'indexes'), i2), 'parts'), k);
+      if (p.expr !== undefined) {
+        if (p.column !== '') fail(where + '.column', 'a functional key part has no column');
+      } else {
+        known([p.column], () => where + '.column', t);
+      }
+    }));
     t.foreignKeys.forEach((fk, i2) => {
       const where = at(at(here, 'foreignKeys'), i2);
       known(fk.columns, (k) => at(at(where, 'columns'), k), t);

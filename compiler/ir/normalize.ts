@@ -6,7 +6,7 @@ import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
   TableOptions,
 } from './types.js';
-import { assertNever, DEFAULT_NAMING } from './types.js';
+import { assertNever, DEFAULT_NAMING, partNames } from './types.js';
 
 /**
  * Canonical form shared by every source (schema files, snapshots, live databases, SQL files):
@@ -43,9 +43,9 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
   const options = normalizeOptions(table.options);
   const columns = table.columns.map((c) => normalizeColumn(c, pk.has(c.name), options));
 
-  const indexes: Index[] = table.indexes.map((ix) => ix.name ? ix : {
-    ...ix, name: indexName(naming, table.name, ix.parts.map((p) => p.column), ix.unique),
-  });
+  const indexes: Index[] = table.indexes.map((ix) => normalizeIndex(ix.name ? ix : {
+    ...ix, name: indexName(naming, table.name, partNames(ix.parts), ix.unique),
+  }, options));
   // NO ACTION and RESTRICT are the same in InnoDB; one spelling keeps diffs quiet.
   const action = (a: ReferentialAction): ReferentialAction => (a === 'NO ACTION' ? 'RESTRICT' : a);
   const foreignKeys: ForeignKey[] = table.foreignKeys.map((fk) => ({
@@ -56,11 +56,12 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
   }));
   // InnoDB creates an index, named after the constraint, for a foreign key whose columns are not
   // the leftmost prefix of an existing index (MYSQL-NOTES §3). Keeping it in the model makes
-  // drops, down scripts and introspection agree with the server.
+  // drops, down scripts and introspection agree with the server. A FULLTEXT or SPATIAL index
+  // serves no foreign key.
   for (const fk of foreignKeys) {
     const covered = (cols: readonly string[]) => fk.columns.every((c, i) => cols[i] === c);
     const has = (table.primaryKey && covered(table.primaryKey.columns))
-      || indexes.some((ix) => covered(ix.parts.map((p) => p.column)) && ix.parts.every((p) => p.length === undefined));
+      || indexes.some((ix) => ix.type === undefined && covered(ix.parts.map((p) => p.column)) && ix.parts.every((p) => p.length === undefined));
     if (!has) {
       indexes.push({ kind: 'index', name: fk.name, unique: false, parts: fk.columns.map((column) => ({ column })),
         autoNamed: true, ...(fk.pos ? { pos: fk.pos } : {}) });
@@ -69,14 +70,44 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
   const checks = table.checks.map((ck) => ({
     ...ck, expr: ck.expr.trim(), name: ck.name || checkName(naming, table.name, ck.label ?? ''),
   }));
+  const primaryKey = table.primaryKey && table.primaryKey.comment === '' ? (({ comment: _c, ...pk }) => pk)(table.primaryKey) : table.primaryKey;
   return {
     ...table,
     columns,
+    primaryKey,
     indexes: indexes.sort((a, b) => compareNames(a.name, b.name)),
     foreignKeys: foreignKeys.sort((a, b) => compareNames(a.name, b.name)),
     checks: checks.sort((a, b) => compareNames(a.name, b.name)),
     options,
   };
+}
+
+/**
+ * An index in one spelling: its options only where they mean something on the table's engine.
+ * - `USING`: InnoDB, MyISAM and Aria build B-trees whatever is asked (`USING HASH` on an ordinary
+ *   index is accepted and reported as BTREE: MariaDB 10.11 [T], MySQL manual "CREATE INDEX"),
+ *   except MariaDB's hash-based UNIQUE (`UNIQUE ... USING HASH`, reported as HASH [T]); MEMORY
+ *   builds HASH unless BTREE is asked. FULLTEXT and SPATIAL indexes have their own structure.
+ * - `KEY_BLOCK_SIZE` is ignored by InnoDB at index level (MySQL manual, "InnoDB table
+ *   compression": shown by SHOW CREATE TABLE, used for nothing), and 0 means the default.
+ * - An empty COMMENT is none; a visible index has no `hidden`; a parser is only FULLTEXT's and
+ *   its name is a plugin name, compared in lower case.
+ */
+function normalizeIndex(ix: Index, options: TableOptions): Index {
+  const engine = engineOf(options).toLowerCase();
+  const { type, parser, using, keyBlockSize, comment, hidden, ...rest } = ix;
+  const out: { -readonly [K in keyof Index]: Index[K] } = { ...rest };
+  if (type !== undefined) out.type = type;
+  if (type === 'fulltext' && parser !== undefined && parser !== '') out.parser = parser.toLowerCase();
+  else if (type !== 'fulltext' && parser !== undefined) out.parser = parser; // validation refuses it
+  if (type === undefined && using !== undefined) {
+    const kept = engine === 'memory' ? using === 'BTREE' : using === 'HASH' && ix.unique;
+    if (kept) out.using = using;
+  }
+  if (keyBlockSize !== undefined && keyBlockSize !== 0 && engine !== 'innodb') out.keyBlockSize = keyBlockSize;
+  if (comment !== undefined && comment !== '') out.comment = comment;
+  if (hidden) out.hidden = true;
+  return out;
 }
 
 const ENGINES: Record<string, string> = { innodb: 'InnoDB', myisam: 'MyISAM', memory: 'MEMORY', aria: 'Aria' };

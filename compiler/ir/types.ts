@@ -77,18 +77,51 @@ export interface Column {
 }
 
 export interface IndexPart {
+  /** The column; empty for a functional key part (`expr`). */
   readonly column: string;
   /** Prefix length for string/blob columns (`col(10)`). */
   readonly length?: number;
   readonly desc?: boolean;
+  /**
+   * A functional key part (MySQL 8.0.13+, `INDEX ((lower(email)))`): the expression as written,
+   * without the parentheses around it; `column` is then ''. MariaDB has none (validation refuses it).
+   */
+  readonly expr?: string;
 }
 
-/** A secondary index or unique key. The primary key is `Table.primaryKey`. */
+/** The names an index's parts give its auto-name: a column's name, `expr` for a functional part. */
+export function partNames(parts: readonly IndexPart[]): string[] {
+  return parts.map((p) => (p.expr !== undefined ? 'expr' : p.column));
+}
+
+/** FULLTEXT or SPATIAL; an ordinary (B-tree or hash) index has no `type`. */
+export type IndexType = 'fulltext' | 'spatial';
+
+/** `USING BTREE | HASH`, kept only where the engine has a choice (normalize.ts). */
+export type IndexAlgorithm = 'BTREE' | 'HASH';
+
+/**
+ * A secondary index or unique key. The primary key is `Table.primaryKey`. The optional fields
+ * are omitted when at their default (an ordinary visible index without options), so snapshots
+ * written before they existed read the same.
+ */
 export interface Index {
   readonly kind: 'index';
   readonly name: string;
   readonly unique: boolean;
   readonly parts: readonly IndexPart[];
+  /** FULLTEXT or SPATIAL (never unique). */
+  readonly type?: IndexType;
+  /** FULLTEXT ... WITH PARSER name (e.g. ngram on MySQL). */
+  readonly parser?: string;
+  /** USING BTREE | HASH, where it means something (normalize.ts drops it elsewhere). */
+  readonly using?: IndexAlgorithm;
+  /** KEY_BLOCK_SIZE of the index (MyISAM/Aria; InnoDB ignores it and normalize.ts drops it). */
+  readonly keyBlockSize?: number;
+  /** COMMENT 'text' (never empty: an empty comment is no comment). */
+  readonly comment?: string;
+  /** Hidden from the optimizer: INVISIBLE on MySQL 8, IGNORED on MariaDB 10.6+ (the dialect spells it). */
+  readonly hidden?: boolean;
   /** True when the name came from a template rather than the user. */
   readonly autoNamed?: boolean;
   readonly pos?: SourcePos;
@@ -123,6 +156,8 @@ export interface Check {
 export interface PrimaryKey {
   readonly kind: 'primaryKey';
   readonly columns: readonly string[];
+  /** COMMENT 'text' of the primary key's index (never empty). */
+  readonly comment?: string;
   readonly pos?: SourcePos;
 }
 

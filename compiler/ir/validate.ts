@@ -1,4 +1,4 @@
-import { notEnforcedChecks, type ServerProfile } from '../dialect/mysql/server.js';
+import { fulltextParserAvailable, functionalIndexes, hiddenIndexKeyword, notEnforcedChecks, usingHashUniqueKept, type ServerProfile } from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
@@ -8,7 +8,7 @@ import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexType, SchemaIR, SourcePos, Table,
 } from './types.js';
 
 /**
@@ -53,6 +53,13 @@ const MAX_NAME = 64;
 /** Printable BMP characters only (see forbiddenNameChar): the fast path of a name check. */
 const PLAIN_NAME = /^[\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\uffff]*$/;
 const MAX_KEY_PARTS = 16;
+/** Index comments: up to 1024 characters (MySQL manual, CREATE INDEX; MariaDB the same). */
+const MAX_INDEX_COMMENT = 1024;
+/** The engines with FULLTEXT and SPATIAL indexes (MEMORY has neither). */
+const INDEXED_TEXT_ENGINES: ReadonlySet<string> = new Set(['innodb', 'myisam', 'aria']);
+/** Column type kinds a SPATIAL index takes (the geometry types). */
+const SPATIAL_TYPES: ReadonlySet<string> = new Set(['geometry', 'point', 'linestring', 'polygon', 'multipoint', 'multilinestring',
+  'multipolygon', 'geometrycollection']);
 const MAX_INDEXES = 64;
 const MAX_KEY_BYTES = 3072;
 const MAX_COLUMN_COMMENT = 1024;
@@ -644,7 +651,8 @@ class Validator {
     const defs = new Map<string, Index>();
     for (const ix of indexes) {
       const pos = ix.pos ?? table.pos;
-      const what = `${ix.unique ? 'unique key' : 'index'} ${q(ix.name)} on table ${q(t)}`;
+      const kind = ix.type === 'fulltext' ? 'FULLTEXT index' : ix.type === 'spatial' ? 'SPATIAL index' : ix.unique ? 'unique key' : 'index';
+      const what = `${kind} ${q(ix.name)} on table ${q(t)}`;
       if (!ix.autoNamed) this.name(ix.name, ix.unique ? 'unique key' : 'index', t, pos);
       if (lower(ix.name) === 'primary') {
         this.report('E_INDEX_NAME_PRIMARY', `${what}: the name PRIMARY is reserved for the primary key`, pos,
@@ -657,7 +665,7 @@ class Validator {
       } else {
         names.set(lower(ix.name), ix);
       }
-      const def = `${ix.unique ? 'u' : 'i'}:${ix.parts.map((p) => `${lower(p.column)}/${p.length ?? ''}/${p.desc ? 'd' : ''}`).join(',')}`;
+      const def = `${ix.type ?? (ix.unique ? 'u' : 'i')}:${ix.parts.map((p) => `${lower(p.column)}/${p.length ?? ''}/${p.desc ? 'd' : ''}/${p.expr ?? ''}`).join(',')}`;
       const same = defs.get(def);
       if (same) {
         this.report('E_DUPLICATE_INDEX_DEF', `${what} repeats ${q(same.name)} (same columns)`, pos,
@@ -665,11 +673,120 @@ class Validator {
       } else {
         defs.set(def, ix);
       }
-      if (!supporting.has(ix)) this.keyParts(info, ix.parts, what, pos, true);
+      if (ix.type !== undefined) this.textOrSpatialIndex(info, ix, ix.type, what, pos);
+      else if (!supporting.has(ix)) this.keyParts(info, ix.parts, what, pos, true);
+      this.indexOptions(info, ix, what, pos);
     }
   }
 
-  private keyParts(info: TableInfo, parts: readonly { column: string; length?: number }[], what: string,
+  /**
+   * A functional key part: MySQL 8.0.13+ only (MariaDB has none: a generated column indexed does
+   * the same there); the expression is checked as a generated column's, and takes no prefix.
+   */
+  private functionalPart(info: TableInfo, expr: string, length: number | undefined, what: string, pos: SourcePos | undefined): void {
+    if (!functionalIndexes(this.server)) {
+      const server = this.server.flavor === 'mariadb' ? 'MariaDB' : 'this MySQL version (functional key parts need 8.0.13)';
+      this.report('E_INDEX_EXPRESSION', `${what} has a functional key part (${expr.length > 40 ? expr.slice(0, 37) + '...' : expr}), which ${server} cannot index`, pos,
+        `index a generated column instead: add a column with .generatedAs(sql\`${expr.replace(/`/g, '\\`')}\`) to ${q(info.table.name)} and index that column`);
+      return;
+    }
+    if (length !== undefined) {
+      this.report('E_INDEX_PREFIX', `${what}: a functional key part takes no prefix length`, pos,
+        'remove the length, or take the prefix in the expression (left(col, n))');
+    }
+    this.expression(expr, 'generated', `${what}: its functional key part`, pos);
+  }
+
+  /** FULLTEXT: string columns, whole (no prefix, no order). SPATIAL: one NOT NULL geometry column. */
+  private textOrSpatialIndex(info: TableInfo, ix: Index, type: IndexType, what: string, pos: SourcePos | undefined): void {
+    const kind = type === 'fulltext' ? 'FULLTEXT' : 'SPATIAL';
+    if (ix.unique) {
+      this.report('E_INDEX_KIND', `${what} is both UNIQUE and ${kind}`, pos, `declare it as ${type}(...) or unique(...), not both`);
+    }
+    const engine = engineOf(info.table.options, this.server);
+    if (!INDEXED_TEXT_ENGINES.has(engine.toLowerCase())) {
+      this.report('E_INDEX_ENGINE', `${what}: ENGINE=${engine} has no ${kind} indexes`, pos,
+        `use InnoDB (or MyISAM/Aria) for table ${q(info.table.name)}, or an ordinary index(...)`);
+    }
+    if (type === 'spatial' && ix.parts.length !== 1) {
+      this.report('E_INDEX_SPATIAL_COLUMNS', `${what} has ${ix.parts.length} columns; a SPATIAL index has exactly one`, pos,
+        'index one geometry column per spatial(...)');
+    }
+    if (ix.parts.length > MAX_KEY_PARTS) {
+      this.report('E_KEY_TOO_MANY_COLUMNS', `${what} has ${ix.parts.length} columns; MySQL allows ${MAX_KEY_PARTS}`, pos, 'use fewer columns');
+    }
+    const seen = new Set<string>();
+    for (const part of ix.parts) {
+      if (part.expr !== undefined) {
+        this.report('E_INDEX_PART_OPTION', `${what} has a functional key part, which a ${kind} index does not take`, pos,
+          `index columns in ${type}(...); an expression goes in an ordinary index(...)`);
+        continue;
+      }
+      if (seen.has(lower(part.column))) this.report('E_KEY_DUPLICATE_COLUMN', `${what} lists column ${q(part.column)} twice`, pos, 'list each column once');
+      seen.add(lower(part.column));
+      const col = info.columns.get(part.column);
+      if (!col) {
+        this.unknownColumn(info, part.column, what, pos);
+        continue;
+      }
+      const label = `${info.table.name}.${col.name}`;
+      if (part.length !== undefined || part.desc) {
+        this.report('E_INDEX_PART_OPTION', `${what}: column ${q(label)} has a ${part.length !== undefined ? 'prefix length' : 'DESC order'}, which a ${kind} index does not take`,
+          pos, `index the whole column: t.${col.name} without .prefix() or .desc()`);
+      }
+      if (type === 'fulltext') {
+        const textual = col.type.kind === 'char' || col.type.kind === 'varchar' || col.type.kind === 'text';
+        if (!textual) {
+          this.report('E_INDEX_FULLTEXT_TYPE', `${what} includes column ${q(label)} of type ${typeText(col.type)}; FULLTEXT indexes char, varchar and text columns`,
+            pos, `remove ${col.name} from fulltext(...), or index it with index(...)`);
+        }
+      } else {
+        if (!SPATIAL_TYPES.has(String(col.type.kind))) {
+          this.report('E_INDEX_SPATIAL_TYPE', `${what} includes column ${q(label)} of type ${typeText(col.type)}; SPATIAL indexes a geometry column`,
+            pos, `use a geometry column in spatial(...), or index ${col.name} with index(...)`);
+        } else if (col.nullable) {
+          this.report('E_INDEX_SPATIAL_NULL', `${what} includes nullable column ${q(label)}; a SPATIAL index needs NOT NULL`, pos,
+            `declare ${col.name} with .notNull()`);
+        }
+      }
+    }
+  }
+
+  /** The options of an index: parser, USING, COMMENT and visibility, each where the server has it. */
+  private indexOptions(info: TableInfo, ix: Index, what: string, pos: SourcePos | undefined): void {
+    if (ix.parser !== undefined) {
+      if (ix.type !== 'fulltext') {
+        this.report('E_INDEX_PARSER', `${what} has a parser (${ix.parser}), which only a FULLTEXT index takes`, pos,
+          'remove .parser(), or declare the index with fulltext(...)');
+      } else if (!fulltextParserAvailable(this.server, ix.parser)) {
+        this.report('E_INDEX_PARSER', `${what} uses the full-text parser ${q(ix.parser)}, which ${this.server.flavor === 'mariadb' ? 'MariaDB' : 'this server'} does not have`,
+          pos, this.server.flavor === 'mariadb'
+            ? 'remove .parser(): MariaDB has no ngram or mecab parser (its built-in parser splits words on spaces and punctuation)'
+            : 'remove .parser(), or install the parser plugin and name it as the server does');
+      }
+    }
+    if (ix.using === 'HASH' && ix.unique && !usingHashUniqueKept(this.server) && engineOf(info.table.options, this.server).toLowerCase() !== 'memory') {
+      this.report('E_INDEX_USING', `${what} asks for USING HASH, which InnoDB on MySQL ignores (it builds a B-tree)`, pos,
+        "remove .using('hash')");
+    }
+    if (ix.comment !== undefined && [...ix.comment].length > MAX_INDEX_COMMENT) {
+      this.report('E_INDEX_COMMENT_LENGTH', `${what} has a comment of ${[...ix.comment].length} characters; MySQL allows ${MAX_INDEX_COMMENT}`, pos,
+        'shorten the comment');
+    }
+    if (ix.hidden) {
+      const keyword = hiddenIndexKeyword(this.server);
+      const table = info.table;
+      if (keyword === null) {
+        this.report('E_INDEX_HIDDEN', `${what} is invisible, which this server cannot do (IGNORED indexes need MariaDB 10.6)`, pos,
+          'remove .invisible(), or compile for MariaDB 10.6+ or MySQL 8');
+      } else if (!table.primaryKey && ix.unique && ix.parts.every((p) => info.columns.get(p.column)?.nullable === false)) {
+        this.report('E_INDEX_HIDDEN', `${what} stands in for the primary key of table ${q(table.name)} (unique, NOT NULL, and the table has none), so it cannot be ${keyword}`,
+          pos, 'declare a primary key, or remove .invisible()');
+      }
+    }
+  }
+
+  private keyParts(info: TableInfo, parts: readonly { column: string; length?: number; expr?: string }[], what: string,
     pos: SourcePos | undefined, prefixAllowed: boolean): void {
     const { table } = info;
     if (parts.length === 0) {
@@ -683,6 +800,10 @@ class Validator {
     const seen = new Set<string>();
     let bytes = 0;
     for (const part of parts) {
+      if (part.expr !== undefined) {
+        this.functionalPart(info, part.expr, part.length, what, pos);
+        continue;
+      }
       const col = info.columns.get(part.column);
       if (seen.has(lower(part.column))) {
         this.report('E_KEY_DUPLICATE_COLUMN', `${what} lists column ${q(part.column)} twice`, pos, 'list each column once');
@@ -856,7 +977,7 @@ class Validator {
     const keys: string[][] = [];
     if (table.primaryKey) keys.push([...table.primaryKey.columns]);
     for (const ix of table.indexes ?? []) {
-      if (ix.unique && ix.parts.every((p) => p.length === undefined)) keys.push(ix.parts.map((p) => p.column));
+      if (ix.unique && ix.parts.every((p) => p.length === undefined && p.expr === undefined)) keys.push(ix.parts.map((p) => p.column));
     }
     return keys;
   }
@@ -935,7 +1056,7 @@ class Validator {
 }
 
 function sameColumns(ix: Index, columns: readonly string[]): boolean {
-  return ix.parts.length === columns.length && ix.parts.every((p, i) => p.column === columns[i] && p.length === undefined);
+  return ix.type === undefined && ix.parts.length === columns.length && ix.parts.every((p, i) => p.column === columns[i] && p.length === undefined);
 }
 
 /** Types an index on which compares by collation (the textual ones, LOBs aside). */

@@ -96,6 +96,7 @@ export function describeDslValue(value: unknown): string {
     if (kind === 'checkItem') return 'a check';
     if (kind === 'primaryKeyItem') return 'a primary key';
     if (kind === 'columnRef') return 'a column reference';
+    if (kind === 'keyPart') return 'a key part';
     if (kind === 'sql') return 'an sql fragment';
   }
   return 'this value';

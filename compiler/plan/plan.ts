@@ -6,7 +6,7 @@ import { isVirtual, viaStored } from '../dialect/mysql/strategy.js';
 import type { Change } from '../diff/changes.js';
 import { columnsEqual } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
-import { assertNever } from '../ir/types.js';
+import { assertNever, partNames } from '../ir/types.js';
 import type { Column, ForeignKey, Index, Table, TableOptions } from '../ir/types.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
@@ -285,9 +285,9 @@ export function titleOf(changes: readonly Change[]): string {
       case 'renameColumn': phrases.push(['rename', c.from]); break;
       case 'modifyColumn': phrases.push(['change', c.to.name]); break;
       case 'reorderColumns': phrases.push(['move', cols(c.moved)]); break;
-      case 'addIndex': phrases.push([`add ${c.index.unique ? 'unique' : 'index'}`, cols(c.index.parts.map((p) => p.column))]); break;
-      case 'dropIndex': phrases.push([`drop ${c.index.unique ? 'unique' : 'index'}`, cols(c.index.parts.map((p) => p.column))]); break;
-      case 'replaceIndex': phrases.push([`change ${c.to.unique ? 'unique' : 'index'}`, cols(c.to.parts.map((p) => p.column))]); break;
+      case 'addIndex': phrases.push([`add ${c.index.unique ? 'unique' : 'index'}`, cols(partNames(c.index.parts))]); break;
+      case 'dropIndex': phrases.push([`drop ${c.index.unique ? 'unique' : 'index'}`, cols(partNames(c.index.parts))]); break;
+      case 'replaceIndex': phrases.push([`change ${c.to.unique ? 'unique' : 'index'}`, cols(partNames(c.to.parts))]); break;
       case 'renameIndex':
         // A template name that follows a renamed column or table says nothing new.
         if (!c.to.autoNamed) phrases.push([`rename ${c.to.unique ? 'unique' : 'index'}`, c.from.name]);
@@ -411,7 +411,7 @@ class TableAlter {
   replaceIndex(change: Extract<Change, { kind: 'replaceIndex' }>): void {
     this.clauses.push({ kind: 'replaceIndex', from: change.from, to: change.to });
     this.summaries.push(`change ${indexKind(change.to)} ${change.to.name}`);
-    this.carry(change, uniqueRisks(this.table, change.to));
+    this.carry(change, uniqueRisks(this.table, change.to, change.from));
   }
 
   /** The statement's clauses: moved columns (with their new definition when it changes), then the rest. */

@@ -19,7 +19,7 @@ import { isWidening } from './widening.js';
 export type RiskCode =
   | 'R_DROP_TABLE' | 'R_DROP_COLUMN' | 'R_NOT_NULL_NO_FILL' | 'R_BACKFILL_NEW_COLUMN'
   | 'R_NARROW_TYPE' | 'R_NARROW_CHARSET' | 'R_SET_NOT_NULL' | 'R_TO_GENERATED' | 'R_LOSSY_DOWN'
-  | 'R_PRIMARY_KEY' | 'R_ADD_UNIQUE' | 'R_ADD_CHECK' | 'R_CONVERT_TABLE' | 'R_DEFAULT_CHARSET';
+  | 'R_PRIMARY_KEY' | 'R_ADD_UNIQUE' | 'R_ADD_CHECK' | 'R_CONVERT_TABLE' | 'R_DEFAULT_CHARSET' | 'R_BLOCKING_INDEX';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
@@ -116,9 +116,31 @@ export function primaryKeyRisks(c: Of<'setPrimaryKey'>): Risk[] {
     message: `the new primary key of ${c.table} fails if existing rows have duplicate or NULL values in ${c.to.columns.join(', ')}` }] : [];
 }
 
-export function uniqueRisks(table: string, index: Index): Risk[] {
-  return index.unique ? [{ level: 'warning', code: 'R_ADD_UNIQUE', table,
-    message: `unique key ${index.name} fails if existing rows of ${table} have duplicates in ${index.parts.map((p) => p.column).join(', ')}` }] : [];
+/**
+ * What building an index can do: a new unique key fails on duplicates (not when it replaces a
+ * unique key over the same parts: only its options change); a FULLTEXT or SPATIAL index is built
+ * (added, or dropped and added for any change but its visibility) with writes to the table blocked (InnoDB: no concurrent DML, the first FULLTEXT index also
+ * rebuilds the table; MySQL manual "Online DDL Operations", ../shared/ONLINE-DDL.md).
+ */
+export function uniqueRisks(table: string, index: Index, replaced?: Index): Risk[] {
+  const risks: Risk[] = [];
+  const sameKey = replaced !== undefined && replaced.unique && sameData(replaced.parts, index.parts);
+  if (index.unique && !sameKey) {
+    const parts = index.parts.map((p) => (p.expr !== undefined ? `(${p.expr})` : p.column)).join(', ');
+    risks.push({ level: 'warning', code: 'R_ADD_UNIQUE', table, message: `unique key ${index.name} fails if existing rows of ${table} have duplicates in ${parts}` });
+  }
+  if (index.type !== undefined && !(replaced !== undefined && onlyVisibilityDiffers(replaced, index))) {
+    risks.push({ level: 'warning', code: 'R_BLOCKING_INDEX', table,
+      message: `building ${index.type === 'fulltext' ? 'FULLTEXT' : 'SPATIAL'} index ${index.name} blocks writes to ${table} until it is done` });
+  }
+  return risks;
+}
+
+/** The two differ in visibility only (changed in place, nothing built). */
+function onlyVisibilityDiffers(a: Index, b: Index): boolean {
+  const { hidden: _a, pos: _p, autoNamed: _n, ...x } = a;
+  const { hidden: _b, pos: _q, autoNamed: _m, ...y } = b;
+  return sameData(x, y);
 }
 
 export function addCheckRisks(c: Of<'addCheck'>): Risk[] {

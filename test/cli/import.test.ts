@@ -67,6 +67,50 @@ describe('schemac import', () => {
     }
   });
 
+  it('imports FULLTEXT, hidden, commented, prefix and DESC indexes from a live MariaDB and a .sql file to the same snapshot, which builds empty', async () => {
+    const db = await scratchDatabase('import_ix');
+    try {
+      const sql = `CREATE TABLE doc (
+  id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  title VARCHAR(200) NOT NULL,
+  body TEXT,
+  n INT,
+  FULLTEXT KEY ft_doc (title, body) COMMENT 'search',
+  KEY ix_doc_title (title(20) DESC, n) IGNORED,
+  UNIQUE KEY uq_doc_n (n DESC) COMMENT 'one each'
+);
+CREATE TABLE pair (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b) COMMENT 'the pair');
+`;
+      await runSql(db.conn, sql);
+      const project = (prefix: string) => {
+        const dir = tempDir(prefix);
+        writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({ dialect: 'mariadb', databases: { app: { schema: ['schema/app/**/*.ts'], out: 'generated/app' } } }));
+        return dir;
+      };
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const live = project('import-ix-url');
+      const r = schemac(live, 'import', url.toString(), '--db', 'app');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const file = join(live, 'schema/app/app.ts');
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain("fulltext(t.title, t.body).name('ft_doc').comment('search'),");
+      expect(text).toContain("index(t.title.prefix(20).desc(), t.n).name('ix_doc_title').invisible(),");
+      expect(text).toContain("primaryKey(t.a, t.b).comment('the pair'),");
+      expect(schemac(live, 'build', '--db', 'app').stdout).toContain('app: no changes');
+      const fromFile = project('import-ix-sql');
+      writeFileSync(join(fromFile, 'dump.sql'), sql);
+      const f = schemac(fromFile, 'import', join(fromFile, 'dump.sql'), '--db', 'app');
+      expect(f.stderr).toBe('');
+      expect(f.status).toBe(0);
+      expect(readFileSync(join(fromFile, 'generated/app/snapshot.json'), 'utf8')).toBe(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8'));
+      expect(readFileSync(join(live, 'generated/app/schema.sql'), 'utf8')).toContain("KEY `ix_doc_title` (`title` (20) DESC, `n`) IGNORED");
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('reports SQL it cannot read with the file and line, and needs --db with several databases', () => {
     const dir = emptyProject('import-bad');
     const bad = join(dir, 'bad.sql');

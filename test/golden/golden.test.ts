@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { format } from 'sql-formatter';
 import { describeChange } from '../../compiler/diff/describe.js';
 import { FORMAT_OPTIONS } from '../../compiler/emit/render.js';
-import { caseNames, golden, loadCase, UPDATE } from './cases.js';
+import { caseNames, caseProfile, golden, loadCase, UPDATE } from './cases.js';
 
 /**
  * Every golden case: the differences the diff reports (changes.txt, one line each), the generated
@@ -24,7 +24,7 @@ describe('golden cases', () => {
       }
       if (UPDATE) rmSync(join(expected, 'diagnostics.txt'), { force: true });
       expect(existsSync(join(expected, 'diagnostics.txt'))).toBe(false);
-      const changes = c.result!.changes.map(describeChange).join('\n');
+      const changes = c.result!.changes.map((x) => describeChange(x, caseProfile(c.options))).join('\n');
       expect(changes + '\n').toBe(golden(join(expected, 'changes.txt'), changes + '\n'));
       const m = c.result!.migration;
       expect(m).not.toBeNull();

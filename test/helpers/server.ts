@@ -1,3 +1,4 @@
+import { liveProfile, type ServerProfile } from '../../compiler/dialect/mysql/server.js';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 
@@ -42,8 +43,10 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
     IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, CHARACTER_SET_NAME AS charset,
     COLLATION_NAME AS collation, COLUMN_COMMENT AS comment, GENERATION_EXPRESSION AS gen
     FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION`);
+  const [[{ v }]] = (await conn.query('SELECT VERSION() AS v')) as any;
+  const hidden = /mariadb/i.test(String(v)) ? 'IGNORED' : 'IS_VISIBLE';
   const indexes = await q(`SELECT TABLE_NAME AS t, INDEX_NAME AS name, NON_UNIQUE AS nonUnique, SEQ_IN_INDEX AS seq,
-    COLUMN_NAME AS col, SUB_PART AS sub, COLLATION AS ord
+    COLUMN_NAME AS col, SUB_PART AS sub, COLLATION AS ord, INDEX_TYPE AS type, INDEX_COMMENT AS comment, ${hidden} AS hidden
     FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`);
   const fks = await q(`SELECT k.TABLE_NAME AS t, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS col, k.ORDINAL_POSITION AS seq,
     k.REFERENCED_TABLE_NAME AS refTable, k.REFERENCED_COLUMN_NAME AS refCol, r.UPDATE_RULE AS onUpdate, r.DELETE_RULE AS onDelete
@@ -67,4 +70,16 @@ export async function serverVersion(): Promise<string> {
   const [rows] = await c.query('SELECT VERSION() AS v');
   await c.end();
   return (rows as any[])[0].v;
+}
+
+/** The profile of the test server (what a schema applied there is printed for). */
+export async function testServerProfile(): Promise<ServerProfile> {
+  const c = await connect();
+  try {
+    const [rows] = await c.query('SELECT VERSION() AS v, @@default_storage_engine AS e');
+    const r = (rows as any[])[0];
+    return liveProfile(String(r.v), String(r.e), new Map());
+  } finally {
+    await c.end();
+  }
 }

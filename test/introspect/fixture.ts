@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../compiler/diagnostics.js';
 import {
   bigint, binary, blob, boolean, char, check, date, datetime, decimal, double, enumOf, float, foreignKey, id, index, int,
   json, longblob, longtext, mediumblob, mediumint, mediumtext, primaryKey, setOf, smallint, sql, table, text, time, timestamp,
-  tinyblob, tinyint, tinytext, unique, varbinary, varchar, year,
+  tinyblob, tinyint, tinytext, unique, varbinary, varchar, year, fulltext,
 } from '../../compiler/dsl/index.js';
 import { tablesToIR } from '../../compiler/dsl/table.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
@@ -116,18 +116,38 @@ const collateOnly = table('rt_collate_only', {
 const myisam = table('rt_myisam', {
   id: id(),
   note: varchar(20).notNull().default('n'),
-}).engine('MyISAM').comment('not InnoDB');
+  words: text(),
+}, (t) => [index(t.note).keyBlockSize(2048), fulltext(t.words)]).engine('MyISAM').comment('not InnoDB');
+
+/** Index kinds and options (issue 9): FULLTEXT, COMMENT, hidden, prefix and DESC parts from the DSL, USING on MEMORY. */
+const search = table('rt_search', {
+  id: id(),
+  title: varchar(200).notNull(),
+  body: text(),
+  n: int(),
+}, (t) => [
+  fulltext(t.title, t.body).comment('search'),
+  fulltext(t.body).name('ft_body'),
+  index(t.title.prefix(20).desc(), t.n).invisible().comment('it\'s hidden'),
+  index(t.n.desc()).name('ix_n_desc'),
+  unique(t.title.prefix(50)).comment('first 50'),
+]);
+
+const memory = table('rt_memory', {
+  id: id(),
+  a: int(),
+}, (t) => [index(t.a).using('btree'), index(t.id, t.a).using('hash').name('ix_hash_is_default')]).engine('MEMORY');
 
 const composite = table('rt_composite', {
   a: int().notNull(),
   b: varchar(10).notNull(),
   c: int(),
-}, (t) => [primaryKey(t.a, t.b), index(t.c, t.a)]).comment('composite primary key');
+}, (t) => [primaryKey(t.a, t.b).comment('the pair'), index(t.c, t.a)]).comment('composite primary key');
 
 /** The fixture as the compiler builds it (normalised), with prefix and DESC index parts added. */
 export function roundTripFixture(): SchemaIR {
   const diagnostics: Diagnostic[] = [];
-  const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite];
+  const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite, search, memory];
   const raw = tablesToIR(defs, diagnostics);
   const tables = raw.ir.tables.map((t): Table => {
     if (t.name !== 'rt_kitchen') return t;

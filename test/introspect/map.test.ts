@@ -1,14 +1,14 @@
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
 import {
-  boolean, check, datetime, decimal, enumOf, id, index, int, json, sql, table, varbinary, varchar, binary, bigint, char,
+  boolean, check, datetime, decimal, enumOf, fulltext, id, index, int, json, sql, table, varbinary, varchar, binary, bigint, char,
 } from '../../compiler/dsl/index.js';
 import { tablesToIR } from '../../compiler/dsl/table.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import { stripTransient } from '../../compiler/ir/snapshot.js';
 import type { ColumnType, DefaultValue, SchemaIR } from '../../compiler/ir/types.js';
 import {
-  buildSchema, IntrospectError, mapDefault, mapTableOptions, ownCharset, parseColumnType, parseStringLiteral,
+  buildSchema, indexOptionsOfCreateTable, IntrospectError, mapDefault, tablesNeedingCreate, mapTableOptions, ownCharset, parseColumnType, parseStringLiteral,
   unescapeMysqlExpression, type CheckRow, type ColumnRow, type ForeignKeyRow, type IndexRow, type IntrospectRows,
   type ServerInfo,
 } from '../../runtime/introspect-map.js';
@@ -248,7 +248,10 @@ const task = table('task', {
   big: bigint(),
   created_at: datetime().notNull().defaultNow(),
   updated_at: datetime(3).notNull().defaultNow().onUpdateNow(),
-}, (t) => [index(t.priority), check('priority_range', sql`priority between 1 and 10`),
+}, (t) => [index(t.priority), fulltext(t.title).name('ft_title').parser('ngram').comment('search'),
+  // As MySQL's EXPRESSION spells it, so the IRs are equal without canonical comparison.
+  index(sql`(\`priority\` + 1)`).name('ix_functional'),
+  check('priority_range', sql`priority between 1 and 10`),
   check('title_set', sql`title <> '' and kind in ('once', 'weekly')`)]).comment('things to do');
 
 function compiled(): SchemaIR {
@@ -270,6 +273,21 @@ function columns(tableName: string, cols: Col[]): ColumnRow[] {
 function indexRow(tableName: string, name: string, column: string, extra: Partial<IndexRow> = {}): IndexRow {
   return { tableName, name, nonUnique: 1, seq: 1, columnName: column, subPart: null, order: 'A', indexType: 'BTREE', ...extra };
 }
+
+/**
+ * MySQL 8's SHOW CREATE TABLE of a FULLTEXT index with a parser: the parser in a versioned
+ * comment (https://dev.mysql.com/doc/refman/8.0/en/fulltext-search-ngram.html shows
+ * `FULLTEXT KEY \`title\` (\`title\`,\`body\`) /*!50100 WITH PARSER \`ngram\` *\/`), and an invisible
+ * index as `/*!80000 INVISIBLE *\/`.
+ */
+const MYSQL_TASK_CREATE = `CREATE TABLE \`task\` (
+  \`id\` bigint unsigned NOT NULL AUTO_INCREMENT,
+  \`title\` varchar(128) NOT NULL DEFAULT 'it''s new',
+  \`priority\` int NOT NULL DEFAULT '1',
+  PRIMARY KEY (\`id\`),
+  KEY \`ix_task_priority\` (\`priority\`) /*!80000 INVISIBLE */,
+  FULLTEXT KEY \`ft_title\` (\`title\`) /*!50100 WITH PARSER \`ngram\` */ COMMENT 'search'
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci COMMENT='things to do'`;
 
 function mysqlRows(): IntrospectRows {
   const utf = { charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci' };
@@ -312,10 +330,12 @@ function mysqlRows(): IntrospectRows {
       indexRow('task', 'PRIMARY', 'id', { nonUnique: 0 }),
       indexRow('task', 'ix_task_priority', 'priority'),
       indexRow('task', 'fk_task_position_id_position', 'position_id'),
-      // What the IR cannot hold: left out with a note.
-      indexRow('task', 'ft_title', 'title', { indexType: 'FULLTEXT', order: null }),
+      // MySQL 8 reports a FULLTEXT part with SUB_PART and COLLATION NULL; its parser is only in SHOW CREATE TABLE.
+      indexRow('task', 'ft_title', 'title', { indexType: 'FULLTEXT', order: null, comment: 'search' }),
+      // A functional key part: COLUMN_NAME NULL, the expression in EXPRESSION (MySQL 8.0.13+).
       indexRow('task', 'ix_functional', '', { columnName: null, expression: '(`priority` + 1)' }),
     ],
+    indexOptions: indexOptionsOfCreateTable('task', MYSQL_TASK_CREATE),
     foreignKeys: [{
       tableName: 'task', name: 'fk_task_position_id_position', seq: 1, columnName: 'position_id', refSchema: 'app',
       refTable: 'position', refColumn: 'id', onUpdate: 'NO ACTION', onDelete: 'SET NULL',
@@ -333,7 +353,7 @@ describe('buildSchema on MySQL 8 rows', () => {
     const { ir, notes } = buildSchema(mysqlRows(), MYSQL);
     expect(ir.tables.map((t) => t.name)).toEqual(['position', 'task']);
     expect(diffSchemas(compiled(), ir)).toEqual([]);
-    expect(notes.map((n) => `${n.table}.${n.object}`)).toEqual(['task.ft_title', 'task.ix_functional']);
+    expect(notes).toEqual([]);
   });
 
   it('matches the compiled IR exactly apart from the server\'s spelling of expressions', () => {
@@ -356,7 +376,7 @@ describe('buildSchema on MySQL 8 rows', () => {
     expect(live.options).toEqual(want.options);
   });
 
-  it('reads NOT ENFORCED checks (TABLE_CONSTRAINTS.ENFORCED = NO), notes invisible indexes, and refuses types the IR lacks', () => {
+  it('reads NOT ENFORCED checks (TABLE_CONSTRAINTS.ENFORCED = NO) and invisible indexes (IS_VISIBLE = NO), and refuses types the IR lacks', () => {
     const rows = mysqlRows();
     const { ir, notes } = buildSchema({
       ...rows,
@@ -365,8 +385,9 @@ describe('buildSchema on MySQL 8 rows', () => {
     }, MYSQL);
     expect(ir.tables.find((t) => t.name === 'task')!.checks.map((c) => [c.name, c.enforced ?? true]))
       .toEqual([['ck_task_priority_range', false], ['ck_task_title_set', true]]);
-    expect(notes.map((n) => n.object)).toEqual(expect.arrayContaining(['ix_task_priority']));
     expect(notes.map((n) => n.object)).not.toContain('ck_task_priority_range');
+    expect(notes.map((n) => n.object)).not.toContain('ix_task_priority');
+    expect(ir.tables[1].indexes.find((i) => i.name === 'ix_task_priority')?.hidden).toBe(true);
     expect(() => buildSchema({ ...rows, columns: [...rows.columns, ...columns('task', [{ name: 'flags', columnType: 'bit(8)' }])] }, MYSQL))
       .toThrow(IntrospectError);
   });
@@ -480,5 +501,68 @@ describe('queries', () => {
   it('fails clearly for a database that does not exist', async () => {
     const conn: Queryable = { query: async () => [[], []] };
     await expect(introspectWithNotes(conn, 'nope')).rejects.toThrow('database nope does not exist');
+  });
+});
+
+describe('index options information_schema does not hold', () => {
+  it('reads the parser and KEY_BLOCK_SIZE from SHOW CREATE TABLE, never from a name or a comment', () => {
+    const text = `CREATE TABLE \`t\` (
+  \`a\` varchar(10) DEFAULT NULL,
+  \`WITH PARSER x\` text,
+  KEY \`k1\` (\`a\`) KEY_BLOCK_SIZE=8,
+  KEY \`KEY_BLOCK_SIZE=4\` (\`a\`(3)) USING BTREE COMMENT 'KEY_BLOCK_SIZE=2 WITH PARSER ngram',
+  FULLTEXT KEY \`ft\` (\`a\`,\`WITH PARSER x\`) /*!50100 WITH PARSER \`ngram\` */ ,
+  FULLTEXT KEY \`ft2\` (\`a\`)
+) ENGINE=MyISAM`;
+    expect(indexOptionsOfCreateTable('t', text)).toEqual([
+      { tableName: 't', name: 'k1', keyBlockSize: 8 },
+      { tableName: 't', name: 'ft', parser: 'ngram' },
+    ]);
+  });
+
+  it('asks SHOW CREATE TABLE only of tables with a FULLTEXT index or of an engine other than InnoDB', () => {
+    const tables = [
+      { name: 'a', engine: 'InnoDB', collation: null, charset: null, comment: '' },
+      { name: 'b', engine: 'MyISAM', collation: null, charset: null, comment: '' },
+      { name: 'c', engine: 'InnoDB', collation: null, charset: null, comment: '' },
+      { name: 'd', engine: 'Aria', collation: null, charset: null, comment: '' },
+    ];
+    expect(tablesNeedingCreate(tables, [
+      indexRow('a', 'PRIMARY', 'id'), indexRow('a', 'ix', 'x'), indexRow('b', 'ix', 'x'), indexRow('b', 'ix2', 'y'),
+      indexRow('c', 'ft', 'x', { indexType: 'FULLTEXT' }), indexRow('d', 'PRIMARY', 'id'),
+    ])).toEqual(['b', 'c']);
+  });
+
+  it('maps INDEX_TYPE, INDEX_COMMENT and IGNORED (MariaDB), and drops what the engine ignores', () => {
+    const rows: IntrospectRows = {
+      tables: [
+        { name: 'm', engine: 'MEMORY', collation: 'utf8mb4_general_ci', charset: 'utf8mb4', comment: '' },
+        { name: 'i', engine: 'InnoDB', collation: 'utf8mb4_general_ci', charset: 'utf8mb4', comment: '' },
+      ],
+      columns: [...columns('m', [{ name: 'a', columnType: 'int(11)' }, { name: 'b', columnType: 'int(11)' }]),
+        ...columns('i', [{ name: 'a', columnType: 'int(11)' }, { name: 'g', columnType: 'varchar(10)' }])],
+      indexes: [
+        indexRow('m', 'ha', 'a', { indexType: 'HASH', order: null }),
+        indexRow('m', 'bb', 'b', { indexType: 'BTREE', comment: 'ordered' }),
+        indexRow('i', 'ia', 'a', { indexType: 'BTREE', hidden: true }),
+        indexRow('i', 'ua', 'a', { indexType: 'HASH', nonUnique: 0, order: null }),
+        indexRow('i', 'sp', 'g', { indexType: 'SPATIAL', subPart: 32 }),
+      ],
+      foreignKeys: [],
+      checks: [],
+      indexOptions: [{ tableName: 'm', name: 'bb', keyBlockSize: 1024 }],
+    };
+    const { ir, notes } = buildSchema({ ...rows, indexes: [...rows.indexes, indexRow('i', 'vx', 'g', { indexType: 'VECTOR' })] }, MARIADB);
+    expect(notes).toEqual([{ table: 'i', object: 'vx', message: 'VECTOR index left out: the schema language has no VECTOR indexes' }]);
+    const strip = (t: SchemaIR['tables'][number]) => t.indexes.map(({ kind: _k, ...rest }) => rest);
+    expect(strip(ir.tables.find((t) => t.name === 'm')!)).toEqual([
+      { name: 'bb', unique: false, parts: [{ column: 'b' }], using: 'BTREE', keyBlockSize: 1024, comment: 'ordered' },
+      { name: 'ha', unique: false, parts: [{ column: 'a' }] },
+    ]);
+    expect(strip(ir.tables.find((t) => t.name === 'i')!)).toEqual([
+      { name: 'ia', unique: false, parts: [{ column: 'a' }], hidden: true },
+      { name: 'sp', unique: false, parts: [{ column: 'g' }], type: 'spatial' },
+      { name: 'ua', unique: true, parts: [{ column: 'a' }], using: 'HASH' },
+    ]);
   });
 });

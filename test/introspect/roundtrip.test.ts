@@ -8,8 +8,8 @@ import { readSnapshot, stripTransient } from '../../compiler/ir/snapshot.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { databaseDefaults, IntrospectError, introspect, introspectWithNotes, type Queryable } from '../../runtime/introspect.js';
 import { compileFolder, ROOT } from '../helpers/compile.js';
-import { connect, runSql, scratchDatabase } from '../helpers/server.js';
-import { CASES_DIR, caseNames } from '../golden/cases.js';
+import { connect, runSql, scratchDatabase, testServerProfile } from '../helpers/server.js';
+import { CASES_DIR, caseNames, caseOptions, caseProfile } from '../golden/cases.js';
 import { roundTripFixture } from './fixture.js';
 
 /**
@@ -19,8 +19,10 @@ import { roundTripFixture } from './fixture.js';
  * action, check, generated column and table option.
  */
 
+const server = await testServerProfile();
+
 function schemaSql(ir: SchemaIR): string {
-  return renderSqlFile(['schema'], schemaStatements(ir));
+  return renderSqlFile(['schema'], schemaStatements(ir, server));
 }
 
 /**
@@ -49,7 +51,9 @@ for (const name of caseNames()) {
   for (const side of ['before', 'after'] as const) {
     const dir = join(CASES_DIR, name, side);
     if (!existsSync(dir)) continue;
-    const { ir, diagnostics } = compileFolder(join(CASES_DIR, name), dir);
+    const options = caseOptions(name);
+    if (options.dialect !== undefined && options.dialect !== server.flavor) continue;
+    const { ir, diagnostics } = compileFolder(join(CASES_DIR, name), dir, caseProfile(options));
     if (diagnostics.length === 0 && ir.tables.length > 0) schemas.push([`${name}/${side}`, ir]);
   }
 }
@@ -118,7 +122,7 @@ describe('apply → introspect → diff is empty', () => {
 });
 
 describe('what introspection leaves out', () => {
-  it('skips views, the version table, FULLTEXT indexes and foreign keys to other databases, with notes', async () => {
+  it('skips views, the version table and foreign keys to other databases, with notes; reads FULLTEXT indexes', async () => {
     const db = await scratchDatabase('it_extras');
     const other = await scratchDatabase('it_other');
     try {
@@ -136,13 +140,14 @@ describe('what introspection leaves out', () => {
       let queries = 0;
       const counting: Queryable = { query: (sql: string, params?: unknown[]) => { queries++; return db.conn.query(sql, params); } };
       const { ir, notes } = await introspectWithNotes(counting, db.name);
-      expect(queries).toBe(7);
+      // 7, and SHOW CREATE TABLE of the one table with a FULLTEXT index (its parser).
+      expect(queries).toBe(8);
       expect(ir.tables.map((t) => t.name)).toEqual(['doc']);
       const doc = ir.tables[0];
       expect(doc.foreignKeys).toEqual([]);
       // The index InnoDB made for the foreign key stays: it is a real index of the table.
-      expect(doc.indexes.map((i) => i.name)).toEqual(['fk_doc_ref']);
-      expect(notes.map((n) => [n.table, n.object])).toEqual([['doc', 'fk_doc_ref'], ['doc', 'ft_body']]);
+      expect(doc.indexes.map((i) => [i.name, i.type ?? 'btree'])).toEqual([['fk_doc_ref', 'btree'], ['ft_body', 'fulltext']]);
+      expect(notes.map((n) => [n.table, n.object])).toEqual([['doc', 'fk_doc_ref']]);
     } finally {
       await db.drop();
       await other.drop();

@@ -1,4 +1,4 @@
-import { assertNever, type Column, type ColumnType } from '../../ir/types.js';
+import { assertNever, type Column, type ColumnType, type Index } from '../../ir/types.js';
 import type { Clause, Ddl } from './ddl.js';
 import { instantAddColumn, type ServerProfile } from './server.js';
 import { charsetMaxBytes } from './types.js';
@@ -100,9 +100,9 @@ export function clauseCost(c: Clause, server: ServerProfile): AlterCost {
     case 'moveColumn': return worst([maria ? instant : inplaceRebuild, modifyColumnCost(c.from, c.to, server)]);
     case 'rebuildColumn': return worst([clauseCost({ kind: 'dropColumn', column: c.from, after: c.fromAfter }, server), addColumnCost(c.to, c.after, server)]);
     case 'renameColumn': return instant;
-    case 'addIndex': return inplace;
+    case 'addIndex': return addIndexCost(c.index);
     case 'dropIndex': return inplace;
-    case 'replaceIndex': return inplace;
+    case 'replaceIndex': return addIndexCost(c.to);
     case 'renameIndex': case 'keepIndex': return maria ? instant : inplace;
     // Adding a primary key (alone or with the drop of the old one) rebuilds in place; dropping it alone copies.
     case 'setPrimaryKey': return c.to ? inplaceRebuild : copy;
@@ -114,6 +114,22 @@ export function clauseCost(c: Clause, server: ServerProfile): AlterCost {
     case 'dropCheck': return maria ? instant : inplace;
     default: return assertNever(c, 'clause');
   }
+}
+
+/**
+ * Building an index is in place with writes allowed, except FULLTEXT (the first one rebuilds the
+ * table, and every one blocks writes: ONLINE-DDL.md; which is the first is not known here) and
+ * SPATIAL (LOCK=SHARED at best, MySQL manual "Adding a SPATIAL index").
+ */
+function addIndexCost(index: Index): AlterCost {
+  // MariaDB builds only one FULLTEXT index in place at a time (with another, or a second one, it
+  // copies: tested on 10.11), and the statement cannot tell which is the table's first: COPY.
+  if (index.type === 'fulltext') return copy;
+  // USING and KEY_BLOCK_SIZE are kept only on engines that use them (MEMORY, MyISAM, Aria: see
+  // normalize.ts), which have no in-place ALTER: the table is copied.
+  if (index.using !== undefined || index.keyBlockSize !== undefined) return copy;
+  if (index.type === 'spatial') return { kind: 'alter', algorithm: 'INPLACE', rebuilds: false, blocksWrites: true };
+  return inplace;
 }
 
 function addColumnCost(col: Column, after: string | null, server: ServerProfile): AlterCost {

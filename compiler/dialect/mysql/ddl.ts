@@ -1,10 +1,10 @@
 import { assertNever } from '../../ir/types.js';
 import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
 import {
-  alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
-  tableOptionsSql, valueSql, word,
+  addIndexClause, alterTable, checkClause, primaryKeyClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, hiddenKeyword, ident,
+  literal, tableOptionsSql, valueSql, visibleKeyword, word,
 } from './sql.js';
-import type { ServerProfile } from './server.js';
+import { hiddenIndexKeyword, type ServerProfile } from './server.js';
 
 /**
  * The DDL the compiler writes, as data: the planner builds statements of these types, the down of
@@ -137,7 +137,9 @@ function clauseHasUserSql(c: Clause): boolean {
     case 'addColumn': return columnHasUserSql(c.column);
     case 'modifyColumn': case 'moveColumn': case 'rebuildColumn': return columnHasUserSql(c.to);
     case 'addCheck': return true;
-    case 'dropColumn': case 'renameColumn': case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'renameIndex':
+    case 'addIndex': return indexHasUserSql(c.index);
+    case 'replaceIndex': return indexHasUserSql(c.to);
+    case 'dropColumn': case 'renameColumn': case 'dropIndex': case 'renameIndex':
     case 'keepIndex': case 'setPrimaryKey': case 'addForeignKey': case 'dropForeignKey': case 'dropCheck':
       return false;
     default: return assertNever(c, 'clause');
@@ -145,7 +147,12 @@ function clauseHasUserSql(c: Clause): boolean {
 }
 
 function tableHasUserSql(t: Table): boolean {
-  return t.checks.length > 0 || t.columns.some(columnHasUserSql);
+  return t.checks.length > 0 || t.columns.some(columnHasUserSql) || t.indexes.some(indexHasUserSql);
+}
+
+/** An index with a functional key part embeds an expression written by the user. */
+function indexHasUserSql(index: Index): boolean {
+  return index.parts.some((p) => p.expr !== undefined);
 }
 
 /** Whether a statement embeds SQL written by the user (so sql-formatter must lay it out). */
@@ -165,12 +172,12 @@ export function printDdl(ddl: Ddl, server?: ServerProfile): Statement {
   return { sql: ddlSql(ddl, server), format: ddlHasUserSql(ddl) };
 }
 
-function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
+function ddlSql(ddl: Ddl, server?: ServerProfile): string {
   switch (ddl.kind) {
-    case 'createTable': return createTableSql(ddl.table, ddl.foreignKeys);
+    case 'createTable': return createTableSql(ddl.table, ddl.foreignKeys, server);
     case 'dropTable': return `DROP TABLE ${ident(ddl.table.name)}`;
     case 'renameTable': return `RENAME TABLE ${ident(ddl.from)} TO ${ident(ddl.to)}`;
-    case 'alterTable': return alterTable(ddl.table, alterClauses(ddl.clauses, ddl.order?.to ?? []));
+    case 'alterTable': return alterTable(ddl.table, alterClauses(ddl.clauses, ddl.order?.to ?? [], server));
     case 'tableOptions': return `ALTER TABLE ${ident(ddl.table)} ${tableOptionsSql(ddl.to, ',\n')}`;
     case 'convertCharset': {
       const o = ddl.to;
@@ -194,8 +201,23 @@ function position(after: string | null): string {
   return after === null ? 'FIRST' : `AFTER ${ident(after)}`;
 }
 
-function addIndexSql(index: Index): string {
-  return `ADD ${index.unique ? 'UNIQUE INDEX' : 'INDEX'} ${ident(index.name)} ${indexPartsSql(index)}`;
+/**
+ * Whether a replaced index only changes its visibility, which the server changes in place
+ * (`ALTER INDEX x INVISIBLE` on MySQL 8, `ALTER INDEX x IGNORED` on MariaDB 10.6+; metadata only)
+ * where it has the keyword; any other change drops and adds the index in one statement.
+ */
+function visibilityOnly(c: { readonly from: Index; readonly to: Index }, server: ServerProfile | undefined): boolean {
+  if (!!c.from.hidden === !!c.to.hidden || c.from.name !== c.to.name) return false;
+  if (server !== undefined && hiddenIndexKeyword(server) === null) return false;
+  const { hidden: _a, pos: _p, autoNamed: _n, ...a } = c.from;
+  const { hidden: _b, pos: _q, autoNamed: _m, ...b } = c.to;
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
 }
 
 /**
@@ -208,8 +230,10 @@ function addIndexSql(index: Index): string {
  * columns modified; the primary key; indexes added after the columns they cover; checks; columns
  * dropped last. Within a kind, clauses keep the planner's order.
  */
-function alterClauses(clauses: readonly Clause[], order: readonly string[]): string[] {
+function alterClauses(clauses: readonly Clause[], order: readonly string[], server?: ServerProfile): string[] {
   const of = <K extends ClauseKind>(kind: K) => clauses.filter((c): c is Extract<Clause, { kind: K }> => c.kind === kind);
+  const rebuilt = of('replaceIndex').filter((c) => !visibilityOnly(c, server));
+  const shown = of('replaceIndex').filter((c) => visibilityOnly(c, server));
   const addsKey = clauses.some((c) => c.kind === 'addIndex' || c.kind === 'replaceIndex' || c.kind === 'addForeignKey'
     || (c.kind === 'setPrimaryKey' && c.to !== null));
   const rank = new Map(order.map((name, i) => [name, i]));
@@ -224,15 +248,16 @@ function alterClauses(clauses: readonly Clause[], order: readonly string[]): str
     ...of('dropForeignKey').map((c) => `DROP FOREIGN KEY ${ident(c.foreignKey.name)}`),
     ...(addsKey ? of('keepIndex').map((c) => `RENAME INDEX ${ident(c.name)} TO ${ident(c.name)}`) : []),
     ...of('dropIndex').map((c) => `DROP INDEX ${ident(c.index.name)}`),
-    ...of('replaceIndex').map((c) => `DROP INDEX ${ident(c.from.name)}`),
+    ...rebuilt.map((c) => `DROP INDEX ${ident(c.from.name)}`),
+    ...shown.map((c) => `ALTER INDEX ${ident(c.to.name)} ${c.to.hidden ? hiddenKeyword(server) : visibleKeyword(server)}`),
     ...of('renameIndex').map((c) => `RENAME INDEX ${ident(c.from)} TO ${ident(c.to)}`),
     ...of('renameColumn').map((c) => `RENAME COLUMN ${ident(c.from)} TO ${ident(c.to)}`),
     ...of('rebuildColumn').map((r) => `DROP COLUMN ${ident(r.from.name)}`),
     ...placed.map((x) => x.clause),
     ...of('modifyColumn').map((m) => `MODIFY COLUMN ${columnSql(m.to)}`),
-    ...pk.flatMap((p) => [...(p.from ? ['DROP PRIMARY KEY'] : []), ...(p.to ? [`ADD PRIMARY KEY ${identList(p.to.columns)}`] : [])]),
-    ...of('replaceIndex').map((c) => addIndexSql(c.to)),
-    ...of('addIndex').map((c) => addIndexSql(c.index)),
+    ...pk.flatMap((p) => [...(p.from ? ['DROP PRIMARY KEY'] : []), ...(p.to ? [`ADD ${primaryKeyClause(p.to)}`] : [])]),
+    ...rebuilt.map((c) => addIndexClause(c.to, server)),
+    ...of('addIndex').map((c) => addIndexClause(c.index, server)),
     ...of('addCheck').map((c) => `ADD ${checkClause(c.check)}`),
     ...of('dropCheck').map((c) => `DROP CONSTRAINT ${ident(c.check.name)}`),
     ...of('dropColumn').map((d) => `DROP COLUMN ${ident(d.column.name)}`),

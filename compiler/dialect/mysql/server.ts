@@ -182,6 +182,24 @@ export const hiddenIndexKeyword = (p: ServerProfile): 'INVISIBLE' | 'IGNORED' | 
   (isMariadb(p) ? (atLeast(p, 10, 6) ? 'IGNORED' : null) : 'INVISIBLE');
 
 /**
+ * The full-text parser plugins a server has built in or as a bundled plugin: MySQL's ngram (5.7.6+,
+ * built in) and MeCab (a plugin it ships); MariaDB has neither (its plugins are for MyISAM and
+ * Mroonga, none named so), https://dev.mysql.com/doc/refman/8.0/en/fulltext-search-ngram.html .
+ * Another name is a plugin the server may have installed: only MariaDB's lack of these two is
+ * known for certain, so only those are refused.
+ */
+export function fulltextParserAvailable(p: ServerProfile, parser: string): boolean {
+  const name = parser.toLowerCase();
+  return !(isMariadb(p) && (name === 'ngram' || name === 'mecab'));
+}
+
+/**
+ * `UNIQUE ... USING HASH` on InnoDB/MyISAM/Aria builds a hash-based unique key on MariaDB 10.4+
+ * (STATISTICS.INDEX_TYPE = HASH [T]); MySQL's InnoDB builds a B-tree whatever is asked.
+ */
+export const usingHashUniqueKept = (p: ServerProfile) => isMariadb(p) && atLeast(p, 10, 4);
+
+/**
  * information_schema.COLUMNS.COLUMN_DEFAULT holds SQL on MariaDB 10.2.7+ (`'abc'` quoted, the
  * string `NULL` for DEFAULT NULL, `current_timestamp()`) and the value on MySQL (MYSQL-NOTES §8).
  */

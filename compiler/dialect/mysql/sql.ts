@@ -12,6 +12,7 @@ import type {
 export { codePoint, forbiddenNameChar, ident, literal, OPTION_WORD, quoted, sqlComment, unsafeNameError, word } from './quote.js';
 import { ident, literal, word } from './quote.js';
 import { typeSql } from './types.js';
+import { configProfile, hiddenIndexKeyword, type ServerProfile } from './server.js';
 export { typeSql } from './types.js';
 
 export function identList(names: readonly string[]): string {
@@ -63,16 +64,67 @@ export function columnSql(col: Column, override: { nullable?: boolean; withoutDe
 }
 
 export function indexPartsSql(index: Index): string {
-  return '(' + index.parts.map((p) => ident(p.column) + (p.length ? `(${p.length})` : '') + (p.desc ? ' DESC' : '')).join(', ') + ')';
+  // `\`c\` (10)`: a prefix length as sql-formatter lays it out (the server reads it either way).
+  // A functional key part is its expression in parentheses.
+  return '(' + index.parts.map((p) => (p.expr !== undefined ? `(${p.expr})` : ident(p.column) + (p.length ? ` (${p.length})` : ''))
+    + (p.desc ? ' DESC' : '')).join(', ') + ')';
 }
 
-/** `UNIQUE KEY \`n\` (...)` / `KEY \`n\` (...)` inside CREATE TABLE. */
-export function indexClause(index: Index): string {
-  return `${index.unique ? 'UNIQUE KEY' : 'KEY'} ${ident(index.name)} ${indexPartsSql(index)}`;
+/** The profile a statement printed without one is written for: the config's default dialect. */
+const PRINT_DEFAULT: ServerProfile = configProfile('mysql');
+
+/** The keyword that hides an index on `server` (INVISIBLE / IGNORED); validation refuses a hidden index where there is none. */
+export function hiddenKeyword(server: ServerProfile = PRINT_DEFAULT): 'INVISIBLE' | 'IGNORED' {
+  const keyword = hiddenIndexKeyword(server);
+  if (keyword === null) throw new Error('this server cannot hide an index (validation refuses it)');
+  return keyword;
+}
+
+/** The keyword that makes an index visible again: VISIBLE / NOT IGNORED. */
+export function visibleKeyword(server: ServerProfile = PRINT_DEFAULT): 'VISIBLE' | 'NOT IGNORED' {
+  return hiddenKeyword(server) === 'INVISIBLE' ? 'VISIBLE' : 'NOT IGNORED';
+}
+
+/** `UNIQUE`, `FULLTEXT`, `SPATIAL` or nothing: the word before KEY / INDEX. */
+function indexKindWord(index: Index): string {
+  if (index.type !== undefined) {
+    switch (index.type) {
+      case 'fulltext': return 'FULLTEXT ';
+      case 'spatial': return 'SPATIAL ';
+      default: return assertNever(index.type, 'index type');
+    }
+  }
+  return index.unique ? 'UNIQUE ' : '';
+}
+
+/**
+ * The index options after the key parts, in SHOW CREATE TABLE's order: `USING`, `KEY_BLOCK_SIZE`,
+ * `WITH PARSER`, `COMMENT`, and the keyword that hides it on `server`.
+ */
+export function indexOptionsSql(index: Index, server?: ServerProfile): string {
+  const out: string[] = [];
+  if (index.using) out.push(`USING ${index.using}`);
+  if (index.keyBlockSize !== undefined) out.push(`KEY_BLOCK_SIZE = ${index.keyBlockSize}`);
+  // In the versioned comment MySQL's SHOW CREATE TABLE prints: the server runs it, and
+  // sql-formatter leaves it as it is (it reads a bare WITH as a common table expression).
+  if (index.parser !== undefined) out.push(`/*!50100 WITH PARSER ${ident(index.parser)} */`);
+  if (index.comment !== undefined) out.push(`COMMENT ${literal(index.comment)}`);
+  if (index.hidden) out.push(hiddenKeyword(server));
+  return out.map((o) => ' ' + o).join('');
+}
+
+/** `UNIQUE KEY \`n\` (...)` / `FULLTEXT KEY \`n\` (...) WITH PARSER ...` / `KEY \`n\` (...)` inside CREATE TABLE. */
+export function indexClause(index: Index, server?: ServerProfile): string {
+  return `${indexKindWord(index)}KEY ${ident(index.name)} ${indexPartsSql(index)}${indexOptionsSql(index, server)}`;
+}
+
+/** `ADD [UNIQUE | FULLTEXT | SPATIAL] INDEX \`n\` (...) options` in ALTER TABLE. */
+export function addIndexClause(index: Index, server?: ServerProfile): string {
+  return `ADD ${indexKindWord(index)}INDEX ${ident(index.name)} ${indexPartsSql(index)}${indexOptionsSql(index, server)}`;
 }
 
 export function primaryKeyClause(pk: PrimaryKey): string {
-  return `PRIMARY KEY ${identList(pk.columns)}`;
+  return `PRIMARY KEY ${identList(pk.columns)}${pk.comment !== undefined ? ` COMMENT ${literal(pk.comment)}` : ''}`;
 }
 
 function actionSql(kind: 'DELETE' | 'UPDATE', action: ReferentialAction): string {
@@ -99,14 +151,19 @@ export function tableOptionsSql(o: TableOptions, separator = ' '): string {
 }
 
 /** CREATE TABLE with columns, keys and the given foreign keys (others are added later). */
-export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] = table.foreignKeys): string {
+export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] = table.foreignKeys, server?: ServerProfile): string {
   const lines = table.columns.map((c) => columnSql(c));
   if (table.primaryKey) lines.push(primaryKeyClause(table.primaryKey));
-  for (const ix of table.indexes) lines.push(indexClause(ix));
+  for (const ix of table.indexes) lines.push(indexClause(ix, server));
   for (const fk of foreignKeys) lines.push(foreignKeyClause(fk));
   for (const ck of table.checks) lines.push(checkClause(ck));
   const options = tableOptionsSql(table.options);
   return `CREATE TABLE ${ident(table.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${options ? ' ' + options : ''}`;
+}
+
+/** SHOW CREATE TABLE of `database`.`table` (introspection reads what information_schema lacks from it). */
+export function showCreateTableSql(database: string, table: string): string {
+  return `SHOW CREATE TABLE ${ident(database)}.${ident(table)}`;
 }
 
 /** `ALTER TABLE \`t\`` followed by one clause a line, as sql-formatter lays it out. */

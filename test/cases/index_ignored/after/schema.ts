@@ -1,0 +1,12 @@
+import { table, id, int, varchar, text, index, unique, fulltext, spatial } from 'schemac';
+
+export const article = table('article', {
+  id: id(),
+  title: varchar(200).notNull(),
+  body: text(),
+  lang: varchar(8).notNull().default('en'),
+}, (t) => [
+  index(t.lang).invisible(),
+  index(t.title.prefix(10)),
+  index(t.lang, t.title.prefix(5)).name('ix_article_new').invisible(),
+]);
