@@ -2,7 +2,7 @@ import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '
 import { VERSION_TABLE } from '../compiler/config.js';
 import { SqlScanner } from '../compiler/dialect/mysql/lexer.js';
 import {
-  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, type ServerProfile,
+  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, sridZeroIsNone, type ServerProfile,
 } from '../compiler/dialect/mysql/server.js';
 import {
   canonicalCharset, charsetOfCollation, compareNames, normalizeSchema, type CharsetSpelling, type Collation,
@@ -62,6 +62,8 @@ export interface ColumnRow {
   readonly collation: string | null;
   readonly comment: string | null;
   readonly generationExpression: string | null;
+  /** A spatial column's SRID: MySQL COLUMNS.SRS_ID (NULL: none), MariaDB GEOMETRY_COLUMNS.SRID (0: none). */
+  readonly srid?: number | null;
 }
 
 /** information_schema.STATISTICS, one row per index part. */
@@ -227,6 +229,12 @@ function nowOrExpr(sql: string, type: ColumnType): DefaultValue {
  */
 export function mapDefault(raw: string | null, extra: string, type: ColumnType, server: ServerProfile): DefaultValue | null {
   if (raw === null) return null;
+  if (type.kind === 'bit') {
+    // Both servers show a BIT default as a bit literal (`b'101'`, MariaDB [T]; MySQL 8.0
+    // SHOW CREATE and COLUMNS.COLUMN_DEFAULT); the IR holds its number.
+    const bits = /^b'([01]*)'$/i.exec(raw.trim());
+    if (bits) return { kind: 'number', value: BigInt('0b0' + bits[1]).toString() };
+  }
   if (defaultsAreSql(server)) {
     if (raw === 'NULL') return { kind: 'null' };
     const text = parseStringLiteral(raw);
@@ -295,6 +303,10 @@ export function mapColumn(
       stored: generatedMatch[1].toUpperCase() !== 'VIRTUAL',
     }
     : null;
+  if (type.kind === 'geometry') {
+    const srid = row.srid === undefined || row.srid === null || (row.srid === 0 && sridZeroIsNone(server)) ? null : Number(row.srid);
+    type = { ...type, srid };
+  }
   const cs = isTextual(type) && !isJson
     ? ownCharset(row.charset, row.collation, table, server.charsetDefaults)
     : { charset: null, collate: null };

@@ -1,6 +1,6 @@
 import { isSignable } from '../dialect/mysql/types.js';
 import type {
-  BlobSize, Column, ColumnType, DefaultValue, IntSize, ReferentialAction, SourcePos, TextSize,
+  BlobSize, Column, ColumnType, DefaultValue, GeometryShape, IntSize, ReferentialAction, SourcePos, TextSize,
 } from '../ir/types.js';
 import { DslError } from './errors.js';
 import { site } from './site.js';
@@ -154,6 +154,17 @@ export class ColumnBuilder<T = unknown> {
     return this.with({ type: { ...t, unsigned: true } as ColumnType });
   }
 
+  /**
+   * SRID n (MySQL 8) / REF_SYSTEM_ID=n (MariaDB) on a spatial column: the spatial reference
+   * system its values are in (4326 for WGS 84 longitude/latitude). Without it a column takes
+   * values of any SRID.
+   */
+  srid(value: number): ColumnBuilder<T> {
+    const t = this.state.type;
+    if (t.kind !== 'geometry') throw new DslError('E_DSL_MODIFIER', `.srid() applies to spatial columns (geometry, point, ...), not ${t.kind}`);
+    return this.with({ type: { ...t, srid: positiveInt(value, '.srid()', 0, 4294967295) } });
+  }
+
   /** COMMENT 'text'. */
   comment(text: string): ColumnBuilder<T> {
     if (typeof text !== 'string') throw new DslError('E_DSL_MODIFIER', '.comment() takes a string');
@@ -293,6 +304,21 @@ export function enumOf<const V extends readonly string[]>(list: V): ColumnBuilde
 export function setOf<const V extends readonly string[]>(list: V): ColumnBuilder<string> {
   return column<string>({ kind: 'set', values: values(list, 'setOf()') });
 }
+
+/** BIT(n), 1 to 64 bits (MySQL's default is BIT(1)); a default is a number, as `.default(5)` for b'101'. */
+export const bit = (length = 1): ColumnBuilder<number> =>
+  column<number>({ kind: 'bit', length: positiveInt(length, 'bit length', 1, 64) });
+
+const spatial = (shape: GeometryShape) => (): ColumnBuilder<Uint8Array> => column<Uint8Array>({ kind: 'geometry', shape, srid: null });
+/** The spatial types; `.srid(4326)` restricts a column to one spatial reference system. */
+export const geometry = spatial('geometry');
+export const point = spatial('point');
+export const linestring = spatial('linestring');
+export const polygon = spatial('polygon');
+export const multipoint = spatial('multipoint');
+export const multilinestring = spatial('multilinestring');
+export const multipolygon = spatial('multipolygon');
+export const geometrycollection = spatial('geometrycollection');
 
 export interface IdOptions {
   readonly type?: 'tinyint' | 'smallint' | 'mediumint' | 'int' | 'bigint';

@@ -33,7 +33,8 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf bit geometry point linestring polygon multipoint '
+    + 'multilinestring multipolygon geometrycollection t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -134,6 +135,8 @@ function typeCall(c: Column, used: Set<string>): string {
     case 'json': return call('json');
     case 'enum': return call('enumOf', `[${t.values.map(str).join(', ')}]`);
     case 'set': return call('setOf', `[${t.values.map(str).join(', ')}]`);
+    case 'bit': return call('bit', t.length === 1 ? '' : String(t.length));
+    case 'geometry': return call(t.shape) + (t.srid === null ? '' : `.srid(${t.srid})`);
     default: return assertNever(t, 'type');
   }
 }

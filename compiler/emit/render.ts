@@ -7,6 +7,7 @@ import { printDdl } from '../dialect/mysql/ddl.js';
 import { orderCreatedTables } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
 import type { SchemaIR } from '../ir/types.js';
+import type { ServerProfile } from '../dialect/mysql/server.js';
 
 /**
  * sql-formatter options, pinned: changing any of them changes every generated file.
@@ -91,17 +92,17 @@ export function renderSqlFile(header: readonly string[], statements: readonly St
  * Every table as CREATE TABLE, referenced tables first; foreign keys that close a cycle
  * are added at the end with ALTER TABLE.
  */
-export function schemaStatements(ir: SchemaIR): Statement[] {
+export function schemaStatements(ir: SchemaIR, server?: ServerProfile): Statement[] {
   const { order, deferred } = orderCreatedTables(ir.tables);
   const byName = new Map(ir.tables.map((t) => [t.name, t]));
   const out: Statement[] = [];
   for (const name of order) {
     const t = byName.get(name)!;
-    out.push(printDdl({ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)) }));
+    out.push(printDdl({ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !deferred.has(fk)) }, server));
   }
   for (const name of order) {
     for (const fk of byName.get(name)!.foreignKeys.filter((f) => deferred.has(f))) {
-      out.push(printDdl({ kind: 'alterTable', table: name, clauses: [{ kind: 'addForeignKey', foreignKey: fk }] }));
+      out.push(printDdl({ kind: 'alterTable', table: name, clauses: [{ kind: 'addForeignKey', foreignKey: fk }] }, server));
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import type { ColumnType, IntSize } from '../ir/types.js';
+import type { ColumnType, GeometryShape, IntSize } from '../ir/types.js';
 import { Cursor, ImportError, describeToken } from './cursor.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 
@@ -24,8 +24,14 @@ const SIZED = {
 } as const satisfies Record<string, ColumnType>;
 
 /** Types MySQL or MariaDB have and the schema IR does not. */
-const UNSUPPORTED = new Set(['BIT', 'GEOMETRY', 'POINT', 'LINESTRING', 'POLYGON', 'MULTIPOINT', 'MULTILINESTRING',
-  'MULTIPOLYGON', 'GEOMETRYCOLLECTION', 'GEOMCOLLECTION', 'VECTOR', 'UUID', 'INET4', 'INET6', 'XMLTYPE', 'ROW']);
+const UNSUPPORTED = new Set(['VECTOR', 'UUID', 'INET4', 'INET6', 'XMLTYPE', 'ROW']);
+
+/** The spatial types by keyword; GEOMCOLLECTION is MySQL 8's other name of GEOMETRYCOLLECTION. */
+const SPATIAL: Readonly<Record<string, GeometryShape>> = {
+  GEOMETRY: 'geometry', POINT: 'point', LINESTRING: 'linestring', POLYGON: 'polygon', MULTIPOINT: 'multipoint',
+  MULTILINESTRING: 'multilinestring', MULTIPOLYGON: 'multipolygon', GEOMETRYCOLLECTION: 'geometrycollection',
+  GEOMCOLLECTION: 'geometrycollection',
+};
 
 /**
  * Reads a column type the way the DSL maps it (SPEC §2): integer display widths dropped except
@@ -77,11 +83,12 @@ export function readColumnType(cur: Cursor): TypeRead {
     case 'NATIONAL': {
       const next = cur.next('CHAR or VARCHAR after NATIONAL');
       word = next.upper;
-      if (word !== 'CHAR' && word !== 'CHARACTER' && word !== 'VARCHAR') cur.fail(`expected CHAR or VARCHAR after NATIONAL but found ${describeToken(next)}`, next);
+      if (word !== 'CHAR' && word !== 'CHARACTER' && word !== 'VARCHAR' && word !== 'VARCHARACTER') cur.fail(`expected CHAR or VARCHAR after NATIONAL but found ${describeToken(next)}`, next);
       return stringType(cur, word, 'utf8mb3');
     }
     case 'NCHAR': case 'NVARCHAR':
-      return stringType(cur, word === 'NCHAR' ? 'CHAR' : 'VARCHAR', 'utf8mb3');
+      // NCHAR VARCHAR(n) is one more spelling of NATIONAL VARCHAR (MySQL's "national character set").
+      return stringType(cur, word === 'NCHAR' && !cur.acceptWord('VARCHAR') ? 'CHAR' : 'VARCHAR', 'utf8mb3');
     case 'CHAR': case 'CHARACTER': case 'VARCHAR': case 'VARCHARACTER':
       return stringType(cur, word, null);
     case 'BINARY': case 'VARBINARY': {
@@ -112,11 +119,17 @@ export function readColumnType(cur: Cursor): TypeRead {
     }
     case 'JSON':
       return plain({ kind: 'json' });
+    case 'BIT': {
+      const [length = 1] = numericArgs(cur, word, 0, 1);
+      if (length < 1 || length > 64) throw new ImportError('E_IMPORT_SYNTAX', `BIT(${length}): a BIT column has 1 to 64 bits`, first.start);
+      return plain({ kind: 'bit', length });
+    }
     case 'ENUM': case 'SET': {
       const values = valueList(cur, word);
       return plain(word === 'ENUM' ? { kind: 'enum', values } : { kind: 'set', values });
     }
     default:
+      if (word in SPATIAL) return plain({ kind: 'geometry', shape: SPATIAL[word], srid: null });
       if (UNSUPPORTED.has(word)) unsupported(`type ${word}`);
       return cur.fail(`unknown column type ${describeToken(first)}`, first);
   }

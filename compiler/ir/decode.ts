@@ -1,4 +1,5 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
+import { GEOMETRY_SHAPES } from './types.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
   PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
@@ -127,6 +128,8 @@ const TYPE_FIELDS: { readonly [K in ColumnTypeKind]: Readonly<Record<string, Rea
   json: {},
   enum: { values: array(string) },
   set: { values: array(string) },
+  bit: { length: integer(1, 64) },
+  geometry: { shape: oneOf(GEOMETRY_SHAPES), srid: nullable(integer(0, 4294967295)) },
 };
 
 const DEFAULT_FIELDS: { readonly [K in DefaultValue['kind']]: Readonly<Record<string, Read<unknown>>> } = {

@@ -244,7 +244,7 @@ function canonicalStringValue(value: string, type: ColumnType): string {
       return [...members].every((m) => type.values.includes(m)) ? type.values.filter((v) => members.has(v)).join(',') : value;
     }
     case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'char': case 'varchar': case 'text':
-    case 'varbinary': case 'blob': case 'date': case 'year': case 'json': case 'enum':
+    case 'varbinary': case 'blob': case 'date': case 'year': case 'json': case 'enum': case 'bit': case 'geometry':
       return value;
     default: return assertNever(type, 'column type');
   }
@@ -255,12 +255,12 @@ function canonicalNumber(text: string, type: ColumnType): string {
   if (!Number.isFinite(n)) return text;
   switch (type.kind) {
     case 'decimal': return fixedScale(/e/i.test(text) ? String(n) : text, type.scale);
-    case 'int': case 'boolean': case 'year':
+    case 'int': case 'boolean': case 'year': case 'bit':
       if (/^[+-]?\d+$/.test(text.trim())) return BigInt(text.trim()).toString();
       return Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? String(n) : text;
     // Floating point, and a number given for a type that is not numeric (validation reports it).
     case 'float': case 'double': case 'char': case 'varchar': case 'text': case 'binary': case 'varbinary': case 'blob':
-    case 'date': case 'time': case 'datetime': case 'timestamp': case 'json': case 'enum': case 'set':
+    case 'date': case 'time': case 'datetime': case 'timestamp': case 'json': case 'enum': case 'set': case 'geometry':
       return String(n);
     default: return assertNever(type, 'column type');
   }

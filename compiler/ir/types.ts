@@ -16,8 +16,17 @@ export interface SourcePos {
 export type IntSize = 'tinyint' | 'smallint' | 'mediumint' | 'int' | 'bigint';
 export type TextSize = 'tinytext' | 'text' | 'mediumtext' | 'longtext';
 export type BlobSize = 'tinyblob' | 'blob' | 'mediumblob' | 'longblob';
+/** The spatial types: GEOMETRY holds any of the others. */
+export type GeometryShape = 'geometry' | 'point' | 'linestring' | 'polygon' | 'multipoint' | 'multilinestring' | 'multipolygon'
+  | 'geometrycollection';
+export const GEOMETRY_SHAPES: readonly GeometryShape[] = Object.freeze(['geometry', 'point', 'linestring', 'polygon', 'multipoint',
+  'multilinestring', 'multipolygon', 'geometrycollection']);
 
-/** A column's SQL type. `boolean` is TINYINT(1); `json` is native on MySQL, LONGTEXT on MariaDB. */
+/**
+ * A column's SQL type. `boolean` is TINYINT(1); `json` is native on MySQL, LONGTEXT on MariaDB.
+ * `bit` is BIT(1..64); `geometry` is one of the spatial types with its SRID (null: any SRID;
+ * MySQL's `SRID n`, MariaDB's `REF_SYSTEM_ID=n`).
+ */
 export type ColumnType =
   | { readonly kind: 'int'; readonly size: IntSize; readonly unsigned: boolean }
   | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number; readonly unsigned: boolean }
@@ -37,7 +46,9 @@ export type ColumnType =
   | { readonly kind: 'year' }
   | { readonly kind: 'json' }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
-  | { readonly kind: 'set'; readonly values: readonly string[] };
+  | { readonly kind: 'set'; readonly values: readonly string[] }
+  | { readonly kind: 'bit'; readonly length: number }
+  | { readonly kind: 'geometry'; readonly shape: GeometryShape; readonly srid: number | null };
 
 export type ColumnTypeKind = ColumnType['kind'];
 

@@ -1,4 +1,4 @@
-import type { ServerProfile } from '../dialect/mysql/server.js';
+import { sridZeroIsNone, type ServerProfile } from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
@@ -195,7 +195,7 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
 }
 
 /** The types whose literal defaults are numbers (TYPE_FACTS numeric). */
-type NumericType = Extract<ColumnType, { readonly kind: 'int' | 'decimal' | 'float' | 'double' | 'boolean' | 'year' }>;
+type NumericType = Extract<ColumnType, { readonly kind: 'int' | 'decimal' | 'float' | 'double' | 'boolean' | 'year' | 'bit' }>;
 
 class Validator {
   private readonly tables = new Map<string, TableInfo>();
@@ -343,6 +343,10 @@ class Validator {
           pos, `use text or mediumtext, or a length of at most ${Math.floor(65532 / mbMaxLen(cs))}`);
       }
     }
+    if (type.kind === 'geometry' && type.srid === 0 && sridZeroIsNone(this.server)) {
+      this.report('E_SRID_ZERO', `column ${q(label)}: MariaDB records no SRID as 0, so .srid(0) cannot be told from no SRID`, pos,
+        'remove .srid(0): on MariaDB a spatial column without an SRID is SRID 0');
+    }
     this.collation(col.charset, col.collate, `column ${q(label)}`, pos);
     for (const d of optionProblems(null, col.charset, col.collate, col.comment, `column ${q(label)}`, pos)) this.out.push(d);
     if (col.comment && [...col.comment].length > MAX_COLUMN_COMMENT) {
@@ -433,7 +437,7 @@ class Validator {
     const type = col.type;
     const shown = kind === 'string' ? `'${text.length > 40 ? text.slice(0, 40) + '…' : text}'` : text;
     switch (type.kind) {
-      case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'year': {
+      case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'year': case 'bit': {
         const d = decomposeNumber(text);
         if (!d) {
           this.report('E_DEFAULT_NOT_NUMBER', `${what} is ${shown}, not a number, but the column is ${typeText(type)}`, pos,
@@ -516,6 +520,11 @@ class Validator {
             `${fix} to a value like '12:30:00'`);
         }
         return;
+      case 'geometry':
+        this.report('E_DEFAULT_LITERAL_ON_GEOMETRY', `${what} is the literal ${shown}; a ${typeText(type)} column takes no literal value`, pos,
+          role === 'default' ? 'use an expression default, e.g. sql`(ST_GeomFromText(\'POINT(0 0)\'))` (MySQL 8.0.13+, MariaDB)'
+            : 'backfill an expression, e.g. sql`ST_GeomFromText(\'POINT(0 0)\')`');
+        return;
       default:
         assertNever(type, 'column type');
     }
@@ -524,7 +533,7 @@ class Validator {
   private number(d: Digits, text: string, type: NumericType, what: string, shown: string, fix: string, pos: SourcePos | undefined): void {
     const intValue = (): bigint => BigInt((d.neg ? '-' : '') + (d.int || '0'));
     switch (type.kind) {
-      case 'int': case 'boolean': case 'year': {
+      case 'int': case 'boolean': case 'year': case 'bit': {
         if (d.frac !== '') {
           this.report('E_DEFAULT_NOT_INTEGER', `${what} is ${shown}, not an integer, but the column is ${typeText(type)}`, pos, `${fix} to an integer`);
           return;
@@ -533,6 +542,14 @@ class Validator {
         if (type.kind === 'boolean') {
           if (n !== 0n && n !== 1n) {
             this.report('E_DEFAULT_BOOLEAN', `${what} is ${shown}; a boolean column takes 0/1 (false/true)`, pos, `${fix} to true or false`);
+          }
+          return;
+        }
+        if (type.kind === 'bit') {
+          const max = (1n << BigInt(type.length)) - 1n;
+          if (n < 0n || n > max) {
+            this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, outside the range of ${typeText(type)} (0 to ${max})`, pos,
+              `${fix} or use more bits`);
           }
           return;
         }

@@ -5,6 +5,7 @@ import { checkRisks, planBuild, type BuildResult } from '../../compiler/emit/bui
 import { EMPTY_SCHEMA } from '../../compiler/ir/snapshot.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { compileFolder, ROOT } from '../helpers/compile.js';
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 
 /** Golden case folders: `before/` (optional), `after/`, `expected/{up,down}.sql` or `expected/diagnostics.txt`. */
 export const CASES_DIR = join(ROOT, 'test', 'cases');
@@ -16,6 +17,8 @@ export interface CaseOptions {
   readonly afterUp?: ReadonlyArray<{ readonly sql: string; readonly rows: readonly unknown[] }>;
   readonly message?: string;
   readonly description?: string;
+  /** The config's dialect the case is built for (default mysql). */
+  readonly dialect?: 'mysql' | 'mariadb';
 }
 
 export interface LoadedCase {
@@ -37,18 +40,19 @@ export function loadCase(name: string): LoadedCase {
   const dir = join(CASES_DIR, name);
   const options: CaseOptions = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {};
   const fail = (text: string): LoadedCase => ({ name, dir, options, before: EMPTY_SCHEMA, after: null, result: null, diagnostics: text });
+  const server = configProfile(options.dialect ?? 'mysql');
   let before = EMPTY_SCHEMA;
   if (existsSync(join(dir, 'before'))) {
-    const b = compileFolder(dir, join(dir, 'before'));
+    const b = compileFolder(dir, join(dir, 'before'), server);
     if (b.diagnostics.length) return fail(b.diagnostics.map(formatDiagnostic).join('\n') + '\n');
     before = b.ir;
   }
-  const a = compileFolder(dir, join(dir, 'after'));
+  const a = compileFolder(dir, join(dir, 'after'), server);
   if (a.diagnostics.length) return fail(a.diagnostics.map(formatDiagnostic).join('\n') + '\n');
   let result: BuildResult;
   try {
     result = planBuild('test', { snapshot: before, migrations: [], files: new Map() }, a,
-      options.message ? { message: options.message } : {});
+      { server, ...(options.message ? { message: options.message } : {}) });
   } catch (e) {
     if (!(e instanceof SchemacError)) throw e;
     return { ...fail(e.diagnostics.map(formatDiagnostic).join('\n') + '\n'), before, after: a.ir };

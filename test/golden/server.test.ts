@@ -1,10 +1,10 @@
 import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { insertRows } from '../helpers/rows.js';
-import { runSql, scratchDatabase, shape } from '../helpers/server.js';
+import { runSql, scratchDatabase, shape, TEST_SERVER } from '../helpers/server.js';
 import { caseNames, loadCase } from './cases.js';
 
-const schemaSql = (ir: SchemaIR) => renderSqlFile(['schema'], schemaStatements(ir));
+const schemaSql = (ir: SchemaIR) => renderSqlFile(['schema'], schemaStatements(ir, TEST_SERVER));
 
 /**
  * On the real server, under sql_mode=TRADITIONAL, for every golden case with SQL:

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SchemacError, sortDiagnostics, type Diagnostic } from '../../compiler/diagnostics.js';
 import type { BuildHints } from '../../compiler/ir/hints.js';
+import type { ServerProfile } from '../../compiler/dialect/mysql/server.js';
 import { normalizeDeclared } from '../../compiler/ir/normalize.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { DEFAULT_NAMING } from '../../compiler/ir/types.js';
@@ -24,10 +25,10 @@ export function tsFiles(dir: string): string[] {
 }
 
 /** Compiles a folder of schema files as `build` does: parse, normalise, validate. */
-export function compileFolder(rootDir: string, dir: string): { ir: SchemaIR; hints: BuildHints; diagnostics: Diagnostic[] } {
+export function compileFolder(rootDir: string, dir: string, server?: ServerProfile): { ir: SchemaIR; hints: BuildHints; diagnostics: Diagnostic[] } {
   const parsed = parseSchemaFiles({ rootDir, files: tsFiles(dir) });
   const schema = normalizeDeclared(parsed, DEFAULT_NAMING);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validationAfterParse(schema, parsed.diagnostics)];
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validationAfterParse(schema, parsed.diagnostics, server)];
   return { ...schema, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -8,7 +8,7 @@ import { readSnapshot, stripTransient } from '../../compiler/ir/snapshot.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { databaseDefaults, IntrospectError, introspect, introspectWithNotes, type Queryable } from '../../runtime/introspect.js';
 import { compileFolder, ROOT } from '../helpers/compile.js';
-import { connect, runSql, scratchDatabase } from '../helpers/server.js';
+import { connect, runSql, scratchDatabase, TEST_SERVER } from '../helpers/server.js';
 import { CASES_DIR, caseNames } from '../golden/cases.js';
 import { roundTripFixture } from './fixture.js';
 
@@ -20,7 +20,7 @@ import { roundTripFixture } from './fixture.js';
  */
 
 function schemaSql(ir: SchemaIR): string {
-  return renderSqlFile(['schema'], schemaStatements(ir));
+  return renderSqlFile(['schema'], schemaStatements(ir, TEST_SERVER));
 }
 
 /**

@@ -32,6 +32,8 @@ const EXAMPLES: { readonly [K in ColumnTypeKind]: Of<K> } = {
   json: { kind: 'json' },
   enum: { kind: 'enum', values: ["a'b", 'c'] },
   set: { kind: 'set', values: ['x', 'y', 'z'] },
+  bit: { kind: 'bit', length: 12 },
+  geometry: { kind: 'geometry', shape: 'multipolygon', srid: null },
 };
 
 const kinds = Object.keys(EXAMPLES) as ColumnTypeKind[];
@@ -63,12 +65,12 @@ describe('the column type facts (issue 8.3)', () => {
       int: 'mediumint unsigned', decimal: 'decimal(12,3)', float: 'float', double: 'double unsigned', boolean: 'boolean',
       char: 'char(3)', varchar: 'varchar(40)', text: 'mediumtext', binary: 'binary(16)', varbinary: 'varbinary(200)',
       blob: 'tinyblob', date: 'date', time: 'time(3)', datetime: 'datetime(6)', timestamp: 'timestamp', year: 'year',
-      json: 'json', enum: "enum('a'b','c')", set: "set('x','y','z')",
+      json: 'json', enum: "enum('a'b','c')", set: "set('x','y','z')", bit: 'bit(12)', geometry: 'multipolygon',
     });
     expect(kinds.filter((k) => isTextual(EXAMPLES[k]))).toEqual(['char', 'varchar', 'text', 'enum', 'set']);
     expect(Object.fromEntries(kinds.map((k) => [k, keyBytes(EXAMPLES[k], 4, undefined)]))).toEqual({
       int: 3, decimal: 7, float: 4, double: 8, boolean: 1, char: 12, varchar: 160, text: 0, binary: 16, varbinary: 200,
-      blob: 0, date: 3, time: 5, datetime: 8, timestamp: 4, year: 1, json: 0, enum: 1, set: 1,
+      blob: 0, date: 3, time: 5, datetime: 8, timestamp: 4, year: 1, json: 0, enum: 1, set: 1, bit: 2, geometry: 0,
     });
     // What widens: a sample across the kinds (the golden cases cover the rest on the server).
     const w = (a: ColumnType, b: ColumnType) => isWidening(a, b);
@@ -77,5 +79,11 @@ describe('the column type facts (issue 8.3)', () => {
       w(EXAMPLES.date, EXAMPLES.datetime), w(EXAMPLES.enum, { kind: 'enum', values: ["a'b", 'c', 'd'] })]).toEqual([true, true, true, true, true, true]);
     expect([w(EXAMPLES.int, { kind: 'int', size: 'int', unsigned: false }), w(EXAMPLES.varchar, { kind: 'varchar', length: 39 }),
       w(EXAMPLES.enum, { kind: 'enum', values: ['c', "a'b"] }), w(EXAMPLES.json, EXAMPLES.text)]).toEqual([true, false, false, false]);
+    // BIT widens to more bits; a shape widens to GEOMETRY, and an SRID only to the same SRID or none.
+    const point = (srid: number | null): ColumnType => ({ kind: 'geometry', shape: 'point', srid });
+    const any = (srid: number | null): ColumnType => ({ kind: 'geometry', shape: 'geometry', srid });
+    expect([w(EXAMPLES.bit, { kind: 'bit', length: 64 }), w(EXAMPLES.bit, { kind: 'bit', length: 11 }), w(point(null), any(null)),
+      w(point(4326), any(null)), w(point(4326), any(4326)), w(point(null), any(4326)), w(point(4326), point(3857)), w(any(null), point(null)),
+      w(EXAMPLES.geometry, any(null))]).toEqual([true, false, true, true, true, false, false, false, true]);
   });
 });

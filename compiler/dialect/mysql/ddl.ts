@@ -1,7 +1,7 @@
 import { assertNever } from '../../ir/types.js';
 import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
 import {
-  alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
+  alterTable, checkClause, columnHasUserSql, columnSql, columnSql as printColumn, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
   tableOptionsSql, valueSql, word,
 } from './sql.js';
 import type { ServerProfile } from './server.js';
@@ -163,18 +163,18 @@ export function printDdl(ddl: Ddl, server?: ServerProfile): Statement {
   return { sql: ddlSql(ddl, server), format: ddlHasUserSql(ddl) };
 }
 
-function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
+function ddlSql(ddl: Ddl, server?: ServerProfile): string {
   switch (ddl.kind) {
-    case 'createTable': return createTableSql(ddl.table, ddl.foreignKeys);
+    case 'createTable': return createTableSql(ddl.table, ddl.foreignKeys, server);
     case 'dropTable': return `DROP TABLE ${ident(ddl.table.name)}`;
     case 'renameTable': return `RENAME TABLE ${ident(ddl.from)} TO ${ident(ddl.to)}`;
-    case 'alterTable': return alterTable(ddl.table, alterClauses(ddl.clauses, ddl.order?.to ?? []));
+    case 'alterTable': return alterTable(ddl.table, alterClauses(ddl.clauses, ddl.order?.to ?? [], server));
     case 'tableOptions': return `ALTER TABLE ${ident(ddl.table)} ${tableOptionsSql(ddl.to, ',\n')}`;
     case 'convertCharset': {
       const o = ddl.to;
       const clauses = [o.charset || o.collate
         ? `DEFAULT CHARSET = ${word(o.charset ?? o.collate!.split('_')[0], 'character set')}${o.collate ? ` COLLATE = ${word(o.collate, 'collation')}` : ''}`
-        : 'DEFAULT CHARSET = DEFAULT', ...ddl.columns.map((c) => `MODIFY COLUMN ${columnSql(c)}`)];
+        : 'DEFAULT CHARSET = DEFAULT', ...ddl.columns.map((c) => `MODIFY COLUMN ${columnSql(c, {}, server)}`)];
       return `ALTER TABLE ${ident(ddl.table)} ${clauses.join(',\n')}`;
     }
     case 'backfill': {
@@ -206,7 +206,8 @@ function addIndexSql(index: Index): string {
  * columns modified; the primary key; indexes added after the columns they cover; checks; columns
  * dropped last. Within a kind, clauses keep the planner's order.
  */
-function alterClauses(clauses: readonly Clause[], order: readonly string[]): string[] {
+function alterClauses(clauses: readonly Clause[], order: readonly string[], server?: ServerProfile): string[] {
+  const columnSql = (c: Column) => printColumn(c, {}, server);
   const of = <K extends ClauseKind>(kind: K) => clauses.filter((c): c is Extract<Clause, { kind: K }> => c.kind === kind);
   const addsKey = clauses.some((c) => c.kind === 'addIndex' || c.kind === 'replaceIndex' || c.kind === 'addForeignKey'
     || (c.kind === 'setPrimaryKey' && c.to !== null));

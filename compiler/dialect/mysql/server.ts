@@ -189,3 +189,36 @@ export const renameColumnRewritesExpressions = isMariadb;
 
 /** A CHECK written on a column is part of its definition: MODIFY and CHANGE replace it (MariaDB [T]). */
 export const columnChecksBelongToColumn = isMariadb;
+
+/**
+ * The column attribute that restricts a spatial column to one spatial reference system: MySQL
+ * 8.0.3+ `SRID n` (https://dev.mysql.com/doc/refman/8.0/en/spatial-type-overview.html), MariaDB
+ * `REF_SYSTEM_ID=n` (https://mariadb.com/kb/en/create-table/#column-and-index-definitions),
+ * which MariaDB takes right after the type only (after NOT NULL it is a syntax error [T]).
+ */
+export function sridAttribute(p: ServerProfile, srid: number): string {
+  return isMariadb(p) ? `REF_SYSTEM_ID = ${Math.trunc(srid)}` : `SRID ${Math.trunc(srid)}`;
+}
+
+/**
+ * MariaDB records no SRID as 0 and enforces none (information_schema.GEOMETRY_COLUMNS.SRID is 0
+ * for a column without REF_SYSTEM_ID [T]): SRID 0 there is no SRID. On MySQL `SRID 0` restricts
+ * a column to SRID 0 values, and no SRID is COLUMNS.SRS_ID NULL.
+ */
+export const sridZeroIsNone = isMariadb;
+
+/**
+ * Where introspection reads a spatial column's SRID: MySQL 8.0.3+ information_schema.COLUMNS.SRS_ID
+ * (https://dev.mysql.com/doc/refman/8.0/en/information-schema-columns-table.html); MariaDB
+ * information_schema.GEOMETRY_COLUMNS.SRID (https://mariadb.com/kb/en/information-schema-geometry_columns-table/).
+ */
+export const sridInColumns = (p: ServerProfile) => p.flavor === 'mysql';
+
+/**
+ * The character set a database gets when nothing says which (used where a file names none and no
+ * database is given, as for the BINARY column attribute): utf8mb4, MySQL 8's
+ * character_set_server default (https://dev.mysql.com/doc/refman/8.0/en/charset-server.html)
+ * and MariaDB's from 11.6, and what the Debian/Ubuntu packages of MariaDB 10.x configure
+ * (upstream 10.x builds default to latin1: give the database's defaults to be exact).
+ */
+export const assumedDatabaseCharset = (_p: ServerProfile): string => 'utf8mb4';

@@ -1,4 +1,4 @@
-import type { BlobSize, ColumnType, ColumnTypeKind, IntSize, TextSize } from '../../ir/types.js';
+import { GEOMETRY_SHAPES, type BlobSize, type ColumnType, type ColumnTypeKind, type GeometryShape, type IntSize, type TextSize } from '../../ir/types.js';
 import { literal } from './quote.js';
 
 /*
@@ -84,6 +84,7 @@ const withFsp = (name: string) => (t: { readonly fsp: number }) => (t.fsp ? `${n
 const values = (t: { readonly values: readonly string[] }) => t.values.slice(0, 4).map((v) => `'${v}'`).join(',') + (t.values.length > 4 ? ',…' : '');
 
 const INT_SIZES = Object.keys(INT_BYTES) as IntSize[];
+
 const TEXT_SIZES: readonly TextSize[] = ['tinytext', 'text', 'mediumtext', 'longtext'];
 const BLOB_SIZES: readonly BlobSize[] = ['tinyblob', 'blob', 'mediumblob', 'longblob'];
 /** A length argument: exactly one whole number. */
@@ -305,6 +306,35 @@ export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
     widensTo: (t, to) => to.kind === 'set' && t.values.every((v, i) => to.values[i] === v),
     names: ['set'],
     read: (r) => (r.values ? { kind: 'set', values: r.values } : null),
+  },
+  bit: {
+    // Literal defaults are numbers (b'101' is 5); the server shows them as b'...'.
+    ...plain, numeric: true,
+    sql: (t) => `BIT(${t.length})`,
+    text: (t) => `bit(${t.length})`,
+    keyBytes: (t) => Math.ceil(t.length / 8),
+    family: (t) => `bit:${t.length}`,
+    widensTo: (t, to) => to.kind === 'bit' && to.length >= t.length,
+    names: ['bit'],
+    read: (r) => {
+      const length = r.numbers.length === 0 ? 1 : lengthOf(r);
+      return length === null || length < 1 || length > 64 ? null : { kind: 'bit', length };
+    },
+  },
+  geometry: {
+    // https://dev.mysql.com/doc/refman/8.0/en/spatial-type-overview.html ; a key on it is a SPATIAL index.
+    ...plain,
+    sql: (t) => t.shape.toUpperCase(),
+    text: (t) => t.shape + (t.srid === null ? '' : ` srid ${t.srid}`),
+    keyBytes: () => 0,
+    family: () => null,
+    // GEOMETRY holds every shape; an SRID restricts which values fit (none: any).
+    widensTo: (t, to) => to.kind === 'geometry' && (to.shape === t.shape || to.shape === 'geometry')
+      && (to.srid === null || to.srid === t.srid),
+    // GEOMCOLLECTION: MySQL 8's other name of GEOMETRYCOLLECTION, which its information_schema reports.
+    names: [...GEOMETRY_SHAPES, 'geomcollection'],
+    read: (r) => (r.numbers.length ? null
+      : { kind: 'geometry', shape: r.name === 'geomcollection' ? 'geometrycollection' : r.name as GeometryShape, srid: null }),
   },
 };
 
