@@ -171,8 +171,9 @@ export function readDefaultValue(ctx: ReadContext, cur: Cursor, column: string, 
   if (type?.kind === 'bit') {
     const next = cur.peek();
     const quoted = t.kind === 'word' && /^[bx]$/i.test(t.text) && next?.kind === 'string' && !next.spaced ? next : null;
-    const text = quoted ? quoted.value : t.kind === 'number' && /^0[xb]/i.test(t.text) ? t.text.slice(2) : null;
-    const radix = quoted ? t.upper : t.kind === 'number' ? t.text[1].toUpperCase() : '';
+    const prefixed = t.kind === 'number' && /^0[xb]/i.test(t.text);
+    const text = quoted ? quoted.value : prefixed ? t.text.slice(2) : null;
+    const radix = quoted ? t.upper : prefixed ? t.text[1].toUpperCase() : '';
     if (text !== null && (radix === 'B' ? /^[01]*$/ : /^[0-9a-f]*$/i).test(text)) {
       if (quoted) cur.next();
       return { kind: 'number', value: BigInt((radix === 'B' ? '0b0' : '0x0') + text).toString() };

@@ -80,7 +80,7 @@ describe('COLUMN_TYPE → ColumnType', () => {
     expect(parseColumnType('float(7,3)')).toEqual({ type: { kind: 'float', unsigned: false }, note: expect.stringContaining('deprecated') });
   });
 
-  it.each(['bit(1)', 'geometry', 'point', 'inet6', 'uuid', 'enum(broken'])('refuses %s', (columnType) => {
+  it.each(['bit(0)', 'bit(65)', 'point(1)', 'inet6', 'uuid', 'enum(broken'])('refuses %s', (columnType) => {
     expect(parseColumnType(columnType)).toEqual({ unsupported: expect.any(String) });
   });
 });
@@ -364,7 +364,7 @@ describe('buildSchema on MySQL 8 rows', () => {
       indexes: rows.indexes.map((r) => (r.name === 'ix_task_priority' ? { ...r, hidden: true } : r)),
     }, MYSQL);
     expect(notes.map((n) => n.object)).toEqual(expect.arrayContaining(['ck_task_priority_range', 'ix_task_priority']));
-    expect(() => buildSchema({ ...rows, columns: [...rows.columns, ...columns('task', [{ name: 'flags', columnType: 'bit(8)' }])] }, MYSQL))
+    expect(() => buildSchema({ ...rows, columns: [...rows.columns, ...columns('task', [{ name: 'v', columnType: 'vector(3)' }])] }, MYSQL))
       .toThrow(IntrospectError);
   });
 
@@ -453,6 +453,9 @@ describe('queries', () => {
     await introspectWithNotes(maria.conn, 'app');
     expect(maria.sql.some((s) => s.includes('LEVEL AS level'))).toBe(true);
     expect(maria.sql.some((s) => s.includes('IGNORED'))).toBe(true);
+    // A spatial column's SRID: COLUMNS.SRS_ID on MySQL, GEOMETRY_COLUMNS.SRID on MariaDB.
+    expect(my.sql.some((s) => s.includes('SRS_ID AS srid'))).toBe(true);
+    expect(maria.sql.some((s) => s.includes('GEOMETRY_COLUMNS') && s.includes('SRID AS srid'))).toBe(true);
     // An explicit flavor wins over VERSION().
     const forced = fake('10.11.19-MariaDB', 1);
     await introspectWithNotes(forced.conn, 'app', { flavor: 'mysql' });
@@ -477,5 +480,43 @@ describe('queries', () => {
   it('fails clearly for a database that does not exist', async () => {
     const conn: Queryable = { query: async () => [[], []] };
     await expect(introspectWithNotes(conn, 'nope')).rejects.toThrow('database nope does not exist');
+  });
+});
+
+describe('issue 9.2: BIT and spatial columns from information_schema', () => {
+  it.each<[string, ColumnType]>([
+    ['bit(1)', { kind: 'bit', length: 1 }],
+    ['bit(64)', { kind: 'bit', length: 64 }],
+    ['point', { kind: 'geometry', shape: 'point', srid: null }],
+    ['geometry', { kind: 'geometry', shape: 'geometry', srid: null }],
+    ['multipolygon', { kind: 'geometry', shape: 'multipolygon', srid: null }],
+    // MySQL 8 reports GEOMETRYCOLLECTION as geomcollection (information_schema.COLUMNS.COLUMN_TYPE); MariaDB as geometrycollection.
+    ['geomcollection', { kind: 'geometry', shape: 'geometrycollection', srid: null }],
+    ['geometrycollection', { kind: 'geometry', shape: 'geometrycollection', srid: null }],
+  ])('%s', (columnType, type) => {
+    expect(parseColumnType(columnType)).toEqual({ type });
+  });
+
+  it.each<[ServerInfo, string]>([[MARIADB, 'mariadb'], [MYSQL, 'mysql']])('reads a BIT default b\'...\' as its number (%#)', (server) => {
+    const bit: ColumnType = { kind: 'bit', length: 8 };
+    expect(mapDefault("b'101'", '', bit, server)).toEqual({ kind: 'number', value: '5' });
+    expect(mapDefault("b'0'", '', bit, server)).toEqual({ kind: 'number', value: '0' });
+  });
+
+  const spatial = (server: ServerInfo, srids: ReadonlyArray<number | null>) => buildSchema({
+    tables: [{ name: 'g', engine: 'InnoDB', collation: server.databaseCollation, charset: 'utf8mb4', comment: '' }],
+    columns: columns('g', srids.map((srid, i) => ({ name: `c${i}`, columnType: i === 0 ? 'point' : 'geometry', nullable: 'NO', srid }))),
+    indexes: [], foreignKeys: [], checks: [],
+  }, server).ir.tables[0].columns.map((c) => c.type);
+
+  it('MySQL: COLUMNS.SRS_ID is the SRID, NULL none, and SRID 0 a real restriction', () => {
+    expect(spatial(MYSQL, [4326, null, 0])).toEqual([
+      { kind: 'geometry', shape: 'point', srid: 4326 }, { kind: 'geometry', shape: 'geometry', srid: null },
+      { kind: 'geometry', shape: 'geometry', srid: 0 }]);
+  });
+
+  it('MariaDB: GEOMETRY_COLUMNS.SRID is the SRID, 0 none', () => {
+    expect(spatial(MARIADB, [3857, 0])).toEqual([
+      { kind: 'geometry', shape: 'point', srid: 3857 }, { kind: 'geometry', shape: 'geometry', srid: null }]);
   });
 });

@@ -1,0 +1,52 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { schemac } from '../cli/run.js';
+import { schemaProject } from '../runtime/helpers.js';
+
+/*
+ * Issue 9.2: the column types BIT and the spatial types refuse what the server would refuse (or
+ * silently change), at the position in the schema file, with a hint.
+ */
+
+function build(schema: string, dialect: 'mysql' | 'mariadb' = 'mysql'): { status: number | null; stderr: string } {
+  const dir = schemaProject('types', `import { table, id, bit, point, geometry, int } from 'schemac';\n\n${schema}`);
+  if (dialect !== 'mysql') {
+    const config = join(dir, 'schemac.config.json');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"mysql"', `"${dialect}"`));
+  }
+  return schemac(dir, 'build');
+}
+
+describe('BIT and spatial columns in a schema file', () => {
+  it('a BIT default outside 0 .. 2^n - 1, or not a whole number', () => {
+    const r = build("export const t = table('t', {\n  id: id(),\n  a: bit(3).default(8),\n  b: bit(2).default(-1),\n  c: bit(4).default(1.5),\n});\n");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('schema/app.ts:5:6: error E_DEFAULT_OUT_OF_RANGE: the default of column "t.a" is 8, outside the range of bit(3) (0 to 7)');
+    expect(r.stderr).toContain('schema/app.ts:6:6: error E_DEFAULT_OUT_OF_RANGE: the default of column "t.b" is -1');
+    expect(r.stderr).toContain('schema/app.ts:7:6: error E_DEFAULT_NOT_INTEGER: the default of column "t.c" is 1.5');
+  });
+
+  it('BIT(0) and BIT(65), and .srid() on a column that is not spatial, are refused where they are written', () => {
+    const r = build("export const t = table('t', {\n  id: id(),\n  a: bit(0),\n  b: bit(65),\n  c: int().srid(4326),\n});\n");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/schema\/app\.ts:5:\d+: error E_DSL_ARGUMENT: bit length must be an integer from 1 to 64; got 0/);
+    expect(r.stderr).toMatch(/schema\/app\.ts:6:\d+: error E_DSL_ARGUMENT: bit length must be an integer from 1 to 64; got 65/);
+    expect(r.stderr).toMatch(/schema\/app\.ts:7:\d+: error E_DSL_MODIFIER: \.srid\(\) applies to spatial columns \(geometry, point, \.\.\.\), not int/);
+  });
+
+  it('a literal default on a spatial column, with the expression to write instead', () => {
+    const r = build("export const t = table('t', {\n  id: id(),\n  p: point().notNull().default('POINT(0 0)'),\n});\n");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("schema/app.ts:5:6: error E_DEFAULT_LITERAL_ON_GEOMETRY: the default of column \"t.p\" is the literal 'POINT(0 0)'");
+    expect(r.stderr).toContain('hint: use an expression default, e.g. sql`(ST_GeomFromText(\'POINT(0 0)\'))`');
+  });
+
+  it('SRID 0 on MariaDB, where it cannot be told from no SRID (on MySQL it is a real restriction)', () => {
+    const schema = "export const t = table('t', {\n  id: id(),\n  g: geometry().srid(0),\n});\n";
+    const r = build(schema, 'mariadb');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('schema/app.ts:5:6: error E_SRID_ZERO: column "t.g": MariaDB records no SRID as 0');
+    expect(r.stderr).toContain('hint: remove .srid(0)');
+    expect(build(schema, 'mysql').status).toBe(0);
+  });
+});
