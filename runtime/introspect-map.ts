@@ -323,6 +323,7 @@ export function mapColumn(
     charset: cs.charset,
     collate: cs.collate,
     generated,
+    ...(/\bINVISIBLE\b/i.test(extra) ? { invisible: true as const } : {}),
   };
 }
 
@@ -457,7 +458,6 @@ export function buildSchema(
         }
       }
       if (type.kind === 'json') isJson = true;
-      if (/\bINVISIBLE\b/i.test(row.extra ?? '')) note(t.name, row.name, 'INVISIBLE is not in the schema language; read as a visible column');
       const column = withExpectedText(mapColumn(row, type, effective, server, isJson), expectedColumns.get(row.name) ?? null);
       if (metadataIsUtf8mb3(server) && !expectedColumns.has(row.name) && hidesAstral(column)) {
         note(t.name, row.name, 'MariaDB shows characters above U+FFFF (emoji) in ENUM/SET values and defaults as "?": if this "?" is one, write it in the schema file');

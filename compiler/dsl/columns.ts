@@ -47,6 +47,7 @@ export interface ColumnState extends Pick<Column,
   } | null;
   readonly pos?: SourcePos;
   readonly defaultPos?: SourcePos;
+  readonly invisible?: true;
 }
 
 const ACTIONS: Record<string, ReferentialAction> = {
@@ -163,6 +164,11 @@ export class ColumnBuilder<T = unknown> {
     const t = this.state.type;
     if (t.kind !== 'geometry') throw new DslError('E_DSL_MODIFIER', `.srid() applies to spatial columns (geometry, point, ...), not ${t.kind}`);
     return this.with({ type: { ...t, srid: positiveInt(value, '.srid()', 0, 4294967295) } });
+  }
+
+  /** INVISIBLE: the column is left out of `SELECT *` and of an INSERT without a column list (MySQL 8.0.23+, MariaDB 10.3.3+). */
+  invisible(): ColumnBuilder<T> {
+    return this.with({ invisible: true });
   }
 
   /** COMMENT 'text'. */

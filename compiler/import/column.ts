@@ -43,6 +43,7 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[],
   const typeRead = readColumnType(cur);
   let type = typeRead.type;
   let binaryAttribute: Token | null = null;
+  let invisible = false;
   let nullable: boolean | null = null;
   let def: DefaultValue | null = null;
   let autoIncrement = typeRead.serial;
@@ -116,8 +117,8 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[],
     } else if (cur.atWord('BINARY') && isTextual(type) && type.kind !== 'enum' && type.kind !== 'set') {
       // The _bin collation of the column's character set, whichever it is (MySQL: "the BINARY attribute").
       binaryAttribute = cur.next();
-    } else if (cur.atWord('INVISIBLE')) unsupported(t, 'an INVISIBLE column');
-    else if (cur.atWord('VISIBLE')) cur.next();
+    } else if (cur.acceptWord('INVISIBLE')) invisible = true;
+    else if (cur.acceptWord('VISIBLE')) invisible = false;
     else if (cur.atWord('COLUMN_FORMAT') || cur.atWord('STORAGE') || cur.atWord('SRID') || cur.atWord('COMPRESSED')
       || cur.atWord('AUTO_RANDOM') || cur.atWord('ENGINE_ATTRIBUTE') || cur.atWord('SECONDARY_ENGINE_ATTRIBUTE')
       || cur.atWord('WITH', 'SYSTEM') || cur.atWord('WITHOUT', 'SYSTEM')) {
@@ -142,7 +143,7 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[],
   }
   const column: Column = {
     kind: 'column', name, type, nullable: nullable ?? true, default: def, autoIncrement, onUpdateNow, comment,
-    charset, collate, generated, pos: ctx.pos(nameToken.start),
+    charset, collate, generated, ...(invisible ? { invisible: true as const } : {}), pos: ctx.pos(nameToken.start),
   };
   return { column, primaryKey, unique, checks, references };
 }

@@ -189,7 +189,7 @@ const tables = array(shape<Table>({
     kind: kindIs('column'), name: string, type: columnType, nullable: boolean, default: nullable(defaultValue),
     autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(word), collate: nullable(word),
     generated: nullable(shape<Generated>({ expr: expression, stored: boolean })),
-  })),
+  }, { invisible: (value, path) => (value === true ? true : fail(path, `expected true (or no field), found ${describeJson(value)}`)) })),
   primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) })),
   indexes: array(shape<Index>({ kind: kindIs('index'), name: string, unique: boolean,
     parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean })) })),

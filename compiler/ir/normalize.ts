@@ -189,8 +189,10 @@ function normalizeColumn(col: Column, inPrimaryKey: boolean, table: TableOptions
   }
   let def = col.default === null ? null : normalizeDefault(col.default, col.type);
   if (def && def.kind === 'null' && nullable) def = null; // DEFAULT NULL is implied on a nullable column
+  const { invisible, ...rest } = col;
   const out: Column = {
-    ...col,
+    ...rest,
+    ...(invisible === true ? { invisible: true as const } : {}),
     nullable,
     default: def,
     comment: col.comment === '' ? null : col.comment,

@@ -84,6 +84,8 @@ export interface Column {
   readonly charset: string | null;
   readonly collate: string | null;
   readonly generated: Generated | null;
+  /** INVISIBLE (MySQL 8.0.23+, MariaDB 10.3.3+): left out of `SELECT *`; only `true` is written. */
+  readonly invisible?: true;
   readonly pos?: SourcePos;
 }
 

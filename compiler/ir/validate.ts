@@ -1,4 +1,4 @@
-import { sridZeroIsNone, type ServerProfile } from '../dialect/mysql/server.js';
+import { invisibleColumns, invisibleNotNullNeedsDefault, sridZeroIsNone, type ServerProfile } from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
@@ -275,6 +275,9 @@ class Validator {
     const columns = table.columns ?? [];
     if (columns.length === 0) {
       this.report('E_TABLE_NO_COLUMNS', `table ${q(t)} has no columns`, table.pos, 'declare at least one column');
+    } else if (columns.every((c) => c.invisible)) {
+      this.report('E_TABLE_NO_VISIBLE_COLUMN', `every column of table ${q(t)} is INVISIBLE; the server needs at least one visible column`, table.pos,
+        'remove .invisible() from one column');
     }
     if (table.options?.comment && [...table.options.comment].length > MAX_TABLE_COMMENT) {
       this.report('E_COMMENT_TOO_LONG', `the comment of table ${q(t)} is longer than ${MAX_TABLE_COMMENT} characters`,
@@ -341,6 +344,15 @@ class Validator {
       if (type.kind === 'varchar' && bytes > 65535) {
         this.report('E_COLUMN_TOO_LONG', `column ${q(label)}: varchar(${type.length}) needs up to ${bytes} bytes in ${cs ?? 'utf8mb4'}; a row holds at most 65535`,
           pos, `use text or mediumtext, or a length of at most ${Math.floor(65532 / mbMaxLen(cs))}`);
+      }
+    }
+    if (col.invisible) {
+      if (!invisibleColumns(this.server)) {
+        this.report('E_INVISIBLE_UNSUPPORTED', `column ${q(label)} is INVISIBLE, which this server does not have (MySQL 8.0.23+, MariaDB 10.3.3+)`, pos,
+          'remove .invisible()');
+      } else if (!col.nullable && !col.default && !col.generated && !col.autoIncrement && invisibleNotNullNeedsDefault(this.server)) {
+        this.report('E_INVISIBLE_DEFAULT', `column ${q(label)} is INVISIBLE and NOT NULL without a default, which MariaDB refuses (4108)`, pos,
+          'give it a .default(), or make it nullable');
       }
     }
     if (type.kind === 'geometry' && type.srid === 0 && sridZeroIsNone(this.server)) {

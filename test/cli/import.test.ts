@@ -110,7 +110,8 @@ describe('schemac import', () => {
       '  `shape` geometry SRID 0,',
       '  `code` varchar(10) BINARY NOT NULL,',
       '  `initials` national char(3),',
-      '  `code2` char(2) BINARY',
+      '  `code2` char(2) BINARY,',
+      '  `hidden` int NOT NULL DEFAULT 0 INVISIBLE',
       ') ENGINE=InnoDB DEFAULT CHARSET=latin1;',
       'CREATE TABLE `counter` (`seq` int unsigned SERIAL DEFAULT VALUE, `n` int);',
       '',
@@ -121,7 +122,7 @@ describe('schemac import', () => {
     const schema = readFileSync(join(dir, 'schema/app.ts'), 'utf8');
     for (const line of ['flags: bit(4).notNull().default(5),', 'one: bit(),', 'loc: point().srid(4326).notNull(),', 'area: geometrycollection(),',
       'shape: geometry().srid(0),', "code: varchar(10).notNull().collate('latin1_bin'),", "initials: char(3).charset('utf8mb3'),",
-      "code2: char(2).collate('latin1_bin'),", "seq: int().unsigned().notNull().autoIncrement().unique('seq'),", "id: bigint().unsigned().notNull().autoIncrement().unique('id'),"]) {
+      "code2: char(2).collate('latin1_bin'),", 'hidden: int().notNull().default(0).invisible(),', "seq: int().unsigned().notNull().autoIncrement().unique('seq'),", "id: bigint().unsigned().notNull().autoIncrement().unique('id'),"]) {
       expect([line, schema.includes(line)]).toEqual([line, true]);
     }
     const build = schemac(dir, 'build', '--db', 'app');
@@ -133,7 +134,7 @@ describe('schemac import', () => {
     const db = await scratchDatabase('import_types');
     try {
       await runSql(db.conn, "CREATE TABLE place (id INT PRIMARY KEY, flags BIT(12) NOT NULL DEFAULT b'101', loc POINT REF_SYSTEM_ID=4326 NOT NULL,"
-        + ' area POLYGON REF_SYSTEM_ID=0, code VARCHAR(4) BINARY, nc NCHAR(2)) DEFAULT CHARSET=utf8mb4');
+        + ' area POLYGON REF_SYSTEM_ID=0, code VARCHAR(4) BINARY, nc NCHAR(2), h DATETIME INVISIBLE) DEFAULT CHARSET=utf8mb4');
       const dir = tempDir('import-types-url');
       writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
         dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
@@ -145,7 +146,7 @@ describe('schemac import', () => {
       expect(r.status).toBe(0);
       const schema = readFileSync(join(dir, 'schema/app.ts'), 'utf8');
       for (const line of ['flags: bit(12).notNull().default(5),', 'loc: point().srid(4326).notNull(),', 'area: polygon(),',
-        "code: varchar(4).collate('utf8mb4_bin'),", "nc: char(2).charset('utf8mb3'),"]) {
+        "code: varchar(4).collate('utf8mb4_bin'),", "nc: char(2).charset('utf8mb3'),", 'h: datetime().invisible(),']) {
         expect([line, schema.includes(line)]).toEqual([line, true]);
       }
       expect(schemac(dir, 'build', '--db', 'app').stdout).toContain('app: no changes');

@@ -520,3 +520,16 @@ describe('issue 9.2: BIT and spatial columns from information_schema', () => {
       { kind: 'geometry', shape: 'point', srid: 3857 }, { kind: 'geometry', shape: 'geometry', srid: null }]);
   });
 });
+
+describe('issue 9.2: INVISIBLE columns from information_schema', () => {
+  // EXTRA holds INVISIBLE on both (MySQL 8.0.23+: https://dev.mysql.com/doc/refman/8.0/en/invisible-columns.html; MariaDB 10.11 [T]).
+  it.each<[ServerInfo, string]>([[MYSQL, 'INVISIBLE'], [MARIADB, 'INVISIBLE'], [MYSQL, 'DEFAULT_GENERATED INVISIBLE']])('EXTRA %#', (server, extra) => {
+    const ir = buildSchema({
+      tables: [{ name: 't', engine: 'InnoDB', collation: server.databaseCollation, charset: 'utf8mb4', comment: '' }],
+      columns: columns('t', [{ name: 'a', columnType: 'int' }, { name: 'b', columnType: 'int', extra }]),
+      indexes: [], foreignKeys: [], checks: [],
+    }, server).ir;
+    expect(ir.tables[0].columns.map((c) => c.invisible === true)).toEqual([false, true]);
+    expect('invisible' in ir.tables[0].columns[0]).toBe(false);
+  });
+});

@@ -17,6 +17,19 @@ function build(schema: string, dialect: 'mysql' | 'mariadb' = 'mysql'): { status
   return schemac(dir, 'build');
 }
 
+describe('INVISIBLE columns in a schema file', () => {
+  it('a table needs a visible column; on MariaDB an invisible NOT NULL column needs a default', () => {
+    const schema = "export const t = table('t', {\n  a: int().invisible(),\n});\nexport const u = table('u', {\n  id: id(),\n  b: int().notNull().invisible(),\n});\n";
+    const maria = build(schema, 'mariadb');
+    expect(maria.status).toBe(1);
+    expect(maria.stderr).toContain('schema/app.ts:3:18: error E_TABLE_NO_VISIBLE_COLUMN: every column of table "t" is INVISIBLE');
+    expect(maria.stderr).toContain('schema/app.ts:8:6: error E_INVISIBLE_DEFAULT: column "u.b" is INVISIBLE and NOT NULL without a default');
+    const mysql = build(schema, 'mysql');
+    expect(mysql.stderr).toContain('E_TABLE_NO_VISIBLE_COLUMN');
+    expect(mysql.stderr).not.toContain('E_INVISIBLE_DEFAULT');
+  });
+});
+
 describe('BIT and spatial columns in a schema file', () => {
   it('a BIT default outside 0 .. 2^n - 1, or not a whole number', () => {
     const r = build("export const t = table('t', {\n  id: id(),\n  a: bit(3).default(8),\n  b: bit(2).default(-1),\n  c: bit(4).default(1.5),\n});\n");

@@ -222,3 +222,13 @@ export const sridInColumns = (p: ServerProfile) => p.flavor === 'mysql';
  * (upstream 10.x builds default to latin1: give the database's defaults to be exact).
  */
 export const assumedDatabaseCharset = (_p: ServerProfile): string => 'utf8mb4';
+
+/**
+ * INVISIBLE columns: MySQL 8.0.23+ (https://dev.mysql.com/doc/refman/8.0/en/invisible-columns.html),
+ * MariaDB 10.3.3+ (https://mariadb.com/kb/en/invisible-columns/). Both refuse a table without a
+ * visible column.
+ */
+export const invisibleColumns = (p: ServerProfile) => (isMariadb(p) ? atLeast(p, 10, 3, 3) : atLeast(p, 8, 0, 23));
+
+/** An INVISIBLE NOT NULL column needs a default (MariaDB error 4108 [T]); MySQL gives it the type's implicit one. */
+export const invisibleNotNullNeedsDefault = isMariadb;

@@ -63,6 +63,7 @@ export function columnSql(col: Column, override: { nullable?: boolean; withoutDe
   } else {
     parts.push(nullable ? 'NULL' : 'NOT NULL');
   }
+  if (col.invisible) parts.push('INVISIBLE');
   if (col.default && !override.withoutDefault) parts.push(`DEFAULT ${valueSql(col.default)}`);
   if (col.onUpdateNow) parts.push(`ON UPDATE ${nowSql(col.type.kind === 'datetime' || col.type.kind === 'timestamp' ? col.type.fsp : 0)}`);
   if (col.autoIncrement) parts.push('AUTO_INCREMENT');
