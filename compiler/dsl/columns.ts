@@ -326,6 +326,11 @@ export const multilinestring = spatial('multilinestring');
 export const multipolygon = spatial('multipolygon');
 export const geometrycollection = spatial('geometrycollection');
 
+/** MariaDB's UUID (10.7+), INET6 (10.5+) and INET4 (10.10+); a MySQL project refuses them. */
+export const uuid = (): ColumnBuilder<string> => column<string>({ kind: 'uuid' });
+export const inet6 = (): ColumnBuilder<string> => column<string>({ kind: 'inet6' });
+export const inet4 = (): ColumnBuilder<string> => column<string>({ kind: 'inet4' });
+
 export interface IdOptions {
   readonly type?: 'tinyint' | 'smallint' | 'mediumint' | 'int' | 'bigint';
 }

@@ -34,7 +34,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
     + 'longblob date time datetime timestamp year json enumOf setOf bit geometry point linestring polygon multipoint '
-    + 'multilinestring multipolygon geometrycollection t').split(' '));
+    + 'multilinestring multipolygon geometrycollection uuid inet6 inet4 t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -136,6 +136,7 @@ function typeCall(c: Column, used: Set<string>): string {
     case 'enum': return call('enumOf', `[${t.values.map(str).join(', ')}]`);
     case 'set': return call('setOf', `[${t.values.map(str).join(', ')}]`);
     case 'bit': return call('bit', t.length === 1 ? '' : String(t.length));
+    case 'uuid': case 'inet6': case 'inet4': return call(t.kind);
     case 'geometry': return call(t.shape) + (t.srid === null ? '' : `.srid(${t.srid})`);
     default: return assertNever(t, 'type');
   }

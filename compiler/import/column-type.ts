@@ -24,7 +24,7 @@ const SIZED = {
 } as const satisfies Record<string, ColumnType>;
 
 /** Types MySQL or MariaDB have and the schema IR does not. */
-const UNSUPPORTED = new Set(['VECTOR', 'UUID', 'INET4', 'INET6', 'XMLTYPE', 'ROW']);
+const UNSUPPORTED = new Set(['VECTOR', 'XMLTYPE', 'ROW']);
 
 /** The spatial types by keyword; GEOMCOLLECTION is MySQL 8's other name of GEOMETRYCOLLECTION. */
 const SPATIAL: Readonly<Record<string, GeometryShape>> = {
@@ -119,6 +119,9 @@ export function readColumnType(cur: Cursor): TypeRead {
     }
     case 'JSON':
       return plain({ kind: 'json' });
+    case 'UUID': case 'INET6': case 'INET4':
+      // MariaDB's types; validation refuses them for a MySQL project.
+      return plain({ kind: word === 'UUID' ? 'uuid' : word === 'INET6' ? 'inet6' : 'inet4' });
     case 'BIT': {
       const [length = 1] = numericArgs(cur, word, 0, 1);
       if (length < 1 || length > 64) throw new ImportError('E_IMPORT_SYNTAX', `BIT(${length}): a BIT column has 1 to 64 bits`, first.start);

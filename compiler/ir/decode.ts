@@ -129,6 +129,9 @@ const TYPE_FIELDS: { readonly [K in ColumnTypeKind]: Readonly<Record<string, Rea
   enum: { values: array(string) },
   set: { values: array(string) },
   bit: { length: integer(1, 64) },
+  uuid: {},
+  inet6: {},
+  inet4: {},
   geometry: { shape: oneOf(GEOMETRY_SHAPES), srid: nullable(integer(0, 4294967295)) },
 };
 

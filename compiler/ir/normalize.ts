@@ -1,5 +1,5 @@
 import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
-import { isNumeric, isTextual } from '../dialect/mysql/types.js';
+import { canonicalAddress, isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
@@ -248,6 +248,8 @@ function canonicalStringValue(value: string, type: ColumnType): string {
     case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'char': case 'varchar': case 'text':
     case 'varbinary': case 'blob': case 'date': case 'year': case 'json': case 'enum': case 'bit': case 'geometry':
       return value;
+    // A value the server would not read is left as written (validation reports it).
+    case 'uuid': case 'inet6': case 'inet4': return canonicalAddress(type.kind, value) ?? value;
     default: return assertNever(type, 'column type');
   }
 }
@@ -263,6 +265,7 @@ function canonicalNumber(text: string, type: ColumnType): string {
     // Floating point, and a number given for a type that is not numeric (validation reports it).
     case 'float': case 'double': case 'char': case 'varchar': case 'text': case 'binary': case 'varbinary': case 'blob':
     case 'date': case 'time': case 'datetime': case 'timestamp': case 'json': case 'enum': case 'set': case 'geometry':
+    case 'uuid': case 'inet6': case 'inet4':
       return String(n);
     default: return assertNever(type, 'column type');
   }

@@ -25,7 +25,8 @@ export const GEOMETRY_SHAPES: readonly GeometryShape[] = Object.freeze(['geometr
 /**
  * A column's SQL type. `boolean` is TINYINT(1); `json` is native on MySQL, LONGTEXT on MariaDB.
  * `bit` is BIT(1..64); `geometry` is one of the spatial types with its SRID (null: any SRID;
- * MySQL's `SRID n`, MariaDB's `REF_SYSTEM_ID=n`).
+ * MySQL's `SRID n`, MariaDB's `REF_SYSTEM_ID=n`). `uuid`, `inet6`, `inet4`: MariaDB's types
+ * (10.7, 10.5, 10.10), refused on MySQL.
  */
 export type ColumnType =
   | { readonly kind: 'int'; readonly size: IntSize; readonly unsigned: boolean }
@@ -48,7 +49,10 @@ export type ColumnType =
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   | { readonly kind: 'set'; readonly values: readonly string[] }
   | { readonly kind: 'bit'; readonly length: number }
-  | { readonly kind: 'geometry'; readonly shape: GeometryShape; readonly srid: number | null };
+  | { readonly kind: 'geometry'; readonly shape: GeometryShape; readonly srid: number | null }
+  | { readonly kind: 'uuid' }
+  | { readonly kind: 'inet6' }
+  | { readonly kind: 'inet4' };
 
 export type ColumnTypeKind = ColumnType['kind'];
 

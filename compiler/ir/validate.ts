@@ -1,8 +1,10 @@
-import { invisibleColumns, invisibleNotNullNeedsDefault, sridZeroIsNone, type ServerProfile } from '../dialect/mysql/server.js';
+import {
+  hasMariadbType, invisibleColumns, invisibleNotNullNeedsDefault, mariadbTypeRelease, sridZeroIsNone, type ServerProfile,
+} from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
-import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
+import { canonicalAddress, INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
@@ -346,6 +348,13 @@ class Validator {
           pos, `use text or mediumtext, or a length of at most ${Math.floor(65532 / mbMaxLen(cs))}`);
       }
     }
+    if ((type.kind === 'uuid' || type.kind === 'inet6' || type.kind === 'inet4') && !hasMariadbType(this.server, type.kind)) {
+      const mysql = this.server.flavor === 'mysql';
+      this.report('E_TYPE_UNSUPPORTED', `column ${q(label)} is ${typeText(type)}, a type of ${mariadbTypeRelease(type.kind)}+`
+        + (mysql ? ' that MySQL does not have' : ' that this server does not have yet'), pos,
+        type.kind === 'uuid' ? (mysql ? 'use char(36) (or binary(16) with UUID_TO_BIN) on MySQL' : 'use char(36), or a newer MariaDB')
+          : (mysql ? 'use varbinary(16) with INET6_ATON() on MySQL' : 'use varbinary(16) with INET6_ATON(), or a newer MariaDB'));
+    }
     if (col.invisible) {
       if (!invisibleColumns(this.server)) {
         this.report('E_INVISIBLE_UNSUPPORTED', `column ${q(label)} is INVISIBLE, which this server does not have (MySQL 8.0.23+, MariaDB 10.3.3+)`, pos,
@@ -530,6 +539,12 @@ class Validator {
         if (!validClock(text, 838, type.fsp)) {
           this.report('E_DEFAULT_DATE_FORMAT', `${what} is ${shown}, not a valid time ('hh:mm:ss', -838:59:59 to 838:59:59)`, pos,
             `${fix} to a value like '12:30:00'`);
+        }
+        return;
+      case 'uuid': case 'inet6': case 'inet4':
+        if (canonicalAddress(type.kind, text) === null) {
+          const example = { uuid: "'123e4567-e89b-12d3-a456-426614174000'", inet6: "'2001:db8::1'", inet4: "'192.0.2.1'" }[type.kind];
+          this.report('E_DEFAULT_FORMAT', `${what} is ${shown}, not a valid ${typeText(type)} value`, pos, `${fix} to a value like ${example}`);
         }
         return;
       case 'geometry':

@@ -17,6 +17,9 @@ export function sampleValue(col: Column, n: number): string | number | null {
     case 'json': return JSON.stringify({ n });
     case 'enum': case 'set': return t.values[(n - 1) % t.values.length];
     case 'bit': return n % 2 ** Math.min(t.length, 30);
+    case 'uuid': return `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
+    case 'inet6': return `2001:db8::${n}`;
+    case 'inet4': return `10.0.0.${n}`;
     // Well-known text, inserted through ST_GeomFromText (insertRows).
     case 'geometry': return WKT[t.shape === 'geometry' ? 'point' : t.shape](n);
     default: return assertNever(t, 'type');

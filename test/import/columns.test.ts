@@ -1,3 +1,4 @@
+import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import type { Column, ColumnType, DefaultValue } from '../../compiler/ir/types.js';
 import { column, plain, problems, read, table } from './helpers.js';
 
@@ -78,7 +79,6 @@ describe('column types', () => {
 describe('column types the IR has no kind for', () => {
   it.each([
     ['vector(3)', 'type VECTOR has no schemac column type'],
-    ['inet6', 'type INET6 has no schemac column type'],
     ['float(10,2)', 'FLOAT(M, D) has no schemac column type'],
     ['double(10,2)', 'DOUBLE(M, D) has no schemac column type'],
     ['int zerofill', 'INT ZEROFILL has no schemac column type'],
@@ -288,6 +288,15 @@ describe('issue 9.2: BIT, spatial types, BINARY, national spellings, SERIAL', ()
   ])('national spelling %s is utf8mb3', (ddl, type) => {
     const c = column(`c ${ddl}`);
     expect([c.type, c.charset]).toEqual([type, 'utf8mb3']);
+  });
+
+  it.each<[string, ColumnType, string]>([
+    ["uuid DEFAULT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'", { kind: 'uuid' }, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'],
+    ["INET6 DEFAULT '::FFFF:1.2.3.4'", { kind: 'inet6' }, '::ffff:1.2.3.4'],
+    ["inet4 DEFAULT '010.0.0.1'", { kind: 'inet4' }, '10.0.0.1'],
+  ])('MariaDB type %s, its default in the server\'s spelling', (ddl, type, value) => {
+    const c = normalizeSchema(read(`CREATE TABLE t (c ${ddl});`)).tables[0].columns[0];
+    expect([c.type, c.default]).toEqual([type, { kind: 'string', value }]);
   });
 
   it('SERIAL DEFAULT VALUE on an integer column is NOT NULL AUTO_INCREMENT UNIQUE', () => {

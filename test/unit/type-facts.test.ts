@@ -34,6 +34,9 @@ const EXAMPLES: { readonly [K in ColumnTypeKind]: Of<K> } = {
   set: { kind: 'set', values: ['x', 'y', 'z'] },
   bit: { kind: 'bit', length: 12 },
   geometry: { kind: 'geometry', shape: 'multipolygon', srid: null },
+  uuid: { kind: 'uuid' },
+  inet6: { kind: 'inet6' },
+  inet4: { kind: 'inet4' },
 };
 
 const kinds = Object.keys(EXAMPLES) as ColumnTypeKind[];
@@ -66,11 +69,12 @@ describe('the column type facts (issue 8.3)', () => {
       char: 'char(3)', varchar: 'varchar(40)', text: 'mediumtext', binary: 'binary(16)', varbinary: 'varbinary(200)',
       blob: 'tinyblob', date: 'date', time: 'time(3)', datetime: 'datetime(6)', timestamp: 'timestamp', year: 'year',
       json: 'json', enum: "enum('a'b','c')", set: "set('x','y','z')", bit: 'bit(12)', geometry: 'multipolygon',
+      uuid: 'uuid', inet6: 'inet6', inet4: 'inet4',
     });
     expect(kinds.filter((k) => isTextual(EXAMPLES[k]))).toEqual(['char', 'varchar', 'text', 'enum', 'set']);
     expect(Object.fromEntries(kinds.map((k) => [k, keyBytes(EXAMPLES[k], 4, undefined)]))).toEqual({
       int: 3, decimal: 7, float: 4, double: 8, boolean: 1, char: 12, varchar: 160, text: 0, binary: 16, varbinary: 200,
-      blob: 0, date: 3, time: 5, datetime: 8, timestamp: 4, year: 1, json: 0, enum: 1, set: 1, bit: 2, geometry: 0,
+      blob: 0, date: 3, time: 5, datetime: 8, timestamp: 4, year: 1, json: 0, enum: 1, set: 1, bit: 2, geometry: 0, uuid: 16, inet6: 16, inet4: 4,
     });
     // What widens: a sample across the kinds (the golden cases cover the rest on the server).
     const w = (a: ColumnType, b: ColumnType) => isWidening(a, b);

@@ -9,13 +9,35 @@ import { schemaProject } from '../runtime/helpers.js';
  */
 
 function build(schema: string, dialect: 'mysql' | 'mariadb' = 'mysql'): { status: number | null; stderr: string } {
-  const dir = schemaProject('types', `import { table, id, bit, point, geometry, int } from 'schemac';\n\n${schema}`);
+  const dir = schemaProject('types', `import { table, id, bit, point, geometry, int, uuid, inet6, inet4 } from 'schemac';\n\n${schema}`);
   if (dialect !== 'mysql') {
     const config = join(dir, 'schemac.config.json');
     writeFileSync(config, readFileSync(config, 'utf8').replace('"mysql"', `"${dialect}"`));
   }
   return schemac(dir, 'build');
 }
+
+describe('MariaDB\'s UUID, INET6 and INET4', () => {
+  const schema = "export const t = table('t', {\n  id: uuid().primaryKey(),\n  ip: inet6(),\n  ip4: inet4().default('10.0.0.1'),\n});\n";
+
+  it('are refused on a MySQL project, at the column, with what to use there', () => {
+    const r = build(schema);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('schema/app.ts:4:7: error E_TYPE_UNSUPPORTED: column "t.id" is uuid, a type of MariaDB 10.7+ that MySQL does not have\n'
+      + '  hint: use char(36) (or binary(16) with UUID_TO_BIN) on MySQL');
+    expect(r.stderr).toContain('schema/app.ts:5:7: error E_TYPE_UNSUPPORTED: column "t.ip" is inet6, a type of MariaDB 10.5+');
+    expect(r.stderr).toContain('schema/app.ts:6:8: error E_TYPE_UNSUPPORTED: column "t.ip4" is inet4, a type of MariaDB 10.10+');
+  });
+
+  it('build on a MariaDB project; a default that is no such value is refused', () => {
+    expect(build(schema, 'mariadb').status).toBe(0);
+    const r = build("export const t = table('t', {\n  id: id(),\n  u: uuid().default('nope'),\n  a: inet4().default('1.2.3.400'),\n});\n", 'mariadb');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("schema/app.ts:5:6: error E_DEFAULT_FORMAT: the default of column \"t.u\" is 'nope', not a valid uuid value\n"
+      + "  hint: change .default() to a value like '123e4567-e89b-12d3-a456-426614174000'");
+    expect(r.stderr).toContain('schema/app.ts:6:6: error E_DEFAULT_FORMAT: the default of column "t.a"');
+  });
+});
 
 describe('INVISIBLE columns in a schema file', () => {
   it('a table needs a visible column; on MariaDB an invisible NOT NULL column needs a default', () => {

@@ -62,6 +62,8 @@ function typeMisfit(c: string, current: ColumnType, target: ColumnType): string 
     case 'float': case 'double': case 'year': case 'json': case 'set':
       return null;
     // A value with more bits than the target holds.
+    // Between these and other types nothing widens; no value of one fits another.
+    case 'uuid': case 'inet6': case 'inet4': return null;
     case 'bit': return `${c} >= ${1n << BigInt(target.length)}`;
     // Values of another shape, or of another SRID where the target has one.
     case 'geometry': {

@@ -232,3 +232,17 @@ export const invisibleColumns = (p: ServerProfile) => (isMariadb(p) ? atLeast(p,
 
 /** An INVISIBLE NOT NULL column needs a default (MariaDB error 4108 [T]); MySQL gives it the type's implicit one. */
 export const invisibleNotNullNeedsDefault = isMariadb;
+
+/** The first MariaDB release with each of its own column types; MySQL has none of them. */
+const MARIADB_TYPES: Readonly<Record<'uuid' | 'inet6' | 'inet4', readonly [number, number]>> = { uuid: [10, 7], inet6: [10, 5], inet4: [10, 10] };
+
+/**
+ * Whether the server has the column type: UUID (MariaDB 10.7+, https://mariadb.com/kb/en/uuid-data-type/),
+ * INET6 (10.5+, https://mariadb.com/kb/en/inet6/), INET4 (10.10+, https://mariadb.com/kb/en/inet4/).
+ */
+export function hasMariadbType(p: ServerProfile, kind: 'uuid' | 'inet6' | 'inet4'): boolean {
+  return isMariadb(p) && atLeast(p, MARIADB_TYPES[kind][0], MARIADB_TYPES[kind][1]);
+}
+
+/** The release a MariaDB type needs, as text for messages (`MariaDB 10.7`). */
+export const mariadbTypeRelease = (kind: 'uuid' | 'inet6' | 'inet4'): string => `MariaDB ${MARIADB_TYPES[kind].join('.')}`;

@@ -321,6 +321,23 @@ export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
       return length === null || length < 1 || length > 64 ? null : { kind: 'bit', length };
     },
   },
+  // MariaDB's own types (https://mariadb.com/kb/en/uuid-data-type/, /inet6/, /inet4/): 16, 16 and
+  // 4 bytes; a literal default is their text, which the server keeps in one spelling (canonicalAddress).
+  uuid: {
+    ...plain,
+    sql: () => 'UUID', text: () => 'uuid', keyBytes: () => 16, family: () => 'uuid',
+    widensTo: () => false, names: ['uuid'], read: (r) => (r.numbers.length ? null : { kind: 'uuid' }),
+  },
+  inet6: {
+    ...plain,
+    sql: () => 'INET6', text: () => 'inet6', keyBytes: () => 16, family: () => 'inet6',
+    widensTo: () => false, names: ['inet6'], read: (r) => (r.numbers.length ? null : { kind: 'inet6' }),
+  },
+  inet4: {
+    ...plain,
+    sql: () => 'INET4', text: () => 'inet4', keyBytes: () => 4, family: () => 'inet4',
+    widensTo: () => false, names: ['inet4'], read: (r) => (r.numbers.length ? null : { kind: 'inet4' }),
+  },
   geometry: {
     // https://dev.mysql.com/doc/refman/8.0/en/spatial-type-overview.html ; a key on it is a SPATIAL index.
     ...plain,
@@ -337,6 +354,70 @@ export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
       : { kind: 'geometry', shape: r.name === 'geomcollection' ? 'geometrycollection' : r.name as GeometryShape, srid: null }),
   },
 };
+
+/**
+ * A UUID / INET6 / INET4 value in the spelling MariaDB stores and shows it (tested on 10.11): a
+ * UUID in lower case with its dashes; an IPv4 address without leading zeros; an IPv6 address in
+ * lower case with the longest run of zero groups (the first of equal ones, even a single group)
+ * as `::`, and `a.b.c.d` for the last 32 bits of `::a.b.c.d` and `::ffff:a.b.c.d`. Null when the
+ * text is not such a value.
+ */
+export function canonicalAddress(kind: 'uuid' | 'inet6' | 'inet4', text: string): string | null {
+  if (kind === 'uuid') {
+    const hex = text.replace(/-/g, '');
+    if (!/^[0-9a-f]{32}$/i.test(hex) || !/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(text)) return null;
+    const h = hex.toLowerCase();
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+  if (kind === 'inet4') {
+    const v4 = ipv4(text);
+    return v4 === null ? null : v4.join('.');
+  }
+  const words = ipv6(text);
+  if (words === null) return null;
+  let best = { base: -1, len: 0 };
+  for (let i = 0; i < 8;) {
+    if (words[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > best.len) best = { base: i, len: j - i };
+    i = j;
+  }
+  const tail = best.base === 0 && (best.len === 6 || (best.len === 5 && words[5] === 0xffff))
+    ? `${words[6] >> 8}.${words[6] & 255}.${words[7] >> 8}.${words[7] & 255}` : null;
+  const groups = (from: number, to: number) => words.slice(from, to).map((w) => w.toString(16)).join(':');
+  const end = tail === null ? 8 : 6;
+  if (best.len === 0) return groups(0, 8);
+  const left = groups(0, best.base);
+  const right = best.base + best.len >= end ? '' : groups(best.base + best.len, end);
+  return `${left}::${right}${tail === null ? '' : (right ? ':' : '') + tail}`;
+}
+
+function ipv4(text: string): number[] | null {
+  const parts = text.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return null;
+  return parts.map(Number);
+}
+
+/** The eight 16-bit groups of an IPv6 address's text (`::ffff:1.2.3.4` too), or null. */
+function ipv6(text: string): number[] | null {
+  let body = text.toLowerCase();
+  const lastColon = body.lastIndexOf(':');
+  if (lastColon >= 0 && body.slice(lastColon + 1).includes('.')) {
+    const v4 = ipv4(body.slice(lastColon + 1));
+    if (v4 === null) return null;
+    body = `${body.slice(0, lastColon + 1)}${((v4[0] << 8) | v4[1]).toString(16)}:${((v4[2] << 8) | v4[3]).toString(16)}`;
+  }
+  const halves = body.split('::');
+  if (halves.length > 2) return null;
+  const group = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = group(halves[0]);
+  const rest = halves.length === 2 ? group(halves[1]) : [];
+  if ([...head, ...rest].some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return null;
+  const fixed = head.length + rest.length;
+  if (halves.length === 1 ? fixed !== 8 : fixed > 7) return null;
+  return [...head, ...Array<string>(8 - fixed).fill('0'), ...rest].map((g) => parseInt(g, 16));
+}
 
 /** The facts of a type's kind, typed for that type. */
 function facts<T extends ColumnType>(t: T): TypeFacts<T['kind']> {
