@@ -170,6 +170,14 @@ export function unescapeMysqlExpression(text: string): string {
 // Types
 
 
+/** MariaDB shows COMPRESSED inside COLUMN_TYPE: `text /*M!100301 COMPRESSED*\/` [T]. */
+const COMPRESSED_RE = /\s*\/\*M!\d+ COMPRESSED\*\/\s*/i;
+
+export function withoutCompressed(columnType: string): { text: string; compressed: boolean } {
+  const compressed = COMPRESSED_RE.test(columnType);
+  return { text: (compressed ? columnType.replace(COMPRESSED_RE, ' ') : columnType).trim(), compressed };
+}
+
 /** A parsed COLUMN_TYPE, or why the IR cannot hold it; `note` says what was approximated. */
 export type ParsedType = { readonly type: ColumnType; readonly note?: string } | { readonly unsupported: string };
 
@@ -179,7 +187,7 @@ export type ParsedType = { readonly type: ColumnType; readonly note?: string } |
  * ZEROFILL implies UNSIGNED. MariaDB's JSON is LONGTEXT here; `buildSchema` recognises it.
  */
 export function parseColumnType(columnType: string): ParsedType {
-  const text = columnType.trim();
+  const text = withoutCompressed(columnType).text;
   const lower = text.toLowerCase();
   const head = /^([a-z][a-z0-9_]*)(?:\(([^)]*)\))?((?:\s+(?:unsigned|signed|zerofill))*)\s*$/.exec(lower);
   if (lower.startsWith('enum(') || lower.startsWith('set(')) {
@@ -285,7 +293,7 @@ export function ownCharset(
 // Columns, keys and tables
 
 function isMariaDbJson(col: ColumnRow, checks: readonly CheckRow[]): CheckRow | undefined {
-  if (col.columnType.toLowerCase() !== 'longtext' || col.collation?.toLowerCase() !== 'utf8mb4_bin') return undefined;
+  if (withoutCompressed(col.columnType).text.toLowerCase() !== 'longtext' || col.collation?.toLowerCase() !== 'utf8mb4_bin') return undefined;
   const expected = canonicalSql('json_valid(`' + col.name.replace(/`/g, '``') + '`)');
   return checks.find((ck) => ck.name === col.name && (ck.level ?? 'Column').toLowerCase() === 'column'
     && canonicalSql(ck.clause) === expected);
@@ -324,6 +332,7 @@ export function mapColumn(
     collate: cs.collate,
     generated,
     ...(/\bINVISIBLE\b/i.test(extra) ? { invisible: true as const } : {}),
+    ...(withoutCompressed(row.columnType).compressed ? { compressed: true as const } : {}),
   };
 }
 

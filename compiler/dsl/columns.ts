@@ -48,6 +48,7 @@ export interface ColumnState extends Pick<Column,
   readonly pos?: SourcePos;
   readonly defaultPos?: SourcePos;
   readonly invisible?: true;
+  readonly compressed?: true;
 }
 
 const ACTIONS: Record<string, ReferentialAction> = {
@@ -169,6 +170,11 @@ export class ColumnBuilder<T = unknown> {
   /** INVISIBLE: the column is left out of `SELECT *` and of an INSERT without a column list (MySQL 8.0.23+, MariaDB 10.3.3+). */
   invisible(): ColumnBuilder<T> {
     return this.with({ invisible: true });
+  }
+
+  /** COMPRESSED: MariaDB stores the values zlib-compressed (varchar, varbinary, text, blob, json; never in a key). */
+  compressed(): ColumnBuilder<T> {
+    return this.with({ compressed: true });
   }
 
   /** COMMENT 'text'. */

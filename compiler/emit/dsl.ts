@@ -194,6 +194,7 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
     if (c.charset) out += `.charset(${str(c.charset)})`;
     if (c.collate) out += `.collate(${str(c.collate)})`;
     if (c.invisible) out += '.invisible()';
+    if (c.compressed) out += '.compressed()';
     if (c.comment !== null) out += `.comment(${str(c.comment)})`;
     const unique = t.indexes.find((i) => i.unique && i.parts.length === 1 && i.parts[0].column === c.name
       && i.parts[0].length === undefined && !i.parts[0].desc && !inlineUnique.has(i));

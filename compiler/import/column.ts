@@ -44,6 +44,7 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[],
   let type = typeRead.type;
   let binaryAttribute: Token | null = null;
   let invisible = false;
+  let compressed = false;
   let nullable: boolean | null = null;
   let def: DefaultValue | null = null;
   let autoIncrement = typeRead.serial;
@@ -119,7 +120,15 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[],
       binaryAttribute = cur.next();
     } else if (cur.acceptWord('INVISIBLE')) invisible = true;
     else if (cur.acceptWord('VISIBLE')) invisible = false;
-    else if (cur.atWord('COLUMN_FORMAT') || cur.atWord('STORAGE') || cur.atWord('SRID') || cur.atWord('COMPRESSED')
+    else if (cur.acceptWord('COMPRESSED')) {
+      // MariaDB: COMPRESSED[=zlib], the only method.
+      if (cur.acceptOp('=')) {
+        const method = cur.next('a compression method');
+        if (method.upper !== 'ZLIB') cur.fail(`expected zlib after COMPRESSED= but found ${describeToken(method)}`, method);
+      }
+      compressed = true;
+    }
+    else if (cur.atWord('COLUMN_FORMAT') || cur.atWord('STORAGE')
       || cur.atWord('AUTO_RANDOM') || cur.atWord('ENGINE_ATTRIBUTE') || cur.atWord('SECONDARY_ENGINE_ATTRIBUTE')
       || cur.atWord('WITH', 'SYSTEM') || cur.atWord('WITHOUT', 'SYSTEM')) {
       unsupported(t, `column attribute ${t.text.toUpperCase()}`);
@@ -143,7 +152,8 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[],
   }
   const column: Column = {
     kind: 'column', name, type, nullable: nullable ?? true, default: def, autoIncrement, onUpdateNow, comment,
-    charset, collate, generated, ...(invisible ? { invisible: true as const } : {}), pos: ctx.pos(nameToken.start),
+    charset, collate, generated, ...(invisible ? { invisible: true as const } : {}),
+    ...(compressed ? { compressed: true as const } : {}), pos: ctx.pos(nameToken.start),
   };
   return { column, primaryKey, unique, checks, references };
 }

@@ -183,6 +183,9 @@ export const json = { object, string, boolean, integer, oneOf, array, nullable }
 const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type');
 const defaultValue = variant<DefaultValue>(DEFAULT_FIELDS, 'a kind of default');
 
+/** A flag written only when set. */
+const onlyTrue: Read<true> = (value, path) => (value === true ? true : fail(path, `expected true (or no field), found ${describeJson(value)}`));
+
 const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${describeJson(value)}`));
 
 /** The reader of a snapshot's tables (without the build hints and positions an IR carries in memory). */
@@ -192,7 +195,7 @@ const tables = array(shape<Table>({
     kind: kindIs('column'), name: string, type: columnType, nullable: boolean, default: nullable(defaultValue),
     autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(word), collate: nullable(word),
     generated: nullable(shape<Generated>({ expr: expression, stored: boolean })),
-  }, { invisible: (value, path) => (value === true ? true : fail(path, `expected true (or no field), found ${describeJson(value)}`)) })),
+  }, { invisible: onlyTrue, compressed: onlyTrue })),
   primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) })),
   indexes: array(shape<Index>({ kind: kindIs('index'), name: string, unique: boolean,
     parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean })) })),

@@ -189,10 +189,11 @@ function normalizeColumn(col: Column, inPrimaryKey: boolean, table: TableOptions
   }
   let def = col.default === null ? null : normalizeDefault(col.default, col.type);
   if (def && def.kind === 'null' && nullable) def = null; // DEFAULT NULL is implied on a nullable column
-  const { invisible, ...rest } = col;
+  const { invisible, compressed, ...rest } = col;
   const out: Column = {
     ...rest,
     ...(invisible === true ? { invisible: true as const } : {}),
+    ...(compressed === true ? { compressed: true as const } : {}),
     nullable,
     default: def,
     comment: col.comment === '' ? null : col.comment,

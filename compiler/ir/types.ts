@@ -90,6 +90,8 @@ export interface Column {
   readonly generated: Generated | null;
   /** INVISIBLE (MySQL 8.0.23+, MariaDB 10.3.3+): left out of `SELECT *`; only `true` is written. */
   readonly invisible?: true;
+  /** MariaDB's COMPRESSED (zlib) on a string or blob column; only `true` is written. */
+  readonly compressed?: true;
   readonly pos?: SourcePos;
 }
 

@@ -1,5 +1,5 @@
 import {
-  hasMariadbType, invisibleColumns, invisibleNotNullNeedsDefault, mariadbTypeRelease, sridZeroIsNone, type ServerProfile,
+  compressedColumns, hasMariadbType, invisibleColumns, invisibleNotNullNeedsDefault, mariadbTypeRelease, sridZeroIsNone, type ServerProfile,
 } from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
@@ -354,6 +354,15 @@ class Validator {
         + (mysql ? ' that MySQL does not have' : ' that this server does not have yet'), pos,
         type.kind === 'uuid' ? (mysql ? 'use char(36) (or binary(16) with UUID_TO_BIN) on MySQL' : 'use char(36), or a newer MariaDB')
           : (mysql ? 'use varbinary(16) with INET6_ATON() on MySQL' : 'use varbinary(16) with INET6_ATON(), or a newer MariaDB'));
+    }
+    if (col.compressed) {
+      if (!compressedColumns(this.server)) {
+        this.report('E_COMPRESSED_UNSUPPORTED', `column ${q(label)} is COMPRESSED, which only MariaDB (10.3.2+) has`, pos,
+          this.server.flavor === 'mysql' ? 'remove .compressed() (MySQL compresses whole tables: ROW_FORMAT=COMPRESSED)' : 'remove .compressed()');
+      } else if (!['varchar', 'varbinary', 'text', 'blob', 'json'].includes(type.kind)) {
+        this.report('E_COMPRESSED_TYPE', `column ${q(label)} is ${typeText(type)}; COMPRESSED applies to varchar, varbinary, text, blob and json columns`,
+          pos, 'remove .compressed()');
+      }
     }
     if (col.invisible) {
       if (!invisibleColumns(this.server)) {
@@ -747,6 +756,11 @@ class Validator {
       }
       const type = col.type;
       const label = `${table.name}.${col.name}`;
+      if (col.compressed) {
+        this.report('E_INDEX_COMPRESSED', `${what} includes COMPRESSED column ${q(label)}, which MariaDB refuses in a key (4097)`, pos,
+          `remove ${col.name} from the key, or .compressed() from the column`);
+        continue;
+      }
       if (part.length !== undefined) {
         const max = prefixLimit(type);
         if (!prefixAllowed || max === null || !Number.isInteger(part.length) || part.length < 1 || part.length > max) {

@@ -134,7 +134,8 @@ describe('schemac import', () => {
     const db = await scratchDatabase('import_types');
     try {
       await runSql(db.conn, "CREATE TABLE place (id INT PRIMARY KEY, flags BIT(12) NOT NULL DEFAULT b'101', loc POINT REF_SYSTEM_ID=4326 NOT NULL,"
-        + ' area POLYGON REF_SYSTEM_ID=0, code VARCHAR(4) BINARY, nc NCHAR(2), h DATETIME INVISIBLE) DEFAULT CHARSET=utf8mb4');
+        + ' area POLYGON REF_SYSTEM_ID=0, code VARCHAR(4) BINARY, nc NCHAR(2), h DATETIME INVISIBLE, z TEXT COMPRESSED,'
+        + " u UUID NOT NULL DEFAULT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', i6 INET6, i4 INET4) DEFAULT CHARSET=utf8mb4");
       const dir = tempDir('import-types-url');
       writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
         dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
@@ -146,7 +147,8 @@ describe('schemac import', () => {
       expect(r.status).toBe(0);
       const schema = readFileSync(join(dir, 'schema/app.ts'), 'utf8');
       for (const line of ['flags: bit(12).notNull().default(5),', 'loc: point().srid(4326).notNull(),', 'area: polygon(),',
-        "code: varchar(4).collate('utf8mb4_bin'),", "nc: char(2).charset('utf8mb3'),", 'h: datetime().invisible(),']) {
+        "code: varchar(4).collate('utf8mb4_bin'),", "nc: char(2).charset('utf8mb3'),", 'h: datetime().invisible(),', 'z: text().compressed(),',
+        "u: uuid().notNull().default('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'),", 'i6: inet6(),', 'i4: inet4(),']) {
         expect([line, schema.includes(line)]).toEqual([line, true]);
       }
       expect(schemac(dir, 'build', '--db', 'app').stdout).toContain('app: no changes');

@@ -115,9 +115,15 @@ describe('column attributes', () => {
     ['int INVISIBLE', { invisible: true }],
     ['int NOT NULL INVISIBLE DEFAULT 3', { invisible: true, nullable: false, default: { kind: 'number', value: '3' } }],
     ['int AS (1) VIRTUAL INVISIBLE', { invisible: true }],
+    ['text COMPRESSED', { compressed: true }],
+    ["varchar(10) COMPRESSED=zlib CHARACTER SET latin1 NOT NULL DEFAULT 'a'", { compressed: true, charset: 'latin1', nullable: false }],
   ])('%s', (ddl, expected) => {
     const c = column(`c ${ddl}`);
     for (const [k, v] of Object.entries(expected)) expect(c[k as keyof Column]).toEqual(v);
+  });
+
+  it('refuses a compression method other than zlib', () => {
+    expect(problems('CREATE TABLE t (c text COMPRESSED=lz4);')).toEqual(['test.sql:1:35: error E_IMPORT_SYNTAX: expected zlib after COMPRESSED= but found "lz4"']);
   });
 
   it('keeps everything else at its plain value', () => {

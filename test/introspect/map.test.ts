@@ -80,7 +80,7 @@ describe('COLUMN_TYPE → ColumnType', () => {
     expect(parseColumnType('float(7,3)')).toEqual({ type: { kind: 'float', unsigned: false }, note: expect.stringContaining('deprecated') });
   });
 
-  it.each(['bit(0)', 'bit(65)', 'point(1)', 'inet6', 'uuid', 'enum(broken'])('refuses %s', (columnType) => {
+  it.each(['bit(0)', 'bit(65)', 'point(1)', 'uuid(1)', 'vector(3)', 'xmltype', 'enum(broken'])('refuses %s', (columnType) => {
     expect(parseColumnType(columnType)).toEqual({ unsupported: expect.any(String) });
   });
 });
@@ -531,5 +531,22 @@ describe('issue 9.2: INVISIBLE columns from information_schema', () => {
     }, server).ir;
     expect(ir.tables[0].columns.map((c) => c.invisible === true)).toEqual([false, true]);
     expect('invisible' in ir.tables[0].columns[0]).toBe(false);
+  });
+});
+
+describe('issue 9.2: MariaDB COMPRESSED columns from information_schema', () => {
+  it('reads COMPRESSED out of COLUMN_TYPE (`text /*M!100301 COMPRESSED*/` [T]), JSON included', () => {
+    expect(parseColumnType('varchar(100) /*M!100301 COMPRESSED*/')).toEqual({ type: { kind: 'varchar', length: 100 } });
+    const t = buildSchema({
+      tables: [{ name: 't', engine: 'InnoDB', collation: 'utf8mb4_general_ci', charset: 'utf8mb4', comment: '' }],
+      columns: columns('t', [
+        { name: 'a', columnType: 'text /*M!100301 COMPRESSED*/', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' },
+        { name: 'j', columnType: 'longtext /*M!100301 COMPRESSED*/', charset: 'utf8mb4', collation: 'utf8mb4_bin' },
+        { name: 'b', columnType: 'blob' },
+      ]),
+      indexes: [], foreignKeys: [], checks: [{ tableName: 't', name: 'j', clause: 'json_valid(`j`)', level: 'Column' }],
+    }, MARIADB).ir.tables[0];
+    expect(t.columns.map((c) => [c.name, c.type.kind, c.compressed === true])).toEqual([['a', 'text', true], ['j', 'json', true], ['b', 'blob', false]]);
+    expect(t.checks).toEqual([]);
   });
 });

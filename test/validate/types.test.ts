@@ -9,7 +9,7 @@ import { schemaProject } from '../runtime/helpers.js';
  */
 
 function build(schema: string, dialect: 'mysql' | 'mariadb' = 'mysql'): { status: number | null; stderr: string } {
-  const dir = schemaProject('types', `import { table, id, bit, point, geometry, int, uuid, inet6, inet4 } from 'schemac';\n\n${schema}`);
+  const dir = schemaProject('types', `import { table, id, bit, point, geometry, int, uuid, inet6, inet4, text, varchar, index } from 'schemac';\n\n${schema}`);
   if (dialect !== 'mysql') {
     const config = join(dir, 'schemac.config.json');
     writeFileSync(config, readFileSync(config, 'utf8').replace('"mysql"', `"${dialect}"`));
@@ -36,6 +36,20 @@ describe('MariaDB\'s UUID, INET6 and INET4', () => {
     expect(r.stderr).toContain("schema/app.ts:5:6: error E_DEFAULT_FORMAT: the default of column \"t.u\" is 'nope', not a valid uuid value\n"
       + "  hint: change .default() to a value like '123e4567-e89b-12d3-a456-426614174000'");
     expect(r.stderr).toContain('schema/app.ts:6:6: error E_DEFAULT_FORMAT: the default of column "t.a"');
+  });
+});
+
+describe('MariaDB COMPRESSED columns', () => {
+  it('are refused on MySQL, on a type that cannot be compressed, and in a key', () => {
+    const schema = "export const t = table('t', {\n  id: id(),\n  a: text().compressed(),\n  b: int().compressed(),\n  c: varchar(10).compressed(),\n}, (t) => [index(t.c)]);\n";
+    const mysql = build(schema);
+    expect(mysql.stderr).toContain('schema/app.ts:5:6: error E_COMPRESSED_UNSUPPORTED: column "t.a" is COMPRESSED, which only MariaDB (10.3.2+) has\n'
+      + '  hint: remove .compressed() (MySQL compresses whole tables: ROW_FORMAT=COMPRESSED)');
+    const maria = build(schema, 'mariadb');
+    expect(maria.status).toBe(1);
+    expect(maria.stderr).not.toContain('"t.a"');
+    expect(maria.stderr).toContain('schema/app.ts:6:6: error E_COMPRESSED_TYPE: column "t.b" is int; COMPRESSED applies to varchar, varbinary, text, blob and json columns');
+    expect(maria.stderr).toMatch(/schema\/app\.ts:8:\d+: error E_INDEX_COMPRESSED: index "ix_t_c" on table "t" includes COMPRESSED column "t\.c"/);
   });
 });
 

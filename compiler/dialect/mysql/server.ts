@@ -246,3 +246,9 @@ export function hasMariadbType(p: ServerProfile, kind: 'uuid' | 'inet6' | 'inet4
 
 /** The release a MariaDB type needs, as text for messages (`MariaDB 10.7`). */
 export const mariadbTypeRelease = (kind: 'uuid' | 'inet6' | 'inet4'): string => `MariaDB ${MARIADB_TYPES[kind].join('.')}`;
+
+/**
+ * COMPRESSED columns (zlib): MariaDB 10.3.2+ (https://mariadb.com/kb/en/storage-engine-independent-column-compression/),
+ * on VARCHAR, VARBINARY, TEXT and BLOB types (JSON, a LONGTEXT there); never in a key (4097 [T]). MySQL has none.
+ */
+export const compressedColumns = (p: ServerProfile) => isMariadb(p) && atLeast(p, 10, 3, 2);

@@ -49,6 +49,7 @@ export function columnHasUserSql(col: Column): boolean {
  */
 export function columnTypeSql(col: Column, server: ServerProfile = MYSQL): string {
   return [typeSql(col.type), ...(col.type.kind === 'geometry' && col.type.srid !== null ? [sridAttribute(server, col.type.srid)] : []),
+    ...(col.compressed ? ['COMPRESSED'] : []),
     ...(col.charset ? [`CHARACTER SET ${word(col.charset, 'character set')}`] : []),
     ...(col.collate ? [`COLLATE ${word(col.collate, 'collation')}`] : [])].join(' ');
 }
