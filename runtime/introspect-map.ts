@@ -183,8 +183,9 @@ export type ParsedType = { readonly type: ColumnType; readonly note?: string } |
 
 /**
  * COLUMN_TYPE → ColumnType. Integer display widths are dropped (MariaDB shows `int(11)`, MySQL
- * 8.0.19+ `int`) except `tinyint(1)`, which is the only trace of BOOLEAN (MYSQL-NOTES §9);
- * ZEROFILL implies UNSIGNED. MariaDB's JSON is LONGTEXT here; `buildSchema` recognises it.
+ * 8.0.19+ `int`) except `tinyint(1)`, which is the only trace of BOOLEAN (MYSQL-NOTES §9), and
+ * with ZEROFILL, which both servers show with its width (`int(5) unsigned zerofill`) and which
+ * implies UNSIGNED. MariaDB's JSON is LONGTEXT here; `buildSchema` recognises it.
  */
 export function parseColumnType(columnType: string): ParsedType {
   const text = withoutCompressed(columnType).text;
@@ -203,14 +204,15 @@ export function parseColumnType(columnType: string): ParsedType {
   const unsigned = /unsigned/.test(flags) || zerofill;
   const nums = args === '' ? [] : args.split(',').map((a) => Number(a.trim()));
   const zerofillNote = zerofill ? { note: `${text}: ZEROFILL is not in the schema language; read as UNSIGNED` } : {};
-  const type = readReportedType({ name, numbers: nums, values: null, unsigned });
+  const type = readReportedType({ name, numbers: nums, values: null, unsigned, zerofill });
   // bit, geometry types, MariaDB's inet4/inet6/uuid, ...: the schema language has no such type.
   if (type === null) return { unsupported: isKnownTypeName(name) ? `unknown type ${text}` : `type ${text} is not in the schema language` };
   if ((type.kind === 'float' || type.kind === 'double') && nums.length) {
     const kind = type.kind.toUpperCase();
     return { type, note: `${text}: the (M,D) of ${kind} is deprecated and not in the schema language; read as ${kind}` };
   }
-  return { type, ...(type.kind === 'int' || type.kind === 'decimal' || type.kind === 'float' || type.kind === 'double' ? zerofillNote : {}) };
+  // An integer keeps ZEROFILL with its width; the other numeric types have none in the schema language.
+  return { type, ...(type.kind === 'decimal' || type.kind === 'float' || type.kind === 'double' ? zerofillNote : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { isSignable } from '../dialect/mysql/types.js';
+import { isSignable, zerofillWidth } from '../dialect/mysql/types.js';
 import type {
   BlobSize, Column, ColumnType, DefaultValue, GeometryShape, IntSize, ReferentialAction, SourcePos, TextSize,
 } from '../ir/types.js';
@@ -175,6 +175,16 @@ export class ColumnBuilder<T = unknown> {
   /** COMPRESSED: MariaDB stores the values zlib-compressed (varchar, varbinary, text, blob, json; never in a key). */
   compressed(): ColumnBuilder<T> {
     return this.with({ compressed: true });
+  }
+
+  /**
+   * ZEROFILL (integer columns): values shown padded with zeros to `width` digits (default: the
+   * digits of the type's largest value); implies UNSIGNED. Deprecated by MySQL 8.0.17, kept by MariaDB.
+   */
+  zerofill(width?: number): ColumnBuilder<T> {
+    const t = this.state.type;
+    if (t.kind !== 'int') throw new DslError('E_DSL_MODIFIER', `.zerofill() applies to integer columns, not ${t.kind}`);
+    return this.with({ type: { ...t, unsigned: true, zerofill: width === undefined ? zerofillWidth(t.size) : positiveInt(width, '.zerofill() width', 1, 255) } });
   }
 
   /** COMMENT 'text'. */

@@ -1,4 +1,5 @@
 import { SqlScanner } from '../dialect/mysql/lexer.js';
+import { zerofillWidth } from '../dialect/mysql/types.js';
 import { TABLE_METHODS } from '../dsl/table.js';
 import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
@@ -116,7 +117,7 @@ function typeCall(c: Column, used: Set<string>): string {
   };
   const unsigned = 'unsigned' in t && t.unsigned ? '.unsigned()' : '';
   switch (t.kind) {
-    case 'int': return call(t.size) + unsigned;
+    case 'int': return call(t.size) + (t.zerofill ? `.zerofill(${t.zerofill === zerofillWidth(t.size) ? '' : t.zerofill})` : unsigned);
     case 'decimal': return call('decimal', `${t.precision}, ${t.scale}`) + unsigned;
     case 'float': return call('float') + unsigned;
     case 'double': return call('double') + unsigned;
@@ -175,7 +176,7 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   }
 
   const columns = t.columns.map((c) => {
-    const isId = pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && c.autoIncrement && !c.nullable
+    const isId = pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && !c.type.zerofill && c.autoIncrement && !c.nullable
       && c.default === null && !c.generated && c.comment === null && !c.onUpdateNow;
     let out: string;
     if (isId) {

@@ -1,5 +1,6 @@
 import type { ColumnType, GeometryShape, IntSize } from '../ir/types.js';
 import { Cursor, ImportError, describeToken } from './cursor.js';
+import { zerofillWidth } from '../dialect/mysql/types.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 
 /** A column type as read, with what the type keyword itself implies. */
@@ -52,9 +53,12 @@ export function readColumnType(cur: Cursor): TypeRead {
   if (word in INT_SIZES) {
     const args = numericArgs(cur, word, 0, 1);
     const { unsigned, zerofill } = signFlags(cur);
-    if (zerofill) unsupported(`${word} ZEROFILL`, ' (ZEROFILL is deprecated; drop it)');
     if (INT_SIZES[word] === 'tinyint' && args[0] === 1 && !unsigned) return plain({ kind: 'boolean' });
-    return plain({ kind: 'int', size: INT_SIZES[word], unsigned });
+    // The display width means something only with ZEROFILL (the padding), where it is kept.
+    if (zerofill && args[0] !== undefined && (args[0] < 1 || args[0] > 255)) {
+      throw new ImportError('E_IMPORT_SYNTAX', `${word}(${args[0]}): a display width is 1 to 255`, first.start);
+    }
+    return plain({ kind: 'int', size: INT_SIZES[word], unsigned, ...(zerofill ? { zerofill: args[0] ?? zerofillWidth(INT_SIZES[word]) } : {}) });
   }
   switch (word) {
     case 'BOOL': case 'BOOLEAN':

@@ -108,8 +108,11 @@ const FSP = integer(0, 6);
 const LENGTH = integer(0, 4294967295);
 
 /** The fields of each column type besides `kind`: every kind is listed (a new one fails to compile until it is). */
+/** Fields a column type may leave out (written only when set). */
+const OPTIONAL_TYPE_FIELDS: ReadonlySet<string> = new Set(['int.zerofill']);
+
 const TYPE_FIELDS: { readonly [K in ColumnTypeKind]: Readonly<Record<string, Read<unknown>>> } = {
-  int: { size: oneOf(INT_SIZES), unsigned: boolean },
+  int: { size: oneOf(INT_SIZES), unsigned: boolean, zerofill: integer(1, 255) },
   decimal: { precision: integer(1, 65), scale: integer(0, 30), unsigned: boolean },
   float: { unsigned: boolean },
   double: { unsigned: boolean },
@@ -144,9 +147,11 @@ const DEFAULT_FIELDS: { readonly [K in DefaultValue['kind']]: Readonly<Record<st
 };
 
 /** An object discriminated by `kind`, with the fields `table` lists for its kind. */
-function variant<T>(table: Readonly<Record<string, Readonly<Record<string, Read<unknown>>>>>, what: string): Read<T> {
+function variant<T>(table: Readonly<Record<string, Readonly<Record<string, Read<unknown>>>>>, what: string,
+  optional: ReadonlySet<string> = new Set()): Read<T> {
   const kinds = Object.keys(table);
-  const readers = new Map(kinds.map((k) => [k, shape<T>({ kind: oneOf([k]), ...table[k] })]));
+  const split = (k: string, want: boolean) => Object.fromEntries(Object.entries(table[k]).filter(([f]) => optional.has(`${k}.${f}`) === want));
+  const readers = new Map(kinds.map((k) => [k, shape<T>({ kind: oneOf([k]), ...split(k, false) }, split(k, true))]));
   return (value, path) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, `expected an object, found ${describeJson(value)}`);
     if (!Object.hasOwn(value, 'kind')) fail(path, '"kind" is missing');
@@ -180,7 +185,7 @@ function shape<T>(fields: Readonly<Record<string, Read<unknown>>>, optional: Rea
 /** The readers of JSON values above, for the other files schemac reads back (the build's journal). */
 export const json = { object, string, boolean, integer, oneOf, array, nullable } as const;
 
-const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type');
+const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type', OPTIONAL_TYPE_FIELDS);
 const defaultValue = variant<DefaultValue>(DEFAULT_FIELDS, 'a kind of default');
 
 /** A flag written only when set. */

@@ -29,7 +29,11 @@ export const GEOMETRY_SHAPES: readonly GeometryShape[] = Object.freeze(['geometr
  * (10.7, 10.5, 10.10), refused on MySQL.
  */
 export type ColumnType =
-  | { readonly kind: 'int'; readonly size: IntSize; readonly unsigned: boolean }
+  /**
+   * `zerofill`: ZEROFILL with its display width, the only case where the width means something
+   * (and the only one MySQL 8.0.19+ reports besides TINYINT(1)); absent otherwise.
+   */
+  | { readonly kind: 'int'; readonly size: IntSize; readonly unsigned: boolean; readonly zerofill?: number }
   | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number; readonly unsigned: boolean }
   | { readonly kind: 'float'; readonly unsigned: boolean }
   | { readonly kind: 'double'; readonly unsigned: boolean }

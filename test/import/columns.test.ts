@@ -60,6 +60,12 @@ describe('column types', () => {
     ['timestamp', { kind: 'timestamp', fsp: 0 }],
     ['year', { kind: 'year' }],
     ['year(4)', { kind: 'year' }],
+    // ZEROFILL keeps its display width (the server's default when none is given); other widths are dropped.
+    ['int zerofill', { kind: 'int', size: 'int', unsigned: true, zerofill: 10 }],
+    ['int(5) unsigned zerofill', { kind: 'int', size: 'int', unsigned: true, zerofill: 5 }],
+    ['tinyint(1) zerofill', { kind: 'int', size: 'tinyint', unsigned: true, zerofill: 1 }],
+    ['bigint zerofill', { kind: 'int', size: 'bigint', unsigned: true, zerofill: 20 }],
+    ['smallint(3) unsigned', { kind: 'int', size: 'smallint', unsigned: true }],
     ['json', { kind: 'json' }],
     ["enum('a', 'b''c', \"d\")", { kind: 'enum', values: ['a', "b'c", 'd'] }],
     ["set('x','y')", { kind: 'set', values: ['x', 'y'] }],
@@ -81,7 +87,7 @@ describe('column types the IR has no kind for', () => {
     ['vector(3)', 'type VECTOR has no schemac column type'],
     ['float(10,2)', 'FLOAT(M, D) has no schemac column type'],
     ['double(10,2)', 'DOUBLE(M, D) has no schemac column type'],
-    ['int zerofill', 'INT ZEROFILL has no schemac column type'],
+    ['decimal(5,2) zerofill', 'DECIMAL ZEROFILL has no schemac column type'],
     ['year(2)', 'YEAR(2) has no schemac column type'],
     ['text(100)', 'TEXT(M) has no schemac column type'],
   ])('%s', (ddl, message) => {

@@ -37,8 +37,10 @@ describe('COLUMN_TYPE → ColumnType', () => {
     ['int(11)', { kind: 'int', size: 'int', unsigned: false }],
     ['bigint unsigned', { kind: 'int', size: 'bigint', unsigned: true }],
     ['bigint(20) unsigned', { kind: 'int', size: 'bigint', unsigned: true }],
-    ['int(5) unsigned zerofill', { kind: 'int', size: 'int', unsigned: true }],
-    ['int zerofill', { kind: 'int', size: 'int', unsigned: true }],
+    // ZEROFILL is shown with its width by both (MySQL 8.0.19+ drops other widths but keeps these).
+    ['int(5) unsigned zerofill', { kind: 'int', size: 'int', unsigned: true, zerofill: 5 }],
+    ['int zerofill', { kind: 'int', size: 'int', unsigned: true, zerofill: 10 }],
+    ['tinyint(1) unsigned zerofill', { kind: 'int', size: 'tinyint', unsigned: true, zerofill: 1 }],
     ['tinyint', { kind: 'int', size: 'tinyint', unsigned: false }],
     ['tinyint(4)', { kind: 'int', size: 'tinyint', unsigned: false }],
     ['tinyint(1)', { kind: 'boolean' }],
@@ -75,8 +77,9 @@ describe('COLUMN_TYPE → ColumnType', () => {
     expect('type' in parsed ? parsed.type : parsed).toEqual(expected);
   });
 
-  it('notes what it approximates: ZEROFILL and FLOAT(M,D)', () => {
-    expect(parseColumnType('int(5) unsigned zerofill')).toMatchObject({ note: expect.stringContaining('ZEROFILL') });
+  it('notes what it approximates: ZEROFILL on DECIMAL and FLOAT(M,D)', () => {
+    expect(parseColumnType('decimal(5,2) unsigned zerofill')).toMatchObject({ note: expect.stringContaining('ZEROFILL') });
+    expect(parseColumnType('int(5) unsigned zerofill')).not.toHaveProperty('note');
     expect(parseColumnType('float(7,3)')).toEqual({ type: { kind: 'float', unsigned: false }, note: expect.stringContaining('deprecated') });
   });
 

@@ -53,10 +53,20 @@ export interface ReportedType {
   /** The members of an ENUM or SET. */
   readonly values: readonly string[] | null;
   readonly unsigned: boolean;
+  /** ZEROFILL was reported (it implies UNSIGNED). */
+  readonly zerofill?: boolean;
 }
 
 const INT_BYTES: Readonly<Record<IntSize, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 };
 const INT_RANK: Readonly<Record<IntSize, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 5 };
+/**
+ * The display width the server gives an integer column with ZEROFILL and no width: the digits of
+ * its largest unsigned value (INT ZEROFILL is INT(10) UNSIGNED ZEROFILL on both servers).
+ */
+export function zerofillWidth(size: IntSize): number {
+  return INT_DIGITS[size];
+}
+
 /** Decimal digits of the largest value of each integer size. */
 const INT_DIGITS: Readonly<Record<IntSize, number>> = { tinyint: 3, smallint: 5, mediumint: 8, int: 10, bigint: 20 };
 
@@ -101,8 +111,8 @@ const plain = { textual: false, numeric: false, signable: false, lob: false, pre
 export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
   int: {
     ...plain, numeric: true, signable: true,
-    sql: (t) => t.size.toUpperCase() + unsignedSql(t),
-    text: (t) => t.size + unsignedText(t),
+    sql: (t) => t.size.toUpperCase() + (t.zerofill ? `(${t.zerofill})` : '') + unsignedSql(t) + (t.zerofill ? ' ZEROFILL' : ''),
+    text: (t) => t.size + (t.zerofill ? `(${t.zerofill})` : '') + unsignedText(t) + (t.zerofill ? ' zerofill' : ''),
     keyBytes: (t) => INT_BYTES[t.size],
     family: (t) => `int:${t.size}:${t.unsigned}`,
     widensTo: (t, to) => {
@@ -113,8 +123,10 @@ export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
       return to.kind === 'decimal' && to.precision - to.scale >= INT_DIGITS[t.size] && signFits(t, to);
     },
     names: INT_SIZES,
+    // A display width is kept with ZEROFILL only (the server's default width when none is shown).
     read: (r) => (r.name === 'tinyint' && r.numbers[0] === 1 && r.numbers.length === 1 && !r.unsigned ? null
-      : { kind: 'int', size: r.name as IntSize, unsigned: r.unsigned }),
+      : { kind: 'int', size: r.name as IntSize, unsigned: r.unsigned || r.zerofill === true,
+        ...(r.zerofill ? { zerofill: r.numbers[0] ?? zerofillWidth(r.name as IntSize) } : {}) }),
   },
   decimal: {
     ...plain, numeric: true, signable: true,
