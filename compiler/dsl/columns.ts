@@ -347,6 +347,11 @@ export const uuid = (): ColumnBuilder<string> => column<string>({ kind: 'uuid' }
 export const inet6 = (): ColumnBuilder<string> => column<string>({ kind: 'inet6' });
 export const inet4 = (): ColumnBuilder<string> => column<string>({ kind: 'inet4' });
 
+/** SERIAL: BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE, as MySQL and MariaDB define it. */
+export function serial(): ColumnBuilder<bigint> {
+  return column<bigint>({ kind: 'int', size: 'bigint', unsigned: true }).notNull().autoIncrement().unique();
+}
+
 export interface IdOptions {
   readonly type?: 'tinyint' | 'smallint' | 'mediumint' | 'int' | 'bigint';
 }

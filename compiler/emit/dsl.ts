@@ -35,7 +35,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
     + 'longblob date time datetime timestamp year json enumOf setOf bit geometry point linestring polygon multipoint '
-    + 'multilinestring multipolygon geometrycollection uuid inet6 inet4 t').split(' '));
+    + 'multilinestring multipolygon geometrycollection uuid inet6 inet4 serial t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;

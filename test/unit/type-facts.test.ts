@@ -1,6 +1,8 @@
 import { isTextual, keyBytes, TYPE_FACTS, typeSql, typeText } from '../../compiler/dialect/mysql/types.js';
 import { isWidening } from '../../compiler/plan/widening.js';
-import type { ColumnType, ColumnTypeKind } from '../../compiler/ir/types.js';
+import type { Column, ColumnType, ColumnTypeKind } from '../../compiler/ir/types.js';
+import { columnSql } from '../../compiler/dialect/mysql/sql.js';
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { parseColumnType } from '../../runtime/introspect-map.js';
 import { scratchDatabase } from '../helpers/server.js';
 
@@ -89,5 +91,25 @@ describe('the column type facts (issue 8.3)', () => {
     expect([w(EXAMPLES.bit, { kind: 'bit', length: 64 }), w(EXAMPLES.bit, { kind: 'bit', length: 11 }), w(point(null), any(null)),
       w(point(4326), any(null)), w(point(4326), any(4326)), w(point(null), any(4326)), w(point(4326), point(3857)), w(any(null), point(null)),
       w(EXAMPLES.geometry, any(null))]).toEqual([true, false, true, true, true, false, false, false, true]);
+  });
+});
+
+describe('issue 9.2: attributes spelled per server', () => {
+  const col = (type: ColumnType, extra: Partial<Column> = {}): Column => ({
+    kind: 'column', name: 'c', type, nullable: false, default: null, autoIncrement: false, onUpdateNow: false, comment: null,
+    charset: null, collate: null, generated: null, ...extra,
+  });
+
+  it('an SRID: MySQL `SRID n` (8.0.3+), MariaDB `REF_SYSTEM_ID = n`, both right after the type', () => {
+    const p = col({ kind: 'geometry', shape: 'point', srid: 4326 });
+    expect(columnSql(p, {}, configProfile('mysql'))).toBe('`c` POINT SRID 4326 NOT NULL');
+    expect(columnSql(p, {}, configProfile('mariadb'))).toBe('`c` POINT REF_SYSTEM_ID = 4326 NOT NULL');
+    expect(columnSql(col({ kind: 'geometry', shape: 'geometry', srid: null }), {}, configProfile('mysql'))).toBe('`c` GEOMETRY NOT NULL');
+  });
+
+  it('INVISIBLE after NULL/NOT NULL, COMPRESSED after the type, ZEROFILL with its width', () => {
+    expect(columnSql(col({ kind: 'varchar', length: 5 }, { invisible: true, compressed: true, charset: 'latin1', default: { kind: 'string', value: 'a' } })))
+      .toBe("`c` VARCHAR(5) COMPRESSED CHARACTER SET latin1 NOT NULL INVISIBLE DEFAULT 'a'");
+    expect(typeSql({ kind: 'int', size: 'smallint', unsigned: true, zerofill: 5 })).toBe('SMALLINT(5) UNSIGNED ZEROFILL');
   });
 });
