@@ -63,7 +63,7 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
   // MariaDB keeps a spatial column's SRID (REF_SYSTEM_ID) only here.
   const srids = await q(`SELECT G_TABLE_NAME AS t, G_GEOMETRY_COLUMN AS col, SRID AS srid, GEOMETRY_TYPE AS type
     FROM information_schema.GEOMETRY_COLUMNS WHERE G_TABLE_SCHEMA = ? ORDER BY G_TABLE_NAME, G_GEOMETRY_COLUMN`);
-  return { tables, columns, indexes, fks, checks, srids };
+  return { tables, columns, indexes, fks, checks, ...(srids.length ? { srids } : {}) };
 }
 
 /** Runs a whole SQL file (comments and several statements) on the connection. */
