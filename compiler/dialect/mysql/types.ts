@@ -438,6 +438,8 @@ function facts<T extends ColumnType>(t: T): TypeFacts<T['kind']> {
 
 /** The column type as written in DDL. */
 export const typeSql = (t: ColumnType): string => facts(t).sql(t as never);
+/** The column type as written in DDL with what restricts its values: `POINT SRID 4326` (MySQL's spelling), for labels. */
+export const typeLabel = (t: ColumnType): string => typeSql(t) + (t.kind === 'geometry' && t.srid !== null ? ` SRID ${t.srid}` : '');
 /** The column type as shown in messages. */
 export const typeText = (t: ColumnType): string => facts(t).text(t as never);
 /** Types that carry a character set. */

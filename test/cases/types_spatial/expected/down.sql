@@ -4,7 +4,7 @@
 
 -- undo step 2: alter table place: add column shape, modify column location, modify column route, modify column area
 SELECT
-  'place.location holds values that POINT NOT NULL cannot' AS `schemac_check`,
+  'place.location holds values that POINT SRID 4326 NOT NULL cannot' AS `schemac_check`,
   `id`,
   `location`
 FROM
@@ -27,7 +27,7 @@ LIMIT
   10;
 
 SELECT
-  'place.area holds values that POLYGON cannot' AS `schemac_check`,
+  'place.area holds values that POLYGON SRID 4326 cannot' AS `schemac_check`,
   `id`,
   `area`
 FROM
