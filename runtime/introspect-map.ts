@@ -240,8 +240,8 @@ function nowOrExpr(sql: string, type: ColumnType): DefaultValue {
 export function mapDefault(raw: string | null, extra: string, type: ColumnType, server: ServerProfile): DefaultValue | null {
   if (raw === null) return null;
   if (type.kind === 'bit') {
-    // Both servers show a BIT default as a bit literal (`b'101'`, MariaDB [T]; MySQL 8.0
-    // SHOW CREATE and COLUMNS.COLUMN_DEFAULT); the IR holds its number.
+    // Both servers show a BIT default as a bit literal: `b'101'` (MariaDB [T]; MySQL 8.0
+    // COLUMNS.COLUMN_DEFAULT, as reported in pingcap/tidb#32655 and jOOQ/jOOQ#12451); the IR holds its number.
     const bits = /^b'([01]*)'$/i.exec(raw.trim());
     if (bits) return { kind: 'number', value: BigInt('0b0' + bits[1]).toString() };
   }

@@ -179,7 +179,16 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
     const isId = pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && !c.type.zerofill && c.autoIncrement && !c.nullable
       && c.default === null && !c.generated && c.comment === null && !c.onUpdateNow;
     let out: string;
-    if (isId) {
+    const uniqueKey = t.indexes.find((i) => i.unique && i.parts.length === 1 && i.parts[0].column === c.name
+      && i.parts[0].length === undefined && !i.parts[0].desc && !inlineUnique.has(i));
+    const isSerial = !isId && c.type.kind === 'int' && c.type.size === 'bigint' && c.type.unsigned && !c.type.zerofill
+      && !c.nullable && c.autoIncrement && !pk.includes(c.name) && uniqueKey !== undefined
+      && uniqueKey.name === indexName(naming, t.name, [c.name], true);
+    if (isSerial) {
+      used.add('serial');
+      out = 'serial()';
+      inlineUnique.add(uniqueKey);
+    } else if (isId) {
       used.add('id');
       const size = c.type.kind === 'int' ? c.type.size : 'int';
       out = `id(${size === 'int' ? '' : `{ type: '${size}' }`})` + (c.type.kind === 'int' && c.type.unsigned ? '.unsigned()' : '');
