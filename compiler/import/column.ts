@@ -132,6 +132,13 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[],
       || cur.atWord('AUTO_RANDOM') || cur.atWord('ENGINE_ATTRIBUTE') || cur.atWord('SECONDARY_ENGINE_ATTRIBUTE')
       || cur.atWord('WITH', 'SYSTEM') || cur.atWord('WITHOUT', 'SYSTEM')) {
       unsupported(t, `column attribute ${t.text.toUpperCase()}`);
+    } else if ((cur.atWord('ASCII') || cur.atWord('UNICODE')) && (type.kind === 'char' || type.kind === 'varchar' || type.kind === 'text')) {
+      // Shorthands of CHARACTER SET latin1 and CHARACTER SET ucs2 (https://dev.mysql.com/doc/refman/8.0/en/string-type-syntax.html).
+      charset = cur.next().upper === 'ASCII' ? 'latin1' : 'ucs2';
+    } else if (cur.atWord('BYTE') && (type.kind === 'char' || type.kind === 'varchar') && charset === null && collate === null) {
+      // CHAR(n) BYTE is BINARY(n) (and VARCHAR(n) BYTE VARBINARY(n)) on MySQL and MariaDB.
+      cur.next();
+      type = type.kind === 'char' ? { kind: 'binary', length: type.length } : { kind: 'varbinary', length: type.length };
     } else if (cur.atWord('BINARY') || cur.atWord('ASCII') || cur.atWord('UNICODE') || cur.atWord('BYTE')) {
       unsupported(t, `the ${t.text.toUpperCase()} attribute (write CHARACTER SET / COLLATE)`);
     } else {

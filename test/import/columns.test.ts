@@ -311,6 +311,18 @@ describe('issue 9.2: BIT, spatial types, BINARY, national spellings, SERIAL', ()
     expect([c.type, c.default]).toEqual([type, { kind: 'string', value }]);
   });
 
+  it.each<[string, ColumnType, string | null, string | null]>([
+    ['char(3) ASCII', { kind: 'char', length: 3 }, 'latin1', null],
+    ['text ascii', { kind: 'text', size: 'text' }, 'latin1', null],
+    ['varchar(4) UNICODE', { kind: 'varchar', length: 4 }, 'ucs2', null],
+    ['char(2) BYTE', { kind: 'binary', length: 2 }, null, null],
+    ['varchar(5) byte', { kind: 'varbinary', length: 5 }, null, null],
+    ['char(3) ASCII BINARY', { kind: 'char', length: 3 }, 'latin1', 'latin1_bin'],
+  ])('%s as the server reads it (MariaDB 10.11 [T])', (ddl, type, charset, collate) => {
+    const c = column(`c ${ddl}`);
+    expect([c.type, c.charset, c.collate]).toEqual([type, charset, collate]);
+  });
+
   it('SERIAL DEFAULT VALUE on an integer column is NOT NULL AUTO_INCREMENT UNIQUE', () => {
     const t = table(read('CREATE TABLE t (c int unsigned SERIAL DEFAULT VALUE, d int);'), 't');
     expect([t.columns[0].nullable, t.columns[0].autoIncrement]).toEqual([false, true]);
