@@ -91,6 +91,10 @@ describe('the column type facts (issue 8.3)', () => {
     expect([w(EXAMPLES.bit, { kind: 'bit', length: 64 }), w(EXAMPLES.bit, { kind: 'bit', length: 11 }), w(point(null), any(null)),
       w(point(4326), any(null)), w(point(4326), any(4326)), w(point(null), any(4326)), w(point(4326), point(3857)), w(any(null), point(null)),
       w(EXAMPLES.geometry, any(null))]).toEqual([true, false, true, true, true, false, false, false, true]);
+    // MariaDB's types widen to a string column long enough for their text, never to one another.
+    expect([w(EXAMPLES.uuid, { kind: 'char', length: 36 }), w(EXAMPLES.uuid, { kind: 'varchar', length: 35 }), w(EXAMPLES.inet6, { kind: 'varchar', length: 39 }),
+      w(EXAMPLES.inet4, { kind: 'text', size: 'tinytext' }), w(EXAMPLES.inet4, EXAMPLES.inet6), w({ kind: 'char', length: 36 }, EXAMPLES.uuid)])
+      .toEqual([true, false, true, true, false, false]);
   });
 });
 

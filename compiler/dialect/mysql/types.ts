@@ -105,6 +105,10 @@ const withLength = <K extends 'char' | 'varchar' | 'binary' | 'varbinary'>(kind:
   return length === null ? null : ({ kind, length } as Of<K>);
 };
 
+/** A string column that holds any ASCII text of `chars` characters (TEXT types hold at least 255 bytes). */
+const holdsText = (to: ColumnType, chars: number): boolean =>
+  ((to.kind === 'char' || to.kind === 'varchar') && to.length >= chars) || to.kind === 'text';
+
 /** Facts shared by the kinds without a length, a set or a sign. */
 const plain = { textual: false, numeric: false, signable: false, lob: false, prefix: () => null } as const;
 
@@ -335,20 +339,22 @@ export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
   },
   // MariaDB's own types (https://mariadb.com/kb/en/uuid-data-type/, /inet6/, /inet4/): 16, 16 and
   // 4 bytes; a literal default is their text, which the server keeps in one spelling (canonicalAddress).
+  // Each converts to its text in a string column long enough for its longest spelling (36, 39
+  // and 15 characters); INET4 to INET6 is refused by MariaDB 10.11 (4078 [T]).
   uuid: {
     ...plain,
     sql: () => 'UUID', text: () => 'uuid', keyBytes: () => 16, family: () => 'uuid',
-    widensTo: () => false, names: ['uuid'], read: (r) => (r.numbers.length ? null : { kind: 'uuid' }),
+    widensTo: (_t, to) => holdsText(to, 36), names: ['uuid'], read: (r) => (r.numbers.length ? null : { kind: 'uuid' }),
   },
   inet6: {
     ...plain,
     sql: () => 'INET6', text: () => 'inet6', keyBytes: () => 16, family: () => 'inet6',
-    widensTo: () => false, names: ['inet6'], read: (r) => (r.numbers.length ? null : { kind: 'inet6' }),
+    widensTo: (_t, to) => holdsText(to, 39), names: ['inet6'], read: (r) => (r.numbers.length ? null : { kind: 'inet6' }),
   },
   inet4: {
     ...plain,
     sql: () => 'INET4', text: () => 'inet4', keyBytes: () => 4, family: () => 'inet4',
-    widensTo: () => false, names: ['inet4'], read: (r) => (r.numbers.length ? null : { kind: 'inet4' }),
+    widensTo: (_t, to) => holdsText(to, 15), names: ['inet4'], read: (r) => (r.numbers.length ? null : { kind: 'inet4' }),
   },
   geometry: {
     // https://dev.mysql.com/doc/refman/8.0/en/spatial-type-overview.html ; a key on it is a SPATIAL index.
