@@ -2,7 +2,7 @@ import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '
 import { VERSION_TABLE } from '../compiler/config.js';
 import { lexSql, SqlScanner, type Token } from '../compiler/dialect/mysql/lexer.js';
 import {
-  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, type ServerProfile,
+  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, sridZeroIsNone, type ServerProfile,
 } from '../compiler/dialect/mysql/server.js';
 import {
   canonicalCharset, charsetOfCollation, compareNames, normalizeSchema, type CharsetSpelling, type Collation,
@@ -62,6 +62,8 @@ export interface ColumnRow {
   readonly collation: string | null;
   readonly comment: string | null;
   readonly generationExpression: string | null;
+  /** A spatial column's SRID: MySQL COLUMNS.SRS_ID (NULL: none), MariaDB GEOMETRY_COLUMNS.SRID (0: none). */
+  readonly srid?: number | null;
 }
 
 /** information_schema.STATISTICS, one row per index part. */
@@ -254,16 +256,25 @@ export function unescapeMysqlExpression(text: string): string {
 // Types
 
 
+/** MariaDB shows COMPRESSED inside COLUMN_TYPE: `text /*M!100301 COMPRESSED*\/` [T]. */
+const COMPRESSED_RE = /\s*\/\*M!\d+ COMPRESSED\*\/\s*/i;
+
+export function withoutCompressed(columnType: string): { text: string; compressed: boolean } {
+  const compressed = COMPRESSED_RE.test(columnType);
+  return { text: (compressed ? columnType.replace(COMPRESSED_RE, ' ') : columnType).trim(), compressed };
+}
+
 /** A parsed COLUMN_TYPE, or why the IR cannot hold it; `note` says what was approximated. */
 export type ParsedType = { readonly type: ColumnType; readonly note?: string } | { readonly unsupported: string };
 
 /**
  * COLUMN_TYPE → ColumnType. Integer display widths are dropped (MariaDB shows `int(11)`, MySQL
- * 8.0.19+ `int`) except `tinyint(1)`, which is the only trace of BOOLEAN (MYSQL-NOTES §9);
- * ZEROFILL implies UNSIGNED. MariaDB's JSON is LONGTEXT here; `buildSchema` recognises it.
+ * 8.0.19+ `int`) except `tinyint(1)`, which is the only trace of BOOLEAN (MYSQL-NOTES §9), and
+ * with ZEROFILL, which both servers show with its width (`int(5) unsigned zerofill`) and which
+ * implies UNSIGNED. MariaDB's JSON is LONGTEXT here; `buildSchema` recognises it.
  */
 export function parseColumnType(columnType: string): ParsedType {
-  const text = columnType.trim();
+  const text = withoutCompressed(columnType).text;
   const lower = text.toLowerCase();
   const head = /^([a-z][a-z0-9_]*)(?:\(([^)]*)\))?((?:\s+(?:unsigned|signed|zerofill))*)\s*$/.exec(lower);
   if (lower.startsWith('enum(') || lower.startsWith('set(')) {
@@ -279,14 +290,15 @@ export function parseColumnType(columnType: string): ParsedType {
   const unsigned = /unsigned/.test(flags) || zerofill;
   const nums = args === '' ? [] : args.split(',').map((a) => Number(a.trim()));
   const zerofillNote = zerofill ? { note: `${text}: ZEROFILL is not in the schema language; read as UNSIGNED` } : {};
-  const type = readReportedType({ name, numbers: nums, values: null, unsigned });
+  const type = readReportedType({ name, numbers: nums, values: null, unsigned, zerofill });
   // bit, geometry types, MariaDB's inet4/inet6/uuid, ...: the schema language has no such type.
   if (type === null) return { unsupported: isKnownTypeName(name) ? `unknown type ${text}` : `type ${text} is not in the schema language` };
   if ((type.kind === 'float' || type.kind === 'double') && nums.length) {
     const kind = type.kind.toUpperCase();
     return { type, note: `${text}: the (M,D) of ${kind} is deprecated and not in the schema language; read as ${kind}` };
   }
-  return { type, ...(type.kind === 'int' || type.kind === 'decimal' || type.kind === 'float' || type.kind === 'double' ? zerofillNote : {}) };
+  // An integer keeps ZEROFILL with its width; the other numeric types have none in the schema language.
+  return { type, ...(type.kind === 'decimal' || type.kind === 'float' || type.kind === 'double' ? zerofillNote : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,6 +325,12 @@ function nowOrExpr(sql: string, type: ColumnType): DefaultValue {
  */
 export function mapDefault(raw: string | null, extra: string, type: ColumnType, server: ServerProfile): DefaultValue | null {
   if (raw === null) return null;
+  if (type.kind === 'bit') {
+    // Both servers show a BIT default as a bit literal: `b'101'` (MariaDB [T]; MySQL 8.0
+    // COLUMNS.COLUMN_DEFAULT, as reported in pingcap/tidb#32655 and jOOQ/jOOQ#12451); the IR holds its number.
+    const bits = /^b'([01]*)'$/i.exec(raw.trim());
+    if (bits) return { kind: 'number', value: BigInt('0b0' + bits[1]).toString() };
+  }
   if (defaultsAreSql(server)) {
     if (raw === 'NULL') return { kind: 'null' };
     const text = parseStringLiteral(raw);
@@ -363,7 +381,7 @@ export function ownCharset(
 // Columns, keys and tables
 
 function isMariaDbJson(col: ColumnRow, checks: readonly CheckRow[]): CheckRow | undefined {
-  if (col.columnType.toLowerCase() !== 'longtext' || col.collation?.toLowerCase() !== 'utf8mb4_bin') return undefined;
+  if (withoutCompressed(col.columnType).text.toLowerCase() !== 'longtext' || col.collation?.toLowerCase() !== 'utf8mb4_bin') return undefined;
   const expected = canonicalSql('json_valid(`' + col.name.replace(/`/g, '``') + '`)');
   return checks.find((ck) => ck.name === col.name && (ck.level ?? 'Column').toLowerCase() === 'column'
     && canonicalSql(ck.clause) === expected);
@@ -381,6 +399,10 @@ export function mapColumn(
       stored: generatedMatch[1].toUpperCase() !== 'VIRTUAL',
     }
     : null;
+  if (type.kind === 'geometry') {
+    const srid = row.srid === undefined || row.srid === null || (row.srid === 0 && sridZeroIsNone(server)) ? null : Number(row.srid);
+    type = { ...type, srid };
+  }
   const cs = isTextual(type) && !isJson
     ? ownCharset(row.charset, row.collation, table, server.charsetDefaults)
     : { charset: null, collate: null };
@@ -397,6 +419,8 @@ export function mapColumn(
     charset: cs.charset,
     collate: cs.collate,
     generated,
+    ...(/\bINVISIBLE\b/i.test(extra) ? { invisible: true as const } : {}),
+    ...(withoutCompressed(row.columnType).compressed ? { compressed: true as const } : {}),
   };
 }
 
@@ -532,7 +556,6 @@ export function buildSchema(
         }
       }
       if (type.kind === 'json') isJson = true;
-      if (/\bINVISIBLE\b/i.test(row.extra ?? '')) note(t.name, row.name, 'INVISIBLE is not in the schema language; read as a visible column');
       const column = withExpectedText(mapColumn(row, type, effective, server, isJson), expectedColumns.get(row.name) ?? null);
       if (metadataIsUtf8mb3(server) && !expectedColumns.has(row.name) && hidesAstral(column)) {
         note(t.name, row.name, 'MariaDB shows characters above U+FFFF (emoji) in ENUM/SET values and defaults as "?": if this "?" is one, write it in the schema file');

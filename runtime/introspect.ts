@@ -1,4 +1,4 @@
-import { liveProfile, mysqlInformationSchema } from '../compiler/dialect/mysql/server.js';
+import { liveProfile, mysqlInformationSchema, sridInColumns } from '../compiler/dialect/mysql/server.js';
 import { showCreateTableSql } from '../compiler/dialect/mysql/sql.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import {
@@ -68,7 +68,7 @@ export async function introspectWithNotes(
   const server = await serverInfo(conn, database, options.flavor);
   const [tables, columns, indexes, foreignKeys, checks] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
-    rows(conn, COLUMNS_SQL, [database], toColumnRow),
+    rows(conn, sridInColumns(server) ? COLUMNS_SQL_MYSQL : COLUMNS_SQL_MARIADB, [database], toColumnRow),
     rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
@@ -99,12 +99,23 @@ LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATIO
 WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
 ORDER BY t.TABLE_NAME`;
 
-const COLUMNS_SQL = `SELECT TABLE_NAME AS tableName, COLUMN_NAME AS name, ORDINAL_POSITION AS position,
-  COLUMN_TYPE AS columnType, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS columnDefault, EXTRA AS extra,
-  CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation, COLUMN_COMMENT AS comment,
-  GENERATION_EXPRESSION AS generationExpression
-FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?
-ORDER BY TABLE_NAME, ORDINAL_POSITION`;
+const COLUMNS_FIELDS = `c.TABLE_NAME AS tableName, c.COLUMN_NAME AS name, c.ORDINAL_POSITION AS position,
+  c.COLUMN_TYPE AS columnType, c.IS_NULLABLE AS nullable, c.COLUMN_DEFAULT AS columnDefault, c.EXTRA AS extra,
+  c.CHARACTER_SET_NAME AS charset, c.COLLATION_NAME AS collation, c.COLUMN_COMMENT AS comment,
+  c.GENERATION_EXPRESSION AS generationExpression`;
+
+/** MySQL 8.0.3+: a spatial column's SRID is COLUMNS.SRS_ID (NULL: none). */
+const COLUMNS_SQL_MYSQL = `SELECT ${COLUMNS_FIELDS}, c.SRS_ID AS srid
+FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = ?
+ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`;
+
+/** MariaDB: a spatial column's SRID is in GEOMETRY_COLUMNS (0: none). */
+const COLUMNS_SQL_MARIADB = `SELECT ${COLUMNS_FIELDS}, g.SRID AS srid
+FROM information_schema.COLUMNS c
+LEFT JOIN information_schema.GEOMETRY_COLUMNS g
+  ON g.G_TABLE_SCHEMA = c.TABLE_SCHEMA AND g.G_TABLE_NAME = c.TABLE_NAME AND g.G_GEOMETRY_COLUMN = c.COLUMN_NAME
+WHERE c.TABLE_SCHEMA = ?
+ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION`;
 
 const STATISTICS_COLUMNS = `TABLE_NAME AS tableName, INDEX_NAME AS name, NON_UNIQUE AS nonUnique,
   SEQ_IN_INDEX AS seq, COLUMN_NAME AS columnName, SUB_PART AS subPart, COLLATION AS \`order\`, INDEX_TYPE AS indexType,
@@ -198,7 +209,7 @@ function toColumnRow(r: RawRow): ColumnRow {
     tableName: text(r.tableName), name: text(r.name), position: num(r.position), columnType: text(r.columnType),
     nullable: text(r.nullable), columnDefault: textOrNull(r.columnDefault), extra: text(r.extra),
     charset: textOrNull(r.charset), collation: textOrNull(r.collation), comment: textOrNull(r.comment),
-    generationExpression: textOrNull(r.generationExpression),
+    generationExpression: textOrNull(r.generationExpression), srid: numOrNull(r.srid),
   };
 }
 

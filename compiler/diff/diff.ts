@@ -380,6 +380,7 @@ export function columnsEqual(a: Column, b: Column, charsets: CharsetContext = SA
   return sameType(a, b) && a.nullable === b.nullable
     && (a.default?.kind === 'expr' && b.default?.kind === 'expr' ? sqlEqual(a.default.sql, b.default.sql) : sameData(a.default, b.default))
     && a.autoIncrement === b.autoIncrement && a.onUpdateNow === b.onUpdateNow && a.comment === b.comment
+    && (a.invisible === true) === (b.invisible === true) && (a.compressed === true) === (b.compressed === true)
     && sameColumnCharset(a, b, charsets)
     && (a.generated && b.generated
       ? a.generated.stored === b.generated.stored && sqlEqual(a.generated.expr, b.generated.expr)

@@ -1,6 +1,6 @@
-import { isSignable } from '../dialect/mysql/types.js';
+import { isSignable, zerofillWidth } from '../dialect/mysql/types.js';
 import type {
-  BlobSize, Column, ColumnType, DefaultValue, IntSize, ReferentialAction, SourcePos, TextSize,
+  BlobSize, Column, ColumnType, DefaultValue, GeometryShape, IntSize, ReferentialAction, SourcePos, TextSize,
 } from '../ir/types.js';
 import { DslError } from './errors.js';
 import { site } from './site.js';
@@ -110,6 +110,8 @@ export interface ColumnState extends Pick<Column,
   } | null;
   readonly pos?: SourcePos;
   readonly defaultPos?: SourcePos;
+  readonly invisible?: true;
+  readonly compressed?: true;
 }
 
 const ACTIONS: Record<string, ReferentialAction> = {
@@ -215,6 +217,37 @@ export class ColumnBuilder<T = unknown> {
     const t = this.state.type;
     if (!isSignable(t)) throw new DslError('E_DSL_MODIFIER', `.unsigned() applies to numeric columns, not ${t.kind}`);
     return this.with({ type: { ...t, unsigned: true } as ColumnType });
+  }
+
+  /**
+   * SRID n (MySQL 8) / REF_SYSTEM_ID=n (MariaDB) on a spatial column: the spatial reference
+   * system its values are in (4326 for WGS 84 longitude/latitude). Without it a column takes
+   * values of any SRID.
+   */
+  srid(value: number): ColumnBuilder<T> {
+    const t = this.state.type;
+    if (t.kind !== 'geometry') throw new DslError('E_DSL_MODIFIER', `.srid() applies to spatial columns (geometry, point, ...), not ${t.kind}`);
+    return this.with({ type: { ...t, srid: positiveInt(value, '.srid()', 0, 4294967295) } });
+  }
+
+  /** INVISIBLE: the column is left out of `SELECT *` and of an INSERT without a column list (MySQL 8.0.23+, MariaDB 10.3.3+). */
+  invisible(): ColumnBuilder<T> {
+    return this.with({ invisible: true });
+  }
+
+  /** COMPRESSED: MariaDB stores the values zlib-compressed (varchar, varbinary, text, blob, json; never in a key). */
+  compressed(): ColumnBuilder<T> {
+    return this.with({ compressed: true });
+  }
+
+  /**
+   * ZEROFILL (integer columns): values shown padded with zeros to `width` digits (default: the
+   * digits of the type's largest value); implies UNSIGNED. Deprecated by MySQL 8.0.17, kept by MariaDB.
+   */
+  zerofill(width?: number): ColumnBuilder<T> {
+    const t = this.state.type;
+    if (t.kind !== 'int') throw new DslError('E_DSL_MODIFIER', `.zerofill() applies to integer columns, not ${t.kind}`);
+    return this.with({ type: { ...t, unsigned: true, zerofill: width === undefined ? zerofillWidth(t.size) : positiveInt(width, '.zerofill() width', 1, 255) } });
   }
 
   /** COMMENT 'text'. */
@@ -355,6 +388,31 @@ export function enumOf<const V extends readonly string[]>(list: V): ColumnBuilde
 }
 export function setOf<const V extends readonly string[]>(list: V): ColumnBuilder<string> {
   return column<string>({ kind: 'set', values: values(list, 'setOf()') });
+}
+
+/** BIT(n), 1 to 64 bits (MySQL's default is BIT(1)); a default is a number, as `.default(5)` for b'101'. */
+export const bit = (length = 1): ColumnBuilder<number> =>
+  column<number>({ kind: 'bit', length: positiveInt(length, 'bit length', 1, 64) });
+
+const spatial = (shape: GeometryShape) => (): ColumnBuilder<Uint8Array> => column<Uint8Array>({ kind: 'geometry', shape, srid: null });
+/** The spatial types; `.srid(4326)` restricts a column to one spatial reference system. */
+export const geometry = spatial('geometry');
+export const point = spatial('point');
+export const linestring = spatial('linestring');
+export const polygon = spatial('polygon');
+export const multipoint = spatial('multipoint');
+export const multilinestring = spatial('multilinestring');
+export const multipolygon = spatial('multipolygon');
+export const geometrycollection = spatial('geometrycollection');
+
+/** MariaDB's UUID (10.7+), INET6 (10.5+) and INET4 (10.10+); a MySQL project refuses them. */
+export const uuid = (): ColumnBuilder<string> => column<string>({ kind: 'uuid' });
+export const inet6 = (): ColumnBuilder<string> => column<string>({ kind: 'inet6' });
+export const inet4 = (): ColumnBuilder<string> => column<string>({ kind: 'inet4' });
+
+/** SERIAL: BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE, as MySQL and MariaDB define it. */
+export function serial(): ColumnBuilder<bigint> {
+  return column<bigint>({ kind: 'int', size: 'bigint', unsigned: true }).notNull().autoIncrement().unique();
 }
 
 export interface IdOptions {

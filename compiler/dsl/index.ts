@@ -6,7 +6,8 @@
 export {
   id, tinyint, smallint, mediumint, int, bigint, decimal, float, double, boolean,
   char, varchar, tinytext, text, mediumtext, longtext, binary, varbinary, tinyblob, blob, mediumblob, longblob,
-  date, time, datetime, timestamp, year, json, enumOf, setOf, ColumnBuilder, KeyPart, keyExpr,
+  date, time, datetime, timestamp, year, json, enumOf, setOf, bit, geometry, point, linestring, polygon, multipoint,
+  multilinestring, multipolygon, geometrycollection, uuid, inet6, inet4, serial, ColumnBuilder, KeyPart, keyExpr,
 } from './columns.js';
 export type { ColumnRef, ReferenceOptions, DefaultInput, IdOptions, ReferentialActionInput } from './columns.js';
 export { table, index, unique, fulltext, spatial, primaryKey, foreignKey, check } from './table.js';

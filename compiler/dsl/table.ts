@@ -344,7 +344,7 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
     columns.push(stripUndefined({
       kind: 'column', name, type: s.type, nullable: s.nullable, default: s.default,
       autoIncrement: s.autoIncrement, onUpdateNow: s.onUpdateNow, comment: s.comment,
-      charset: s.charset, collate: s.collate, generated: s.generated, pos: s.pos,
+      charset: s.charset, collate: s.collate, generated: s.generated, invisible: s.invisible, compressed: s.compressed, pos: s.pos,
     }) as Column);
     hints.column(state.name, name, { renamedFrom: [...s.renamedFrom].reverse(), ...(s.backfill ? { backfill: s.backfill } : {}) });
     if (s.primaryKey) pkColumns.push(name);

@@ -1,4 +1,5 @@
 import { SqlScanner } from '../dialect/mysql/lexer.js';
+import { zerofillWidth } from '../dialect/mysql/types.js';
 import { TABLE_METHODS } from '../dsl/table.js';
 import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
@@ -33,7 +34,8 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf fulltext spatial keyExpr t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf bit geometry point linestring polygon multipoint '
+    + 'multilinestring multipolygon geometrycollection uuid inet6 inet4 serial fulltext spatial keyExpr t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -115,7 +117,7 @@ function typeCall(c: Column, used: Set<string>): string {
   };
   const unsigned = 'unsigned' in t && t.unsigned ? '.unsigned()' : '';
   switch (t.kind) {
-    case 'int': return call(t.size) + unsigned;
+    case 'int': return call(t.size) + (t.zerofill ? `.zerofill(${t.zerofill === zerofillWidth(t.size) ? '' : t.zerofill})` : unsigned);
     case 'decimal': return call('decimal', `${t.precision}, ${t.scale}`) + unsigned;
     case 'float': return call('float') + unsigned;
     case 'double': return call('double') + unsigned;
@@ -134,6 +136,9 @@ function typeCall(c: Column, used: Set<string>): string {
     case 'json': return call('json');
     case 'enum': return call('enumOf', `[${t.values.map(str).join(', ')}]`);
     case 'set': return call('setOf', `[${t.values.map(str).join(', ')}]`);
+    case 'bit': return call('bit', t.length === 1 ? '' : String(t.length));
+    case 'uuid': case 'inet6': case 'inet4': return call(t.kind);
+    case 'geometry': return call(t.shape) + (t.srid === null ? '' : `.srid(${t.srid})`);
     default: return assertNever(t, 'type');
   }
 }
@@ -172,10 +177,19 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   }
 
   const columns = t.columns.map((c) => {
-    const isId = pkOnColumns && pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && c.autoIncrement && !c.nullable
+    const isId = pkOnColumns && pk.length === 1 && pk[0] === c.name && c.type.kind === 'int' && !c.type.zerofill && c.autoIncrement && !c.nullable
       && c.default === null && !c.generated && c.comment === null && !c.onUpdateNow;
     let out: string;
-    if (isId) {
+    const uniqueKey = t.indexes.find((i) => i.unique && i.parts.length === 1 && i.parts[0].column === c.name
+      && i.parts[0].length === undefined && !i.parts[0].desc && !inlineUnique.has(i));
+    const isSerial = !isId && c.type.kind === 'int' && c.type.size === 'bigint' && c.type.unsigned && !c.type.zerofill
+      && !c.nullable && c.autoIncrement && !pk.includes(c.name) && uniqueKey !== undefined
+      && uniqueKey.name === indexName(naming, t.name, [c.name], true);
+    if (isSerial) {
+      used.add('serial');
+      out = 'serial()';
+      inlineUnique.add(uniqueKey);
+    } else if (isId) {
       used.add('id');
       const size = c.type.kind === 'int' ? c.type.size : 'int';
       out = `id(${size === 'int' ? '' : `{ type: '${size}' }`})` + (c.type.kind === 'int' && c.type.unsigned ? '.unsigned()' : '');
@@ -190,6 +204,8 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
     if (c.generated) out += `.generatedAs(${sqlTemplate(c.generated.expr, used)}${c.generated.stored ? ', { stored: true }' : ''})`;
     if (c.charset) out += `.charset(${str(c.charset)})`;
     if (c.collate) out += `.collate(${str(c.collate)})`;
+    if (c.invisible) out += '.invisible()';
+    if (c.compressed) out += '.compressed()';
     if (c.comment !== null) out += `.comment(${str(c.comment)})`;
     const unique = t.indexes.find((i) => i.unique && plainIndex(i) && i.parts.length === 1 && i.parts[0].column === c.name
       && i.parts[0].length === undefined && !i.parts[0].desc && !inlineUnique.has(i));

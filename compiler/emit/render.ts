@@ -103,7 +103,7 @@ export function schemaStatements(ir: SchemaIR, server?: ServerProfile): Statemen
   }
   for (const name of order) {
     for (const fk of byName.get(name)!.foreignKeys.filter((f) => deferred.has(f))) {
-      out.push(printDdl({ kind: 'alterTable', table: name, clauses: [{ kind: 'addForeignKey', foreignKey: fk }] }));
+      out.push(printDdl({ kind: 'alterTable', table: name, clauses: [{ kind: 'addForeignKey', foreignKey: fk }] }, server));
     }
   }
   return out;

@@ -2,6 +2,7 @@ import { columnChecksBelongToColumn, jsonIsLongtext } from '../dialect/mysql/ser
 import { isTextual } from '../dialect/mysql/types.js';
 import type { TableState } from './catalog.js';
 import { tableCharset } from './charsets.js';
+import { assumedDatabaseCharset } from '../dialect/mysql/server.js';
 import { readColumnDefinition, readDefaultValue } from './column.js';
 import { applyColumnKeys, applyKey, type AddedForeignKey } from './create-table.js';
 import { Cursor, ImportError, describeToken, splitTopLevel } from './cursor.js';
@@ -91,7 +92,7 @@ function alterClause(state: ImportState, table: TableState, tokens: readonly Tok
     cur.acceptWord('COLUMN');
     cur.acceptWord('IF', 'EXISTS');
     const { def, position } = splitPosition(tokens.slice(cur.index));
-    const spec = readColumnDefinition(ctx, def);
+    const spec = readColumnDefinition(ctx, def, () => tableCharset(table.options, ctx.database, ctx.server)?.charset ?? assumedDatabaseCharset(ctx.server));
     const old = catalog.column(table, spec.column.name).name;
     dropColumnCheck(state, table, old);
     catalog.replaceColumn(table, old, { ...spec.column, name: old }, position);
@@ -102,7 +103,7 @@ function alterClause(state: ImportState, table: TableState, tokens: readonly Tok
     cur.acceptWord('IF', 'EXISTS');
     const old = cur.identifier('a column name');
     const { def, position } = splitPosition(tokens.slice(cur.index));
-    const spec = readColumnDefinition(ctx, def);
+    const spec = readColumnDefinition(ctx, def, () => tableCharset(table.options, ctx.database, ctx.server)?.charset ?? assumedDatabaseCharset(ctx.server));
     dropColumnCheck(state, table, catalog.column(table, old).name);
     catalog.replaceColumn(table, old, spec.column, position);
     return applyColumnKeys(state, table, spec, added);
@@ -181,7 +182,7 @@ function alterClause(state: ImportState, table: TableState, tokens: readonly Tok
 
 function addColumn(state: ImportState, table: TableState, def: readonly Token[], position: { after: string | null } | undefined,
   added: AddedForeignKey[]): void {
-  const spec = readColumnDefinition(state.ctx, def);
+  const spec = readColumnDefinition(state.ctx, def, () => tableCharset(table.options, state.ctx.database, state.ctx.server)?.charset ?? assumedDatabaseCharset(state.ctx.server));
   state.catalog.addColumn(table, spec.column, position);
   applyColumnKeys(state, table, spec, added);
 }

@@ -1,5 +1,6 @@
-import type { ColumnType, IntSize } from '../ir/types.js';
+import type { ColumnType, GeometryShape, IntSize } from '../ir/types.js';
 import { Cursor, ImportError, describeToken } from './cursor.js';
+import { zerofillWidth } from '../dialect/mysql/types.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 
 /** A column type as read, with what the type keyword itself implies. */
@@ -24,8 +25,14 @@ const SIZED = {
 } as const satisfies Record<string, ColumnType>;
 
 /** Types MySQL or MariaDB have and the schema IR does not. */
-const UNSUPPORTED = new Set(['BIT', 'GEOMETRY', 'POINT', 'LINESTRING', 'POLYGON', 'MULTIPOINT', 'MULTILINESTRING',
-  'MULTIPOLYGON', 'GEOMETRYCOLLECTION', 'GEOMCOLLECTION', 'VECTOR', 'UUID', 'INET4', 'INET6', 'XMLTYPE', 'ROW']);
+const UNSUPPORTED = new Set(['VECTOR', 'XMLTYPE', 'ROW']);
+
+/** The spatial types by keyword; GEOMCOLLECTION is MySQL 8's other name of GEOMETRYCOLLECTION. */
+const SPATIAL: Readonly<Record<string, GeometryShape>> = {
+  GEOMETRY: 'geometry', POINT: 'point', LINESTRING: 'linestring', POLYGON: 'polygon', MULTIPOINT: 'multipoint',
+  MULTILINESTRING: 'multilinestring', MULTIPOLYGON: 'multipolygon', GEOMETRYCOLLECTION: 'geometrycollection',
+  GEOMCOLLECTION: 'geometrycollection',
+};
 
 /**
  * Reads a column type the way the DSL maps it (SPEC §2): integer display widths dropped except
@@ -46,9 +53,12 @@ export function readColumnType(cur: Cursor): TypeRead {
   if (word in INT_SIZES) {
     const args = numericArgs(cur, word, 0, 1);
     const { unsigned, zerofill } = signFlags(cur);
-    if (zerofill) unsupported(`${word} ZEROFILL`, ' (ZEROFILL is deprecated; drop it)');
     if (INT_SIZES[word] === 'tinyint' && args[0] === 1 && !unsigned) return plain({ kind: 'boolean' });
-    return plain({ kind: 'int', size: INT_SIZES[word], unsigned });
+    // The display width means something only with ZEROFILL (the padding), where it is kept.
+    if (zerofill && args[0] !== undefined && (args[0] < 1 || args[0] > 255)) {
+      throw new ImportError('E_IMPORT_SYNTAX', `${word}(${args[0]}): a display width is 1 to 255`, first.start);
+    }
+    return plain({ kind: 'int', size: INT_SIZES[word], unsigned, ...(zerofill ? { zerofill: args[0] ?? zerofillWidth(INT_SIZES[word]) } : {}) });
   }
   switch (word) {
     case 'BOOL': case 'BOOLEAN':
@@ -77,11 +87,12 @@ export function readColumnType(cur: Cursor): TypeRead {
     case 'NATIONAL': {
       const next = cur.next('CHAR or VARCHAR after NATIONAL');
       word = next.upper;
-      if (word !== 'CHAR' && word !== 'CHARACTER' && word !== 'VARCHAR') cur.fail(`expected CHAR or VARCHAR after NATIONAL but found ${describeToken(next)}`, next);
+      if (word !== 'CHAR' && word !== 'CHARACTER' && word !== 'VARCHAR' && word !== 'VARCHARACTER') cur.fail(`expected CHAR or VARCHAR after NATIONAL but found ${describeToken(next)}`, next);
       return stringType(cur, word, 'utf8mb3');
     }
     case 'NCHAR': case 'NVARCHAR':
-      return stringType(cur, word === 'NCHAR' ? 'CHAR' : 'VARCHAR', 'utf8mb3');
+      // NCHAR VARCHAR(n) is one more spelling of NATIONAL VARCHAR (MySQL's "national character set").
+      return stringType(cur, word === 'NCHAR' && !cur.acceptWord('VARCHAR') ? 'CHAR' : 'VARCHAR', 'utf8mb3');
     case 'CHAR': case 'CHARACTER': case 'VARCHAR': case 'VARCHARACTER':
       return stringType(cur, word, null);
     case 'BINARY': case 'VARBINARY': {
@@ -112,11 +123,20 @@ export function readColumnType(cur: Cursor): TypeRead {
     }
     case 'JSON':
       return plain({ kind: 'json' });
+    case 'UUID': case 'INET6': case 'INET4':
+      // MariaDB's types; validation refuses them for a MySQL project.
+      return plain({ kind: word === 'UUID' ? 'uuid' : word === 'INET6' ? 'inet6' : 'inet4' });
+    case 'BIT': {
+      const [length = 1] = numericArgs(cur, word, 0, 1);
+      if (length < 1 || length > 64) throw new ImportError('E_IMPORT_SYNTAX', `BIT(${length}): a BIT column has 1 to 64 bits`, first.start);
+      return plain({ kind: 'bit', length });
+    }
     case 'ENUM': case 'SET': {
       const values = valueList(cur, word);
       return plain(word === 'ENUM' ? { kind: 'enum', values } : { kind: 'set', values });
     }
     default:
+      if (word in SPATIAL) return plain({ kind: 'geometry', shape: SPATIAL[word], srid: null });
       if (UNSUPPORTED.has(word)) unsupported(`type ${word}`);
       return cur.fail(`unknown column type ${describeToken(first)}`, first);
   }

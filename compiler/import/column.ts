@@ -1,5 +1,7 @@
-import { keepsParenthesisedLiteralDefault } from '../dialect/mysql/server.js';
-import type { Column, DefaultValue, ReferentialAction, SourcePos } from '../ir/types.js';
+import { keepsParenthesisedLiteralDefault, sridZeroIsNone } from '../dialect/mysql/server.js';
+import { isTextual } from '../dialect/mysql/types.js';
+import { canonicalCharset } from '../ir/normalize.js';
+import type { Column, ColumnType, DefaultValue, ReferentialAction, SourcePos } from '../ir/types.js';
 import { readColumnType } from './column-type.js';
 import type { ReadContext } from './context.js';
 import { Cursor, ImportError, describeToken } from './cursor.js';
@@ -35,12 +37,15 @@ const NILADIC = new Set(['CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CU
  * `'it''s'` keeps its doubled quote, `ON UPDATE` hides in the default's `over`). Expressions
  * (CHECK, DEFAULT (...), AS (...)) are kept as written and checked with node-sql-parser.
  */
-export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[]): ColumnSpec {
+export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[], tableCharset: () => string | null = () => null): ColumnSpec {
   const cur = new Cursor(tokens, 0, tokens.length, tokens.length ? tokens[tokens.length - 1].end : 0);
   const nameToken = cur.peek()!;
   const name = cur.identifier('a column name');
   const typeRead = readColumnType(cur);
-  const type = typeRead.type;
+  let type = typeRead.type;
+  let binaryAttribute: Token | null = null;
+  let invisible = false;
+  let compressed = false;
   let nullable: boolean | null = null;
   let def: DefaultValue | null = null;
   let autoIncrement = typeRead.serial;
@@ -62,7 +67,7 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[])
     if (cur.atWord('NOT') && !cur.atWord('NOT', 'NULL')) cur.fail(`expected NULL after NOT but found ${describeToken(cur.peek(1))}`, cur.peek(1) ?? t);
     if (cur.acceptWord('NOT', 'NULL')) nullable = false;
     else if (cur.acceptWord('NULL')) nullable = true;
-    else if (cur.acceptWord('DEFAULT')) def = readDefaultValue(ctx, cur, name);
+    else if (cur.acceptWord('DEFAULT')) def = readDefaultValue(ctx, cur, name, type);
     else if (cur.acceptWord('AUTO_INCREMENT')) autoIncrement = true;
     else if (cur.acceptWord('COMMENT')) comment = cur.string('the comment');
     else if (cur.acceptWord('CHARACTER', 'SET') || cur.acceptWord('CHARSET')) charset = charsetName(cur, 'character set');
@@ -96,12 +101,45 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[])
       checks.push({ name: checkName, expr, pos: ctx.pos(checkToken!.start), ...(enforced ? {} : { enforced: false as const }) });
     } else if (cur.acceptWord('REFERENCES')) {
       references = { ...readReference(cur), pos: ctx.pos(t.start) };
-    } else if (cur.atWord('INVISIBLE')) unsupported(t, 'an INVISIBLE column');
-    else if (cur.atWord('VISIBLE')) cur.next();
-    else if (cur.atWord('COLUMN_FORMAT') || cur.atWord('STORAGE') || cur.atWord('SRID') || cur.atWord('COMPRESSED')
+    } else if (cur.acceptWord('SRID') || cur.acceptWord('REF_SYSTEM_ID')) {
+      // MySQL 8: SRID n; MariaDB: REF_SYSTEM_ID = n (0 there is no SRID).
+      if (t.upper === 'REF_SYSTEM_ID') cur.expectOp('=');
+      else cur.acceptOp('=');
+      const n = cur.next('a spatial reference system id');
+      if (n.kind !== 'number' || !/^\d+$/.test(n.text) || Number(n.text) > 4294967295) cur.fail(`expected an SRID (a whole number) but found ${describeToken(n)}`, n);
+      if (type.kind !== 'geometry') return unsupported(t, `${t.upper} on a ${type.kind} column (it applies to spatial columns)`);
+      const srid = Number(n.text);
+      type = { ...type, srid: srid === 0 && sridZeroIsNone(ctx.server) ? null : srid };
+    } else if (cur.acceptWord('SERIAL', 'DEFAULT', 'VALUE')) {
+      // An alias of NOT NULL AUTO_INCREMENT UNIQUE on an integer column.
+      if (type.kind !== 'int') unsupported(t, `SERIAL DEFAULT VALUE on a ${type.kind} column (it applies to integer columns)`);
+      nullable = false;
+      autoIncrement = true;
+      unique = true;
+    } else if (cur.atWord('BINARY') && isTextual(type) && type.kind !== 'enum' && type.kind !== 'set') {
+      // The _bin collation of the column's character set, whichever it is (MySQL: "the BINARY attribute").
+      binaryAttribute = cur.next();
+    } else if (cur.acceptWord('INVISIBLE')) invisible = true;
+    else if (cur.acceptWord('VISIBLE')) invisible = false;
+    else if (cur.acceptWord('COMPRESSED')) {
+      // MariaDB: COMPRESSED[=zlib], the only method.
+      if (cur.acceptOp('=')) {
+        const method = cur.next('a compression method');
+        if (method.upper !== 'ZLIB') cur.fail(`expected zlib after COMPRESSED= but found ${describeToken(method)}`, method);
+      }
+      compressed = true;
+    }
+    else if (cur.atWord('COLUMN_FORMAT') || cur.atWord('STORAGE')
       || cur.atWord('AUTO_RANDOM') || cur.atWord('ENGINE_ATTRIBUTE') || cur.atWord('SECONDARY_ENGINE_ATTRIBUTE')
-      || cur.atWord('WITH', 'SYSTEM') || cur.atWord('WITHOUT', 'SYSTEM') || cur.atWord('SERIAL', 'DEFAULT')) {
+      || cur.atWord('WITH', 'SYSTEM') || cur.atWord('WITHOUT', 'SYSTEM')) {
       unsupported(t, `column attribute ${t.text.toUpperCase()}`);
+    } else if ((cur.atWord('ASCII') || cur.atWord('UNICODE')) && (type.kind === 'char' || type.kind === 'varchar' || type.kind === 'text')) {
+      // Shorthands of CHARACTER SET latin1 and CHARACTER SET ucs2 (https://dev.mysql.com/doc/refman/8.0/en/string-type-syntax.html).
+      charset = cur.next().upper === 'ASCII' ? 'latin1' : 'ucs2';
+    } else if (cur.atWord('BYTE') && (type.kind === 'char' || type.kind === 'varchar') && charset === null && collate === null) {
+      // CHAR(n) BYTE is BINARY(n) (and VARCHAR(n) BYTE VARBINARY(n)) on MySQL and MariaDB.
+      cur.next();
+      type = type.kind === 'char' ? { kind: 'binary', length: type.length } : { kind: 'varbinary', length: type.length };
     } else if (cur.atWord('BINARY') || cur.atWord('ASCII') || cur.atWord('UNICODE') || cur.atWord('BYTE')) {
       unsupported(t, `the ${t.text.toUpperCase()} attribute (write CHARACTER SET / COLLATE)`);
     } else {
@@ -109,11 +147,29 @@ export function readColumnDefinition(ctx: ReadContext, tokens: readonly Token[])
     }
   }
   if (primaryKey || typeRead.serial) nullable = false;
+  if (binaryAttribute) {
+    // An explicit COLLATE wins over BINARY (the server takes the last of the two; a dump writes COLLATE only).
+    const cs = charset ?? (collate !== null ? null : tableCharset());
+    if (collate === null) {
+      if (cs === null) {
+        throw new ImportError('E_IMPORT_UNSUPPORTED', `the BINARY attribute of column ${name} means the _bin collation of its character set, `
+          + 'which this file does not give: write CHARACTER SET x COLLATE x_bin', binaryAttribute.start);
+      }
+      collate = binCollation(cs);
+    }
+  }
   const column: Column = {
     kind: 'column', name, type, nullable: nullable ?? true, default: def, autoIncrement, onUpdateNow, comment,
-    charset, collate, generated, pos: ctx.pos(nameToken.start),
+    charset, collate, generated, ...(invisible ? { invisible: true as const } : {}),
+    ...(compressed ? { compressed: true as const } : {}), pos: ctx.pos(nameToken.start),
   };
   return { column, primaryKey, unique, checks, references };
+}
+
+/** The binary collation of a character set: `utf8mb4_bin`; `binary` for the binary set. */
+function binCollation(charset: string): string {
+  const cs = canonicalCharset(charset);
+  return cs === 'binary' ? 'binary' : `${cs}_bin`;
 }
 
 /** A character set or collation name: a word, a quoted name or a string. */
@@ -127,9 +183,21 @@ function charsetName(cur: Cursor, what: string): string {
  * (with an introducer or a DATE/TIME/TIMESTAMP prefix), CURRENT_TIMESTAMP and other function
  * calls, or `(expr)`. A parenthesised literal is a literal on MariaDB, which stores it as one.
  */
-export function readDefaultValue(ctx: ReadContext, cur: Cursor, column: string): DefaultValue {
+export function readDefaultValue(ctx: ReadContext, cur: Cursor, column: string, type: ColumnType | null = null): DefaultValue {
   const t = cur.next('a default value');
   const what = `default of column ${column}`;
+  // On a BIT column a bit or hexadecimal literal is its number: b'101', 0b101, x'05', 0x05.
+  if (type?.kind === 'bit') {
+    const next = cur.peek();
+    const quoted = t.kind === 'word' && /^[bx]$/i.test(t.text) && next?.kind === 'string' && !next.spaced ? next : null;
+    const prefixed = t.kind === 'number' && /^0[xb]/i.test(t.text);
+    const text = quoted ? quoted.value : prefixed ? t.text.slice(2) : null;
+    const radix = quoted ? t.upper : prefixed ? t.text[1].toUpperCase() : '';
+    if (text !== null && (radix === 'B' ? /^[01]*$/ : /^[0-9a-f]*$/i).test(text)) {
+      if (quoted) cur.next();
+      return { kind: 'number', value: BigInt((radix === 'B' ? '0b0' : '0x0') + text).toString() };
+    }
+  }
   if (t.kind === 'op' && t.text === '(') {
     // Back up: group() wants to see the "(".
     const inner = groupFrom(cur, t);

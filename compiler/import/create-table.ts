@@ -2,6 +2,8 @@ import { columnReferencesCreateForeignKeys } from '../dialect/mysql/server.js';
 import { assertNever } from '../ir/types.js';
 import type { ForeignKey } from '../ir/types.js';
 import { emptyTable, type TableState } from './catalog.js';
+import { tableCharset } from './charsets.js';
+import { assumedDatabaseCharset } from '../dialect/mysql/server.js';
 import { readColumnDefinition, type ColumnSpec } from './column.js';
 import { Cursor, ImportError, splitTopLevel } from './cursor.js';
 import { renamedFrom } from './hints.js';
@@ -54,6 +56,9 @@ export function createTable(state: ImportState, tokens: readonly Token[]): void 
   const hint = renamedFrom(state.comments, nameToken.end, items[0]?.[0].start ?? close.start);
   if (hint !== null) table.renamedFrom.push(hint);
 
+  // The options first: a column's BINARY attribute means the _bin collation of the table's character set.
+  state.attempt(cur.offset(), () => readTableOptions(cur, table.options));
+  const charset = () => tableCharset(table.options, ctx.database, ctx.server)?.charset ?? assumedDatabaseCharset(ctx.server);
   // Pass 1: columns, in order; pass 2: keys (table-level and those written on columns), in order.
   const keys: Array<{ at: number; apply: () => void }> = [];
   const added: AddedForeignKey[] = [];
@@ -65,7 +70,7 @@ export function createTable(state: ImportState, tokens: readonly Token[]): void 
         keys.push({ at: start, apply: () => applyKey(state, table, spec, added) });
         return;
       }
-      const spec = readColumnDefinition(ctx, item);
+      const spec = readColumnDefinition(ctx, item, charset);
       const next = items[k + 1]?.[0].start ?? close.start;
       const previous = renamedFrom(state.comments, start, next);
       catalog.addColumn(table, spec.column);
@@ -74,7 +79,6 @@ export function createTable(state: ImportState, tokens: readonly Token[]): void 
     });
   });
   for (const key of keys) state.attempt(key.at, key.apply);
-  state.attempt(cur.offset(), () => readTableOptions(cur, table.options));
   state.attempt(nameToken.start, () => catalog.addForeignKeyIndexes(table, added));
   catalog.addTable(table);
 }

@@ -1,4 +1,5 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
+import { GEOMETRY_SHAPES } from './types.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexAlgorithm, IndexPart, IndexType, IntSize,
   PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
@@ -109,8 +110,11 @@ const FSP = integer(0, 6);
 const LENGTH = integer(0, 4294967295);
 
 /** The fields of each column type besides `kind`: every kind is listed (a new one fails to compile until it is). */
+/** Fields a column type may leave out (written only when set). */
+const OPTIONAL_TYPE_FIELDS: ReadonlySet<string> = new Set(['int.zerofill']);
+
 const TYPE_FIELDS: { readonly [K in ColumnTypeKind]: Readonly<Record<string, Read<unknown>>> } = {
-  int: { size: oneOf(INT_SIZES), unsigned: boolean },
+  int: { size: oneOf(INT_SIZES), unsigned: boolean, zerofill: integer(1, 255) },
   decimal: { precision: integer(1, 65), scale: integer(0, 30), unsigned: boolean },
   float: { unsigned: boolean },
   double: { unsigned: boolean },
@@ -129,6 +133,11 @@ const TYPE_FIELDS: { readonly [K in ColumnTypeKind]: Readonly<Record<string, Rea
   json: {},
   enum: { values: array(string) },
   set: { values: array(string) },
+  bit: { length: integer(1, 64) },
+  uuid: {},
+  inet6: {},
+  inet4: {},
+  geometry: { shape: oneOf(GEOMETRY_SHAPES), srid: nullable(integer(0, 4294967295)) },
 };
 
 const DEFAULT_FIELDS: { readonly [K in DefaultValue['kind']]: Readonly<Record<string, Read<unknown>>> } = {
@@ -140,9 +149,11 @@ const DEFAULT_FIELDS: { readonly [K in DefaultValue['kind']]: Readonly<Record<st
 };
 
 /** An object discriminated by `kind`, with the fields `table` lists for its kind. */
-function variant<T>(table: Readonly<Record<string, Readonly<Record<string, Read<unknown>>>>>, what: string): Read<T> {
+function variant<T>(table: Readonly<Record<string, Readonly<Record<string, Read<unknown>>>>>, what: string,
+  optional: ReadonlySet<string> = new Set()): Read<T> {
   const kinds = Object.keys(table);
-  const readers = new Map(kinds.map((k) => [k, shape<T>({ kind: oneOf([k]), ...table[k] })]));
+  const split = (k: string, want: boolean) => Object.fromEntries(Object.entries(table[k]).filter(([f]) => optional.has(`${k}.${f}`) === want));
+  const readers = new Map(kinds.map((k) => [k, shape<T>({ kind: oneOf([k]), ...split(k, false) }, split(k, true))]));
   return (value, path) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, `expected an object, found ${describeJson(value)}`);
     if (!Object.hasOwn(value, 'kind')) fail(path, '"kind" is missing');
@@ -176,11 +187,13 @@ function shape<T>(fields: Readonly<Record<string, Read<unknown>>>, optional: Rea
 /** The readers of JSON values above, for the other files schemac reads back (the build's journal). */
 export const json = { object, string, boolean, integer, oneOf, array, nullable } as const;
 
-const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type');
+const columnType = variant<ColumnType>(TYPE_FIELDS, 'a column type', OPTIONAL_TYPE_FIELDS);
 const defaultValue = variant<DefaultValue>(DEFAULT_FIELDS, 'a kind of default');
 
 /** A flag written only when it is false (`"enforced": false`). */
 const falseOnly: Read<false> = (value, path) => (value === false ? false : fail(path, `expected false (the field is left out when true), found ${describeJson(value)}`));
+/** A flag written only when set. */
+const onlyTrue: Read<true> = (value, path) => (value === true ? true : fail(path, `expected true (or no field), found ${describeJson(value)}`));
 
 const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${describeJson(value)}`));
 
@@ -191,7 +204,7 @@ const tables = array(shape<Table>({
     kind: kindIs('column'), name: string, type: columnType, nullable: boolean, default: nullable(defaultValue),
     autoIncrement: boolean, onUpdateNow: boolean, comment: nullable(string), charset: nullable(word), collate: nullable(word),
     generated: nullable(shape<Generated>({ expr: expression, stored: boolean })),
-  })),
+  }, { invisible: onlyTrue, compressed: onlyTrue })),
   primaryKey: nullable(shape<PrimaryKey>({ kind: kindIs('primaryKey'), columns: array(string) }, { comment: string })),
   indexes: array(shape<Index>({ kind: kindIs('index'), name: string, unique: boolean,
     parts: array(shape<IndexPart>({ column: string }, { length: integer(1, 65535), desc: boolean, expr: expression })) },

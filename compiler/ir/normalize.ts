@@ -1,5 +1,5 @@
 import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
-import { isNumeric, isTextual } from '../dialect/mysql/types.js';
+import { canonicalAddress, isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
@@ -220,8 +220,11 @@ function normalizeColumn(col: Column, inPrimaryKey: boolean, table: TableOptions
   }
   let def = col.default === null ? null : normalizeDefault(col.default, col.type);
   if (def && def.kind === 'null' && nullable) def = null; // DEFAULT NULL is implied on a nullable column
+  const { invisible, compressed, ...rest } = col;
   const out: Column = {
-    ...col,
+    ...rest,
+    ...(invisible === true ? { invisible: true as const } : {}),
+    ...(compressed === true ? { compressed: true as const } : {}),
     nullable,
     default: def,
     comment: col.comment === '' ? null : col.comment,
@@ -275,8 +278,10 @@ function canonicalStringValue(value: string, type: ColumnType): string {
       return [...members].every((m) => type.values.includes(m)) ? type.values.filter((v) => members.has(v)).join(',') : value;
     }
     case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'char': case 'varchar': case 'text':
-    case 'varbinary': case 'blob': case 'date': case 'year': case 'json': case 'enum':
+    case 'varbinary': case 'blob': case 'date': case 'year': case 'json': case 'enum': case 'bit': case 'geometry':
       return value;
+    // A value the server would not read is left as written (validation reports it).
+    case 'uuid': case 'inet6': case 'inet4': return canonicalAddress(type.kind, value) ?? value;
     default: return assertNever(type, 'column type');
   }
 }
@@ -286,12 +291,13 @@ function canonicalNumber(text: string, type: ColumnType): string {
   if (!Number.isFinite(n)) return text;
   switch (type.kind) {
     case 'decimal': return fixedScale(/e/i.test(text) ? String(n) : text, type.scale);
-    case 'int': case 'boolean': case 'year':
+    case 'int': case 'boolean': case 'year': case 'bit':
       if (/^[+-]?\d+$/.test(text.trim())) return BigInt(text.trim()).toString();
       return Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? String(n) : text;
     // Floating point, and a number given for a type that is not numeric (validation reports it).
     case 'float': case 'double': case 'char': case 'varchar': case 'text': case 'binary': case 'varbinary': case 'blob':
-    case 'date': case 'time': case 'datetime': case 'timestamp': case 'json': case 'enum': case 'set':
+    case 'date': case 'time': case 'datetime': case 'timestamp': case 'json': case 'enum': case 'set': case 'geometry':
+    case 'uuid': case 'inet6': case 'inet4':
       return String(n);
     default: return assertNever(type, 'column type');
   }

@@ -16,10 +16,24 @@ export interface SourcePos {
 export type IntSize = 'tinyint' | 'smallint' | 'mediumint' | 'int' | 'bigint';
 export type TextSize = 'tinytext' | 'text' | 'mediumtext' | 'longtext';
 export type BlobSize = 'tinyblob' | 'blob' | 'mediumblob' | 'longblob';
+/** The spatial types: GEOMETRY holds any of the others. */
+export type GeometryShape = 'geometry' | 'point' | 'linestring' | 'polygon' | 'multipoint' | 'multilinestring' | 'multipolygon'
+  | 'geometrycollection';
+export const GEOMETRY_SHAPES: readonly GeometryShape[] = Object.freeze(['geometry', 'point', 'linestring', 'polygon', 'multipoint',
+  'multilinestring', 'multipolygon', 'geometrycollection']);
 
-/** A column's SQL type. `boolean` is TINYINT(1); `json` is native on MySQL, LONGTEXT on MariaDB. */
+/**
+ * A column's SQL type. `boolean` is TINYINT(1); `json` is native on MySQL, LONGTEXT on MariaDB.
+ * `bit` is BIT(1..64); `geometry` is one of the spatial types with its SRID (null: any SRID;
+ * MySQL's `SRID n`, MariaDB's `REF_SYSTEM_ID=n`). `uuid`, `inet6`, `inet4`: MariaDB's types
+ * (10.7, 10.5, 10.10), refused on MySQL.
+ */
 export type ColumnType =
-  | { readonly kind: 'int'; readonly size: IntSize; readonly unsigned: boolean }
+  /**
+   * `zerofill`: ZEROFILL with its display width, the only case where the width means something
+   * (and the only one MySQL 8.0.19+ reports besides TINYINT(1)); absent otherwise.
+   */
+  | { readonly kind: 'int'; readonly size: IntSize; readonly unsigned: boolean; readonly zerofill?: number }
   | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number; readonly unsigned: boolean }
   | { readonly kind: 'float'; readonly unsigned: boolean }
   | { readonly kind: 'double'; readonly unsigned: boolean }
@@ -37,7 +51,12 @@ export type ColumnType =
   | { readonly kind: 'year' }
   | { readonly kind: 'json' }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
-  | { readonly kind: 'set'; readonly values: readonly string[] };
+  | { readonly kind: 'set'; readonly values: readonly string[] }
+  | { readonly kind: 'bit'; readonly length: number }
+  | { readonly kind: 'geometry'; readonly shape: GeometryShape; readonly srid: number | null }
+  | { readonly kind: 'uuid' }
+  | { readonly kind: 'inet6' }
+  | { readonly kind: 'inet4' };
 
 export type ColumnTypeKind = ColumnType['kind'];
 
@@ -73,6 +92,10 @@ export interface Column {
   readonly charset: string | null;
   readonly collate: string | null;
   readonly generated: Generated | null;
+  /** INVISIBLE (MySQL 8.0.23+, MariaDB 10.3.3+): left out of `SELECT *`; only `true` is written. */
+  readonly invisible?: true;
+  /** MariaDB's COMPRESSED (zlib) on a string or blob column; only `true` is written. */
+  readonly compressed?: true;
   readonly pos?: SourcePos;
 }
 

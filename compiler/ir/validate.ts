@@ -1,8 +1,11 @@
-import { fulltextParserAvailable, functionalIndexes, hiddenIndexKeyword, notEnforcedChecks, usingHashUniqueKept, type ServerProfile } from '../dialect/mysql/server.js';
+import {
+  compressedColumns, fulltextParserAvailable, functionalIndexes, hasMariadbType, hiddenIndexKeyword, invisibleColumns, invisibleNotNullNeedsDefault,
+  mariadbTypeRelease, notEnforcedChecks, sridZeroIsNone, usingHashUniqueKept, type ServerProfile,
+} from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
-import { charsetMaxBytes, INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
+import { canonicalAddress, charsetMaxBytes, INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
 import { checkSqlExpression, type ExprContext } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
@@ -193,7 +196,7 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
 }
 
 /** The types whose literal defaults are numbers (TYPE_FACTS numeric). */
-type NumericType = Extract<ColumnType, { readonly kind: 'int' | 'decimal' | 'float' | 'double' | 'boolean' | 'year' }>;
+type NumericType = Extract<ColumnType, { readonly kind: 'int' | 'decimal' | 'float' | 'double' | 'boolean' | 'year' | 'bit' }>;
 
 class Validator {
   private readonly tables = new Map<string, TableInfo>();
@@ -273,6 +276,9 @@ class Validator {
     const columns = table.columns ?? [];
     if (columns.length === 0) {
       this.report('E_TABLE_NO_COLUMNS', `table ${q(t)} has no columns`, table.pos, 'declare at least one column');
+    } else if (columns.every((c) => c.invisible)) {
+      this.report('E_TABLE_NO_VISIBLE_COLUMN', `every column of table ${q(t)} is INVISIBLE; the server needs at least one visible column`, table.pos,
+        'remove .invisible() from one column');
     }
     if (table.options?.comment && [...table.options.comment].length > MAX_TABLE_COMMENT) {
       this.report('E_COMMENT_TOO_LONG', `the comment of table ${q(t)} is longer than ${MAX_TABLE_COMMENT} characters`,
@@ -340,6 +346,35 @@ class Validator {
         this.report('E_COLUMN_TOO_LONG', `column ${q(label)}: varchar(${type.length}) needs up to ${bytes} bytes in ${cs ?? 'utf8mb4'}; a row holds at most 65535`,
           pos, `use text or mediumtext, or a length of at most ${Math.floor(65532 / mbMaxLen(cs))}`);
       }
+    }
+    if ((type.kind === 'uuid' || type.kind === 'inet6' || type.kind === 'inet4') && !hasMariadbType(this.server, type.kind)) {
+      const mysql = this.server.flavor === 'mysql';
+      this.report('E_TYPE_UNSUPPORTED', `column ${q(label)} is ${typeText(type)}, a type of ${mariadbTypeRelease(type.kind)}+`
+        + (mysql ? ' that MySQL does not have' : ' that this server does not have yet'), pos,
+        type.kind === 'uuid' ? (mysql ? 'use char(36) (or binary(16) with UUID_TO_BIN) on MySQL' : 'use char(36), or a newer MariaDB')
+          : (mysql ? 'use varbinary(16) with INET6_ATON() on MySQL' : 'use varbinary(16) with INET6_ATON(), or a newer MariaDB'));
+    }
+    if (col.compressed) {
+      if (!compressedColumns(this.server)) {
+        this.report('E_COMPRESSED_UNSUPPORTED', `column ${q(label)} is COMPRESSED, which only MariaDB (10.3.2+) has`, pos,
+          this.server.flavor === 'mysql' ? 'remove .compressed() (MySQL compresses whole tables: ROW_FORMAT=COMPRESSED)' : 'remove .compressed()');
+      } else if (!['varchar', 'varbinary', 'text', 'blob', 'json'].includes(type.kind)) {
+        this.report('E_COMPRESSED_TYPE', `column ${q(label)} is ${typeText(type)}; COMPRESSED applies to varchar, varbinary, text, blob and json columns`,
+          pos, 'remove .compressed()');
+      }
+    }
+    if (col.invisible) {
+      if (!invisibleColumns(this.server)) {
+        this.report('E_INVISIBLE_UNSUPPORTED', `column ${q(label)} is INVISIBLE, which this server does not have (MySQL 8.0.23+, MariaDB 10.3.3+)`, pos,
+          'remove .invisible()');
+      } else if (!col.nullable && !col.default && !col.generated && !col.autoIncrement && invisibleNotNullNeedsDefault(this.server)) {
+        this.report('E_INVISIBLE_DEFAULT', `column ${q(label)} is INVISIBLE and NOT NULL without a default, which MariaDB refuses (4108)`, pos,
+          'give it a .default(), or make it nullable');
+      }
+    }
+    if (type.kind === 'geometry' && type.srid === 0 && sridZeroIsNone(this.server)) {
+      this.report('E_SRID_ZERO', `column ${q(label)}: MariaDB records no SRID as 0, so .srid(0) cannot be told from no SRID`, pos,
+        'remove .srid(0): on MariaDB a spatial column without an SRID is SRID 0');
     }
     this.collation(col.charset, col.collate, `column ${q(label)}`, pos);
     for (const d of optionProblems(null, col.charset, col.collate, col.comment, `column ${q(label)}`, pos)) this.out.push(d);
@@ -431,7 +466,7 @@ class Validator {
     const type = col.type;
     const shown = kind === 'string' ? `'${text.length > 40 ? text.slice(0, 40) + '…' : text}'` : text;
     switch (type.kind) {
-      case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'year': {
+      case 'int': case 'decimal': case 'float': case 'double': case 'boolean': case 'year': case 'bit': {
         const d = decomposeNumber(text);
         if (!d) {
           this.report('E_DEFAULT_NOT_NUMBER', `${what} is ${shown}, not a number, but the column is ${typeText(type)}`, pos,
@@ -514,6 +549,17 @@ class Validator {
             `${fix} to a value like '12:30:00'`);
         }
         return;
+      case 'uuid': case 'inet6': case 'inet4':
+        if (canonicalAddress(type.kind, text) === null) {
+          const example = { uuid: "'123e4567-e89b-12d3-a456-426614174000'", inet6: "'2001:db8::1'", inet4: "'192.0.2.1'" }[type.kind];
+          this.report('E_DEFAULT_FORMAT', `${what} is ${shown}, not a valid ${typeText(type)} value`, pos, `${fix} to a value like ${example}`);
+        }
+        return;
+      case 'geometry':
+        this.report('E_DEFAULT_LITERAL_ON_GEOMETRY', `${what} is the literal ${shown}; a ${typeText(type)} column takes no literal value`, pos,
+          role === 'default' ? 'use an expression default, e.g. sql`(ST_GeomFromText(\'POINT(0 0)\'))` (MySQL 8.0.13+, MariaDB)'
+            : 'backfill an expression, e.g. sql`ST_GeomFromText(\'POINT(0 0)\')`');
+        return;
       default:
         assertNever(type, 'column type');
     }
@@ -522,7 +568,7 @@ class Validator {
   private number(d: Digits, text: string, type: NumericType, what: string, shown: string, fix: string, pos: SourcePos | undefined): void {
     const intValue = (): bigint => BigInt((d.neg ? '-' : '') + (d.int || '0'));
     switch (type.kind) {
-      case 'int': case 'boolean': case 'year': {
+      case 'int': case 'boolean': case 'year': case 'bit': {
         if (d.frac !== '') {
           this.report('E_DEFAULT_NOT_INTEGER', `${what} is ${shown}, not an integer, but the column is ${typeText(type)}`, pos, `${fix} to an integer`);
           return;
@@ -531,6 +577,14 @@ class Validator {
         if (type.kind === 'boolean') {
           if (n !== 0n && n !== 1n) {
             this.report('E_DEFAULT_BOOLEAN', `${what} is ${shown}; a boolean column takes 0/1 (false/true)`, pos, `${fix} to true or false`);
+          }
+          return;
+        }
+        if (type.kind === 'bit') {
+          const max = (1n << BigInt(type.length)) - 1n;
+          if (n < 0n || n > max) {
+            this.report('E_DEFAULT_OUT_OF_RANGE', `${what} is ${shown}, outside the range of ${typeText(type)} (0 to ${max})`, pos,
+              `${fix} or use more bits`);
           }
           return;
         }
@@ -815,6 +869,11 @@ class Validator {
       }
       const type = col.type;
       const label = `${table.name}.${col.name}`;
+      if (col.compressed) {
+        this.report('E_INDEX_COMPRESSED', `${what} includes COMPRESSED column ${q(label)}, which MariaDB refuses in a key (4097)`, pos,
+          `remove ${col.name} from the key, or .compressed() from the column`);
+        continue;
+      }
       if (part.length !== undefined) {
         const max = prefixLimit(type);
         if (!prefixAllowed || max === null || !Number.isInteger(part.length) || part.length < 1 || part.length > max) {

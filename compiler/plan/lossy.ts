@@ -1,6 +1,7 @@
 import type { Ddl } from '../dialect/mysql/ddl.js';
 import { misfit } from '../dialect/mysql/misfit.js';
-import { ident, typeSql } from '../dialect/mysql/sql.js';
+import { ident } from '../dialect/mysql/sql.js';
+import { typeLabel } from '../dialect/mysql/types.js';
 import type { Column } from '../ir/types.js';
 import { CHECK_COLUMN, type Risk } from './types.js';
 import { isWidening } from './widening.js';
@@ -33,7 +34,7 @@ export function narrows(current: Column, target: Column): boolean {
 /** The risk that labels a lossy down, and the check that goes first in it (null when the loss cannot be told by a query). */
 export function lossyDown(n: Narrowing): { readonly risk: Risk; readonly check: Ddl | null } {
   const where = misfit(ident(n.current.name), n.current, n.target, isWidening(n.current.type, n.target.type));
-  const target = `${typeSql(n.target.type)}${n.target.nullable ? '' : ' NOT NULL'}`;
+  const target = `${typeLabel(n.target.type)}${n.target.nullable ? '' : ' NOT NULL'}`;
   const label = `${n.table}.${n.current.name} holds values that ${target} cannot`;
   const risk: Risk = { level: 'warning', code: 'R_LOSSY_DOWN', table: n.table,
     message: `lossy down: the down script turns ${n.table}.${n.current.name} back into ${target}; `

@@ -77,17 +77,19 @@ describe('schemac import for a newcomer', () => {
     expect(near.stderr.startsWith('bad.sql:2:1: error ')).toBe(true);
   });
 
-  it('a column type the schema language lacks (POINT with a SPATIAL index) is a clean refusal, not a crash', async () => {
-    const db = await scratchDatabase('adopt_spatial');
+  it('a MariaDB type (INET6) imported into a MySQL project is a clean refusal with a hint, not a crash', async () => {
+    const db = await scratchDatabase('adopt_inet6');
     try {
-      await runSql(db.conn, 'CREATE TABLE g (id INT NOT NULL PRIMARY KEY, loc POINT NOT NULL, SPATIAL INDEX (loc))');
-      const dir = tempDir('adopt-spatial');
+      await runSql(db.conn, 'CREATE TABLE g (id INT NOT NULL PRIMARY KEY, loc INET6 NOT NULL)');
+      const dir = tempDir('adopt-inet6');
+      const config = JSON.stringify({ dialect: 'mysql', databases: { main: { schema: ['schema/**/*.ts'], out: 'generated/main' } } });
+      writeFileSync(join(dir, 'schemac.config.json'), config);
       const r = schemac(dir, 'import', urlFor(db.name));
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`error E_INTROSPECT: database ${urlFor(db.name)}: cannot introspect: g.loc: type point is not in the schema language\n`
-        + '  hint: the database has objects the schema language cannot describe yet: change or drop them there, or import a .sql file without them\n');
+      expect(r.stderr).toBe('error E_TYPE_UNSUPPORTED: column "g.loc" is inet6, a type of MariaDB 10.5+ that MySQL does not have\n'
+        + '  hint: use varbinary(16) with INET6_ATON() on MySQL\n');
       expect(r.status).toBe(1);
-      expect(tree(dir)).toEqual({});
+      expect(tree(dir)).toEqual({ 'schemac.config.json': config });
     } finally {
       await db.drop();
     }

@@ -173,4 +173,71 @@ UNLOCK TABLES;
     expect(readFileSync(join(dir, 'schema/main/main.ts'), 'utf8')).toContain('body: json(),');
     expect(schemac(dir, 'build').stdout).toContain('main: no changes');
   });
+
+  it('issue 9.2: BIT, spatial types with an SRID, BINARY, national spellings and SERIAL import from a file and build empty', () => {
+    const dir = tempDir('import-types');
+    writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+      dialect: 'mysql', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+    }));
+    writeFileSync(join(dir, 'dump.sql'), [
+      'CREATE TABLE `place` (',
+      '  `id` serial,',
+      "  `flags` bit(4) NOT NULL DEFAULT b'101',",
+      '  `one` bit DEFAULT NULL,',
+      '  `loc` point NOT NULL SRID 4326,',
+      '  `area` geomcollection,',
+      '  `shape` geometry SRID 0,',
+      '  `code` varchar(10) BINARY NOT NULL,',
+      '  `initials` national char(3),',
+      '  `code2` char(2) BINARY,',
+      '  `hidden` int NOT NULL DEFAULT 0 INVISIBLE,',
+      '  `num` int(5) unsigned zerofill NOT NULL DEFAULT 7,',
+      '  `wide` int(3) unsigned,',
+      '  `zf` smallint zerofill',
+      ') ENGINE=InnoDB DEFAULT CHARSET=latin1;',
+      'CREATE TABLE `counter` (`seq` int unsigned SERIAL DEFAULT VALUE, `n` int);',
+      '',
+    ].join('\n'));
+    const r = schemac(dir, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(dir, 'schema/app.ts'), 'utf8');
+    for (const line of ['flags: bit(4).notNull().default(5),', 'one: bit(),', 'loc: point().srid(4326).notNull(),', 'area: geometrycollection(),',
+      'shape: geometry().srid(0),', "code: varchar(10).notNull().collate('latin1_bin'),", "initials: char(3).charset('utf8mb3'),",
+      "code2: char(2).collate('latin1_bin'),", 'hidden: int().notNull().default(0).invisible(),',
+      'num: int().zerofill(5).notNull().default(7),', 'wide: int().unsigned(),', 'zf: smallint().zerofill(),', "seq: int().unsigned().notNull().autoIncrement().unique('seq'),", "id: bigint().unsigned().notNull().autoIncrement().unique('id'),"]) {
+      expect([line, schema.includes(line)]).toEqual([line, true]);
+    }
+    const build = schemac(dir, 'build', '--db', 'app');
+    expect(build.stderr).toBe('');
+    expect(build.stdout).toContain('app: no changes');
+  });
+
+  it('issue 9.2: BIT, spatial with SRIDs, BINARY, NCHAR, INVISIBLE, COMPRESSED, UUID/INET, ZEROFILL import from a live MariaDB database and build empty', async () => {
+    const db = await scratchDatabase('import_types');
+    try {
+      await runSql(db.conn, "CREATE TABLE place (id INT PRIMARY KEY, flags BIT(12) NOT NULL DEFAULT b'101', loc POINT REF_SYSTEM_ID=4326 NOT NULL,"
+        + ' area POLYGON REF_SYSTEM_ID=0, code VARCHAR(4) BINARY, nc NCHAR(2), h DATETIME INVISIBLE, z TEXT COMPRESSED,'
+        + " u UUID NOT NULL DEFAULT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', i6 INET6, i4 INET4,"
+        + ' zf INT(6) ZEROFILL, w INT(4)) DEFAULT CHARSET=utf8mb4');
+      const dir = tempDir('import-types-url');
+      writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+        dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+      }));
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const r = schemac(dir, 'import', url.toString(), '--db', 'app');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const schema = readFileSync(join(dir, 'schema/app.ts'), 'utf8');
+      for (const line of ['flags: bit(12).notNull().default(5),', 'loc: point().srid(4326).notNull(),', 'area: polygon(),',
+        "code: varchar(4).collate('utf8mb4_bin'),", "nc: char(2).charset('utf8mb3'),", 'h: datetime().invisible(),', 'z: text().compressed(),',
+        "u: uuid().notNull().default('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'),", 'i6: inet6(),', 'i4: inet4(),', 'zf: int().zerofill(6),', 'w: int(),']) {
+        expect([line, schema.includes(line)]).toEqual([line, true]);
+      }
+      expect(schemac(dir, 'build', '--db', 'app').stdout).toContain('app: no changes');
+    } finally {
+      await db.drop();
+    }
+  });
 });

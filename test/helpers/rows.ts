@@ -1,4 +1,4 @@
-import type { Column, SchemaIR } from '../../compiler/ir/types.js';
+import type { Column, GeometryShape, SchemaIR } from '../../compiler/ir/types.js';
 import { assertNever } from '../../compiler/ir/types.js';
 import type { Conn } from './server.js';
 
@@ -16,8 +16,29 @@ export function sampleValue(col: Column, n: number): string | number | null {
     case 'time': return `10:00:${String(n).padStart(2, '0')}`;
     case 'json': return JSON.stringify({ n });
     case 'enum': case 'set': return t.values[(n - 1) % t.values.length];
+    case 'bit': return n % 2 ** Math.min(t.length, 30);
+    case 'uuid': return `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
+    case 'inet6': return `2001:db8::${n}`;
+    case 'inet4': return `10.0.0.${n}`;
+    // Well-known text, inserted through ST_GeomFromText (insertRows).
+    case 'geometry': return WKT[t.shape === 'geometry' ? 'point' : t.shape](n);
     default: return assertNever(t, 'type');
   }
+}
+
+const WKT: Readonly<Record<Exclude<GeometryShape, 'geometry'>, (n: number) => string>> = {
+  point: (n) => `POINT(${n} ${n})`,
+  linestring: (n) => `LINESTRING(0 0, ${n} ${n})`,
+  polygon: (n) => `POLYGON((0 0, ${n} 0, ${n} ${n}, 0 0))`,
+  multipoint: (n) => `MULTIPOINT(0 0, ${n} ${n})`,
+  multilinestring: (n) => `MULTILINESTRING((0 0, ${n} ${n}))`,
+  multipolygon: (n) => `MULTIPOLYGON(((0 0, ${n} 0, ${n} ${n}, 0 0)))`,
+  geometrycollection: (n) => `GEOMETRYCOLLECTION(POINT(${n} ${n}))`,
+};
+
+/** The placeholder of a column's value: spatial values from their text, in the column's SRID. */
+function placeholder(col: Column): string {
+  return col.type.kind === 'geometry' ? `ST_GeomFromText(?, ${col.type.srid ?? 0})` : '?';
 }
 
 /** Inserts `count` rows into every table (foreign key checks off, values chosen to match). */
@@ -28,7 +49,7 @@ export async function insertRows(conn: Conn, ir: SchemaIR, count = 2): Promise<v
       const cols = table.columns.filter((c) => !c.generated);
       if (cols.length === 0) continue;
       for (let n = 1; n <= count; n++) {
-        const sql = `INSERT INTO \`${table.name}\` (${cols.map((c) => `\`${c.name}\``).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+        const sql = `INSERT INTO \`${table.name}\` (${cols.map((c) => `\`${c.name}\``).join(', ')}) VALUES (${cols.map(placeholder).join(', ')})`;
         await conn.query(sql, cols.map((c) => sampleValue(c, n)));
       }
     }

@@ -1,11 +1,18 @@
-import { liveProfile, type ServerProfile } from '../../compiler/dialect/mysql/server.js';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
+import { configProfile, liveProfile, type ServerProfile } from '../../compiler/dialect/mysql/server.js';
 
 /** The test server (SPEC §8): SCHEMAC_TEST_URL or MariaDB on 127.0.0.1:3306 as root. */
 export const TEST_URL = process.env.SCHEMAC_TEST_URL ?? 'mysql://root@127.0.0.1:3306';
 
 export type Conn = mysql.Connection;
+
+/**
+ * The profile SQL is written for when a test applies it to the test server: MariaDB 10.11 here
+ * (SCHEMAC_TEST_FLAVOR=mysql for a MySQL 8 server). Only a few spellings differ (the SRID of a
+ * spatial column).
+ */
+export const TEST_SERVER: ServerProfile = configProfile(process.env.SCHEMAC_TEST_FLAVOR === 'mysql' ? 'mysql' : 'mariadb');
 
 /** A connection to the server (no database selected), allowed to run whole SQL files. */
 export async function connect(database?: string): Promise<Conn> {
@@ -55,7 +62,10 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
     WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`);
   const checks = await q(`SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause
     FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME`);
-  return { tables, columns, indexes, fks, checks };
+  // MariaDB keeps a spatial column's SRID (REF_SYSTEM_ID) only here.
+  const srids = await q(`SELECT G_TABLE_NAME AS t, G_GEOMETRY_COLUMN AS col, SRID AS srid, GEOMETRY_TYPE AS type
+    FROM information_schema.GEOMETRY_COLUMNS WHERE G_TABLE_SCHEMA = ? ORDER BY G_TABLE_NAME, G_GEOMETRY_COLUMN`);
+  return { tables, columns, indexes, fks, checks, ...(srids.length ? { srids } : {}) };
 }
 
 /** Runs a whole SQL file (comments and several statements) on the connection. */

@@ -1,3 +1,4 @@
+import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import type { Column, ColumnType, DefaultValue } from '../../compiler/ir/types.js';
 import { column, plain, problems, read, table } from './helpers.js';
 
@@ -59,6 +60,12 @@ describe('column types', () => {
     ['timestamp', { kind: 'timestamp', fsp: 0 }],
     ['year', { kind: 'year' }],
     ['year(4)', { kind: 'year' }],
+    // ZEROFILL keeps its display width (the server's default when none is given); other widths are dropped.
+    ['int zerofill', { kind: 'int', size: 'int', unsigned: true, zerofill: 10 }],
+    ['int(5) unsigned zerofill', { kind: 'int', size: 'int', unsigned: true, zerofill: 5 }],
+    ['tinyint(1) zerofill', { kind: 'int', size: 'tinyint', unsigned: true, zerofill: 1 }],
+    ['bigint zerofill', { kind: 'int', size: 'bigint', unsigned: true, zerofill: 20 }],
+    ['smallint(3) unsigned', { kind: 'int', size: 'smallint', unsigned: true }],
     ['json', { kind: 'json' }],
     ["enum('a', 'b''c', \"d\")", { kind: 'enum', values: ['a', "b'c", 'd'] }],
     ["set('x','y')", { kind: 'set', values: ['x', 'y'] }],
@@ -77,14 +84,10 @@ describe('column types', () => {
 
 describe('column types the IR has no kind for', () => {
   it.each([
-    ['bit(1)', 'type BIT has no schemac column type'],
-    ['point', 'type POINT has no schemac column type'],
-    ['geometry', 'type GEOMETRY has no schemac column type'],
     ['vector(3)', 'type VECTOR has no schemac column type'],
-    ['inet6', 'type INET6 has no schemac column type'],
     ['float(10,2)', 'FLOAT(M, D) has no schemac column type'],
     ['double(10,2)', 'DOUBLE(M, D) has no schemac column type'],
-    ['int zerofill', 'INT ZEROFILL has no schemac column type'],
+    ['decimal(5,2) zerofill', 'DECIMAL ZEROFILL has no schemac column type'],
     ['year(2)', 'YEAR(2) has no schemac column type'],
     ['text(100)', 'TEXT(M) has no schemac column type'],
   ])('%s', (ddl, message) => {
@@ -115,19 +118,27 @@ describe('column attributes', () => {
     ['int AS (a) PERSISTENT', { generated: { expr: 'a', stored: true } }],
     ['int AS (a)', { generated: { expr: 'a', stored: false } }],
     ['int VISIBLE', {}],
+    ['int INVISIBLE', { invisible: true }],
+    ['int NOT NULL INVISIBLE DEFAULT 3', { invisible: true, nullable: false, default: { kind: 'number', value: '3' } }],
+    ['int AS (1) VIRTUAL INVISIBLE', { invisible: true }],
+    ['text COMPRESSED', { compressed: true }],
+    ["varchar(10) COMPRESSED=zlib CHARACTER SET latin1 NOT NULL DEFAULT 'a'", { compressed: true, charset: 'latin1', nullable: false }],
   ])('%s', (ddl, expected) => {
     const c = column(`c ${ddl}`);
     for (const [k, v] of Object.entries(expected)) expect(c[k as keyof Column]).toEqual(v);
   });
 
+  it('refuses a compression method other than zlib', () => {
+    expect(problems('CREATE TABLE t (c text COMPRESSED=lz4);')).toEqual(['test.sql:1:35: error E_IMPORT_SYNTAX: expected zlib after COMPRESSED= but found "lz4"']);
+  });
+
   it('keeps everything else at its plain value', () => {
     expect(column('c int')).toEqual(plain('c', { kind: 'int', size: 'int', unsigned: false }));
+    expect(column('c int INVISIBLE VISIBLE')).toEqual(plain('c', { kind: 'int', size: 'int', unsigned: false }));
   });
 
   it.each([
-    ['int INVISIBLE', 'an INVISIBLE column is not in the schema IR (column c)'],
     ['int AUTO_RANDOM', 'column attribute AUTO_RANDOM is not in the schema IR (column c)'],
-    ['char(3) BINARY', 'the BINARY attribute (write CHARACTER SET / COLLATE) is not in the schema IR (column c)'],
     ['int CHECK (c > 0) NOT ENFORCED', 'CHECK ... NOT ENFORCED is MySQL 8.0.16+ syntax: MariaDB refuses it (the check on column c: enforce the check, or drop it)'],
     ['datetime ON UPDATE something_else', 'ON UPDATE something_else is not in the schema IR (column c)'],
   ])('refuses %s', (ddl, message) => {
@@ -208,5 +219,119 @@ describe('character sets relative to the table', () => {
   ])('%s in a table with %s', (definition, options, charset, collate) => {
     const c = table(read(`CREATE TABLE t (${definition}) ${options};`), 't').columns[0];
     expect([c.charset, c.collate]).toEqual([charset, collate]);
+  });
+});
+
+describe('issue 9.2: BIT, spatial types, BINARY, national spellings, SERIAL', () => {
+  it.each<[string, ColumnType]>([
+    ['bit', { kind: 'bit', length: 1 }],
+    ['BIT(1)', { kind: 'bit', length: 1 }],
+    ['bit(64)', { kind: 'bit', length: 64 }],
+    ['geometry', { kind: 'geometry', shape: 'geometry', srid: null }],
+    ['POINT', { kind: 'geometry', shape: 'point', srid: null }],
+    ['linestring', { kind: 'geometry', shape: 'linestring', srid: null }],
+    ['polygon', { kind: 'geometry', shape: 'polygon', srid: null }],
+    ['multipoint', { kind: 'geometry', shape: 'multipoint', srid: null }],
+    ['multilinestring', { kind: 'geometry', shape: 'multilinestring', srid: null }],
+    ['multipolygon', { kind: 'geometry', shape: 'multipolygon', srid: null }],
+    ['geometrycollection', { kind: 'geometry', shape: 'geometrycollection', srid: null }],
+    ['geomcollection', { kind: 'geometry', shape: 'geometrycollection', srid: null }],
+    ['point SRID 4326', { kind: 'geometry', shape: 'point', srid: 4326 }],
+    ['point NOT NULL SRID 0', { kind: 'geometry', shape: 'point', srid: 0 }],
+    ['polygon REF_SYSTEM_ID=3857', { kind: 'geometry', shape: 'polygon', srid: 3857 }],
+    ['geometry REF_SYSTEM_ID = 4326 NOT NULL', { kind: 'geometry', shape: 'geometry', srid: 4326 }],
+  ])('type %s (MySQL rules)', (ddl, type) => {
+    expect(column(`c ${ddl}`, 'mysql').type).toEqual(type);
+  });
+
+  it('reads SRID 0 as no SRID on MariaDB, which records no SRID as 0', () => {
+    expect(column('c point REF_SYSTEM_ID=0').type).toEqual({ kind: 'geometry', shape: 'point', srid: null });
+    expect(column('c point SRID 0', 'mysql').type).toEqual({ kind: 'geometry', shape: 'point', srid: 0 });
+  });
+
+  it.each([
+    ['bit(0)', 'E_IMPORT_SYNTAX: BIT(0): a BIT column has 1 to 64 bits'],
+    ['bit(65)', 'E_IMPORT_SYNTAX: BIT(65): a BIT column has 1 to 64 bits'],
+    ['int SRID 4326', 'E_IMPORT_UNSUPPORTED: SRID on a int column (it applies to spatial columns)'],
+    ['point(1)', 'E_IMPORT_SYNTAX'],
+    ['point SRID x', 'E_IMPORT_SYNTAX: expected an SRID (a whole number)'],
+    ['varchar(3) SERIAL DEFAULT VALUE', 'E_IMPORT_UNSUPPORTED: SERIAL DEFAULT VALUE on a varchar column'],
+  ])('refuses %s with its position', (ddl, message) => {
+    expect(problems(`CREATE TABLE t (\n  c ${ddl}\n);`)).toEqual([expect.stringMatching(new RegExp(`^test\\.sql:2:\\d+: error ${message.replace(/[()]/g, '\\$&')}`))]);
+  });
+
+  it.each<[string, string]>([
+    ["bit(4) DEFAULT b'101'", '5'],
+    ["bit(4) DEFAULT B'0'", '0'],
+    ['bit(8) DEFAULT 0b11', '3'],
+    ["bit(8) DEFAULT x'ff'", '255'],
+    ['bit(8) DEFAULT 0x0F', '15'],
+    ['bit(8) DEFAULT 7', '7'],
+    ["bit(64) DEFAULT b'1111111111111111111111111111111111111111111111111111111111111111'", '18446744073709551615'],
+  ])('BIT default %s', (ddl, value) => {
+    expect(column(`c ${ddl}`).default).toEqual({ kind: 'number', value });
+  });
+
+  it.each<[string, string, Partial<Column>]>([
+    ['', 'c varchar(10) BINARY', { charset: null, collate: 'utf8mb4_bin' }],
+    [' DEFAULT CHARSET=latin1', 'c char(3) BINARY NOT NULL', { charset: null, collate: 'latin1_bin', nullable: false }],
+    [' CHARSET utf8mb4', 'c text BINARY', { charset: null, collate: 'utf8mb4_bin' }],
+    [' DEFAULT CHARSET=utf8mb4', 'c varchar(5) CHARACTER SET latin1 BINARY', { charset: 'latin1', collate: 'latin1_bin' }],
+    [' DEFAULT CHARSET=utf8mb4', 'c varchar(5) BINARY CHARACTER SET latin1', { charset: 'latin1', collate: 'latin1_bin' }],
+    [' DEFAULT CHARSET=utf8mb4', 'c varchar(5) BINARY COLLATE utf8mb4_unicode_ci', { collate: 'utf8mb4_unicode_ci' }],
+    [' DEFAULT CHARSET=utf8mb4', 'c nchar(2) BINARY', { charset: 'utf8mb3', collate: 'utf8mb3_bin' }],
+  ])('BINARY attribute: CREATE TABLE t (%s) → the _bin collation', (options, definition, expected) => {
+    const c = table(read(`CREATE TABLE t (${definition})${options};`), 't').columns[0];
+    for (const [k, v] of Object.entries(expected)) expect([k, c[k as keyof Column]]).toEqual([k, v]);
+  });
+
+  it('BINARY in ALTER TABLE takes the table\'s character set then', () => {
+    const t = table(read('CREATE TABLE t (id int) DEFAULT CHARSET=latin1;\nALTER TABLE t ADD COLUMN c varchar(4) BINARY, MODIFY id char(2) BINARY;'), 't');
+    expect(t.columns.map((c) => [c.name, c.charset, c.collate])).toEqual([['id', null, 'latin1_bin'], ['c', null, 'latin1_bin']]);
+  });
+
+  it.each<[string, ColumnType]>([
+    ['national char(2)', { kind: 'char', length: 2 }],
+    ['national character(2)', { kind: 'char', length: 2 }],
+    ['nchar varchar(7)', { kind: 'varchar', length: 7 }],
+    ['nchar varying(7)', { kind: 'varchar', length: 7 }],
+    ['national char varying(7)', { kind: 'varchar', length: 7 }],
+    ['NVARCHAR(7)', { kind: 'varchar', length: 7 }],
+  ])('national spelling %s is utf8mb3', (ddl, type) => {
+    const c = column(`c ${ddl}`);
+    expect([c.type, c.charset]).toEqual([type, 'utf8mb3']);
+  });
+
+  it.each<[string, ColumnType, string]>([
+    ["uuid DEFAULT 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'", { kind: 'uuid' }, 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'],
+    ["INET6 DEFAULT '::FFFF:1.2.3.4'", { kind: 'inet6' }, '::ffff:1.2.3.4'],
+    ["inet4 DEFAULT '010.0.0.1'", { kind: 'inet4' }, '10.0.0.1'],
+  ])('MariaDB type %s, its default in the server\'s spelling', (ddl, type, value) => {
+    const c = normalizeSchema(read(`CREATE TABLE t (c ${ddl});`)).tables[0].columns[0];
+    expect([c.type, c.default]).toEqual([type, { kind: 'string', value }]);
+  });
+
+  it.each<[string, ColumnType, string | null, string | null]>([
+    ['char(3) ASCII', { kind: 'char', length: 3 }, 'latin1', null],
+    ['text ascii', { kind: 'text', size: 'text' }, 'latin1', null],
+    ['varchar(4) UNICODE', { kind: 'varchar', length: 4 }, 'ucs2', null],
+    ['char(2) BYTE', { kind: 'binary', length: 2 }, null, null],
+    ['varchar(5) byte', { kind: 'varbinary', length: 5 }, null, null],
+    ['char(3) ASCII BINARY', { kind: 'char', length: 3 }, 'latin1', 'latin1_bin'],
+  ])('%s as the server reads it (MariaDB 10.11 [T])', (ddl, type, charset, collate) => {
+    const c = column(`c ${ddl}`);
+    expect([c.type, c.charset, c.collate]).toEqual([type, charset, collate]);
+  });
+
+  it('SERIAL DEFAULT VALUE on an integer column is NOT NULL AUTO_INCREMENT UNIQUE', () => {
+    const t = table(read('CREATE TABLE t (c int unsigned SERIAL DEFAULT VALUE, d int);'), 't');
+    expect([t.columns[0].nullable, t.columns[0].autoIncrement]).toEqual([false, true]);
+    expect(t.indexes.map((i) => [i.unique, i.parts.map((p) => p.column)])).toEqual([[true, ['c']]]);
+  });
+
+  it('SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT with a unique key', () => {
+    const t = table(read('CREATE TABLE t (id serial, v int);'), 't');
+    expect(t.columns[0]).toMatchObject({ type: { kind: 'int', size: 'bigint', unsigned: true }, nullable: false, autoIncrement: true });
+    expect(t.indexes.map((i) => [i.unique, i.parts.map((p) => p.column)])).toEqual([[true, ['id']]]);
   });
 });

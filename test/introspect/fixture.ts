@@ -2,8 +2,10 @@ import type { Diagnostic } from '../../compiler/diagnostics.js';
 import {
   bigint, binary, blob, boolean, char, check, date, datetime, decimal, double, enumOf, float, foreignKey, id, index, int,
   json, longblob, longtext, mediumblob, mediumint, mediumtext, primaryKey, setOf, smallint, sql, table, text, time, timestamp,
-  tinyblob, tinyint, tinytext, unique, varbinary, varchar, year, fulltext,
+  tinyblob, tinyint, tinytext, unique, varbinary, varchar, year, fulltext, bit, geometry, point, linestring, polygon, multipoint,
+  multilinestring, multipolygon, geometrycollection, uuid, inet6, inet4,
 } from '../../compiler/dsl/index.js';
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { tablesToIR } from '../../compiler/dsl/table.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import type { SchemaIR, Table } from '../../compiler/ir/types.js';
@@ -144,10 +146,37 @@ const composite = table('rt_composite', {
   c: int(),
 }, (t) => [primaryKey(t.a, t.b).comment('the pair'), index(t.c, t.a)]).comment('composite primary key');
 
+/** Issue 9.2's types and attributes (MariaDB's own among them: the fixture is applied to MariaDB). */
+const types = table('rt_types', {
+  id: id(),
+  b1: bit(),
+  b8: bit(8).notNull().default(255),
+  b64: bit(64).default('18446744073709551615'),
+  g: geometry(),
+  p: point().notNull().srid(4326),
+  l: linestring().srid(3857),
+  a: polygon(),
+  mp: multipoint(),
+  ml: multilinestring(),
+  ma: multipolygon(),
+  gc: geometrycollection(),
+  u: uuid().notNull().default('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'),
+  i6: inet6().default('::FFFF:1.2.3.4'),
+  i4: inet4(),
+  hidden: int().notNull().default(1).invisible(),
+  hidden_gen: int().generatedAs(sql`id + 1`).invisible(),
+  packed: text().compressed(),
+  packed_json: json().compressed(),
+  padded: int().zerofill(6).default(42),
+  padded_default: bigint().zerofill(),
+  nat: char(3).charset('utf8mb3'),
+  bin_attr: varchar(10).collate('utf8mb4_bin'),
+}, (t) => [unique(t.u), index(t.i6)]);
+
 /** The fixture as the compiler builds it (normalised), with prefix and DESC index parts added. */
 export function roundTripFixture(): SchemaIR {
   const diagnostics: Diagnostic[] = [];
-  const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite, search, memory];
+  const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite, search, memory, types];
   const raw = tablesToIR(defs, diagnostics);
   const tables = raw.ir.tables.map((t): Table => {
     if (t.name !== 'rt_kitchen') return t;
@@ -160,7 +189,7 @@ export function roundTripFixture(): SchemaIR {
     };
   });
   const ir = normalizeSchema({ kind: 'schema', tables });
-  diagnostics.push(...validateSchema(ir));
+  diagnostics.push(...validateSchema(ir, configProfile('mariadb')));
   if (diagnostics.length) {
     throw new Error('fixture does not validate:\n' + diagnostics.map((d) => `${d.code} ${d.message}`).join('\n'));
   }

@@ -37,8 +37,10 @@ describe('COLUMN_TYPE → ColumnType', () => {
     ['int(11)', { kind: 'int', size: 'int', unsigned: false }],
     ['bigint unsigned', { kind: 'int', size: 'bigint', unsigned: true }],
     ['bigint(20) unsigned', { kind: 'int', size: 'bigint', unsigned: true }],
-    ['int(5) unsigned zerofill', { kind: 'int', size: 'int', unsigned: true }],
-    ['int zerofill', { kind: 'int', size: 'int', unsigned: true }],
+    // ZEROFILL is shown with its width by both (MySQL 8.0.19+ drops other widths but keeps these).
+    ['int(5) unsigned zerofill', { kind: 'int', size: 'int', unsigned: true, zerofill: 5 }],
+    ['int zerofill', { kind: 'int', size: 'int', unsigned: true, zerofill: 10 }],
+    ['tinyint(1) unsigned zerofill', { kind: 'int', size: 'tinyint', unsigned: true, zerofill: 1 }],
     ['tinyint', { kind: 'int', size: 'tinyint', unsigned: false }],
     ['tinyint(4)', { kind: 'int', size: 'tinyint', unsigned: false }],
     ['tinyint(1)', { kind: 'boolean' }],
@@ -75,12 +77,13 @@ describe('COLUMN_TYPE → ColumnType', () => {
     expect('type' in parsed ? parsed.type : parsed).toEqual(expected);
   });
 
-  it('notes what it approximates: ZEROFILL and FLOAT(M,D)', () => {
-    expect(parseColumnType('int(5) unsigned zerofill')).toMatchObject({ note: expect.stringContaining('ZEROFILL') });
+  it('notes what it approximates: ZEROFILL on DECIMAL and FLOAT(M,D)', () => {
+    expect(parseColumnType('decimal(5,2) unsigned zerofill')).toMatchObject({ note: expect.stringContaining('ZEROFILL') });
+    expect(parseColumnType('int(5) unsigned zerofill')).not.toHaveProperty('note');
     expect(parseColumnType('float(7,3)')).toEqual({ type: { kind: 'float', unsigned: false }, note: expect.stringContaining('deprecated') });
   });
 
-  it.each(['bit(1)', 'geometry', 'point', 'inet6', 'uuid', 'enum(broken'])('refuses %s', (columnType) => {
+  it.each(['bit(0)', 'bit(65)', 'point(1)', 'uuid(1)', 'vector(3)', 'xmltype', 'enum(broken'])('refuses %s', (columnType) => {
     expect(parseColumnType(columnType)).toEqual({ unsupported: expect.any(String) });
   });
 });
@@ -388,7 +391,7 @@ describe('buildSchema on MySQL 8 rows', () => {
     expect(notes.map((n) => n.object)).not.toContain('ck_task_priority_range');
     expect(notes.map((n) => n.object)).not.toContain('ix_task_priority');
     expect(ir.tables[1].indexes.find((i) => i.name === 'ix_task_priority')?.hidden).toBe(true);
-    expect(() => buildSchema({ ...rows, columns: [...rows.columns, ...columns('task', [{ name: 'flags', columnType: 'bit(8)' }])] }, MYSQL))
+    expect(() => buildSchema({ ...rows, columns: [...rows.columns, ...columns('task', [{ name: 'v', columnType: 'vector(3)' }])] }, MYSQL))
       .toThrow(IntrospectError);
   });
 
@@ -477,6 +480,9 @@ describe('queries', () => {
     await introspectWithNotes(maria.conn, 'app');
     expect(maria.sql.some((s) => s.includes('LEVEL AS level'))).toBe(true);
     expect(maria.sql.some((s) => s.includes('IGNORED'))).toBe(true);
+    // A spatial column's SRID: COLUMNS.SRS_ID on MySQL, GEOMETRY_COLUMNS.SRID on MariaDB.
+    expect(my.sql.some((s) => s.includes('SRS_ID AS srid'))).toBe(true);
+    expect(maria.sql.some((s) => s.includes('GEOMETRY_COLUMNS') && s.includes('SRID AS srid'))).toBe(true);
     // An explicit flavor wins over VERSION().
     const forced = fake('10.11.19-MariaDB', 1);
     await introspectWithNotes(forced.conn, 'app', { flavor: 'mysql' });
@@ -564,5 +570,73 @@ describe('index options information_schema does not hold', () => {
       { name: 'sp', unique: false, parts: [{ column: 'g' }], type: 'spatial' },
       { name: 'ua', unique: true, parts: [{ column: 'a' }], using: 'HASH' },
     ]);
+  });
+});
+
+describe('issue 9.2: BIT and spatial columns from information_schema', () => {
+  it.each<[string, ColumnType]>([
+    ['bit(1)', { kind: 'bit', length: 1 }],
+    ['bit(64)', { kind: 'bit', length: 64 }],
+    ['point', { kind: 'geometry', shape: 'point', srid: null }],
+    ['geometry', { kind: 'geometry', shape: 'geometry', srid: null }],
+    ['multipolygon', { kind: 'geometry', shape: 'multipolygon', srid: null }],
+    // MySQL 8 reports GEOMETRYCOLLECTION as geomcollection (information_schema.COLUMNS.COLUMN_TYPE); MariaDB as geometrycollection.
+    ['geomcollection', { kind: 'geometry', shape: 'geometrycollection', srid: null }],
+    ['geometrycollection', { kind: 'geometry', shape: 'geometrycollection', srid: null }],
+  ])('%s', (columnType, type) => {
+    expect(parseColumnType(columnType)).toEqual({ type });
+  });
+
+  it.each<[ServerInfo, string]>([[MARIADB, 'mariadb'], [MYSQL, 'mysql']])('reads a BIT default b\'...\' as its number (%#)', (server) => {
+    const bit: ColumnType = { kind: 'bit', length: 8 };
+    expect(mapDefault("b'101'", '', bit, server)).toEqual({ kind: 'number', value: '5' });
+    expect(mapDefault("b'0'", '', bit, server)).toEqual({ kind: 'number', value: '0' });
+  });
+
+  const spatial = (server: ServerInfo, srids: ReadonlyArray<number | null>) => buildSchema({
+    tables: [{ name: 'g', engine: 'InnoDB', collation: server.databaseCollation, charset: 'utf8mb4', comment: '' }],
+    columns: columns('g', srids.map((srid, i) => ({ name: `c${i}`, columnType: i === 0 ? 'point' : 'geometry', nullable: 'NO', srid }))),
+    indexes: [], foreignKeys: [], checks: [],
+  }, server).ir.tables[0].columns.map((c) => c.type);
+
+  it('MySQL: COLUMNS.SRS_ID is the SRID, NULL none, and SRID 0 a real restriction', () => {
+    expect(spatial(MYSQL, [4326, null, 0])).toEqual([
+      { kind: 'geometry', shape: 'point', srid: 4326 }, { kind: 'geometry', shape: 'geometry', srid: null },
+      { kind: 'geometry', shape: 'geometry', srid: 0 }]);
+  });
+
+  it('MariaDB: GEOMETRY_COLUMNS.SRID is the SRID, 0 none', () => {
+    expect(spatial(MARIADB, [3857, 0])).toEqual([
+      { kind: 'geometry', shape: 'point', srid: 3857 }, { kind: 'geometry', shape: 'geometry', srid: null }]);
+  });
+});
+
+describe('issue 9.2: INVISIBLE columns from information_schema', () => {
+  // EXTRA holds INVISIBLE on both (MySQL 8.0.23+: https://dev.mysql.com/doc/refman/8.0/en/invisible-columns.html; MariaDB 10.11 [T]).
+  it.each<[ServerInfo, string]>([[MYSQL, 'INVISIBLE'], [MARIADB, 'INVISIBLE'], [MYSQL, 'DEFAULT_GENERATED INVISIBLE']])('EXTRA %#', (server, extra) => {
+    const ir = buildSchema({
+      tables: [{ name: 't', engine: 'InnoDB', collation: server.databaseCollation, charset: 'utf8mb4', comment: '' }],
+      columns: columns('t', [{ name: 'a', columnType: 'int' }, { name: 'b', columnType: 'int', extra }]),
+      indexes: [], foreignKeys: [], checks: [],
+    }, server).ir;
+    expect(ir.tables[0].columns.map((c) => c.invisible === true)).toEqual([false, true]);
+    expect('invisible' in ir.tables[0].columns[0]).toBe(false);
+  });
+});
+
+describe('issue 9.2: MariaDB COMPRESSED columns from information_schema', () => {
+  it('reads COMPRESSED out of COLUMN_TYPE (`text /*M!100301 COMPRESSED*/` [T]), JSON included', () => {
+    expect(parseColumnType('varchar(100) /*M!100301 COMPRESSED*/')).toEqual({ type: { kind: 'varchar', length: 100 } });
+    const t = buildSchema({
+      tables: [{ name: 't', engine: 'InnoDB', collation: 'utf8mb4_general_ci', charset: 'utf8mb4', comment: '' }],
+      columns: columns('t', [
+        { name: 'a', columnType: 'text /*M!100301 COMPRESSED*/', charset: 'utf8mb4', collation: 'utf8mb4_general_ci' },
+        { name: 'j', columnType: 'longtext /*M!100301 COMPRESSED*/', charset: 'utf8mb4', collation: 'utf8mb4_bin' },
+        { name: 'b', columnType: 'blob' },
+      ]),
+      indexes: [], foreignKeys: [], checks: [{ tableName: 't', name: 'j', clause: 'json_valid(`j`)', level: 'Column' }],
+    }, MARIADB).ir.tables[0];
+    expect(t.columns.map((c) => [c.name, c.type.kind, c.compressed === true])).toEqual([['a', 'text', true], ['j', 'json', true], ['b', 'blob', false]]);
+    expect(t.checks).toEqual([]);
   });
 });

@@ -150,13 +150,16 @@ function addColumnCost(col: Column, after: string | null, server: ServerProfile)
 export function modifyColumnCost(from: Column, to: Column, server: ServerProfile): AlterCost {
   const maria = isMariadb(server);
   const sameStorage = JSON.stringify(from.type) === JSON.stringify(to.type) && from.charset === to.charset && from.collate === to.collate
-    && JSON.stringify(from.generated) === JSON.stringify(to.generated) && from.autoIncrement === to.autoIncrement;
+    && JSON.stringify(from.generated) === JSON.stringify(to.generated) && from.autoIncrement === to.autoIncrement
+    && (from.compressed ?? false) === (to.compressed ?? false) && (from.invisible ?? false) === (to.invisible ?? false);
   if (sameStorage) {
     if (from.nullable !== to.nullable) return inplaceRebuild;
     // Default, ON UPDATE and comment: metadata.
     return maria ? instant : inplace;
   }
   if (from.generated || to.generated) return copy;
+  // COMPRESSED changes the stored format; INVISIBLE is not verified: both copy.
+  if ((from.compressed ?? false) !== (to.compressed ?? false) || (from.invisible ?? false) !== (to.invisible ?? false)) return copy;
   if (from.charset !== to.charset || from.collate !== to.collate) return copy;
   const nullability = from.nullable !== to.nullable ? inplaceRebuild : instant;
   const widened = varcharWidening(from.type, to.type, from.charset) ?? appendedValues(from.type, to.type);

@@ -1,8 +1,8 @@
 import { assertNever } from '../../ir/types.js';
 import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
 import {
-  addIndexClause, alterTable, checkClause, primaryKeyClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, hiddenKeyword, ident,
-  literal, tableOptionsSql, valueSql, visibleKeyword, word,
+  addIndexClause, alterTable, checkClause, primaryKeyClause, columnHasUserSql, columnSql, columnSql as printColumn, createTableSql, foreignKeyClause,
+  hiddenKeyword, ident, literal, tableOptionsSql, valueSql, visibleKeyword, word,
 } from './sql.js';
 import { hiddenIndexKeyword, type ServerProfile } from './server.js';
 
@@ -183,7 +183,7 @@ function ddlSql(ddl: Ddl, server?: ServerProfile): string {
       const o = ddl.to;
       const clauses = [o.charset || o.collate
         ? `DEFAULT CHARSET = ${word(o.charset ?? o.collate!.split('_')[0], 'character set')}${o.collate ? ` COLLATE = ${word(o.collate, 'collation')}` : ''}`
-        : 'DEFAULT CHARSET = DEFAULT', ...ddl.columns.map((c) => `MODIFY COLUMN ${columnSql(c)}`)];
+        : 'DEFAULT CHARSET = DEFAULT', ...ddl.columns.map((c) => `MODIFY COLUMN ${columnSql(c, {}, server)}`)];
       return `ALTER TABLE ${ident(ddl.table)} ${clauses.join(',\n')}`;
     }
     case 'backfill': {
@@ -231,6 +231,7 @@ function sorted(value: unknown): unknown {
  * dropped last. Within a kind, clauses keep the planner's order.
  */
 function alterClauses(clauses: readonly Clause[], order: readonly string[], server?: ServerProfile): string[] {
+  const columnSql = (c: Column) => printColumn(c, {}, server);
   const of = <K extends ClauseKind>(kind: K) => clauses.filter((c): c is Extract<Clause, { kind: K }> => c.kind === kind);
   const rebuilt = of('replaceIndex').filter((c) => !visibilityOnly(c, server));
   const shown = of('replaceIndex').filter((c) => visibilityOnly(c, server));

@@ -1,6 +1,13 @@
 import { assertNever, type Column, type ColumnType } from '../../ir/types.js';
 import { literal } from './quote.js';
 import { INT_LIMITS, LOB_BYTES } from './types.js';
+import type { GeometryShape } from '../../ir/types.js';
+
+/** What ST_GeometryType() returns for a value of each shape (MySQL 8 names a collection GEOMCOLLECTION). */
+const GEOMETRY_TYPE_NAMES: Readonly<Record<GeometryShape, readonly string[]>> = {
+  geometry: [], point: ['POINT'], linestring: ['LINESTRING'], polygon: ['POLYGON'], multipoint: ['MULTIPOINT'],
+  multilinestring: ['MULTILINESTRING'], multipolygon: ['MULTIPOLYGON'], geometrycollection: ['GEOMETRYCOLLECTION', 'GEOMCOLLECTION'],
+};
 
 /**
  * SQL conditions for the rows whose value a narrower column cannot hold: what the check before a
@@ -54,6 +61,16 @@ function typeMisfit(c: string, current: ColumnType, target: ColumnType): string 
     // Not told by a query yet: the down is still labelled lossy.
     case 'float': case 'double': case 'year': case 'json': case 'set':
       return null;
+    // A value with more bits than the target holds.
+    // Between these and other types nothing widens; no value of one fits another.
+    case 'uuid': case 'inet6': case 'inet4': return null;
+    case 'bit': return `${c} >= ${1n << BigInt(target.length)}`;
+    // Values of another shape, or of another SRID where the target has one.
+    case 'geometry': {
+      const shape = target.shape === 'geometry' ? null : `ST_GeometryType(${c}) NOT IN (${GEOMETRY_TYPE_NAMES[target.shape].map(literal).join(', ')})`;
+      const srid = target.srid === null ? null : `ST_SRID(${c}) <> ${target.srid}`;
+      return [shape, srid].filter(Boolean).join(' OR ') || null;
+    }
     default:
       return assertNever(target, 'column type');
   }

@@ -249,3 +249,66 @@ export function runsExecutableComment(profile: ServerProfile, marker: string): b
 export function profileLabel(p: ServerProfile): string {
   return `${isMariadb(p) ? 'MariaDB' : 'MySQL'} ${(p.version ?? BASELINE[p.flavor]).join('.')}`;
 }
+
+/**
+ * The column attribute that restricts a spatial column to one spatial reference system: MySQL
+ * 8.0.3+ `SRID n` (https://dev.mysql.com/doc/refman/8.0/en/spatial-type-overview.html), MariaDB
+ * `REF_SYSTEM_ID=n` (https://mariadb.com/kb/en/create-table/#column-and-index-definitions),
+ * which MariaDB takes right after the type only (after NOT NULL it is a syntax error [T]).
+ */
+export function sridAttribute(p: ServerProfile, srid: number): string {
+  return isMariadb(p) ? `REF_SYSTEM_ID = ${Math.trunc(srid)}` : `SRID ${Math.trunc(srid)}`;
+}
+
+/**
+ * MariaDB records no SRID as 0 and enforces none (information_schema.GEOMETRY_COLUMNS.SRID is 0
+ * for a column without REF_SYSTEM_ID [T]): SRID 0 there is no SRID. On MySQL `SRID 0` restricts
+ * a column to SRID 0 values, and no SRID is COLUMNS.SRS_ID NULL.
+ */
+export const sridZeroIsNone = isMariadb;
+
+/**
+ * Where introspection reads a spatial column's SRID: MySQL 8.0.3+ information_schema.COLUMNS.SRS_ID
+ * (https://dev.mysql.com/doc/refman/8.0/en/information-schema-columns-table.html); MariaDB
+ * information_schema.GEOMETRY_COLUMNS.SRID (https://mariadb.com/kb/en/information-schema-geometry_columns-table/).
+ */
+export const sridInColumns = (p: ServerProfile) => p.flavor === 'mysql';
+
+/**
+ * The character set a database gets when nothing says which (used where a file names none and no
+ * database is given, as for the BINARY column attribute): utf8mb4, MySQL 8's
+ * character_set_server default (https://dev.mysql.com/doc/refman/8.0/en/charset-server.html)
+ * and MariaDB's from 11.6, and what the Debian/Ubuntu packages of MariaDB 10.x configure
+ * (upstream 10.x builds default to latin1: give the database's defaults to be exact).
+ */
+export const assumedDatabaseCharset = (_p: ServerProfile): string => 'utf8mb4';
+
+/**
+ * INVISIBLE columns: MySQL 8.0.23+ (https://dev.mysql.com/doc/refman/8.0/en/invisible-columns.html),
+ * MariaDB 10.3.3+ (https://mariadb.com/kb/en/invisible-columns/). Both refuse a table without a
+ * visible column.
+ */
+export const invisibleColumns = (p: ServerProfile) => (isMariadb(p) ? atLeast(p, 10, 3, 3) : atLeast(p, 8, 0, 23));
+
+/** An INVISIBLE NOT NULL column needs a default (MariaDB error 4108 [T]); MySQL gives it the type's implicit one. */
+export const invisibleNotNullNeedsDefault = isMariadb;
+
+/** The first MariaDB release with each of its own column types; MySQL has none of them. */
+const MARIADB_TYPES: Readonly<Record<'uuid' | 'inet6' | 'inet4', readonly [number, number]>> = { uuid: [10, 7], inet6: [10, 5], inet4: [10, 10] };
+
+/**
+ * Whether the server has the column type: UUID (MariaDB 10.7+, https://mariadb.com/kb/en/uuid-data-type/),
+ * INET6 (10.5+, https://mariadb.com/kb/en/inet6/), INET4 (10.10+, https://mariadb.com/kb/en/inet4/).
+ */
+export function hasMariadbType(p: ServerProfile, kind: 'uuid' | 'inet6' | 'inet4'): boolean {
+  return isMariadb(p) && atLeast(p, MARIADB_TYPES[kind][0], MARIADB_TYPES[kind][1]);
+}
+
+/** The release a MariaDB type needs, as text for messages (`MariaDB 10.7`). */
+export const mariadbTypeRelease = (kind: 'uuid' | 'inet6' | 'inet4'): string => `MariaDB ${MARIADB_TYPES[kind].join('.')}`;
+
+/**
+ * COMPRESSED columns (zlib): MariaDB 10.3.2+ (https://mariadb.com/kb/en/storage-engine-independent-column-compression/),
+ * on VARCHAR, VARBINARY, TEXT and BLOB types (JSON, a LONGTEXT there); never in a key (4097 [T]). MySQL has none.
+ */
+export const compressedColumns = (p: ServerProfile) => isMariadb(p) && atLeast(p, 10, 3, 2);

@@ -12,7 +12,10 @@ import type {
 export { codePoint, forbiddenNameChar, ident, literal, OPTION_WORD, quoted, sqlComment, unsafeNameError, word } from './quote.js';
 import { ident, literal, word } from './quote.js';
 import { typeSql } from './types.js';
-import { configProfile, hiddenIndexKeyword, type ServerProfile } from './server.js';
+import { configProfile, hiddenIndexKeyword, sridAttribute, type ServerProfile } from './server.js';
+
+/** The server SQL is written for when none is given: the config's default dialect. */
+const MYSQL: ServerProfile = configProfile('mysql');
 export { typeSql } from './types.js';
 
 export function identList(names: readonly string[]): string {
@@ -40,22 +43,28 @@ export function columnHasUserSql(col: Column): boolean {
   return col.default?.kind === 'expr' || col.generated !== null;
 }
 
-/** A column's type with its character set and collation: `VARCHAR(10) CHARACTER SET latin1`. */
-export function columnTypeSql(col: Column): string {
-  return [typeSql(col.type), ...(col.charset ? [`CHARACTER SET ${word(col.charset, 'character set')}`] : []),
+/**
+ * A column's type with its attributes: `VARCHAR(10) CHARACTER SET latin1`, `POINT SRID 4326`
+ * (the SRID's spelling is the server's).
+ */
+export function columnTypeSql(col: Column, server: ServerProfile = MYSQL): string {
+  return [typeSql(col.type), ...(col.type.kind === 'geometry' && col.type.srid !== null ? [sridAttribute(server, col.type.srid)] : []),
+    ...(col.compressed ? ['COMPRESSED'] : []),
+    ...(col.charset ? [`CHARACTER SET ${word(col.charset, 'character set')}`] : []),
     ...(col.collate ? [`COLLATE ${word(col.collate, 'collation')}`] : [])].join(' ');
 }
 
 /** `` `name` TYPE ... `` as in CREATE TABLE, ADD COLUMN and MODIFY COLUMN. */
-export function columnSql(col: Column, override: { nullable?: boolean; withoutDefault?: boolean } = {}): string {
+export function columnSql(col: Column, override: { nullable?: boolean; withoutDefault?: boolean } = {}, server: ServerProfile = MYSQL): string {
   const nullable = override.nullable ?? col.nullable;
-  const parts = [ident(col.name), columnTypeSql(col)];
+  const parts = [ident(col.name), columnTypeSql(col, server)];
   if (col.generated) {
     parts.push(`GENERATED ALWAYS AS (${col.generated.expr}) ${col.generated.stored ? 'STORED' : 'VIRTUAL'}`);
     if (!nullable) parts.push('NOT NULL');
   } else {
     parts.push(nullable ? 'NULL' : 'NOT NULL');
   }
+  if (col.invisible) parts.push('INVISIBLE');
   if (col.default && !override.withoutDefault) parts.push(`DEFAULT ${valueSql(col.default)}`);
   if (col.onUpdateNow) parts.push(`ON UPDATE ${nowSql(col.type.kind === 'datetime' || col.type.kind === 'timestamp' ? col.type.fsp : 0)}`);
   if (col.autoIncrement) parts.push('AUTO_INCREMENT');
@@ -151,8 +160,8 @@ export function tableOptionsSql(o: TableOptions, separator = ' '): string {
 }
 
 /** CREATE TABLE with columns, keys and the given foreign keys (others are added later). */
-export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] = table.foreignKeys, server?: ServerProfile): string {
-  const lines = table.columns.map((c) => columnSql(c));
+export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] = table.foreignKeys, server: ServerProfile = MYSQL): string {
+  const lines = table.columns.map((c) => columnSql(c, {}, server));
   if (table.primaryKey) lines.push(primaryKeyClause(table.primaryKey));
   for (const ix of table.indexes) lines.push(indexClause(ix, server));
   for (const fk of foreignKeys) lines.push(foreignKeyClause(fk));

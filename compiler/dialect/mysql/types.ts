@@ -1,4 +1,4 @@
-import type { BlobSize, ColumnType, ColumnTypeKind, IntSize, TextSize } from '../../ir/types.js';
+import { GEOMETRY_SHAPES, type BlobSize, type ColumnType, type ColumnTypeKind, type GeometryShape, type IntSize, type TextSize } from '../../ir/types.js';
 import { literal } from './quote.js';
 
 /*
@@ -53,10 +53,20 @@ export interface ReportedType {
   /** The members of an ENUM or SET. */
   readonly values: readonly string[] | null;
   readonly unsigned: boolean;
+  /** ZEROFILL was reported (it implies UNSIGNED). */
+  readonly zerofill?: boolean;
 }
 
 const INT_BYTES: Readonly<Record<IntSize, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 8 };
 const INT_RANK: Readonly<Record<IntSize, number>> = { tinyint: 1, smallint: 2, mediumint: 3, int: 4, bigint: 5 };
+/**
+ * The display width the server gives an integer column with ZEROFILL and no width: the digits of
+ * its largest unsigned value (INT ZEROFILL is INT(10) UNSIGNED ZEROFILL on both servers).
+ */
+export function zerofillWidth(size: IntSize): number {
+  return INT_DIGITS[size];
+}
+
 /** Decimal digits of the largest value of each integer size. */
 const INT_DIGITS: Readonly<Record<IntSize, number>> = { tinyint: 3, smallint: 5, mediumint: 8, int: 10, bigint: 20 };
 
@@ -84,6 +94,7 @@ const withFsp = (name: string) => (t: { readonly fsp: number }) => (t.fsp ? `${n
 const values = (t: { readonly values: readonly string[] }) => t.values.slice(0, 4).map((v) => `'${v}'`).join(',') + (t.values.length > 4 ? ',…' : '');
 
 const INT_SIZES = Object.keys(INT_BYTES) as IntSize[];
+
 const TEXT_SIZES: readonly TextSize[] = ['tinytext', 'text', 'mediumtext', 'longtext'];
 const BLOB_SIZES: readonly BlobSize[] = ['tinyblob', 'blob', 'mediumblob', 'longblob'];
 /** A length argument: exactly one whole number. */
@@ -94,14 +105,18 @@ const withLength = <K extends 'char' | 'varchar' | 'binary' | 'varbinary'>(kind:
   return length === null ? null : ({ kind, length } as Of<K>);
 };
 
+/** A string column that holds any ASCII text of `chars` characters (TEXT types hold at least 255 bytes). */
+const holdsText = (to: ColumnType, chars: number): boolean =>
+  ((to.kind === 'char' || to.kind === 'varchar') && to.length >= chars) || to.kind === 'text';
+
 /** Facts shared by the kinds without a length, a set or a sign. */
 const plain = { textual: false, numeric: false, signable: false, lob: false, prefix: () => null } as const;
 
 export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
   int: {
     ...plain, numeric: true, signable: true,
-    sql: (t) => t.size.toUpperCase() + unsignedSql(t),
-    text: (t) => t.size + unsignedText(t),
+    sql: (t) => t.size.toUpperCase() + (t.zerofill ? `(${t.zerofill})` : '') + unsignedSql(t) + (t.zerofill ? ' ZEROFILL' : ''),
+    text: (t) => t.size + (t.zerofill ? `(${t.zerofill})` : '') + unsignedText(t) + (t.zerofill ? ' zerofill' : ''),
     keyBytes: (t) => INT_BYTES[t.size],
     family: (t) => `int:${t.size}:${t.unsigned}`,
     widensTo: (t, to) => {
@@ -112,8 +127,10 @@ export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
       return to.kind === 'decimal' && to.precision - to.scale >= INT_DIGITS[t.size] && signFits(t, to);
     },
     names: INT_SIZES,
+    // A display width is kept with ZEROFILL only (the server's default width when none is shown).
     read: (r) => (r.name === 'tinyint' && r.numbers[0] === 1 && r.numbers.length === 1 && !r.unsigned ? null
-      : { kind: 'int', size: r.name as IntSize, unsigned: r.unsigned }),
+      : { kind: 'int', size: r.name as IntSize, unsigned: r.unsigned || r.zerofill === true,
+        ...(r.zerofill ? { zerofill: r.numbers[0] ?? zerofillWidth(r.name as IntSize) } : {}) }),
   },
   decimal: {
     ...plain, numeric: true, signable: true,
@@ -306,7 +323,119 @@ export const TYPE_FACTS: { readonly [K in ColumnTypeKind]: TypeFacts<K> } = {
     names: ['set'],
     read: (r) => (r.values ? { kind: 'set', values: r.values } : null),
   },
+  bit: {
+    // Literal defaults are numbers (b'101' is 5); the server shows them as b'...'.
+    ...plain, numeric: true,
+    sql: (t) => `BIT(${t.length})`,
+    text: (t) => `bit(${t.length})`,
+    keyBytes: (t) => Math.ceil(t.length / 8),
+    family: (t) => `bit:${t.length}`,
+    widensTo: (t, to) => to.kind === 'bit' && to.length >= t.length,
+    names: ['bit'],
+    read: (r) => {
+      const length = r.numbers.length === 0 ? 1 : lengthOf(r);
+      return length === null || length < 1 || length > 64 ? null : { kind: 'bit', length };
+    },
+  },
+  // MariaDB's own types (https://mariadb.com/kb/en/uuid-data-type/, /inet6/, /inet4/): 16, 16 and
+  // 4 bytes; a literal default is their text, which the server keeps in one spelling (canonicalAddress).
+  // Each converts to its text in a string column long enough for its longest spelling (36, 39
+  // and 15 characters); INET4 to INET6 is refused by MariaDB 10.11 (4078 [T]).
+  uuid: {
+    ...plain,
+    sql: () => 'UUID', text: () => 'uuid', keyBytes: () => 16, family: () => 'uuid',
+    widensTo: (_t, to) => holdsText(to, 36), names: ['uuid'], read: (r) => (r.numbers.length ? null : { kind: 'uuid' }),
+  },
+  inet6: {
+    ...plain,
+    sql: () => 'INET6', text: () => 'inet6', keyBytes: () => 16, family: () => 'inet6',
+    widensTo: (_t, to) => holdsText(to, 39), names: ['inet6'], read: (r) => (r.numbers.length ? null : { kind: 'inet6' }),
+  },
+  inet4: {
+    ...plain,
+    sql: () => 'INET4', text: () => 'inet4', keyBytes: () => 4, family: () => 'inet4',
+    widensTo: (_t, to) => holdsText(to, 15), names: ['inet4'], read: (r) => (r.numbers.length ? null : { kind: 'inet4' }),
+  },
+  geometry: {
+    // https://dev.mysql.com/doc/refman/8.0/en/spatial-type-overview.html ; a key on it is a SPATIAL index.
+    ...plain,
+    sql: (t) => t.shape.toUpperCase(),
+    text: (t) => t.shape + (t.srid === null ? '' : ` srid ${t.srid}`),
+    keyBytes: () => 0,
+    family: () => null,
+    // GEOMETRY holds every shape; an SRID restricts which values fit (none: any).
+    widensTo: (t, to) => to.kind === 'geometry' && (to.shape === t.shape || to.shape === 'geometry')
+      && (to.srid === null || to.srid === t.srid),
+    // GEOMCOLLECTION: MySQL 8's other name of GEOMETRYCOLLECTION, which its information_schema reports.
+    names: [...GEOMETRY_SHAPES, 'geomcollection'],
+    read: (r) => (r.numbers.length ? null
+      : { kind: 'geometry', shape: r.name === 'geomcollection' ? 'geometrycollection' : r.name as GeometryShape, srid: null }),
+  },
 };
+
+/**
+ * A UUID / INET6 / INET4 value in the spelling MariaDB stores and shows it (tested on 10.11): a
+ * UUID in lower case with its dashes; an IPv4 address without leading zeros; an IPv6 address in
+ * lower case with the longest run of zero groups (the first of equal ones, even a single group)
+ * as `::`, and `a.b.c.d` for the last 32 bits of `::a.b.c.d` and `::ffff:a.b.c.d`. Null when the
+ * text is not such a value.
+ */
+export function canonicalAddress(kind: 'uuid' | 'inet6' | 'inet4', text: string): string | null {
+  if (kind === 'uuid') {
+    const hex = text.replace(/-/g, '');
+    if (!/^[0-9a-f]{32}$/i.test(hex) || !/^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(text)) return null;
+    const h = hex.toLowerCase();
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+  if (kind === 'inet4') {
+    const v4 = ipv4(text);
+    return v4 === null ? null : v4.join('.');
+  }
+  const words = ipv6(text);
+  if (words === null) return null;
+  let best = { base: -1, len: 0 };
+  for (let i = 0; i < 8;) {
+    if (words[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > best.len) best = { base: i, len: j - i };
+    i = j;
+  }
+  const tail = best.base === 0 && (best.len === 6 || (best.len === 5 && words[5] === 0xffff))
+    ? `${words[6] >> 8}.${words[6] & 255}.${words[7] >> 8}.${words[7] & 255}` : null;
+  const groups = (from: number, to: number) => words.slice(from, to).map((w) => w.toString(16)).join(':');
+  const end = tail === null ? 8 : 6;
+  if (best.len === 0) return groups(0, 8);
+  const left = groups(0, best.base);
+  const right = best.base + best.len >= end ? '' : groups(best.base + best.len, end);
+  return `${left}::${right}${tail === null ? '' : (right ? ':' : '') + tail}`;
+}
+
+function ipv4(text: string): number[] | null {
+  const parts = text.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return null;
+  return parts.map(Number);
+}
+
+/** The eight 16-bit groups of an IPv6 address's text (`::ffff:1.2.3.4` too), or null. */
+function ipv6(text: string): number[] | null {
+  let body = text.toLowerCase();
+  const lastColon = body.lastIndexOf(':');
+  if (lastColon >= 0 && body.slice(lastColon + 1).includes('.')) {
+    const v4 = ipv4(body.slice(lastColon + 1));
+    if (v4 === null) return null;
+    body = `${body.slice(0, lastColon + 1)}${((v4[0] << 8) | v4[1]).toString(16)}:${((v4[2] << 8) | v4[3]).toString(16)}`;
+  }
+  const halves = body.split('::');
+  if (halves.length > 2) return null;
+  const group = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = group(halves[0]);
+  const rest = halves.length === 2 ? group(halves[1]) : [];
+  if ([...head, ...rest].some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return null;
+  const fixed = head.length + rest.length;
+  if (halves.length === 1 ? fixed !== 8 : fixed > 7) return null;
+  return [...head, ...Array<string>(8 - fixed).fill('0'), ...rest].map((g) => parseInt(g, 16));
+}
 
 /** The facts of a type's kind, typed for that type. */
 function facts<T extends ColumnType>(t: T): TypeFacts<T['kind']> {
@@ -315,6 +444,8 @@ function facts<T extends ColumnType>(t: T): TypeFacts<T['kind']> {
 
 /** The column type as written in DDL. */
 export const typeSql = (t: ColumnType): string => facts(t).sql(t as never);
+/** The column type as written in DDL with what restricts its values: `POINT SRID 4326` (MySQL's spelling), for labels. */
+export const typeLabel = (t: ColumnType): string => typeSql(t) + (t.kind === 'geometry' && t.srid !== null ? ` SRID ${t.srid}` : '');
 /** The column type as shown in messages. */
 export const typeText = (t: ColumnType): string => facts(t).text(t as never);
 /** Types that carry a character set. */

@@ -1,0 +1,6 @@
+import { table, id, geometry } from 'schemac';
+
+export const place = table('place', {
+  id: id(),
+  location: geometry().notNull(),
+});
