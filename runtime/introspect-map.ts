@@ -2,15 +2,20 @@ import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '
 import { VERSION_TABLE } from '../compiler/config.js';
 import { SqlScanner } from '../compiler/dialect/mysql/lexer.js';
 import {
-  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, type ServerProfile,
+  defaultRowFormat, defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, type ServerProfile,
 } from '../compiler/dialect/mysql/server.js';
+import { OPTION_WORD } from '../compiler/dialect/mysql/quote.js';
+import {
+  INNODB_ROW_FORMATS, parseCreateOptions, readStorageValue, STORAGE_OPTION_BY_SQL,
+} from '../compiler/dialect/mysql/table-options.js';
 import {
   canonicalCharset, charsetOfCollation, compareNames, normalizeSchema, type CharsetSpelling, type Collation,
 } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, OtherTableOption, PrimaryKey, ReferentialAction, SchemaIR, Table,
+  TableOptions,
 } from '../compiler/ir/types.js';
 
 /**
@@ -46,6 +51,12 @@ export interface TableRow {
   readonly collation: string | null;
   readonly charset: string | null;
   readonly comment: string | null;
+  /** ROW_FORMAT: the format the table has (`Dynamic`), declared or not. */
+  readonly rowFormat?: string | null;
+  /** CREATE_OPTIONS: the options declared (`row_format=COMPRESSED key_block_size=8`, see parseCreateOptions). */
+  readonly createOptions?: string | null;
+  /** AUTO_INCREMENT: the counter's next value (text: it may pass 2^53), NULL without an AUTO_INCREMENT column. */
+  readonly autoIncrement?: string | null;
 }
 
 /** information_schema.COLUMNS, aliased; the values exactly as the server gives them. */
@@ -375,7 +386,7 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
  * Table options relative to the database: null for what is inherited or the server's default
  * (the default engine in any case is null, another engine as the normaliser spells it).
  */
-export function mapTableOptions(row: TableRow, server: ServerInfo): TableOptions {
+export function mapTableOptions(row: TableRow, server: ServerInfo, notes?: (message: string) => void): TableOptions {
   const database = { charset: server.databaseCharset, collation: server.databaseCollation };
   const cs = ownCharset(row.charset, row.collation, database, server.charsetDefaults);
   // A table in the database's charset with another collation still names its charset, as the
@@ -389,7 +400,47 @@ export function mapTableOptions(row: TableRow, server: ServerInfo): TableOptions
     charset,
     collate: cs.collate,
     comment: row.comment ? row.comment : null,
+    ...mapStorageOptions(row, server, notes),
   };
+}
+
+/**
+ * The storage options of a table from CREATE_OPTIONS, which lists what was declared (MariaDB
+ * 10.11 and MySQL 8 alike: `min_rows=10 max_rows=1000 stats_persistent=1 row_format=COMPRESSED
+ * key_block_size=8`, MariaDB's own options as `` `PAGE_COMPRESSED`='1' ``, MySQL's
+ * `ENCRYPTION='Y'` and `partitioned`), and AUTO_INCREMENT, the counter's next value (the start a
+ * new table would need; never compared). ROW_FORMAT, the format the table has, stands in for a
+ * declared one only where CREATE_OPTIONS has none (nor KEY_BLOCK_SIZE, which makes an InnoDB
+ * table COMPRESSED) and it is not the engine's default (a server whose default changed after the
+ * table was made). Anything else CREATE_OPTIONS lists is carried
+ * as written when it is option words, and noted when not.
+ */
+export function mapStorageOptions(row: TableRow, server: ServerProfile, notes?: (message: string) => void): Partial<TableOptions> {
+  const out: Record<string, unknown> = {};
+  const other: OtherTableOption[] = [];
+  for (const { name, value } of parseCreateOptions(row.createOptions ?? '')) {
+    if (name === 'PARTITIONED' && value === null) continue;
+    const fact = STORAGE_OPTION_BY_SQL.get(name);
+    if (fact && fact.key !== 'autoIncrement') {
+      const v = readStorageValue(fact, value ?? '');
+      if (v instanceof Error) notes?.(`${name}=${value ?? ''} left out: ${v.message}`);
+      else if (v !== undefined) out[fact.key] = v;
+    } else if (value !== null && OPTION_WORD.test(name) && OPTION_WORD.test(value)) {
+      other.push({ name, value });
+    } else {
+      notes?.(`table option ${name}${value === null ? '' : `=${value}`} left out: it is not an option word schemac can carry`);
+    }
+  }
+  // KEY_BLOCK_SIZE alone makes an InnoDB table COMPRESSED: that is what it declared, not a row format.
+  if (out.rowFormat === undefined && out.keyBlockSize === undefined && row.rowFormat) {
+    const effective = row.rowFormat.toUpperCase();
+    const def = defaultRowFormat(server, row.engine ?? server.defaultEngine);
+    if (def !== null && effective !== def && (INNODB_ROW_FORMATS as readonly string[]).includes(effective)) out.rowFormat = effective;
+  }
+  const counter = row.autoIncrement === null || row.autoIncrement === undefined ? NaN : Number(row.autoIncrement);
+  if (Number.isSafeInteger(counter) && counter > 1) out.autoIncrement = counter;
+  if (other.length) out.other = other;
+  return out as Partial<TableOptions>;
 }
 
 /**
@@ -511,7 +562,7 @@ export function buildSchema(
 
     tables.push({
       kind: 'table', name: t.name, columns, primaryKey, indexes, foreignKeys, checks,
-      options: mapTableOptions(t, server),
+      options: mapTableOptions(t, server, (message) => note(t.name, null, message)),
     });
   }
   // A name schemac could not write back into SQL (a line break in a table name, say) stops here:

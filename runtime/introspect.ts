@@ -77,7 +77,7 @@ export async function introspectWithNotes(
 
 /** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */
 
-const SERVER_SQL = `SELECT VERSION() AS version, @@default_storage_engine AS defaultEngine,
+const SERVER_SQL = `SELECT VERSION() AS version, @@default_storage_engine AS defaultEngine, @@innodb_default_row_format AS rowFormat,
   s.DEFAULT_CHARACTER_SET_NAME AS charset, s.DEFAULT_COLLATION_NAME AS collation
 FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME = ?`;
 
@@ -85,7 +85,8 @@ const CHARSETS_SQL = `SELECT CHARACTER_SET_NAME AS charset, DEFAULT_COLLATE_NAME
 FROM information_schema.CHARACTER_SETS`;
 
 const TABLES_SQL = `SELECT t.TABLE_NAME AS name, t.ENGINE AS engine, t.TABLE_COLLATION AS collation,
-  c.CHARACTER_SET_NAME AS charset, t.TABLE_COMMENT AS comment
+  c.CHARACTER_SET_NAME AS charset, t.TABLE_COMMENT AS comment, t.ROW_FORMAT AS rowFormat, t.CREATE_OPTIONS AS createOptions,
+  t.AUTO_INCREMENT AS autoIncrement
 FROM information_schema.TABLES t
 LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION
 WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
@@ -144,6 +145,7 @@ async function serverInfo(conn: Queryable, database: string, flavor: Flavor | un
   const f = facts[0];
   return {
     ...liveProfile(text(f.version), text(f.defaultEngine), new Map(charsets), flavor),
+    ...(textOrNull(f.rowFormat) ? { innodbDefaultRowFormat: text(f.rowFormat).toUpperCase() } : {}),
     database,
     databaseCharset: text(f.charset).toLowerCase(),
     databaseCollation: text(f.collation).toLowerCase(),
@@ -181,6 +183,7 @@ function toTableRow(r: RawRow): TableRow {
   return {
     name: text(r.name), engine: textOrNull(r.engine), collation: textOrNull(r.collation),
     charset: textOrNull(r.charset), comment: textOrNull(r.comment),
+    rowFormat: textOrNull(r.rowFormat), createOptions: textOrNull(r.createOptions), autoIncrement: textOrNull(r.autoIncrement),
   };
 }
 

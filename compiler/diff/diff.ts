@@ -1,4 +1,5 @@
-import type { ServerProfile } from '../dialect/mysql/server.js';
+import { defaultRowFormat, type ServerProfile } from '../dialect/mysql/server.js';
+import { STORAGE_OPTIONS, type OptionSettingKey } from '../dialect/mysql/table-options.js';
 import { isTextual } from '../dialect/mysql/types.js';
 import {
   charsetOfCollation, DEFAULT_SERVER, engineOf, resolveCharset, sameCollation, type CharsetSpelling, type Collation,
@@ -426,5 +427,35 @@ export function sqlEqual(a: string, b: string): boolean {
  */
 function optionsChange(from: TableOptions, to: TableOptions, server: ServerProfile): boolean {
   return engineOf(to, server).toLowerCase() !== engineOf(from, server).toLowerCase()
-    || (to.comment ?? '') !== (from.comment ?? '');
+    || (to.comment ?? '') !== (from.comment ?? '')
+    || changedStorageOptions(from, to, server).length > 0;
+}
+
+/**
+ * The storage options whose meaning differs (see table-options.ts), in the order an ALTER writes
+ * them: ROW_FORMAT compared as the format the table has (unset is the server's default for its
+ * engine: `defaultRowFormat`), the others as values (unset is the server's default), the
+ * unmodelled ones by name and value. AUTO_INCREMENT is never compared: it is where a new table's
+ * counter starts, and a live table's counter moves on.
+ */
+export function changedStorageOptions(from: TableOptions, to: TableOptions, server: ServerProfile): OptionSettingKey[] {
+  const out: OptionSettingKey[] = [];
+  for (const f of STORAGE_OPTIONS) {
+    if (f.key === 'autoIncrement') continue;
+    if (f.key === 'rowFormat') {
+      // The default is known for InnoDB only (MyISAM's depends on the columns): elsewhere as declared.
+      const defaults = [from, to].map((o) => defaultRowFormat(server, engineOf(o, server)));
+      const meant = (o: TableOptions, i: number) => o.rowFormat ?? (defaults[0] !== null && defaults[1] !== null ? defaults[i] : undefined);
+      if (meant(from, 0) !== meant(to, 1)) out.push(f.key);
+      continue;
+    }
+    if (from[f.key] !== to[f.key]) out.push(f.key);
+  }
+  const others = (o: TableOptions) => new Map((o.other ?? []).map((x) => [x.name.toUpperCase(), x.value.toUpperCase()]));
+  const a = others(from);
+  const b = others(to);
+  for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    if (a.get(name) !== b.get(name)) out.push(`other:${name}`);
+  }
+  return out;
 }

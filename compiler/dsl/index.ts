@@ -10,6 +10,6 @@ export {
 } from './columns.js';
 export type { ColumnRef, ReferenceOptions, DefaultInput, IdOptions, ReferentialActionInput } from './columns.js';
 export { table, index, unique, primaryKey, foreignKey, check } from './table.js';
-export type { TableDef, TableItem, TableSpec, ForeignKeySpec } from './table.js';
+export type { TableDef, TableItem, TableSpec, ForeignKeySpec, RowFormatInput } from './table.js';
 export { sql } from './sql.js';
 export type { SqlFragment } from './sql.js';

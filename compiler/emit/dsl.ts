@@ -1,4 +1,5 @@
 import { SqlScanner } from '../dialect/mysql/lexer.js';
+import { STORAGE_OPTIONS } from '../dialect/mysql/table-options.js';
 import { TABLE_METHODS } from '../dsl/table.js';
 import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
@@ -233,18 +234,31 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
   }
   for (const ck of t.checks) items.push(writeCheck(ck, t.name, naming, used));
 
+  // Each option as its method's name and argument (the same text for a TableSpec key).
   const options: Array<[string, string]> = [];
-  if (t.options.engine) options.push(['engine', t.options.engine]);
-  if (t.options.charset) options.push(['charset', t.options.charset]);
-  if (t.options.collate) options.push(['collate', t.options.collate]);
-  if (t.options.comment !== null) options.push(['comment', t.options.comment]);
+  if (t.options.engine) options.push(['engine', str(t.options.engine)]);
+  if (t.options.charset) options.push(['charset', str(t.options.charset)]);
+  if (t.options.collate) options.push(['collate', str(t.options.collate)]);
+  if (t.options.comment !== null) options.push(['comment', str(t.options.comment)]);
+  for (const f of STORAGE_OPTIONS) {
+    const v = t.options[f.key];
+    if (v !== undefined) options.push([f.key, typeof v === 'string' ? str(v) : String(v)]);
+  }
+  const other = t.options.other ?? [];
   // A column named like an option method takes its place: the options then go with the name.
-  const hidden = options.length > 0 && t.columns.some((c) => TABLE_METHODS.includes(c.name));
-  const head = hidden ? `{ name: ${str(t.name)}, ${options.map(([k, v]) => `${k}: ${str(v)}`).join(', ')} }` : str(t.name);
+  const hidden = t.columns.some((c) => TABLE_METHODS.includes(c.name)
+    && (options.some(([k]) => k === c.name) || (c.name === 'option' && other.length > 0)));
+  const otherValue = (v: string) => (/^\d+$/.test(v) && String(Number(v)) === v && Number.isSafeInteger(Number(v)) ? v : str(v));
+  const spec = [...options.map(([k, v]) => `${k}: ${v}`),
+    ...(other.length ? [`options: { ${other.map((x) => `${key(x.name)}: ${otherValue(x.value)}`).join(', ')} }`] : [])];
+  const head = hidden ? `{ name: ${str(t.name)}, ${spec.join(', ')} }` : str(t.name);
   let text = `export const ${self} = table(${head}, {\n${columns.join('\n')}\n}`;
   if (items.length) text += `, (t) => [\n${items.map((i) => `  ${i},`).join('\n')}\n]`;
   text += ')';
-  if (!hidden) for (const [k, v] of options) text += `.${k}(${str(v)})`;
+  if (!hidden) {
+    for (const [k, v] of options) text += `.${k}(${v})`;
+    for (const x of other) text += `.option(${str(x.name)}, ${otherValue(x.value)})`;
+  }
   return text + ';';
 }
 

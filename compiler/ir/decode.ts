@@ -1,8 +1,9 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
-  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
+  OtherTableOption, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
 } from './types.js';
+import { ROW_FORMATS } from '../dialect/mysql/table-options.js';
 
 /*
  * The IR read back from JSON that schemac wrote (snapshot.json) and that
@@ -195,7 +196,12 @@ const tables = array(shape<Table>({
     onDelete: oneOf(ACTIONS), onUpdate: oneOf(ACTIONS),
   })),
   checks: array(shape<Check>({ kind: kindIs('check'), name: string, expr: expression })),
-  options: shape<TableOptions>({ engine: nullable(word), charset: nullable(word), collate: nullable(word), comment: nullable(string) }),
+  options: shape<TableOptions>({ engine: nullable(word), charset: nullable(word), collate: nullable(word), comment: nullable(string) }, {
+    rowFormat: oneOf(ROW_FORMATS), keyBlockSize: integer(0, 65535), statsPersistent: boolean, statsAutoRecalc: boolean,
+    statsSamplePages: integer(1, 65535), autoIncrement: integer(0, Number.MAX_SAFE_INTEGER), pageCompressed: boolean,
+    pageCompressionLevel: integer(1, 9), encrypted: boolean, maxRows: integer(0, Number.MAX_SAFE_INTEGER),
+    minRows: integer(0, Number.MAX_SAFE_INTEGER), other: array(shape<OtherTableOption>({ name: word, value: word })),
+  }),
 }));
 
 /**

@@ -1,5 +1,6 @@
 import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
 import { isNumeric, isTextual } from '../dialect/mysql/types.js';
+import { sortOtherOptions, STORAGE_OPTIONS } from '../dialect/mysql/table-options.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
@@ -103,7 +104,28 @@ function normalizeOptions(o: TableOptions): TableOptions {
     charset,
     collate: collate ?? defaultCollation(charset),
     comment: o.comment === '' ? null : o.comment,
+    ...normalizeStorageOptions(o),
   };
+}
+
+/**
+ * The storage options in one spelling: unset where they say the default (ROW_FORMAT=DEFAULT is
+ * not kept; KEY_BLOCK_SIZE, MAX_ROWS and MIN_ROWS 0 and AUTO_INCREMENT 0 or 1 are the defaults),
+ * ROW_FORMAT upper case, the unmodelled options by name, upper case, each once.
+ */
+function normalizeStorageOptions(o: TableOptions): Partial<TableOptions> {
+  const out: { -readonly [K in keyof TableOptions]?: TableOptions[K] } = {};
+  for (const f of STORAGE_OPTIONS) {
+    let v = o[f.key];
+    if (v === undefined || v === null) continue;
+    if (f.key === 'rowFormat') v = String(v).toUpperCase() as TableOptions['rowFormat'];
+    if ((v as unknown) === 'DEFAULT') continue;
+    if ((f.key === 'keyBlockSize' || f.key === 'maxRows' || f.key === 'minRows') && v === 0) continue;
+    if (f.key === 'autoIncrement' && typeof v === 'number' && v <= 1) continue;
+    (out as Record<string, unknown>)[f.key] = v;
+  }
+  if (o.other && o.other.length) out.other = sortOtherOptions(o.other.map((x) => ({ name: x.name, value: /^\w+$/.test(x.value) ? x.value.toUpperCase() : x.value })));
+  return out;
 }
 
 const CHARSETS = new Set(['armscii8', 'ascii', 'big5', 'binary', 'cp1250', 'cp1251', 'cp1256', 'cp1257', 'cp850',

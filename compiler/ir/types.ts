@@ -124,11 +124,48 @@ export interface PrimaryKey {
   readonly pos?: SourcePos;
 }
 
+/**
+ * ROW_FORMAT as written (upper case). InnoDB has DYNAMIC, COMPACT, REDUNDANT and COMPRESSED;
+ * MyISAM FIXED, DYNAMIC and COMPRESSED; Aria PAGE too. `DEFAULT` is the same as leaving it unset.
+ */
+export type RowFormat = 'DYNAMIC' | 'COMPACT' | 'REDUNDANT' | 'COMPRESSED' | 'FIXED' | 'PAGE';
+
+/**
+ * A table option the IR does not model (`CHECKSUM = 1`, `PACK_KEYS = 0`, `INSERT_METHOD = LAST`),
+ * carried through as written: its name and value are option words (OPTION_WORD), the name in
+ * upper case. Written back with the value bare, or as a string literal where the server wants one.
+ */
+export interface OtherTableOption {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * Table options. The four first are always there (null when unset); the storage options after
+ * them are omitted when unset (so a snapshot without them is unchanged). AUTO_INCREMENT is the
+ * counter a CREATE TABLE starts from: never compared, since the counter moves on a live table.
+ */
 export interface TableOptions {
   readonly engine: string | null;
   readonly charset: string | null;
   readonly collate: string | null;
   readonly comment: string | null;
+  readonly rowFormat?: RowFormat;
+  readonly keyBlockSize?: number;
+  readonly statsPersistent?: boolean;
+  readonly statsAutoRecalc?: boolean;
+  readonly statsSamplePages?: number;
+  readonly autoIncrement?: number;
+  /** MariaDB: PAGE_COMPRESSED (InnoDB page compression). */
+  readonly pageCompressed?: boolean;
+  /** MariaDB: PAGE_COMPRESSION_LEVEL 1-9. */
+  readonly pageCompressionLevel?: number;
+  /** MariaDB: ENCRYPTED = YES | NO (data-at-rest encryption; YES needs a key management plugin). */
+  readonly encrypted?: boolean;
+  readonly maxRows?: number;
+  readonly minRows?: number;
+  /** Options the IR does not model, sorted by name. */
+  readonly other?: readonly OtherTableOption[];
 }
 
 export interface Table {

@@ -1,4 +1,7 @@
-import type { ServerProfile } from '../dialect/mysql/server.js';
+import { mariadbTableOptions, type ServerProfile } from '../dialect/mysql/server.js';
+import {
+  INNODB_KEY_BLOCK_SIZES, INNODB_ROW_FORMATS, NOT_OTHER_OPTIONS, ROW_FORMATS, STORAGE_OPTION_BY_SQL, STORAGE_OPTIONS,
+} from '../dialect/mysql/table-options.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
@@ -8,7 +11,7 @@ import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table, TableOptions,
 } from './types.js';
 
 /**
@@ -36,6 +39,8 @@ import type {
  * - columns: E_AUTO_INCREMENT_MULTIPLE, E_AUTO_INCREMENT_TYPE, E_AUTO_INCREMENT_NOT_KEY,
  *   E_AUTO_INCREMENT_DEFAULT, E_ENUM_DUPLICATE_VALUE, E_SET_VALUES, E_COLUMN_TOO_LONG,
  *   E_COLLATION_CHARSET, E_COMMENT_TOO_LONG
+ * - table options: E_OPTION_INVALID, E_TABLE_OPTION_VALUE, E_TABLE_OPTION_CONFLICT, E_TABLE_OPTION_SERVER,
+ *   E_TABLE_OPTION_MODELLED
  */
 export function validateSchema(ir: SchemaIR, server: ServerProfile = DEFAULT_SERVER, hints: BuildHints = NO_HINTS): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -136,9 +141,22 @@ function validClock(text: string, maxHours: number, fsp: number): boolean {
  * as written.
  */
 function optionProblems(engine: string | null, charset: string | null, collate: string | null, comment: string | null,
-  what: string, pos: SourcePos | undefined): Diagnostic[] {
+  what: string, pos: SourcePos | undefined, storage?: TableOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = pos ? { pos } : {};
+  // Written into statements as they are: ROW_FORMAT and every unmodelled option's name and value.
+  const words: Array<[unknown, string]> = [];
+  if (storage?.rowFormat !== undefined) words.push([storage.rowFormat, 'ROW_FORMAT']);
+  for (const x of Array.isArray(storage?.other) ? storage!.other : []) {
+    words.push([x?.name, 'table option name']);
+    words.push([x?.value, `value of table option ${oneLineName(x?.name)}`]);
+  }
+  for (const [value, kind] of words) {
+    if (typeof value !== 'string' || !OPTION_WORD.test(value)) {
+      out.push({ code: 'E_OPTION_INVALID', message: `${what}: ${kind} ${q(String(value))} is not one word of letters, digits and _`, ...at,
+        hint: 'table options are written into SQL as they are: give the option and its value as the server names them' });
+    }
+  }
   for (const [value, kind, spelled] of [[engine, 'engine', 'SHOW ENGINES'], [charset, 'character set', 'SHOW CHARACTER SET'],
     [collate, 'collation', 'SHOW COLLATION']] as const) {
     if (typeof value === 'string' && !OPTION_WORD.test(value)) {
@@ -179,7 +197,7 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
     name(t.name, 'table', t.pos);
     const of = ` of table ${q(String(t.name))}`;
     out.push(...optionProblems(t.options?.engine ?? null, t.options?.charset ?? null, t.options?.collate ?? null, t.options?.comment ?? null,
-      `${where}table ${q(String(t.name))}`, t.pos));
+      `${where}table ${q(String(t.name))}`, t.pos, t.options));
     for (const c of t.columns ?? []) {
       name(c.name, `column`, c.pos ?? t.pos);
       out.push(...optionProblems(null, c.charset, c.collate, c.comment, `${where}column ${q(`${t.name}.${c.name}`)}`, c.pos ?? t.pos));
@@ -192,6 +210,12 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
     for (const ck of t.checks ?? []) name(ck.name, `check${of}:`, ck.pos ?? t.pos);
   }
   return out;
+}
+
+/** A name for a message, on one line and short. */
+function oneLineName(value: unknown): string {
+  const text = String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return text.length > 40 ? text.slice(0, 37) + '...' : text;
 }
 
 /** The types whose literal defaults are numbers (TYPE_FACTS numeric). */
@@ -238,6 +262,65 @@ class Validator {
     this.constraintNames(tables);
   }
 
+  // ---------------------------------------------------------------- table options
+
+  /**
+   * The storage options (dialect/mysql/table-options.ts) as the server takes them: each value in
+   * its range, InnoDB's row formats and page sizes, KEY_BLOCK_SIZE only with ROW_FORMAT=COMPRESSED,
+   * PAGE_COMPRESSED neither with it nor with KEY_BLOCK_SIZE, PAGE_COMPRESSION_LEVEL only with
+   * PAGE_COMPRESSED (each refused by MariaDB 10.11 with errno 140 "Wrong create options";
+   * MySQL's manual says the same of InnoDB), MariaDB's own options only on MariaDB, and an
+   * unmodelled option neither one the IR models nor anything but option words.
+   */
+  private storageOptions(table: Table): void {
+    const o = table.options;
+    const t = table.name;
+    const pos = table.pos;
+    const bad = (code: string, message: string, hint: string) => this.report(code, `table ${q(t)}: ${message}`, pos, hint);
+    const innodb = engineOf(o, this.server).toLowerCase() === 'innodb';
+    for (const f of STORAGE_OPTIONS) {
+      const v = o[f.key];
+      if (v === undefined) continue;
+      if (f.value === 'count' && (typeof v !== 'number' || !Number.isSafeInteger(v) || v < (f.min ?? 0) || v > (f.max ?? Number.MAX_SAFE_INTEGER))) {
+        bad('E_TABLE_OPTION_VALUE', `${f.sql} ${String(v)} is out of range`, `give a whole number from ${f.min ?? 0} to ${f.max ?? Number.MAX_SAFE_INTEGER}`);
+      }
+      if (f.value === 'flag' && typeof v !== 'boolean') bad('E_TABLE_OPTION_VALUE', `${f.sql} takes true or false`, 'give true or false');
+      if (f.mariadbOnly && !mariadbTableOptions(this.server)) {
+        bad('E_TABLE_OPTION_SERVER', `${f.sql} is a MariaDB table option; MySQL has no such option`,
+          f.key === 'encrypted' ? 'on MySQL use .option(\'ENCRYPTION\', \'Y\'), or set "dialect": "mariadb" in the config'
+            : 'on MySQL use .option(\'COMPRESSION\', \'zlib\'), or set "dialect": "mariadb" in the config');
+      }
+    }
+    if (o.rowFormat !== undefined) {
+      if (!ROW_FORMATS.includes(o.rowFormat)) {
+        bad('E_TABLE_OPTION_VALUE', `ROW_FORMAT ${q(String(o.rowFormat))} is not a row format`, `use one of ${ROW_FORMATS.join(', ')}`);
+      } else if (innodb && !INNODB_ROW_FORMATS.includes(o.rowFormat)) {
+        bad('E_TABLE_OPTION_VALUE', `InnoDB has no ROW_FORMAT=${o.rowFormat}`, `use one of ${INNODB_ROW_FORMATS.join(', ')}, or another engine`);
+      }
+    }
+    if (innodb && o.keyBlockSize !== undefined) {
+      if (!INNODB_KEY_BLOCK_SIZES.includes(o.keyBlockSize)) {
+        bad('E_TABLE_OPTION_VALUE', `InnoDB takes KEY_BLOCK_SIZE ${INNODB_KEY_BLOCK_SIZES.join(', ')}, not ${o.keyBlockSize}`, 'use one of those sizes (in KB)');
+      } else if (o.rowFormat !== undefined && o.rowFormat !== 'COMPRESSED') {
+        bad('E_TABLE_OPTION_CONFLICT', `KEY_BLOCK_SIZE needs ROW_FORMAT=COMPRESSED, not ${o.rowFormat}`, 'remove .keyBlockSize(), or use .rowFormat(\'COMPRESSED\')');
+      }
+    }
+    if (o.pageCompressed === true && (o.rowFormat === 'COMPRESSED' || o.keyBlockSize !== undefined)) {
+      bad('E_TABLE_OPTION_CONFLICT', 'PAGE_COMPRESSED cannot go with ROW_FORMAT=COMPRESSED or KEY_BLOCK_SIZE', 'use one kind of compression');
+    }
+    if (o.pageCompressionLevel !== undefined && o.pageCompressed !== true) {
+      bad('E_TABLE_OPTION_CONFLICT', 'PAGE_COMPRESSION_LEVEL needs PAGE_COMPRESSED=1', 'add .pageCompressed(true), or remove .pageCompressionLevel()');
+    }
+    for (const x of o.other ?? []) {
+      const name = String(x.name).toUpperCase();
+      if (NOT_OTHER_OPTIONS.has(name)) {
+        const fact = STORAGE_OPTION_BY_SQL.get(name);
+        bad('E_TABLE_OPTION_MODELLED', `option ${name} is part of the schema language, not an option to carry as written`,
+          fact ? `use .${fact.key}() instead of .option('${x.name}', ...)` : `give it with its own method (.engine(), .charset(), .collate(), .comment())`);
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- names
 
   /** `kind` is `table`, `column`, `index`, ...; `owner` the table the object belongs to. */
@@ -282,7 +365,8 @@ class Validator {
     }
     this.collation(table.options?.charset ?? null, table.options?.collate ?? null, `table ${q(t)}`, table.pos);
     for (const d of optionProblems(table.options?.engine ?? null, table.options?.charset ?? null, table.options?.collate ?? null,
-      table.options?.comment ?? null, `table ${q(t)}`, table.pos)) this.out.push(d);
+      table.options?.comment ?? null, `table ${q(t)}`, table.pos, table.options)) this.out.push(d);
+    if (table.options) this.storageOptions(table);
 
     const seen = new Map<string, Column>();
     for (const col of columns) {

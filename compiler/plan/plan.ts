@@ -2,13 +2,13 @@ import { invertAll, printDdl, type Clause, type Ddl } from '../dialect/mysql/ddl
 import type { ServerProfile } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
 import type { Change } from '../diff/changes.js';
-import { columnsEqual } from '../diff/diff.js';
+import { changedStorageOptions, columnsEqual } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
 import type { Column, ForeignKey, Index, Table, TableOptions } from '../ir/types.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
-  addCheckRisks, addColumnRisks, backfillReadsNewColumn, charsetRisks, dropColumnRisks, dropTableRisks, modifyColumnRisks,
+  addCheckRisks, addColumnRisks, otherOptionRisks, backfillReadsNewColumn, charsetRisks, dropColumnRisks, dropTableRisks, modifyColumnRisks,
   preparedColumn, primaryKeyRisks, uniqueRisks,
 } from './risks.js';
 import type { Plan, Risk, Step } from './types.js';
@@ -77,7 +77,8 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         const later = (fk: ForeignKey) => deferred.has(fk)
           || (!createdNames.has(fk.refTable) && (reshaped.has(fk.refTable) || fk.refColumns.some((c) => reshaped.has(`${fk.refTable}.${c}`))));
         steps.push({ phase: PHASE.createTable, table: t.name, summary: `create table ${t.name}`, source: [change],
-          up: [{ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !later(fk)) }], risks: [] });
+          up: [{ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !later(fk)) }],
+          risks: otherOptionRisks(t.name, (t.options.other ?? []).map((x) => x.name), t.options) });
         for (const fk of t.foreignKeys.filter(later)) steps.push(addForeignKeyStep(change, t.name, fk));
         break;
       }
@@ -414,11 +415,13 @@ function alterOptionsSteps(change: Extract<Change, { kind: 'alterOptions' }>, se
   // An unset engine is the server's default (InnoDB on MySQL 8 and MariaDB), written out when it changes.
   const engineChanged = engineOf(to, server).toLowerCase() !== engineOf(from, server).toLowerCase();
   const commentChanged = (to.comment ?? '') !== (from.comment ?? '');
-  if (engineChanged || commentChanged) {
-    const set = (o: TableOptions): TableOptions => ({ engine: engineChanged ? engineOf(o, server) : null, charset: null, collate: null,
+  const settings = changedStorageOptions(from, to, server);
+  if (engineChanged || commentChanged || settings.length) {
+    const set = (o: TableOptions): TableOptions => ({ ...o, engine: engineChanged ? engineOf(o, server) : null, charset: null, collate: null,
       comment: commentChanged ? o.comment ?? '' : null });
     steps.push({ phase: PHASE.alterOptions, table, summary: `change options of ${table}`, source: [change],
-      up: [{ kind: 'tableOptions', table, from: set(from), to: set(to) }], risks: [] });
+      up: [{ kind: 'tableOptions', table, from: set(from), to: set(to), ...(settings.length ? { settings } : {}) }],
+      risks: otherOptionRisks(table, settings.flatMap((k) => (k.startsWith('other:') ? [k.slice('other:'.length)] : [])), to) });
   }
   // Unset means the default: the database's character set, or the character set's own collation.
   if (change.convert) {

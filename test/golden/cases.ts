@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
 import { checkRisks, planBuild, type BuildResult } from '../../compiler/emit/build.js';
 import { EMPTY_SCHEMA } from '../../compiler/ir/snapshot.js';
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { compileFolder, ROOT } from '../helpers/compile.js';
 
@@ -16,6 +17,8 @@ export interface CaseOptions {
   readonly afterUp?: ReadonlyArray<{ readonly sql: string; readonly rows: readonly unknown[] }>;
   readonly message?: string;
   readonly description?: string;
+  /** The config's dialect the case is compiled for (default: mysql, as a config without one). */
+  readonly dialect?: 'mysql' | 'mariadb';
 }
 
 export interface LoadedCase {
@@ -38,17 +41,18 @@ export function loadCase(name: string): LoadedCase {
   const options: CaseOptions = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {};
   const fail = (text: string): LoadedCase => ({ name, dir, options, before: EMPTY_SCHEMA, after: null, result: null, diagnostics: text });
   let before = EMPTY_SCHEMA;
+  const server = options.dialect ? configProfile(options.dialect) : undefined;
   if (existsSync(join(dir, 'before'))) {
-    const b = compileFolder(dir, join(dir, 'before'));
+    const b = compileFolder(dir, join(dir, 'before'), server);
     if (b.diagnostics.length) return fail(b.diagnostics.map(formatDiagnostic).join('\n') + '\n');
     before = b.ir;
   }
-  const a = compileFolder(dir, join(dir, 'after'));
+  const a = compileFolder(dir, join(dir, 'after'), server);
   if (a.diagnostics.length) return fail(a.diagnostics.map(formatDiagnostic).join('\n') + '\n');
   let result: BuildResult;
   try {
     result = planBuild('test', { snapshot: before, migrations: [], files: new Map() }, a,
-      options.message ? { message: options.message } : {});
+      { ...(options.message ? { message: options.message } : {}), ...(server ? { server } : {}) });
   } catch (e) {
     if (!(e instanceof SchemacError)) throw e;
     return { ...fail(e.diagnostics.map(formatDiagnostic).join('\n') + '\n'), before, after: a.ir };

@@ -8,6 +8,7 @@ import type { SchemaIR } from '../../compiler/ir/types.js';
 import { DEFAULT_NAMING } from '../../compiler/ir/types.js';
 import { validationAfterParse } from '../../compiler/emit/project.js';
 import { parseSchemaFiles } from '../../compiler/parse/index.js';
+import type { ServerProfile } from '../../compiler/dialect/mysql/server.js';
 
 /** The repository root (tests run from dist/test/...). */
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -24,10 +25,10 @@ export function tsFiles(dir: string): string[] {
 }
 
 /** Compiles a folder of schema files as `build` does: parse, normalise, validate. */
-export function compileFolder(rootDir: string, dir: string): { ir: SchemaIR; hints: BuildHints; diagnostics: Diagnostic[] } {
+export function compileFolder(rootDir: string, dir: string, server?: ServerProfile): { ir: SchemaIR; hints: BuildHints; diagnostics: Diagnostic[] } {
   const parsed = parseSchemaFiles({ rootDir, files: tsFiles(dir) });
   const schema = normalizeDeclared(parsed, DEFAULT_NAMING);
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validationAfterParse(schema, parsed.diagnostics)];
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...validationAfterParse(schema, parsed.diagnostics, server)];
   return { ...schema, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -36,7 +36,10 @@ export async function scratchDatabase(prefix: string): Promise<{ name: string; c
  */
 export async function shape(conn: Conn, db: string): Promise<unknown> {
   const q = async (sql: string) => (await conn.query(sql, [db]))[0] as any[];
-  const tables = await q(`SELECT TABLE_NAME AS t, ENGINE AS engine, TABLE_COLLATION AS collation, TABLE_COMMENT AS comment
+  // CREATE_OPTIONS holds the storage options declared (ROW_FORMAT, KEY_BLOCK_SIZE, STATS_*, ...);
+  // AUTO_INCREMENT, the counter, is left out: rows move it.
+  const tables = await q(`SELECT TABLE_NAME AS t, ENGINE AS engine, TABLE_COLLATION AS collation, TABLE_COMMENT AS comment,
+    ROW_FORMAT AS rowFormat, CREATE_OPTIONS AS createOptions
     FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`);
   const columns = await q(`SELECT TABLE_NAME AS t, COLUMN_NAME AS name, ORDINAL_POSITION AS pos, COLUMN_TYPE AS type,
     IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, CHARACTER_SET_NAME AS charset,

@@ -2,8 +2,9 @@ import { assertNever } from '../../ir/types.js';
 import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
 import {
   alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
-  tableOptionsSql, valueSql, word,
+  baseOptionsSql, valueSql, word,
 } from './sql.js';
+import { optionSettingsSql, type OptionSettingKey } from './table-options.js';
 import type { ServerProfile } from './server.js';
 
 /**
@@ -64,8 +65,14 @@ export type Ddl =
     /** The column order of the table the statement builds and of the one it starts from, when columns move. */
     readonly order?: { readonly to: readonly string[]; readonly from: readonly string[] };
   }
-  /** ENGINE and COMMENT: the options that are set in `to` (the inverse sets `from`'s). */
-  | { readonly kind: 'tableOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions }
+  /**
+   * ENGINE and COMMENT: the options that are set in `to` (the inverse sets `from`'s); and the
+   * storage options named in `settings`, each set to `to`'s value or reset where `to` has none.
+   */
+  | {
+    readonly kind: 'tableOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions;
+    readonly settings?: readonly OptionSettingKey[];
+  }
   /**
    * A new default character set or collation, with a MODIFY of every column that inherits it (a
    * MODIFY without CHARACTER SET takes the table's new default). Unset is `DEFAULT CHARSET = DEFAULT`,
@@ -169,7 +176,8 @@ function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
     case 'dropTable': return `DROP TABLE ${ident(ddl.table.name)}`;
     case 'renameTable': return `RENAME TABLE ${ident(ddl.from)} TO ${ident(ddl.to)}`;
     case 'alterTable': return alterTable(ddl.table, alterClauses(ddl.clauses, ddl.order?.to ?? []));
-    case 'tableOptions': return `ALTER TABLE ${ident(ddl.table)} ${tableOptionsSql(ddl.to, ',\n')}`;
+    case 'tableOptions':
+      return `ALTER TABLE ${ident(ddl.table)} ${[...baseOptionsSql(ddl.to), ...optionSettingsSql(ddl.to, ddl.settings ?? [])].join(',\n')}`;
     case 'convertCharset': {
       const o = ddl.to;
       const clauses = [o.charset || o.collate

@@ -12,6 +12,7 @@ import type {
 export { codePoint, forbiddenNameChar, ident, literal, OPTION_WORD, quoted, sqlComment, unsafeNameError, word } from './quote.js';
 import { ident, literal, word } from './quote.js';
 import { typeSql } from './types.js';
+import { storageOptionsSql } from './table-options.js';
 export { typeSql } from './types.js';
 
 export function identList(names: readonly string[]): string {
@@ -88,14 +89,22 @@ export function checkClause(check: Check): string {
   return `CONSTRAINT ${ident(check.name)} CHECK (${check.expr})`;
 }
 
-/** `ENGINE = InnoDB DEFAULT CHARSET = ... COMMENT = '...'`, the options that are set. */
+/**
+ * `ENGINE = InnoDB DEFAULT CHARSET = ... COMMENT = '...' ROW_FORMAT = ...`, the options that are
+ * set (the storage options after the four first, see table-options.ts).
+ */
 export function tableOptionsSql(o: TableOptions, separator = ' '): string {
+  return [...baseOptionsSql(o), ...storageOptionsSql(o)].join(separator);
+}
+
+/** ENGINE, DEFAULT CHARSET, COLLATE and COMMENT, those that are set. */
+export function baseOptionsSql(o: TableOptions): string[] {
   const parts: string[] = [];
   if (o.engine) parts.push(`ENGINE = ${word(o.engine, 'engine')}`);
   if (o.charset) parts.push(`DEFAULT CHARSET = ${word(o.charset, 'character set')}`);
   if (o.collate) parts.push(`COLLATE = ${word(o.collate, 'collation')}`);
   if (o.comment !== null) parts.push(`COMMENT = ${literal(o.comment)}`);
-  return parts.join(separator);
+  return parts;
 }
 
 /** CREATE TABLE with columns, keys and the given foreign keys (others are added later). */
