@@ -309,7 +309,7 @@ function readSpec(spec: unknown, pos: SourcePos | undefined): TableState {
   };
   if (typeof spec === 'string') return { ...state, name: spec };
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec) || typeof (spec as TableSpec).name !== 'string') {
-    throw new DslError('E_DSL_ARGUMENT', 'table() takes the table name first, or { name, comment?, engine?, charset?, collate?, renamedFrom?, ... }');
+    throw new DslError('E_DSL_ARGUMENT', 'table() takes the table name first, or { name, comment?, engine?, charset?, collate?, renamedFrom? }');
   }
   for (const [key, value] of Object.entries(spec)) {
     if (!SPEC_KEYS.has(key)) {

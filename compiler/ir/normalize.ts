@@ -1,6 +1,6 @@
 import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
 import { isNumeric, isTextual } from '../dialect/mysql/types.js';
-import { sortOtherOptions, STORAGE_OPTIONS } from '../dialect/mysql/table-options.js';
+import { otherOptionReset, sortOtherOptions, STORAGE_OPTIONS } from '../dialect/mysql/table-options.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
@@ -111,7 +111,8 @@ function normalizeOptions(o: TableOptions): TableOptions {
 /**
  * The storage options in one spelling: unset where they say the default (ROW_FORMAT=DEFAULT is
  * not kept; KEY_BLOCK_SIZE, MAX_ROWS and MIN_ROWS 0 and AUTO_INCREMENT 0 or 1 are the defaults),
- * ROW_FORMAT upper case, the unmodelled options by name, upper case, each once.
+ * ROW_FORMAT upper case, the unmodelled options by name, upper case, each once, without those
+ * at their default.
  */
 function normalizeStorageOptions(o: TableOptions): Partial<TableOptions> {
   const out: { -readonly [K in keyof TableOptions]?: TableOptions[K] } = {};
@@ -124,7 +125,10 @@ function normalizeStorageOptions(o: TableOptions): Partial<TableOptions> {
     if (f.key === 'autoIncrement' && typeof v === 'number' && v <= 1) continue;
     (out as Record<string, unknown>)[f.key] = v;
   }
-  if (o.other && o.other.length) out.other = sortOtherOptions(o.other.map((x) => ({ name: x.name, value: /^\w+$/.test(x.value) ? x.value.toUpperCase() : x.value })));
+  // An unmodelled option at its default (`DEFAULT`, CHECKSUM 0, ...) is what the server has without it.
+  const other = sortOtherOptions((o.other ?? []).map((x) => ({ name: x.name, value: /^\w+$/.test(x.value) ? x.value.toUpperCase() : x.value })))
+    .filter((x) => x.value !== 'DEFAULT' && x.value !== otherOptionReset(x.name).toUpperCase());
+  if (other.length) out.other = other;
   return out;
 }
 

@@ -149,6 +149,6 @@ export function otherOptionRisks(table: string, names: readonly string[], to: Ta
     return { level: 'warning', code: 'R_TABLE_OPTION', table,
       message: x ? `sets table option ${name} = ${x.value} on ${table}, which schemac carries as written without knowing what it does`
         : `resets table option ${name} on ${table} to its default, which schemac writes without knowing what it does`,
-      hint: 'check the option in the server\'s manual (CREATE TABLE table options); schemac compares it as written' };
+      hint: 'look the option up in the manual of the server and its engine; schemac compares it as written' };
   });
 }

@@ -77,6 +77,51 @@ describe('schemac import', () => {
     expect(schemac(dir, 'import', bad).status).toBe(2);
   });
 
+  it('table options: a dump and the live database import to the same snapshot, whose schema file builds it again', async () => {
+    const project = (prefix: string) => {
+      const dir = tempDir(prefix);
+      writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+        dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+      }));
+      return dir;
+    };
+    const sql = 'CREATE TABLE `archive` (\n  `id` int(11) NOT NULL AUTO_INCREMENT,\n  `option` int(11) DEFAULT NULL,\n  PRIMARY KEY (`id`)\n'
+      + ') AUTO_INCREMENT=500 MIN_ROWS=2 MAX_ROWS=900 STATS_PERSISTENT=0 '
+      + 'STATS_SAMPLE_PAGES=11 CHECKSUM=1 ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;\n'
+      + 'CREATE TABLE `page` (\n  `id` int(11) NOT NULL,\n  PRIMARY KEY (`id`)\n) '
+      + "`PAGE_COMPRESSED`='1' `PAGE_COMPRESSION_LEVEL`='4' `ENCRYPTED`='NO';\n";
+    const fromFile = project('import-options');
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    // A column named `option` takes the method's place: the options go with the name.
+    expect(schema).toContain("table({ name: 'archive', autoIncrement: 500, "
+      + "rowFormat: 'COMPRESSED', keyBlockSize: 8, statsPersistent: false, statsSamplePages: 11, maxRows: 900, minRows: 2, options: { CHECKSUM: 1 } }");
+    expect(schema).toContain("}).pageCompressed(true).pageCompressionLevel(4).encrypted(false);");
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+
+    const db = await scratchDatabase('import_options');
+    try {
+      await runSql(db.conn, sql);
+      await db.conn.query('INSERT INTO archive (`option`) VALUES (1)'); // the counter moves on: 501
+      const fromUrl = project('import-options-url');
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const i = schemac(fromUrl, 'import', url.toString(), '--db', 'app');
+      expect(i.stderr).toBe('');
+      expect(i.status).toBe(0);
+      const snapshot = (dir: string) => JSON.parse(readFileSync(join(dir, 'generated/app/snapshot.json'), 'utf8'));
+      const live = snapshot(fromUrl);
+      expect(live.tables[0].options.autoIncrement).toBe(501);
+      live.tables[0].options.autoIncrement = 500;
+      expect(live).toEqual(snapshot(fromFile));
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('reads a .sql file with the project\'s dialect: a MariaDB dump\'s JSON (LONGTEXT utf8mb4_bin + json_valid) is json', () => {
     const dir = tempDir('import-dialect');
     writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatDiagnostic, SchemacError } from '../../compiler/diagnostics.js';
 import { checkRisks, planBuild, type BuildResult } from '../../compiler/emit/build.js';
 import { EMPTY_SCHEMA } from '../../compiler/ir/snapshot.js';
-import { configProfile } from '../../compiler/dialect/mysql/server.js';
+import { configProfile, type ServerProfile } from '../../compiler/dialect/mysql/server.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import { compileFolder, ROOT } from '../helpers/compile.js';
 
@@ -30,6 +30,13 @@ export interface LoadedCase {
   readonly result: BuildResult | null;
   /** The diagnostics text when compiling or planning the case fails, else null. */
   readonly diagnostics: string | null;
+}
+
+/** The server profile a case is compiled for: its case.json `dialect`, or undefined (the default). */
+export function caseServer(name: string): ServerProfile | undefined {
+  const file = join(CASES_DIR, name, 'case.json');
+  const dialect = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CaseOptions).dialect : undefined;
+  return dialect ? configProfile(dialect) : undefined;
 }
 
 export function caseNames(): string[] {

@@ -124,10 +124,21 @@ const composite = table('rt_composite', {
   c: int(),
 }, (t) => [primaryKey(t.a, t.b), index(t.c, t.a)]).comment('composite primary key');
 
+const storage = table('rt_storage', {
+  id: id(),
+  body: varchar(200),
+}).rowFormat('COMPRESSED').keyBlockSize(4).statsPersistent(false).statsAutoRecalc(true).statsSamplePages(9)
+  .autoIncrement(5000).maxRows(9999).minRows(3).option('CHECKSUM', 1);
+
+const myisamStorage = table('rt_myisam_storage', {
+  id: id(),
+  code: char(4),
+}).engine('MyISAM').rowFormat('FIXED').option('PACK_KEYS', 1).option('DELAY_KEY_WRITE', 1);
+
 /** The fixture as the compiler builds it (normalised), with prefix and DESC index parts added. */
 export function roundTripFixture(): SchemaIR {
   const diagnostics: Diagnostic[] = [];
-  const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite];
+  const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite, storage, myisamStorage];
   const raw = tablesToIR(defs, diagnostics);
   const tables = raw.ir.tables.map((t): Table => {
     if (t.name !== 'rt_kitchen') return t;

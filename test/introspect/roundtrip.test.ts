@@ -9,7 +9,7 @@ import type { SchemaIR } from '../../compiler/ir/types.js';
 import { databaseDefaults, IntrospectError, introspect, introspectWithNotes, type Queryable } from '../../runtime/introspect.js';
 import { compileFolder, ROOT } from '../helpers/compile.js';
 import { connect, runSql, scratchDatabase } from '../helpers/server.js';
-import { CASES_DIR, caseNames } from '../golden/cases.js';
+import { CASES_DIR, caseNames, caseServer } from '../golden/cases.js';
 import { roundTripFixture } from './fixture.js';
 
 /**
@@ -49,7 +49,7 @@ for (const name of caseNames()) {
   for (const side of ['before', 'after'] as const) {
     const dir = join(CASES_DIR, name, side);
     if (!existsSync(dir)) continue;
-    const { ir, diagnostics } = compileFolder(join(CASES_DIR, name), dir);
+    const { ir, diagnostics } = compileFolder(join(CASES_DIR, name), dir, caseServer(name));
     if (diagnostics.length === 0 && ir.tables.length > 0) schemas.push([`${name}/${side}`, ir]);
   }
 }
