@@ -18,6 +18,7 @@ const CASES: readonly { readonly name: string; readonly files?: readonly string[
   { name: 'namespaces', tables: ['account', 'session'] },
   { name: 'kitchen-sink', tables: ['owner', 'everything'] },
   { name: 'option-names', tables: ['cfg', 'history', 'plain'] },
+  { name: 'table-options', tables: ['archive', 'page'] },
 ];
 
 describe('static IR equals evaluated IR', () => {
