@@ -8,14 +8,15 @@ import { OPTION_WORD } from '../compiler/dialect/mysql/quote.js';
 import {
   INNODB_ROW_FORMATS, parseCreateOptions, readStorageValue, STORAGE_OPTION_BY_SQL,
 } from '../compiler/dialect/mysql/table-options.js';
+import { splitColumnList, splitValueList } from '../compiler/dialect/mysql/partition.js';
 import {
   canonicalCharset, charsetOfCollation, compareNames, normalizeSchema, type CharsetSpelling, type Collation,
 } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, OtherTableOption, PrimaryKey, ReferentialAction, SchemaIR, Table,
-  TableOptions,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, OtherTableOption, PartitionDefinition, Partitioning,
+  PartitionScheme, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
 } from '../compiler/ir/types.js';
 
 /**
@@ -122,6 +123,68 @@ export interface IntrospectRows {
   readonly indexes: readonly IndexRow[];
   readonly foreignKeys: readonly ForeignKeyRow[];
   readonly checks: readonly CheckRow[];
+  /** information_schema.PARTITIONS of partitioned tables (optional: rows read before partitioning was held). */
+  readonly partitions?: readonly PartitionRow[];
+}
+
+/** information_schema.PARTITIONS, one row per partition or subpartition (MySQL 8 and MariaDB have the same columns). */
+export interface PartitionRow {
+  readonly tableName: string;
+  readonly name: string;
+  readonly subName: string | null;
+  readonly position: number;
+  readonly subPosition: number | null;
+  /** `RANGE`, `RANGE COLUMNS`, `LIST`, `LIST COLUMNS`, `HASH`, `LINEAR HASH`, `KEY`, `LINEAR KEY`. */
+  readonly method: string;
+  readonly subMethod: string | null;
+  /** The expression, or for KEY and COLUMNS the columns (`` `a`,`b` ``; empty for KEY ()). */
+  readonly expression: string | null;
+  readonly subExpression: string | null;
+  /** RANGE: the bound(s), `MAXVALUE`; LIST: the values, `1,2,3`, `('x',1),('y',2)`. */
+  readonly description: string | null;
+  readonly comment: string | null;
+}
+
+/**
+ * A table's PARTITIONS rows as its Partitioning (before normalisation, which makes the
+ * partitions the server named itself a count); null, with a note, for a method it cannot read.
+ */
+export function mapPartitioning(rows: readonly PartitionRow[], note?: (message: string) => void): Partitioning | null {
+  if (rows.length === 0) return null;
+  const scheme = (method: string, expression: string | null): PartitionScheme | null => {
+    const m = /^(LINEAR )?(RANGE|LIST|HASH|KEY)( COLUMNS)?$/.exec(method.trim().toUpperCase().replace(/\s+/g, ' '));
+    if (!m) {
+      note?.(`partitioning by ${method} left out: schemac reads RANGE, LIST, HASH and KEY`);
+      return null;
+    }
+    const kind = m[2] as PartitionScheme['method'];
+    const byColumns = kind === 'KEY' || m[3] !== undefined;
+    return {
+      method: kind, ...(m[1] ? { linear: true } : {}),
+      ...(byColumns ? { columns: splitColumnList(expression ?? '') } : { expr: (expression ?? '').trim() }),
+    };
+  };
+  const first = rows[0];
+  const by = scheme(first.method, first.expression);
+  const subBy = first.subMethod ? scheme(first.subMethod, first.subExpression) : undefined;
+  if (by === null || subBy === null) return null;
+  const partitions: PartitionDefinition[] = [];
+  for (const r of [...rows].sort((a, b) => a.position - b.position || (a.subPosition ?? 0) - (b.subPosition ?? 0))) {
+    let d = partitions.find((x) => x.name === r.name);
+    if (!d) {
+      const values = r.description === null ? null : splitValueList(r.description);
+      d = {
+        name: r.name,
+        ...(values && by.method === 'RANGE' ? { lessThan: values } : {}),
+        ...(values && by.method === 'LIST' ? { values } : {}),
+        ...(r.comment ? { comment: r.comment } : {}),
+        ...(r.subName !== null ? { subpartitions: [] as string[] } : {}),
+      };
+      partitions.push(d);
+    }
+    if (r.subName !== null) (d.subpartitions as string[]).push(r.subName);
+  }
+  return { by, ...(subBy ? { subBy } : {}), partitions };
 }
 
 /** Something the server has that the IR cannot hold, left out or approximated (never silently). */
@@ -463,6 +526,7 @@ export function buildSchema(
   const indexesBy = groupBy(rows.indexes, (r) => r.tableName);
   const fksBy = groupBy(rows.foreignKeys, (r) => r.tableName);
   const checksBy = groupBy(rows.checks, (r) => r.tableName);
+  const partitionsBy = groupBy(rows.partitions ?? [], (r) => r.tableName);
 
   const tables: Table[] = [];
   for (const t of rows.tables) {
@@ -560,9 +624,11 @@ export function buildSchema(
       checks.push({ kind: 'check', name: ck.name, expr: expr.trim() });
     }
 
+    const partitioning = mapPartitioning(partitionsBy.get(t.name) ?? [], (message) => note(t.name, null, message));
     tables.push({
       kind: 'table', name: t.name, columns, primaryKey, indexes, foreignKeys, checks,
       options: mapTableOptions(t, server, (message) => note(t.name, null, message)),
+      ...(partitioning ? { partitioning } : {}),
     });
   }
   // A name schemac could not write back into SQL (a line break in a table name, say) stops here:

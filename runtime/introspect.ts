@@ -1,7 +1,7 @@
 import { liveProfile, mysqlInformationSchema } from '../compiler/dialect/mysql/server.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import {
-  buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
+  buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote, type PartitionRow,
   type ServerInfo, type TableRow,
 } from './introspect-map.js';
 
@@ -13,7 +13,7 @@ export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, ty
  *
  * A fixed number of queries whatever the number of tables (MYSQL-NOTES §13): server facts,
  * character sets, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE + REFERENTIAL_CONSTRAINTS and
- * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL). Every column is aliased: MySQL 8 returns
+ * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL) and PARTITIONS. Every column is aliased: MySQL 8 returns
  * information_schema column names in upper case whatever the query says. The row → IR mapping
  * is pure and lives in introspect-map.ts.
  *
@@ -65,14 +65,15 @@ export async function introspectWithNotes(
   conn: Queryable, database: string, options: IntrospectOptions = {},
 ): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   const server = await serverInfo(conn, database, options.flavor);
-  const [tables, columns, indexes, foreignKeys, checks] = await Promise.all([
+  const [tables, columns, indexes, foreignKeys, checks, partitions] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
     rows(conn, COLUMNS_SQL, [database], toColumnRow),
     rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
+    rows(conn, PARTITIONS_SQL, [database], toPartitionRow),
   ]);
-  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks }, server, options.expected ?? null), server };
+  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks, partitions }, server, options.expected ?? null), server };
 }
 
 /** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */
@@ -135,6 +136,14 @@ JOIN information_schema.TABLE_CONSTRAINTS tc
   ON tc.CONSTRAINT_SCHEMA = cc.CONSTRAINT_SCHEMA AND tc.CONSTRAINT_NAME = cc.CONSTRAINT_NAME AND tc.CONSTRAINT_TYPE = 'CHECK'
 WHERE cc.CONSTRAINT_SCHEMA = ?
 ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME`;
+
+/** One row per partition (per subpartition of a subpartitioned table); a table without partitions has one row with NULLs, left out. Same columns on MySQL 8 and MariaDB. */
+const PARTITIONS_SQL = `SELECT TABLE_NAME AS tableName, PARTITION_NAME AS name, SUBPARTITION_NAME AS subName,
+  PARTITION_ORDINAL_POSITION AS position, SUBPARTITION_ORDINAL_POSITION AS subPosition, PARTITION_METHOD AS method,
+  SUBPARTITION_METHOD AS subMethod, PARTITION_EXPRESSION AS expression, SUBPARTITION_EXPRESSION AS subExpression,
+  PARTITION_DESCRIPTION AS description, PARTITION_COMMENT AS comment
+FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL
+ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION`;
 
 async function serverInfo(conn: Queryable, database: string, flavor: Flavor | undefined): Promise<ServerInfo> {
   const [facts, charsets] = await Promise.all([
@@ -209,6 +218,15 @@ function toForeignKeyRow(r: RawRow): ForeignKeyRow {
     tableName: text(r.tableName), name: text(r.name), seq: num(r.seq), columnName: text(r.columnName),
     refSchema: text(r.refSchema), refTable: text(r.refTable), refColumn: text(r.refColumn),
     onUpdate: text(r.onUpdate), onDelete: text(r.onDelete),
+  };
+}
+
+function toPartitionRow(r: RawRow): PartitionRow {
+  return {
+    tableName: text(r.tableName), name: text(r.name), subName: textOrNull(r.subName), position: num(r.position),
+    subPosition: numOrNull(r.subPosition), method: text(r.method), subMethod: textOrNull(r.subMethod),
+    expression: textOrNull(r.expression), subExpression: textOrNull(r.subExpression), description: textOrNull(r.description),
+    comment: textOrNull(r.comment),
   };
 }
 

@@ -1,5 +1,6 @@
 import { checkClause, columnSql, foreignKeyClause, identList, indexClause, tableOptionsSql } from '../dialect/mysql/sql.js';
 import { assertNever } from '../ir/types.js';
+import { partitionClauseSql } from '../dialect/mysql/partition.js';
 import type { Change } from './changes.js';
 
 /** One change as a line: what differs, with the definitions on both sides where there are two. */
@@ -27,6 +28,8 @@ export function describeChange(change: Change): string {
       return `change primary key of ${change.table}: ${change.from ? identList(change.from.columns) : 'none'} -> ${change.to ? identList(change.to.columns) : 'none'}`;
     case 'alterOptions':
       return `change options of ${change.table}: ${tableOptionsSql(change.from) || '(server defaults)'} -> ${tableOptionsSql(change.to) || '(server defaults)'}`;
+    case 'setPartitioning':
+      return `change partitioning of ${change.table}: ${change.from ? partitionClauseSql(change.from) : 'none'} -> ${change.to ? partitionClauseSql(change.to) : 'none'}`;
     default: return assertNever(change, 'change');
   }
 }

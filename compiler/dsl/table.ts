@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { HintsBuilder, type DeclaredSchema } from '../ir/hints.js';
 import type {
-  Check, Column, ForeignKey, Index, PrimaryKey, ReferentialAction, RowFormat, SourcePos, Table, TableOptions,
+  Check, Column, ForeignKey, Index, Partitioning, PartitionScheme, PrimaryKey, ReferentialAction, RowFormat, SourcePos, Table,
+  TableOptions,
 } from '../ir/types.js';
 import {
   ColumnBuilder, isColumnRef, toAction, type ColumnRef, type ReferentialActionInput,
@@ -9,9 +10,10 @@ import {
 import { DslError } from './errors.js';
 import { site } from './site.js';
 import { isSqlFragment, type SqlFragment } from './sql.js';
+import { PartitioningItem, type SchemeSpec } from './partition.js';
 
 /** A table-level item returned from the third argument of `table()`. */
-export type TableItem = IndexItem | PrimaryKeyItem | ForeignKeyItem | CheckItem;
+export type TableItem = IndexItem | PrimaryKeyItem | ForeignKeyItem | CheckItem | PartitioningItem;
 
 interface ItemBase {
   readonly pos?: SourcePos;
@@ -367,6 +369,7 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
   const checks: Check[] = [];
   const pkColumns: string[] = [];
   let primaryKey: PrimaryKey | null = null;
+  let partitioning: Partitioning | null = null;
   const report = (code: string, message: string, pos: SourcePos | undefined) =>
     diagnostics.push({ code, message, pos: pos ?? state.pos });
 
@@ -446,17 +449,31 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
           onDelete: item.onDelete, onUpdate: item.onUpdate, autoNamed: item.explicitName === null || undefined,
           pos: item.pos }) as ForeignKey);
       }
+    } else if (item instanceof PartitioningItem) {
+      const scheme = (x: SchemeSpec): PartitionScheme | null => {
+        const cols = x.columns ? ownColumns(x.columns, item.pos) : null;
+        if (x.columns && !cols) return null;
+        return { method: x.method, ...(x.linear ? { linear: true } : {}), ...(x.expr !== null ? { expr: x.expr } : {}),
+          ...(cols ? { columns: cols } : {}), ...(x.count !== null ? { count: x.count } : {}) };
+      };
+      const by = scheme(item.by);
+      const subBy = item.subBy ? scheme(item.subBy) : null;
+      if (partitioning) report('E_PARTITION_TWICE', `table "${state.name}" declares its partitioning twice`, item.pos);
+      else if (by && (subBy || !item.subBy)) {
+        partitioning = { by, ...(subBy ? { subBy } : {}), partitions: item.partitions, ...(item.pos ? { pos: item.pos } : {}) };
+      }
     } else if (item instanceof CheckItem) {
       checks.push(stripUndefined({ kind: 'check', name: item.explicitName ?? '', expr: item.expr, label: item.label,
         autoNamed: item.explicitName === null || undefined, pos: item.pos }) as Check);
     } else {
-      report('E_DSL_EXTRAS', `table "${state.name}": items must be index(), unique(), primaryKey(), foreignKey() or check()`, state.pos);
+      report('E_DSL_EXTRAS', `table "${state.name}": items must be index(), unique(), primaryKey(), foreignKey(), check() or a partitionBy...()`, state.pos);
     }
   }
 
   hints.table(state.name, [...state.renamedFrom].reverse());
   return stripUndefined({
-    kind: 'table', name: state.name, columns, primaryKey, indexes, foreignKeys, checks, options: state.options, pos: state.pos,
+    kind: 'table', name: state.name, columns, primaryKey, indexes, foreignKeys, checks, options: state.options,
+    ...(partitioning ? { partitioning } : {}), pos: state.pos,
   }) as Table;
 }
 

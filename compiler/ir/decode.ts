@@ -1,7 +1,7 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
-  OtherTableOption, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
+  OtherTableOption, PartitionDefinition, Partitioning, PartitionScheme, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
 } from './types.js';
 import { ROW_FORMATS } from '../dialect/mysql/table-options.js';
 
@@ -180,6 +180,15 @@ const defaultValue = variant<DefaultValue>(DEFAULT_FIELDS, 'a kind of default');
 
 const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${describeJson(value)}`));
 
+const partitionScheme = shape<PartitionScheme>({ method: oneOf(['RANGE', 'LIST', 'HASH', 'KEY'] as const) },
+  { linear: boolean, expr: expression, columns: array(string), count: integer(1, 8192) });
+
+const partitioning = shape<Partitioning>({
+  by: partitionScheme,
+  partitions: array(shape<PartitionDefinition>({ name: string },
+    { lessThan: array(expression), values: array(expression), subpartitions: array(string), comment: string })),
+}, { subBy: partitionScheme });
+
 /** The reader of a snapshot's tables (without the build hints and positions an IR carries in memory). */
 const tables = array(shape<Table>({
   kind: kindIs('table'), name: string,
@@ -202,7 +211,7 @@ const tables = array(shape<Table>({
     pageCompressionLevel: integer(1, 9), encrypted: boolean, maxRows: integer(0, Number.MAX_SAFE_INTEGER),
     minRows: integer(0, Number.MAX_SAFE_INTEGER), other: array(shape<OtherTableOption>({ name: word, value: word })),
   }),
-}));
+}, { partitioning }));
 
 /**
  * The tables of an IR read from JSON (`path` names where `tables` is), checked as described
@@ -243,6 +252,10 @@ function checkReferences(tables: readonly Table[], path: string): void {
     });
     if (t.primaryKey) known(t.primaryKey.columns, (k) => at(at(at(here, 'primaryKey'), 'columns'), k), t);
     t.indexes.forEach((ix, i2) => known(ix.parts.map((p) => p.column), (k) => at(at(at(at(here, 'indexes'), i2), 'parts'), k) + '.column', t));
+    for (const side of ['by', 'subBy'] as const) {
+      const scheme = t.partitioning?.[side];
+      if (scheme?.columns) known(scheme.columns, (k) => at(at(at(at(here, 'partitioning'), side), 'columns'), k), t);
+    }
     t.foreignKeys.forEach((fk, i2) => {
       const where = at(at(here, 'foreignKeys'), i2);
       known(fk.columns, (k) => at(at(where, 'columns'), k), t);

@@ -4,9 +4,10 @@ import { otherOptionReset, sortOtherOptions, STORAGE_OPTIONS } from '../dialect/
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
-  Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
-  TableOptions,
+  Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, PartitionDefinition, Partitioning, PartitionScheme,
+  ReferentialAction, SchemaIR, Table, TableOptions,
 } from './types.js';
+import { canonicalSql } from './sql-canonical.js';
 import { assertNever, DEFAULT_NAMING } from './types.js';
 
 /**
@@ -72,12 +73,56 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
   }));
   return {
     ...table,
+    ...(table.partitioning ? { partitioning: normalizePartitioning(table.partitioning) } : {}),
     columns,
     indexes: indexes.sort((a, b) => compareNames(a.name, b.name)),
     foreignKeys: foreignKeys.sort((a, b) => compareNames(a.name, b.name)),
     checks: checks.sort((a, b) => compareNames(a.name, b.name)),
     options,
   };
+}
+
+/**
+ * Partitioning in one spelling: HASH and KEY partitions (and subpartitions) named as the server
+ * names counted ones (p0, p1, ...; p0sp0, ...) are a count, as information_schema cannot tell
+ * them apart (no count is 1, the server's default); LIST values in canonical order (the server
+ * lists NULL first); MAXVALUE upper case; an empty comment unset.
+ */
+export function normalizePartitioning(p: Partitioning): Partitioning {
+  const scheme = (x: PartitionScheme): PartitionScheme => ({
+    method: x.method.toUpperCase() as PartitionScheme['method'],
+    ...(x.linear ? { linear: true } : {}),
+    ...(x.expr !== undefined ? { expr: x.expr.trim() } : {}),
+    ...(x.columns !== undefined ? { columns: [...x.columns] } : {}),
+    ...(x.count !== undefined ? { count: x.count } : {}),
+  });
+  const by = scheme(p.by);
+  let subBy = p.subBy ? scheme(p.subBy) : undefined;
+  let partitions: PartitionDefinition[] = p.partitions.map((d) => ({
+    name: d.name,
+    ...(d.lessThan ? { lessThan: d.lessThan.map((v) => (v.trim().toUpperCase() === 'MAXVALUE' ? 'MAXVALUE' : v.trim())) } : {}),
+    ...(d.values ? { values: [...d.values].map((v) => v.trim()).sort((a, b) => compareNames(canonicalSql(a), canonicalSql(b))) } : {}),
+    ...(d.subpartitions ? { subpartitions: [...d.subpartitions] } : {}),
+    ...(d.comment ? { comment: d.comment } : {}),
+  }));
+  const counted = (names: readonly string[], name: (i: number) => string) => names.length > 0 && names.every((n, i) => n.toLowerCase() === name(i));
+  if (subBy && subBy.count === undefined) {
+    const n = partitions[0]?.subpartitions?.length ?? 0;
+    if (partitions.length && partitions.every((d) => d.subpartitions?.length === n && counted(d.subpartitions, (i) => `${d.name.toLowerCase()}sp${i}`))) {
+      subBy = { ...subBy, count: n };
+      partitions = partitions.map(({ subpartitions: _drop, ...d }) => d);
+    } else if (partitions.every((d) => d.subpartitions === undefined)) {
+      subBy = { ...subBy, count: 1 };
+    }
+  }
+  if ((by.method === 'HASH' || by.method === 'KEY') && by.count === undefined) {
+    const plain = partitions.every((d) => Object.keys(d).length === 1);
+    if (partitions.length === 0) return { by: { ...by, count: 1 }, ...(subBy ? { subBy } : {}), partitions, ...(p.pos ? { pos: p.pos } : {}) };
+    if (plain && counted(partitions.map((d) => d.name), (i) => `p${i}`)) {
+      return { by: { ...by, count: partitions.length }, ...(subBy ? { subBy } : {}), partitions: [], ...(p.pos ? { pos: p.pos } : {}) };
+    }
+  }
+  return { by, ...(subBy ? { subBy } : {}), partitions, ...(p.pos ? { pos: p.pos } : {}) };
 }
 
 const ENGINES: Record<string, string> = { innodb: 'InnoDB', myisam: 'MyISAM', memory: 'MEMORY', aria: 'Aria' };

@@ -168,6 +168,48 @@ export interface TableOptions {
   readonly other?: readonly OtherTableOption[];
 }
 
+/** How rows are spread over partitions: PARTITION BY / SUBPARTITION BY. */
+export type PartitionMethod = 'RANGE' | 'LIST' | 'HASH' | 'KEY';
+
+export interface PartitionScheme {
+  readonly method: PartitionMethod;
+  /** LINEAR HASH, LINEAR KEY. */
+  readonly linear?: boolean;
+  /** The expression of RANGE (expr), LIST (expr), HASH (expr). */
+  readonly expr?: string;
+  /** The columns of KEY (cols) (none: the primary key) and of RANGE COLUMNS / LIST COLUMNS (cols). */
+  readonly columns?: readonly string[];
+  /**
+   * PARTITIONS n (SUBPARTITIONS n): HASH and KEY partitions the server names itself (p0, p1, ...;
+   * a partition's subpartitions `<partition>sp0`, ...). Absent when they are listed by name.
+   */
+  readonly count?: number;
+}
+
+/** One partition: its bound (RANGE), its values (LIST), or its name only (HASH, KEY). */
+export interface PartitionDefinition {
+  readonly name: string;
+  /** VALUES LESS THAN: one SQL value per column (one for RANGE (expr)), or MAXVALUE. */
+  readonly lessThan?: readonly string[];
+  /** VALUES IN: SQL values; for LIST COLUMNS of several columns each is a tuple, as `('x', 1)`. */
+  readonly values?: readonly string[];
+  /** Subpartitions listed by name (absent when the subpartitioning has a count). */
+  readonly subpartitions?: readonly string[];
+  readonly comment?: string;
+}
+
+/**
+ * A partitioned table's partitioning (PARTITION BY ...). Subpartitions are HASH or KEY of a
+ * RANGE or LIST partitioning.
+ */
+export interface Partitioning {
+  readonly by: PartitionScheme;
+  readonly subBy?: PartitionScheme;
+  /** In order; empty when `by.count` names HASH or KEY partitions by number. */
+  readonly partitions: readonly PartitionDefinition[];
+  readonly pos?: SourcePos;
+}
+
 export interface Table {
   readonly kind: 'table';
   readonly name: string;
@@ -179,6 +221,8 @@ export interface Table {
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly Check[];
   readonly options: TableOptions;
+  /** PARTITION BY ...; absent for a table that is not partitioned. */
+  readonly partitioning?: Partitioning;
   readonly pos?: SourcePos;
 }
 

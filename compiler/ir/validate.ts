@@ -4,14 +4,14 @@ import {
 } from '../dialect/mysql/table-options.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
-import { identifierWords } from '../dialect/mysql/expr-columns.js';
+import { identifierWords, referencedColumns } from '../dialect/mysql/expr-columns.js';
 import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
-import { checkSqlExpression, type ExprContext } from './sql-expr.js';
+import { checkSqlExpression, expressionEmbeddingProblem, type ExprContext } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table, TableOptions,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, Partitioning, PartitionScheme, SchemaIR, SourcePos, Table, TableOptions,
 } from './types.js';
 
 /**
@@ -41,6 +41,7 @@ import type {
  *   E_COLLATION_CHARSET, E_COMMENT_TOO_LONG
  * - table options: E_OPTION_INVALID, E_TABLE_OPTION_VALUE, E_TABLE_OPTION_CONFLICT, E_TABLE_OPTION_SERVER,
  *   E_TABLE_OPTION_MODELLED
+ * - partitioning: E_PARTITION_SCHEME, E_PARTITION_COLUMN, E_PARTITION_KEY, E_PARTITION_FK, E_PARTITION_NAME
  */
 export function validateSchema(ir: SchemaIR, server: ServerProfile = DEFAULT_SERVER, hints: BuildHints = NO_HINTS): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -321,6 +322,103 @@ class Validator {
     }
   }
 
+  // ---------------------------------------------------------------- partitioning
+
+  /**
+   * PARTITION BY as the server takes it (https://dev.mysql.com/doc/refman/8.0/en/partitioning-limitations-partitioning-keys-unique-keys.html,
+   * partitioning-limitations-storage-engines.html; MariaDB the same): a scheme of its kind
+   * (RANGE and LIST list their partitions with bounds or values, HASH and KEY none; subpartitions
+   * HASH or KEY of RANGE or LIST), its columns the table's, every primary and unique key holding
+   * every column the partitioning uses, no foreign key on a partitioned table nor to one (InnoDB
+   * refuses both), partition names unique.
+   */
+  private partitioning(info: TableInfo, p: Partitioning): void {
+    const { table } = info;
+    const t = table.name;
+    const pos = p.pos ?? table.pos;
+    const bad = (code: string, message: string, hint: string) => this.report(code, `table ${q(t)}: ${message}`, pos, hint);
+    const used = new Set<string>();
+    const scheme = (s: PartitionScheme, sub: boolean) => {
+      const what = sub ? 'SUBPARTITION BY' : 'PARTITION BY';
+      const columnsForm = (s.method === 'RANGE' || s.method === 'LIST') && s.expr === undefined;
+      if (sub && s.method !== 'HASH' && s.method !== 'KEY') bad('E_PARTITION_SCHEME', `${what} ${s.method}: subpartitions are HASH or KEY`, 'use a HASH or KEY subpartitioning');
+      if (s.linear && s.method !== 'HASH' && s.method !== 'KEY') bad('E_PARTITION_SCHEME', `LINEAR ${s.method} does not exist`, 'LINEAR goes with HASH and KEY only');
+      if (s.method === 'KEY' && s.expr !== undefined) bad('E_PARTITION_SCHEME', `${what} KEY takes columns, not an expression`, 'list the columns');
+      if (s.method === 'HASH' && s.expr === undefined) bad('E_PARTITION_SCHEME', `${what} HASH needs an expression`, 'give the expression, as sql`id`');
+      if (columnsForm && !(s.columns?.length)) bad('E_PARTITION_SCHEME', `${what} ${s.method} COLUMNS needs at least one column`, 'list the columns');
+      if (s.count !== undefined && (s.method === 'RANGE' || s.method === 'LIST')) {
+        bad('E_PARTITION_SCHEME', `${what} ${s.method} lists its partitions: it takes no count`, 'list each partition with its bound or values');
+      }
+      if (s.expr !== undefined) {
+        this.expression(s.expr, 'generated', `the partitioning expression of table ${q(t)}`, pos);
+        for (const c of referencedColumns(s.expr, (table.columns ?? []).map((x) => x.name))) used.add(lower(c));
+      }
+      for (const c of s.columns ?? []) {
+        if (!info.columnsCi.has(lower(c))) bad('E_PARTITION_COLUMN', `${what} names column ${q(c)}, which the table does not have`, 'name a column of the table');
+        else used.add(lower(c));
+      }
+      if (s.method === 'KEY' && !(s.columns?.length)) for (const c of table.primaryKey?.columns ?? []) used.add(lower(c));
+    };
+    scheme(p.by, false);
+    if (p.subBy) {
+      if (p.by.method !== 'RANGE' && p.by.method !== 'LIST') bad('E_PARTITION_SCHEME', `only RANGE and LIST partitions have subpartitions, not ${p.by.method}`, 'remove the subpartitioning');
+      scheme(p.subBy, true);
+    }
+    const columnsForm = p.by.expr === undefined && (p.by.method === 'RANGE' || p.by.method === 'LIST');
+    const arity = columnsForm ? p.by.columns?.length ?? 1 : 1;
+    if ((p.by.method === 'RANGE' || p.by.method === 'LIST') && p.partitions.length === 0) {
+      bad('E_PARTITION_SCHEME', `PARTITION BY ${p.by.method} needs its partitions listed`, `list them, as ${p.by.method === 'RANGE' ? "lessThan('p0', 100)" : "valuesIn('p0', 1, 2)"}`);
+    }
+    const names = new Set<string>();
+    for (const d of p.partitions) {
+      this.name(d.name, 'partition', t, pos);
+      if (names.has(lower(d.name))) bad('E_PARTITION_NAME', `two partitions are named ${q(d.name)}`, 'rename one of them');
+      names.add(lower(d.name));
+      for (const sp of d.subpartitions ?? []) {
+        this.name(sp, 'subpartition', t, pos);
+        if (names.has(lower(sp))) bad('E_PARTITION_NAME', `two partitions or subpartitions are named ${q(sp)}`, 'rename one of them');
+        names.add(lower(sp));
+      }
+      const kind = p.by.method;
+      if (kind === 'RANGE' && (!d.lessThan || d.values)) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} of a RANGE partitioning needs VALUES LESS THAN`, "declare it with lessThan(name, bound)");
+      if (kind === 'LIST' && (!d.values || d.lessThan)) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} of a LIST partitioning needs VALUES IN`, "declare it with valuesIn(name, ...values)");
+      if ((kind === 'HASH' || kind === 'KEY') && (d.values || d.lessThan)) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} of a ${kind} partitioning takes no values`, 'give its name only');
+      if (d.lessThan && d.lessThan.length !== arity) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} has ${d.lessThan.length} bounds for ${arity} column${arity > 1 ? 's' : ''}`, 'give one bound per column');
+      if (d.values && d.values.length === 0) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} has no values`, 'give at least one value');
+      if (d.subpartitions && !p.subBy) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} lists subpartitions, but the table has no SUBPARTITION BY`, 'add the subpartitioning, or remove the subpartitions');
+      for (const v of [...(d.lessThan ?? []), ...(d.values ?? [])]) {
+        const problem = v.toUpperCase() === 'MAXVALUE' ? null : expressionEmbeddingProblem(v);
+        if (problem) bad('E_SQL_SYNTAX', `a value of partition ${q(d.name)} cannot be written into SQL: ${problem.message}`, 'give a number, a string or an SQL literal');
+      }
+      if (d.comment !== undefined && /[\ud800-\udfff\0]/.test(d.comment)) bad('E_COMMENT_CHAR', `the comment of partition ${q(d.name)} holds NUL or a character above U+FFFF`, 'use characters of the Basic Multilingual Plane');
+    }
+    // The server's rule: every unique key holds every column of the partitioning.
+    const keys: Array<[string, readonly string[]]> = [];
+    if (table.primaryKey) keys.push(['the primary key', table.primaryKey.columns]);
+    for (const ix of table.indexes ?? []) if (ix.unique) keys.push([`unique key ${q(ix.name)}`, ix.parts.map((x) => x.column)]);
+    for (const [what, cols] of keys) {
+      const have = new Set(cols.map(lower));
+      const missing = [...used].filter((c) => !have.has(c));
+      if (missing.length) {
+        bad('E_PARTITION_KEY', `${what} (${cols.join(', ')}) does not include ${missing.join(', ')}, which the partitioning uses: `
+          + 'the server requires every primary and unique key of a partitioned table to include every column of its partitioning',
+        `add ${missing.join(', ')} to ${what}, or partition by columns every unique key has`);
+      }
+    }
+    if ((table.foreignKeys ?? []).length) {
+      bad('E_PARTITION_FK', `a partitioned table cannot have foreign keys (${table.foreignKeys.map((f) => f.name).join(', ')}): InnoDB refuses them`,
+        'remove the foreign keys, or the partitioning');
+    }
+    for (const other of this.ir.tables ?? []) {
+      for (const fk of other.foreignKeys ?? []) {
+        if (other !== table && lower(fk.refTable) === lower(t)) {
+          bad('E_PARTITION_FK', `foreign key ${q(fk.name)} of table ${q(other.name)} references it, and a partitioned table cannot be referenced: InnoDB refuses it`,
+            'remove the foreign key, or the partitioning');
+        }
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- names
 
   /** `kind` is `table`, `column`, `index`, ...; `owner` the table the object belongs to. */
@@ -367,6 +465,7 @@ class Validator {
     for (const d of optionProblems(table.options?.engine ?? null, table.options?.charset ?? null, table.options?.collate ?? null,
       table.options?.comment ?? null, `table ${q(t)}`, table.pos, table.options)) this.out.push(d);
     if (table.options) this.storageOptions(table);
+    if (table.partitioning) this.partitioning(info, table.partitioning);
 
     const seen = new Map<string, Column>();
     for (const col of columns) {

@@ -2,13 +2,13 @@ import { invertAll, printDdl, type Clause, type Ddl } from '../dialect/mysql/ddl
 import type { ServerProfile } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
 import type { Change } from '../diff/changes.js';
-import { changedStorageOptions, columnsEqual } from '../diff/diff.js';
+import { changedStorageOptions, columnsEqual, samePartition, sameScheme } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
-import type { Column, ForeignKey, Index, Table, TableOptions } from '../ir/types.js';
+import type { Column, ForeignKey, Index, PartitionDefinition, Table, TableOptions } from '../ir/types.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
-  addCheckRisks, addColumnRisks, otherOptionRisks, backfillReadsNewColumn, charsetRisks, dropColumnRisks, dropTableRisks, modifyColumnRisks,
+  addCheckRisks, addColumnRisks, dropPartitionRisk, otherOptionRisks, repartitionRisk, backfillReadsNewColumn, charsetRisks, dropColumnRisks, dropTableRisks, modifyColumnRisks,
   preparedColumn, primaryKeyRisks, uniqueRisks,
 } from './risks.js';
 import type { Plan, Risk, Step } from './types.js';
@@ -23,6 +23,9 @@ import type { Plan, Risk, Step } from './types.js';
 export const PHASE = {
   dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
   convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13,
+  // Partitioning is removed before the table's keys change and added or changed after them: the
+  // server checks that every unique key holds the partitioning's columns at each statement.
+  removePartitioning: 8.5, partition: 9.5,
 } as const;
 
 /**
@@ -170,6 +173,9 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
       case 'alterOptions':
         steps.push(...alterOptionsSteps(change, server));
         break;
+      case 'setPartitioning':
+        steps.push(partitionStep(change));
+        break;
       default:
         assertNever(change, 'change');
     }
@@ -203,6 +209,7 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'setPrimaryKey': case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'alterOptions':
         out.add(c.table);
         break;
+      case 'setPartitioning': break;
       case 'addColumn': out.add(`${c.table}.${c.column.name}`); break;
       case 'modifyColumn': out.add(`${c.table}.${c.to.name}`); break;
       case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
@@ -258,6 +265,9 @@ export function titleOf(changes: readonly Change[]): string {
         break;
       case 'setPrimaryKey': phrases.push(['change primary key of', c.table]); break;
       case 'alterOptions': phrases.push(['change options of', c.table]); break;
+      case 'setPartitioning':
+        phrases.push([c.from === null ? 'partition' : c.to === null ? 'unpartition' : 'change partitioning of', c.table]);
+        break;
       default: assertNever(c, 'change');
     }
   }
@@ -272,7 +282,7 @@ export function titleOf(changes: readonly Change[]): string {
 }
 
 /** What a migration's name says first. */
-const VERB_ORDER = ['create', 'add', 'rename', 'change', 'move', 'drop'];
+const VERB_ORDER = ['create', 'add', 'rename', 'change', 'partition', 'unpartition', 'move', 'drop'];
 
 /**
  * One existing table's column, primary key and index changes, written as a single ALTER TABLE
@@ -430,6 +440,56 @@ function alterOptionsSteps(change: Extract<Change, { kind: 'alterOptions' }>, se
       source: [change], up: [{ kind: 'convertCharset', table, from, to, columns: inheriting }], risks: charsetRisks(change, inheriting) });
   }
   return steps;
+}
+
+/**
+ * A partitioning added, changed or removed. Partitions of a RANGE or LIST partitioning whose
+ * scheme stays are changed in place, around the partitions kept at both ends: new ones after
+ * the last are ADD PARTITION (its down DROP PARTITION), ones that go are DROP PARTITION (their
+ * rows with them: R_DROP_PARTITION; the down reorganizes the next partition back into them, or
+ * adds them at the end), and any other change of a run of partitions is REORGANIZE PARTITION,
+ * which moves the rows (its down the reverse reorganization). A RANGE run whose upper bound
+ * changes, another scheme, HASH/KEY counts and subpartitioning are PARTITION BY the new scheme
+ * (the rows copied; the down PARTITION BY the old one); none is REMOVE PARTITIONING.
+ */
+function partitionStep(change: Extract<Change, { kind: 'setPartitioning' }>): StepPlan {
+  const { table, from, to } = change;
+  const step = (phase: number, summary: string, up: Ddl, risks: Risk[] = []): StepPlan =>
+    ({ phase, table, summary, source: [change], up: [up], risks });
+  if (to === null) {
+    return step(PHASE.removePartitioning, `remove partitioning of ${table}`, { kind: 'partitionBy', table, from, to: null });
+  }
+  const whole = () => step(PHASE.partition, `${from ? 'repartition' : 'partition'} ${table} by ${to.by.method}`,
+    { kind: 'partitionBy', table, from, to }, from ? [repartitionRisk(table)] : []);
+  if (from === null || !sameScheme(from.by, to.by) || !sameScheme(from.subBy, to.subBy)
+    || (to.by.method !== 'RANGE' && to.by.method !== 'LIST')) return whole();
+  const a = from.partitions;
+  const b = to.partitions;
+  let head = 0;
+  while (head < a.length && head < b.length && samePartition(a[head], b[head])) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && samePartition(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  const gone = a.slice(head, a.length - tail);
+  const come = b.slice(head, b.length - tail);
+  const names = (list: readonly PartitionDefinition[]) => list.map((d) => d.name).join(', ');
+  const clash = come.some((d) => a.some((x) => x.name.toLowerCase() === d.name.toLowerCase() && !gone.includes(x)));
+  if (clash) return whole();
+  if (gone.length === 0 && tail === 0) {
+    return step(PHASE.partition, `add partition${come.length > 1 ? 's' : ''} ${names(come)} to ${table}`,
+      { kind: 'addPartitions', table, partitioning: to, partitions: come });
+  }
+  if (come.length === 0) {
+    return step(PHASE.partition, `drop partition${gone.length > 1 ? 's' : ''} ${names(gone)} of ${table}`,
+      { kind: 'dropPartitions', table, partitioning: from, partitions: gone, next: a[a.length - tail] ?? null },
+      gone.map((d) => dropPartitionRisk(table, d.name)));
+  }
+  // New partitions between kept ones: ADD PARTITION only appends.
+  if (gone.length === 0) return whole();
+  // A RANGE reorganization keeps the run's upper bound (MariaDB 10.11: "Reorganize of range partitions cannot change total ranges").
+  const bound = (list: readonly PartitionDefinition[]) => (list[list.length - 1]?.lessThan ?? []).join('\0');
+  if (to.by.method === 'RANGE' && bound(gone) !== bound(come)) return whole();
+  return step(PHASE.partition, `reorganize partition${gone.length > 1 ? 's' : ''} ${names(gone)} of ${table} into ${names(come)}`,
+    { kind: 'reorganizePartitions', table, partitioning: to, from: gone, to: come }, [repartitionRisk(table)]);
 }
 
 /** Indexes the server may have made for a foreign key, kept as they are (see `Pinned` in diff/changes.ts). */

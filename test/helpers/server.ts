@@ -55,7 +55,12 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
     WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`);
   const checks = await q(`SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause
     FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME`);
-  return { tables, columns, indexes, fks, checks };
+  const partitions = await q(`SELECT TABLE_NAME AS t, PARTITION_NAME AS name, SUBPARTITION_NAME AS sub, PARTITION_ORDINAL_POSITION AS pos,
+    SUBPARTITION_ORDINAL_POSITION AS subPos, PARTITION_METHOD AS method, SUBPARTITION_METHOD AS subMethod,
+    PARTITION_EXPRESSION AS expr, SUBPARTITION_EXPRESSION AS subExpr, PARTITION_DESCRIPTION AS description, PARTITION_COMMENT AS comment
+    FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL
+    ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION`);
+  return { tables, columns, indexes, fks, checks, partitions };
 }
 
 /** Runs a whole SQL file (comments and several statements) on the connection. */

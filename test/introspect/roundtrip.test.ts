@@ -136,7 +136,7 @@ describe('what introspection leaves out', () => {
       let queries = 0;
       const counting: Queryable = { query: (sql: string, params?: unknown[]) => { queries++; return db.conn.query(sql, params); } };
       const { ir, notes } = await introspectWithNotes(counting, db.name);
-      expect(queries).toBe(7);
+      expect(queries).toBe(8);
       expect(ir.tables.map((t) => t.name)).toEqual(['doc']);
       const doc = ir.tables[0];
       expect(doc.foreignKeys).toEqual([]);

@@ -1,5 +1,8 @@
 import { assertNever } from '../../ir/types.js';
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
+import type {
+  Check, Column, DefaultValue, ForeignKey, Index, PartitionDefinition, Partitioning, PrimaryKey, Table, TableOptions,
+} from '../../ir/types.js';
+import { partitionClauseSql, partitionDefinitionSql, partitioningHasUserSql } from './partition.js';
 import {
   alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
   baseOptionsSql, valueSql, word,
@@ -80,6 +83,30 @@ export type Ddl =
    */
   | { readonly kind: 'convertCharset'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions; readonly columns: readonly Column[] }
   /**
+   * The table's partitioning replaced as a whole: `PARTITION BY ...` (the server copies the rows
+   * into the new partitions), or `REMOVE PARTITIONING` when `to` is null.
+   */
+  | { readonly kind: 'partitionBy'; readonly table: string; readonly from: Partitioning | null; readonly to: Partitioning | null }
+  /**
+   * `ADD PARTITION (...)`: new partitions after the last (RANGE) or beside the others (LIST).
+   * `partitioning` is the table's, for the spelling of the definitions.
+   */
+  | { readonly kind: 'addPartitions'; readonly table: string; readonly partitioning: Partitioning; readonly partitions: readonly PartitionDefinition[] }
+  /**
+   * `DROP PARTITION a, b`, the rows in them with them. `next` is the partition after them in the
+   * old order (null when they were the last): its inverse reorganizes `next` into them and
+   * itself again, which gives the rows' old ranges back (ADD PARTITION only appends).
+   */
+  | {
+    readonly kind: 'dropPartitions'; readonly table: string; readonly partitioning: Partitioning; readonly partitions: readonly PartitionDefinition[];
+    readonly next: PartitionDefinition | null;
+  }
+  /** `REORGANIZE PARTITION a, b INTO (...)`: the rows move into the new partitions (the server refuses a row that fits none). */
+  | {
+    readonly kind: 'reorganizePartitions'; readonly table: string; readonly partitioning: Partitioning;
+    readonly from: readonly PartitionDefinition[]; readonly to: readonly PartitionDefinition[];
+  }
+  /**
    * The UPDATE that fills a column where it is NULL. `keep` are ON UPDATE CURRENT_TIMESTAMP
    * columns: set to themselves, they keep their values instead of taking the time of the
    * migration. Data only: its inverse is nothing (the down drops or narrows the column).
@@ -126,6 +153,13 @@ export function invertDdl(ddl: Ddl): Ddl[] {
       return [{ kind: 'alterTable', table: ddl.table, clauses: ddl.clauses.map(invertClause),
         ...(ddl.order ? { order: { to: ddl.order.from, from: ddl.order.to } } : {}) }];
     case 'tableOptions': case 'convertCharset': return [{ ...ddl, from: ddl.to, to: ddl.from }];
+    case 'partitionBy': return [{ ...ddl, from: ddl.to, to: ddl.from }];
+    case 'reorganizePartitions': return [{ ...ddl, from: ddl.to, to: ddl.from }];
+    case 'addPartitions': return [{ kind: 'dropPartitions', table: ddl.table, partitioning: ddl.partitioning, partitions: ddl.partitions, next: null }];
+    case 'dropPartitions':
+      return [ddl.next
+        ? { kind: 'reorganizePartitions', table: ddl.table, partitioning: ddl.partitioning, from: [ddl.next], to: [...ddl.partitions, ddl.next] }
+        : { kind: 'addPartitions', table: ddl.table, partitioning: ddl.partitioning, partitions: ddl.partitions }];
     case 'backfill': case 'refuseRows': return [];
     default: return assertNever(ddl, 'statement');
   }
@@ -150,7 +184,7 @@ function clauseHasUserSql(c: Clause): boolean {
 }
 
 function tableHasUserSql(t: Table): boolean {
-  return t.checks.length > 0 || t.columns.some(columnHasUserSql);
+  return t.checks.length > 0 || t.columns.some(columnHasUserSql) || (t.partitioning !== undefined && partitioningHasUserSql(t.partitioning));
 }
 
 /** Whether a statement embeds SQL written by the user (so sql-formatter must lay it out). */
@@ -160,6 +194,8 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
     case 'dropTable': case 'renameTable': case 'tableOptions': return false;
     case 'alterTable': return ddl.clauses.some(clauseHasUserSql);
     case 'convertCharset': case 'refuseRows': return true;
+    case 'partitionBy': return true;
+    case 'addPartitions': case 'dropPartitions': case 'reorganizePartitions': return true;
     case 'backfill': return ddl.value.kind === 'expr';
     default: return assertNever(ddl, 'statement');
   }
@@ -185,6 +221,13 @@ function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
         : 'DEFAULT CHARSET = DEFAULT', ...ddl.columns.map((c) => `MODIFY COLUMN ${columnSql(c)}`)];
       return `ALTER TABLE ${ident(ddl.table)} ${clauses.join(',\n')}`;
     }
+    case 'partitionBy': return `ALTER TABLE ${ident(ddl.table)} ${ddl.to ? partitionClauseSql(ddl.to) : 'REMOVE PARTITIONING'}`;
+    case 'addPartitions':
+      return `ALTER TABLE ${ident(ddl.table)} ADD PARTITION (${ddl.partitions.map((d) => partitionDefinitionSql(d, ddl.partitioning)).join(', ')})`;
+    case 'dropPartitions': return `ALTER TABLE ${ident(ddl.table)} DROP PARTITION ${ddl.partitions.map((d) => ident(d.name)).join(', ')}`;
+    case 'reorganizePartitions':
+      return `ALTER TABLE ${ident(ddl.table)} REORGANIZE PARTITION ${ddl.from.map((d) => ident(d.name)).join(', ')} INTO (`
+        + `${ddl.to.map((d) => partitionDefinitionSql(d, ddl.partitioning)).join(', ')})`;
     case 'backfill': {
       const set = [`${ident(ddl.column)} = ${valueSql(ddl.value)}`, ...ddl.keep.map((k) => `${ident(k)} = ${ident(k)}`)];
       return `UPDATE ${ident(ddl.table)}\nSET\n  ${set.join(',\n  ')}\nWHERE\n  ${ident(ddl.column)} IS NULL`;

@@ -13,6 +13,7 @@ export { codePoint, forbiddenNameChar, ident, literal, OPTION_WORD, quoted, sqlC
 import { ident, literal, word } from './quote.js';
 import { typeSql } from './types.js';
 import { storageOptionsSql } from './table-options.js';
+import { partitionClauseSql } from './partition.js';
 export { typeSql } from './types.js';
 
 export function identList(names: readonly string[]): string {
@@ -115,7 +116,8 @@ export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] 
   for (const fk of foreignKeys) lines.push(foreignKeyClause(fk));
   for (const ck of table.checks) lines.push(checkClause(ck));
   const options = tableOptionsSql(table.options);
-  return `CREATE TABLE ${ident(table.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${options ? ' ' + options : ''}`;
+  const partitioning = table.partitioning ? ` ${partitionClauseSql(table.partitioning)}` : '';
+  return `CREATE TABLE ${ident(table.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${options ? ' ' + options : ''}${partitioning}`;
 }
 
 /** `ALTER TABLE \`t\`` followed by one clause a line, as sql-formatter lays it out. */
