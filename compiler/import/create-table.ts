@@ -9,6 +9,7 @@ import { isKeyItem, readKeyItem, type KeySpec } from './keys.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 import type { ImportState } from './state.js';
 import { readTableOptions } from './table-options.js';
+import { atPartitionBy, readPartitioning } from './partition.js';
 
 /** A foreign key added by a statement, with the names that decide its implicit index. */
 export interface AddedForeignKey {
@@ -74,7 +75,10 @@ export function createTable(state: ImportState, tokens: readonly Token[]): void 
     });
   });
   for (const key of keys) state.attempt(key.at, key.apply);
-  state.attempt(cur.offset(), () => readTableOptions(cur, table.options));
+  state.attempt(cur.offset(), () => {
+    readTableOptions(cur, table.options);
+    if (atPartitionBy(cur)) table.partitioning = readPartitioning(ctx, cur);
+  });
   state.attempt(nameToken.start, () => catalog.addForeignKeyIndexes(table, added));
   catalog.addTable(table);
 }

@@ -39,6 +39,8 @@ export function readTableOptions(cur: Cursor, options: { -readonly [K in keyof T
   let collateSet = false;
   while (!cur.atEnd()) {
     if (cur.acceptOp(',')) continue;
+    // The partitioning follows the options (compiler/import/partition.ts reads it).
+    if (cur.atWord('PARTITION', 'BY')) break;
     const t = cur.peek()!;
     cur.acceptWord('DEFAULT');
     if (cur.acceptWord('ENGINE') || cur.acceptWord('TYPE')) {

@@ -469,8 +469,10 @@ function partitionStep(change: Extract<Change, { kind: 'setPartitioning' }>): St
   while (head < a.length && head < b.length && samePartition(a[head], b[head])) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && samePartition(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
-  const gone = a.slice(head, a.length - tail);
-  const come = b.slice(head, b.length - tail);
+  // New partitions before a kept one: that one is reorganized into them and itself (ADD PARTITION only appends).
+  const before = head === a.length - tail && head < b.length - tail && tail > 0 ? 1 : 0;
+  const gone = a.slice(head, a.length - tail + before);
+  const come = b.slice(head, b.length - tail + before);
   const names = (list: readonly PartitionDefinition[]) => list.map((d) => d.name).join(', ');
   const clash = come.some((d) => a.some((x) => x.name.toLowerCase() === d.name.toLowerCase() && !gone.includes(x)));
   if (clash) return whole();
@@ -480,11 +482,9 @@ function partitionStep(change: Extract<Change, { kind: 'setPartitioning' }>): St
   }
   if (come.length === 0) {
     return step(PHASE.partition, `drop partition${gone.length > 1 ? 's' : ''} ${names(gone)} of ${table}`,
-      { kind: 'dropPartitions', table, partitioning: from, partitions: gone, next: a[a.length - tail] ?? null },
+      { kind: 'dropPartitions', table, partitioning: from, partitions: gone, next: a[head + gone.length] ?? null },
       gone.map((d) => dropPartitionRisk(table, d.name)));
   }
-  // New partitions between kept ones: ADD PARTITION only appends.
-  if (gone.length === 0) return whole();
   // A RANGE reorganization keeps the run's upper bound (MariaDB 10.11: "Reorganize of range partitions cannot change total ranges").
   const bound = (list: readonly PartitionDefinition[]) => (list[list.length - 1]?.lessThan ?? []).join('\0');
   if (to.by.method === 'RANGE' && bound(gone) !== bound(come)) return whole();
