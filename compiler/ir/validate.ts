@@ -209,6 +209,27 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
       name(fk.refTable, `table referenced by foreign key ${q(String(fk.name))}${of}:`, fk.pos ?? t.pos);
     }
     for (const ck of t.checks ?? []) name(ck.name, `check${of}:`, ck.pos ?? t.pos);
+    const p = t.partitioning;
+    if (p) {
+      // Written into statements as they are: the expressions and values must embed.
+      const embeds = (text: unknown, what: string) => {
+        const problem = typeof text !== 'string' ? { message: 'is not text' }
+          : text.toUpperCase() === 'MAXVALUE' ? null : expressionEmbeddingProblem(text);
+        if (problem) {
+          out.push({ code: 'E_SQL_SYNTAX', message: `${where}${what}${of} cannot be written into SQL: ${problem.message}`, ...(p.pos ?? t.pos ? { pos: p.pos ?? t.pos } : {}),
+            hint: 'give the partitioning an expression and values that are SQL' });
+        }
+      };
+      for (const scheme of [p.by, p.subBy]) {
+        if (scheme?.expr !== undefined) embeds(scheme.expr, 'the partitioning expression');
+        for (const c of scheme?.columns ?? []) name(c, `partitioning column${of}:`, p.pos ?? t.pos);
+      }
+      for (const d of p.partitions ?? []) {
+        name(d.name, `partition${of}:`, p.pos ?? t.pos);
+        for (const sp of d.subpartitions ?? []) name(sp, `subpartition${of}:`, p.pos ?? t.pos);
+        for (const v of [...(d.lessThan ?? []), ...(d.values ?? [])]) embeds(v, `a value of partition ${q(String(d.name))}`);
+      }
+    }
   }
   return out;
 }

@@ -122,6 +122,48 @@ describe('schemac import', () => {
     }
   });
 
+  it('partitioning: a .sql file and the live database import to the same snapshot, whose schema file builds it again', async () => {
+    const project = (prefix: string) => {
+      const dir = tempDir(prefix);
+      writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+        dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+      }));
+      return dir;
+    };
+    const sql = 'CREATE TABLE `ev` (`id` int NOT NULL, `d` date NOT NULL, PRIMARY KEY (`id`, `d`))\n'
+      + "  PARTITION BY RANGE (year(`d`)) SUBPARTITION BY HASH (`id`) SUBPARTITIONS 2 (PARTITION `p2020` VALUES LESS THAN (2021) COMMENT 'old',\n"
+      + '  PARTITION `pmax` VALUES LESS THAN MAXVALUE);\n'
+      + "CREATE TABLE `lc` (`c` varchar(5), `n` int) PARTITION BY LIST COLUMNS (`c`, `n`) (PARTITION `a` VALUES IN (('x', 1), ('y', 2)));\n"
+      + 'CREATE TABLE `k` (`id` int NOT NULL PRIMARY KEY) PARTITION BY LINEAR KEY (`id`) PARTITIONS 3;\n';
+    const fromFile = project('import-parts');
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("partitionByRange(sql`year(d)`, [lessThan('p2020', 2021).comment('old'), lessThan('pmax', maxValue)], "
+      + '{ subpartitionByHash: sql`id`, subpartitions: 2 })');
+    expect(schema).toContain("partitionByListColumns([t.c, t.n], [valuesIn('a', ['x', 1], ['y', 2])])");
+    expect(schema).toContain('partitionByKey([t.id], { partitions: 3, linear: true })');
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+
+    const db = await scratchDatabase('import_parts');
+    try {
+      await runSql(db.conn, sql);
+      const fromUrl = project('import-parts-url');
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const i = schemac(fromUrl, 'import', url.toString(), '--db', 'app');
+      expect(i.stderr).toBe('');
+      expect(i.status).toBe(0);
+      const snapshot = (dir: string) => JSON.parse(readFileSync(join(dir, 'generated/app/snapshot.json'), 'utf8'));
+      expect(snapshot(fromUrl)).toEqual(snapshot(fromFile));
+      expect(schemac(fromUrl, 'build', '--db', 'app').stdout).toContain('app: no changes');
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('reads a .sql file with the project\'s dialect: a MariaDB dump\'s JSON (LONGTEXT utf8mb4_bin + json_valid) is json', () => {
     const dir = tempDir('import-dialect');
     writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
