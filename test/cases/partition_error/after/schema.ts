@@ -15,7 +15,7 @@ export const child = table('child', {
 
 export const odd = table('odd', {
   id: id(),
-}, (t) => [partitionByList(sql`id`, []), partitionByHash(sql`id`)]);
+}, () => [partitionByList(sql`id`, [])]);
 
 export const target = table('target', {
   id: id(),
