@@ -1,4 +1,4 @@
-import { mariadbTableOptions, type ServerProfile } from '../dialect/mysql/server.js';
+import { mariadbTableOptions, partitionsEngine, type ServerProfile } from '../dialect/mysql/server.js';
 import {
   INNODB_KEY_BLOCK_SIZES, INNODB_ROW_FORMATS, NOT_OTHER_OPTIONS, ROW_FORMATS, STORAGE_OPTION_BY_SQL, STORAGE_OPTIONS,
 } from '../dialect/mysql/table-options.js';
@@ -41,7 +41,8 @@ import type {
  *   E_COLLATION_CHARSET, E_COMMENT_TOO_LONG
  * - table options: E_OPTION_INVALID, E_TABLE_OPTION_VALUE, E_TABLE_OPTION_CONFLICT, E_TABLE_OPTION_SERVER,
  *   E_TABLE_OPTION_MODELLED
- * - partitioning: E_PARTITION_SCHEME, E_PARTITION_COLUMN, E_PARTITION_KEY, E_PARTITION_FK, E_PARTITION_NAME
+ * - partitioning: E_PARTITION_SCHEME, E_PARTITION_COLUMN, E_PARTITION_KEY, E_PARTITION_FK, E_PARTITION_NAME,
+ *   E_PARTITION_ENGINE
  */
 export function validateSchema(ir: SchemaIR, server: ServerProfile = DEFAULT_SERVER, hints: BuildHints = NO_HINTS): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -375,10 +376,21 @@ class Validator {
         for (const c of referencedColumns(s.expr, (table.columns ?? []).map((x) => x.name))) used.add(lower(c));
       }
       for (const c of s.columns ?? []) {
-        if (!info.columnsCi.has(lower(c))) bad('E_PARTITION_COLUMN', `${what} names column ${q(c)}, which the table does not have`, 'name a column of the table');
-        else used.add(lower(c));
+        const col = info.columnsCi.get(lower(c));
+        if (!col) bad('E_PARTITION_COLUMN', `${what} names column ${q(c)}, which the table does not have`, 'name a column of the table');
+        else {
+          used.add(lower(c));
+          // MariaDB 10.11: "A BLOB field is not allowed in partition function" (TEXT, BLOB and JSON alike).
+          if (isLob(col.type) || col.type.kind === 'json') {
+            bad('E_PARTITION_COLUMN', `${what} names ${typeText(col.type)} column ${q(c)}: a BLOB, TEXT or JSON column cannot be a partitioning column`, 'partition by another column');
+          }
+        }
       }
-      if (s.method === 'KEY' && !(s.columns?.length)) for (const c of table.primaryKey?.columns ?? []) used.add(lower(c));
+      if (s.method === 'KEY' && !(s.columns?.length)) {
+        // KEY (): the primary key (MariaDB 10.11 without one: "Field in list of fields for partition function not found in table").
+        if (!table.primaryKey) bad('E_PARTITION_SCHEME', `${what} KEY () partitions by the primary key, and the table has none`, 'name the columns, or declare a primary key');
+        for (const c of table.primaryKey?.columns ?? []) used.add(lower(c));
+      }
     };
     scheme(p.by, false);
     if (p.subBy) {
@@ -425,6 +437,10 @@ class Validator {
           + 'the server requires every primary and unique key of a partitioned table to include every column of its partitioning',
         `add ${missing.join(', ')} to ${what}, or partition by columns every unique key has`);
       }
+    }
+    if (!partitionsEngine(this.server, engineOf(table.options, this.server))) {
+      bad('E_PARTITION_ENGINE', `ENGINE=${engineOf(table.options, this.server)} cannot be partitioned on MySQL (only InnoDB and NDB can)`,
+        'use InnoDB, or set "dialect": "mariadb" if the server is MariaDB');
     }
     if ((table.foreignKeys ?? []).length) {
       bad('E_PARTITION_FK', `a partitioned table cannot have foreign keys (${table.foreignKeys.map((f) => f.name).join(', ')}): InnoDB refuses them`,

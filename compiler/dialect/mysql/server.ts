@@ -208,3 +208,12 @@ export function defaultRowFormat(p: ServerProfile, engine: string): string | nul
  * ENCRYPTION instead, which schemac carries as written.
  */
 export const mariadbTableOptions = isMariadb;
+
+/**
+ * Whether a table of `engine` can be partitioned: on MySQL 8 only InnoDB and NDB can (native
+ * partitioning: https://dev.mysql.com/doc/refman/8.0/en/partitioning-limitations-storage-engines.html);
+ * MariaDB's partition engine takes InnoDB, MyISAM, Aria and others (MyISAM tested on 10.11).
+ */
+export function partitionsEngine(p: ServerProfile, engine: string): boolean {
+  return isMariadb(p) || ['innodb', 'ndb', 'ndbcluster'].includes(engine.toLowerCase());
+}

@@ -1,4 +1,4 @@
-import { table, id, int, varchar, date, primaryKey, unique, foreignKey, partitionByRange, partitionByRangeColumns, partitionByList, partitionByListColumns, partitionByHash, partitionByKey, lessThan, valuesIn, partition, maxValue, sql } from 'schemac';
+import { table, id, int, varchar, text, date, primaryKey, unique, foreignKey, partitionByRange, partitionByRangeColumns, partitionByList, partitionByListColumns, partitionByHash, partitionByKey, lessThan, valuesIn, partition, maxValue, sql } from 'schemac';
 
 export const parent = table('parent', {
   id: id(),
@@ -25,3 +25,16 @@ export const referrer = table('referrer', {
   id: id(),
   target_id: int().references(() => target.id),
 });
+
+export const nokey = table('nokey', {
+  n: int(),
+  body: text(),
+}, (t) => [partitionByKey([], { partitions: 2 }), unique(t.n)]);
+
+export const blobby = table('blobby', {
+  body: text(),
+}, (t) => [partitionByKey([t.body], { partitions: 2 })]);
+
+export const isam = table('isam', {
+  id: id(),
+}, () => [partitionByHash(sql`id`, { partitions: 2 })]).engine('MyISAM');
