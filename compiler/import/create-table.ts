@@ -9,7 +9,7 @@ import { isKeyItem, readKeyItem, type KeySpec } from './keys.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 import type { ImportState } from './state.js';
 import { readTableOptions } from './table-options.js';
-import { atPartitionBy, readPartitioning } from './partition.js';
+import { atPartitionBy, executablePartitioning, readPartitioning } from './partition.js';
 
 /** A foreign key added by a statement, with the names that decide its implicit index. */
 export interface AddedForeignKey {
@@ -78,6 +78,10 @@ export function createTable(state: ImportState, tokens: readonly Token[]): void 
   state.attempt(cur.offset(), () => {
     readTableOptions(cur, table.options);
     if (atPartitionBy(cur)) table.partitioning = readPartitioning(ctx, cur);
+    else {
+      const fromDump = executablePartitioning(ctx, state.comments, tokens[tokens.length - 1].end);
+      if (fromDump) table.partitioning = fromDump;
+    }
   });
   state.attempt(nameToken.start, () => catalog.addForeignKeyIndexes(table, added));
   catalog.addTable(table);

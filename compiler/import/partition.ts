@@ -1,4 +1,4 @@
-import type { Token } from '../dialect/mysql/lexer.js';
+import { lexSql, type Token } from '../dialect/mysql/lexer.js';
 import { MAXVALUE } from '../dialect/mysql/partition.js';
 import { expressionEmbeddingProblem } from '../ir/sql-expr.js';
 import type { PartitionDefinition, Partitioning, PartitionScheme } from '../ir/types.js';
@@ -149,4 +149,28 @@ export function readPartitioning(ctx: ReadContext, cur: Cursor): Partitioning {
   if (partitions.length && by.count !== undefined) by = { ...by, count: undefined } as PartitionScheme;
   if (by.count === undefined) delete (by as { count?: number }).count;
   return { by, ...(subBy ? { subBy } : {}), partitions, ...(start ? { pos: ctx.pos(start.start) } : {}) };
+}
+
+/**
+ * mysqldump writes a table's partitioning in an executable comment after its options
+ * (`) ENGINE=InnoDB ... /*!50100 PARTITION BY RANGE (...) (...) *\/;`), which the server runs as
+ * code (every server schemac supports is past 5.1). The comment that follows the statement's
+ * last token, with only blanks between, is read as the partitioning; its tokens keep their
+ * offsets in the file, so positions and the expressions' text are the file's.
+ */
+export function executablePartitioning(ctx: ReadContext, comments: readonly Token[], lastEnd: number): Partitioning | null {
+  for (const c of comments) {
+    if (c.start < lastEnd || ctx.text.slice(lastEnd, c.start).trim() !== '') continue;
+    const m = /^\/\*M?!\d{5,6}/.exec(c.text);
+    if (!m || !c.text.endsWith('*/')) return null;
+    const base = c.start + m[0].length;
+    const inner = c.text.slice(m[0].length, -2);
+    const lexed = lexSql(inner);
+    if (lexed.error) throw new ImportError('E_IMPORT_SYNTAX', lexed.error.message, base + lexed.error.offset);
+    const tokens = lexed.tokens.map((t) => ({ ...t, start: t.start + base, end: t.end + base }));
+    const cur = new Cursor(tokens);
+    if (!atPartitionBy(cur)) return null;
+    return readPartitioning(ctx, cur);
+  }
+  return null;
 }

@@ -78,6 +78,15 @@ ALTER TABLE x REMOVE PARTITIONING;`);
     expect(parts(ir, 'x')).toBeUndefined();
   });
 
+  it('reads the partitioning mysqldump writes in an executable comment after the options', () => {
+    const ir = read('CREATE TABLE `t` (\n  `id` int NOT NULL,\n  `d` date NOT NULL,\n  PRIMARY KEY (`id`,`d`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4\n'
+      + '/*!50100 PARTITION BY RANGE (year(`d`))\n(PARTITION p0 VALUES LESS THAN (2020) ENGINE = InnoDB,\n PARTITION p1 VALUES LESS THAN MAXVALUE ENGINE = InnoDB) */;\n'
+      + 'CREATE TABLE `u` (`id` int NOT NULL) /*!50100 PARTITION BY KEY (id) PARTITIONS 4 */;');
+    expect(parts(ir, 't')).toEqual({ by: { method: 'RANGE', expr: 'year(`d`)' },
+      partitions: [{ name: 'p0', lessThan: ['2020'] }, { name: 'p1', lessThan: ['MAXVALUE'] }], pos: { file: 'test.sql', line: 6, column: 10 } });
+    expect(parts(ir, 'u')?.by).toEqual({ method: 'KEY', columns: ['id'], count: 4 });
+  });
+
   it('refuses what it cannot hold, at its line', () => {
     const problems = (sql: string) => importSql(sql, 'test.sql', { server: mariadb }).diagnostics.map(formatDiagnostic);
     expect(problems("CREATE TABLE t (id int) PARTITION BY HASH (id) (PARTITION p0 DATA DIRECTORY = '/x');"))
