@@ -1,6 +1,7 @@
 import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
 import { isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { otherOptionReset, sortOtherOptions, STORAGE_OPTIONS } from '../dialect/mysql/table-options.js';
+import { splitValueList } from '../dialect/mysql/partition.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
@@ -88,6 +89,14 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
  * them apart (no count is 1, the server's default); LIST values in canonical order (the server
  * lists NULL first); MAXVALUE upper case; an empty comment unset.
  */
+/** A LIST COLUMNS tuple in one spelling, `('x', 1)` (the server writes `('x',1)`); other values trimmed. */
+function tupleSpelling(value: string): string {
+  const v = value.trim();
+  if (!v.startsWith('(') || !v.endsWith(')')) return v;
+  const items = splitValueList(v.slice(1, -1));
+  return items.every((x) => x !== '') && `(${items.join(',')})`.replace(/\s+/g, '') === v.replace(/\s+/g, '') ? `(${items.join(', ')})` : v;
+}
+
 export function normalizePartitioning(p: Partitioning): Partitioning {
   const scheme = (x: PartitionScheme): PartitionScheme => ({
     method: x.method.toUpperCase() as PartitionScheme['method'],
@@ -101,7 +110,7 @@ export function normalizePartitioning(p: Partitioning): Partitioning {
   let partitions: PartitionDefinition[] = p.partitions.map((d) => ({
     name: d.name,
     ...(d.lessThan ? { lessThan: d.lessThan.map((v) => (v.trim().toUpperCase() === 'MAXVALUE' ? 'MAXVALUE' : v.trim())) } : {}),
-    ...(d.values ? { values: [...d.values].map((v) => v.trim()).sort((a, b) => compareNames(canonicalSql(a), canonicalSql(b))) } : {}),
+    ...(d.values ? { values: [...d.values].map(tupleSpelling).sort((a, b) => compareNames(canonicalSql(a), canonicalSql(b))) } : {}),
     ...(d.subpartitions ? { subpartitions: [...d.subpartitions] } : {}),
     ...(d.comment ? { comment: d.comment } : {}),
   }));
