@@ -73,13 +73,15 @@ describe('a file and the live database read the same options', () => {
   STATS_AUTO_RECALC=1 STATS_SAMPLE_PAGES=9 AUTO_INCREMENT=77 MAX_ROWS=99 MIN_ROWS=3 CHECKSUM=1 DELAY_KEY_WRITE=1;
 CREATE TABLE b (id int PRIMARY KEY) PAGE_COMPRESSED=1 PAGE_COMPRESSION_LEVEL=2 ENCRYPTED=NO;
 CREATE TABLE c (id int PRIMARY KEY) ENGINE=MyISAM ROW_FORMAT=FIXED PACK_KEYS=1;
-CREATE TABLE d (id int PRIMARY KEY) ROW_FORMAT=DYNAMIC;`;
+CREATE TABLE d (id int PRIMARY KEY) ROW_FORMAT=DYNAMIC;
+CREATE TABLE e (id int PRIMARY KEY) ENGINE=Aria;
+CREATE TABLE f (id int PRIMARY KEY) ENGINE=Aria TRANSACTIONAL=0 PAGE_CHECKSUM=0;`;
     const db = await scratchDatabase('import_opts');
     try {
       await runSql(db.conn, file);
       const [rows] = await db.conn.query('SHOW CREATE TABLE a') as any;
       const shown = [];
-      for (const t of ['a', 'b', 'c', 'd']) shown.push(((await db.conn.query(`SHOW CREATE TABLE ${t}`)) as any)[0][0]['Create Table'] + ';');
+      for (const t of ['a', 'b', 'c', 'd', 'e', 'f']) shown.push(((await db.conn.query(`SHOW CREATE TABLE ${t}`)) as any)[0][0]['Create Table'] + ';');
       expect(rows[0]['Create Table']).toContain('AUTO_INCREMENT=77');
       const { ir: live, server } = await introspectWithNotes(db.conn, db.name);
       const database = databaseDefaults(server);
@@ -97,6 +99,9 @@ CREATE TABLE d (id int PRIMARY KEY) ROW_FORMAT=DYNAMIC;`;
       // ROW_FORMAT=DYNAMIC is InnoDB's default: the same table as one without it.
       expect(diffSchemas(read('CREATE TABLE d (id int PRIMARY KEY);'), live, on).filter((c) => c.kind === 'alterOptions')).toEqual([]);
       expect(options(live, 'a').autoIncrement).toBe(77);
+      // Aria's defaults (TRANSACTIONAL=1, PAGE_CHECKSUM=1) are no options; other values are carried.
+      expect(options(live, 'e').other).toBeUndefined();
+      expect(options(live, 'f').other).toEqual([{ name: 'PAGE_CHECKSUM', value: '0' }, { name: 'TRANSACTIONAL', value: '0' }]);
     } finally {
       await db.drop();
     }

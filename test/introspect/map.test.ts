@@ -211,6 +211,11 @@ describe('character sets and collations', () => {
     expect(mapTableOptions({ ...row, rowFormat: 'Compact', createOptions: '' }, { ...MYSQL, innodbDefaultRowFormat: 'COMPACT' })).toEqual(base);
     // MyISAM's format follows its columns: never read from ROW_FORMAT.
     expect(mapTableOptions({ ...row, engine: 'MyISAM', rowFormat: 'Fixed', createOptions: '' }, MYSQL)).toEqual({ ...base, engine: 'MyISAM' });
+    // An Aria table that declares nothing: MariaDB 10.11 shows transactional=1, its default.
+    const aria = { ...row, engine: 'Aria', collation: 'utf8mb4_general_ci', rowFormat: 'Page' };
+    expect(normalizeSchema({ kind: 'schema', tables: [{ kind: 'table', name: 't', columns: [], primaryKey: null, indexes: [], foreignKeys: [], checks: [],
+      options: mapTableOptions({ ...aria, createOptions: 'transactional=1' }, MARIADB) }] }).tables[0].options).toEqual({ ...base, engine: 'Aria' });
+    expect(mapTableOptions({ ...aria, createOptions: 'transactional=0' }, MARIADB)).toEqual({ ...base, engine: 'Aria', other: [{ name: 'TRANSACTIONAL', value: '0' }] });
     // What is not an option word is left out, with a note.
     const notes: string[] = [];
     expect(mapTableOptions({ ...row, createOptions: "CONNECTION='a b' stats_persistent=7" }, MYSQL, (m) => notes.push(m))).toEqual(base);

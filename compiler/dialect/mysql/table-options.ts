@@ -74,7 +74,10 @@ export const NOT_OTHER_OPTIONS: ReadonlySet<string> = new Set(['ENGINE', 'TYPE',
  */
 const OTHER_RESETS: Readonly<Record<string, string>> = {
   CHECKSUM: '0', TABLE_CHECKSUM: '0', DELAY_KEY_WRITE: '0', AVG_ROW_LENGTH: '0', INSERT_METHOD: 'NO', COMPRESSION: 'None',
-  ENCRYPTION: 'N', PAGE_CHECKSUM: '0', TRANSACTIONAL: '0', ENCRYPTION_KEY_ID: 'DEFAULT',
+  ENCRYPTION: 'N', ENCRYPTION_KEY_ID: 'DEFAULT',
+  // Aria's defaults: CREATE_OPTIONS shows transactional=1 and SHOW CREATE TABLE PAGE_CHECKSUM=1 for
+  // an Aria table that declares neither (MariaDB 10.11).
+  PAGE_CHECKSUM: '1', TRANSACTIONAL: '1',
 };
 
 /** The reset value of an unmodelled option (see OTHER_RESETS). */
