@@ -173,9 +173,15 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
       case 'alterOptions':
         steps.push(...alterOptionsSteps(change, server));
         break;
-      case 'setPartitioning':
-        steps.push(partitionStep(change));
+      case 'setPartitioning': {
+        // The table's primary or unique keys change too: they may hold the old partitioning's
+        // columns only, or the new one's only, so a new scheme goes in two steps around them.
+        const rekeyed = changes.some((c) => c.kind !== 'setPartitioning' && 'table' in c && c.table === change.table
+          && (c.kind === 'setPrimaryKey' || ((c.kind === 'addIndex' || c.kind === 'dropIndex') && c.index.unique)
+            || (c.kind === 'replaceIndex' && (c.from.unique || c.to.unique))));
+        steps.push(...partitionSteps(change, rekeyed));
         break;
+      }
       default:
         assertNever(change, 'change');
     }
@@ -452,6 +458,18 @@ function alterOptionsSteps(change: Extract<Change, { kind: 'alterOptions' }>, se
  * changes, another scheme, HASH/KEY counts and subpartitioning are PARTITION BY the new scheme
  * (the rows copied; the down PARTITION BY the old one); none is REMOVE PARTITIONING.
  */
+function partitionSteps(change: Extract<Change, { kind: 'setPartitioning' }>, rekeyed: boolean): StepPlan[] {
+  const { table, from, to } = change;
+  const remove = (): StepPlan => ({ phase: PHASE.removePartitioning, table, summary: `remove partitioning of ${table}`, source: [change],
+    up: [{ kind: 'partitionBy', table, from, to: null }], risks: [] });
+  if (to === null) return [remove()];
+  if (from !== null && rekeyed && !(sameScheme(from.by, to.by) && sameScheme(from.subBy, to.subBy))) {
+    return [remove(), { phase: PHASE.partition, table, summary: `partition ${table} by ${to.by.method}`, source: [change],
+      up: [{ kind: 'partitionBy', table, from: null, to }], risks: [repartitionRisk(table)] }];
+  }
+  return [partitionStep(change)];
+}
+
 function partitionStep(change: Extract<Change, { kind: 'setPartitioning' }>): StepPlan {
   const { table, from, to } = change;
   const step = (phase: number, summary: string, up: Ddl, risks: Risk[] = []): StepPlan =>
