@@ -44,7 +44,7 @@ function tablesOf(change: Change): string[] {
     case 'renameTable': return [change.from, change.to];
     case 'addColumn': case 'dropColumn': case 'renameColumn': case 'reorderColumns': case 'modifyColumn': case 'addIndex':
     case 'dropIndex': case 'renameIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'addCheck':
-    case 'dropCheck': case 'setPrimaryKey': case 'alterOptions':
+    case 'dropCheck': case 'setPrimaryKey': case 'alterOptions': case 'setPartitioning':
       return [change.table];
     default: return assertNever(change, 'change');
   }

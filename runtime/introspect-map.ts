@@ -2,15 +2,21 @@ import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '
 import { VERSION_TABLE } from '../compiler/config.js';
 import { lexSql, SqlScanner, type Token } from '../compiler/dialect/mysql/lexer.js';
 import {
-  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, sridZeroIsNone, type ServerProfile,
+  defaultRowFormat, defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, sridZeroIsNone, type ServerProfile,
 } from '../compiler/dialect/mysql/server.js';
+import { OPTION_WORD } from '../compiler/dialect/mysql/quote.js';
+import {
+  INNODB_ROW_FORMATS, parseCreateOptions, readStorageValue, STORAGE_OPTION_BY_SQL,
+} from '../compiler/dialect/mysql/table-options.js';
+import { splitColumnList, splitValueList } from '../compiler/dialect/mysql/partition.js';
 import {
   canonicalCharset, charsetOfCollation, compareNames, normalizeSchema, type CharsetSpelling, type Collation,
 } from '../compiler/ir/normalize.js';
 import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, OtherTableOption, PartitionDefinition, Partitioning,
+  PartitionScheme, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
 } from '../compiler/ir/types.js';
 
 /**
@@ -46,6 +52,12 @@ export interface TableRow {
   readonly collation: string | null;
   readonly charset: string | null;
   readonly comment: string | null;
+  /** ROW_FORMAT: the format the table has (`Dynamic`), declared or not. */
+  readonly rowFormat?: string | null;
+  /** CREATE_OPTIONS: the options declared (`row_format=COMPRESSED key_block_size=8`, see parseCreateOptions). */
+  readonly createOptions?: string | null;
+  /** AUTO_INCREMENT: the counter's next value (text: it may pass 2^53), NULL without an AUTO_INCREMENT column. */
+  readonly autoIncrement?: string | null;
 }
 
 /** information_schema.COLUMNS, aliased; the values exactly as the server gives them. */
@@ -128,6 +140,8 @@ export interface IntrospectRows {
   readonly checks: readonly CheckRow[];
   /** From SHOW CREATE TABLE of the tables `tablesNeedingCreate` names (absent: none read). */
   readonly indexOptions?: readonly IndexOptionRow[];
+  /** information_schema.PARTITIONS of partitioned tables (optional: rows read before partitioning was held). */
+  readonly partitions?: readonly PartitionRow[];
 }
 
 /**
@@ -199,6 +213,66 @@ export function indexOptionsOfCreateTable(tableName: string, createSql: string):
     if (row.parser !== undefined || row.keyBlockSize !== undefined) out.push(row);
   }
   return out;
+}
+
+/** information_schema.PARTITIONS, one row per partition or subpartition (MySQL 8 and MariaDB have the same columns). */
+export interface PartitionRow {
+  readonly tableName: string;
+  readonly name: string;
+  readonly subName: string | null;
+  readonly position: number;
+  readonly subPosition: number | null;
+  /** `RANGE`, `RANGE COLUMNS`, `LIST`, `LIST COLUMNS`, `HASH`, `LINEAR HASH`, `KEY`, `LINEAR KEY`. */
+  readonly method: string;
+  readonly subMethod: string | null;
+  /** The expression, or for KEY and COLUMNS the columns (`` `a`,`b` ``; empty for KEY ()). */
+  readonly expression: string | null;
+  readonly subExpression: string | null;
+  /** RANGE: the bound(s), `MAXVALUE`; LIST: the values, `1,2,3`, `('x',1),('y',2)`. */
+  readonly description: string | null;
+  readonly comment: string | null;
+}
+
+/**
+ * A table's PARTITIONS rows as its Partitioning (before normalisation, which makes the
+ * partitions the server named itself a count); null, with a note, for a method it cannot read.
+ */
+export function mapPartitioning(rows: readonly PartitionRow[], note?: (message: string) => void): Partitioning | null {
+  if (rows.length === 0) return null;
+  const scheme = (method: string, expression: string | null): PartitionScheme | null => {
+    const m = /^(LINEAR )?(RANGE|LIST|HASH|KEY)( COLUMNS)?$/.exec(method.trim().toUpperCase().replace(/\s+/g, ' '));
+    if (!m) {
+      note?.(`partitioning by ${method} left out: schemac reads RANGE, LIST, HASH and KEY`);
+      return null;
+    }
+    const kind = m[2] as PartitionScheme['method'];
+    const byColumns = kind === 'KEY' || m[3] !== undefined;
+    return {
+      method: kind, ...(m[1] ? { linear: true } : {}),
+      ...(byColumns ? { columns: splitColumnList(expression ?? '') } : { expr: (expression ?? '').trim() }),
+    };
+  };
+  const first = rows[0];
+  const by = scheme(first.method, first.expression);
+  const subBy = first.subMethod ? scheme(first.subMethod, first.subExpression) : undefined;
+  if (by === null || subBy === null) return null;
+  const partitions: PartitionDefinition[] = [];
+  for (const r of [...rows].sort((a, b) => a.position - b.position || (a.subPosition ?? 0) - (b.subPosition ?? 0))) {
+    let d = partitions.find((x) => x.name === r.name);
+    if (!d) {
+      const values = r.description === null ? null : splitValueList(r.description);
+      d = {
+        name: r.name,
+        ...(values && by.method === 'RANGE' ? { lessThan: values } : {}),
+        ...(values && by.method === 'LIST' ? { values } : {}),
+        ...(r.comment ? { comment: r.comment } : {}),
+        ...(r.subName !== null ? { subpartitions: [] as string[] } : {}),
+      };
+      partitions.push(d);
+    }
+    if (r.subName !== null) (d.subpartitions as string[]).push(r.subName);
+  }
+  return { by, ...(subBy ? { subBy } : {}), partitions };
 }
 
 /** Something the server has that the IR cannot hold, left out or approximated (never silently). */
@@ -485,7 +559,7 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
  * Table options relative to the database: null for what is inherited or the server's default
  * (the default engine in any case is null, another engine as the normaliser spells it).
  */
-export function mapTableOptions(row: TableRow, server: ServerInfo): TableOptions {
+export function mapTableOptions(row: TableRow, server: ServerInfo, notes?: (message: string) => void): TableOptions {
   const database = { charset: server.databaseCharset, collation: server.databaseCollation };
   const cs = ownCharset(row.charset, row.collation, database, server.charsetDefaults);
   // A table in the database's charset with another collation still names its charset, as the
@@ -499,7 +573,47 @@ export function mapTableOptions(row: TableRow, server: ServerInfo): TableOptions
     charset,
     collate: cs.collate,
     comment: row.comment ? row.comment : null,
+    ...mapStorageOptions(row, server, notes),
   };
+}
+
+/**
+ * The storage options of a table from CREATE_OPTIONS, which lists what was declared (MariaDB
+ * 10.11 and MySQL 8 alike: `min_rows=10 max_rows=1000 stats_persistent=1 row_format=COMPRESSED
+ * key_block_size=8`, MariaDB's own options as `` `PAGE_COMPRESSED`='1' ``, MySQL's
+ * `ENCRYPTION='Y'` and `partitioned`), and AUTO_INCREMENT, the counter's next value (the start a
+ * new table would need; never compared). ROW_FORMAT, the format the table has, stands in for a
+ * declared one only where CREATE_OPTIONS has none (nor KEY_BLOCK_SIZE, which makes an InnoDB
+ * table COMPRESSED) and it is not the engine's default (a server whose default changed after the
+ * table was made). Anything else CREATE_OPTIONS lists is carried
+ * as written when it is option words, and noted when not.
+ */
+export function mapStorageOptions(row: TableRow, server: ServerProfile, notes?: (message: string) => void): Partial<TableOptions> {
+  const out: Record<string, unknown> = {};
+  const other: OtherTableOption[] = [];
+  for (const { name, value } of parseCreateOptions(row.createOptions ?? '')) {
+    if (name === 'PARTITIONED' && value === null) continue;
+    const fact = STORAGE_OPTION_BY_SQL.get(name);
+    if (fact && fact.key !== 'autoIncrement') {
+      const v = readStorageValue(fact, value ?? '');
+      if (v instanceof Error) notes?.(`${name}=${value ?? ''} left out: ${v.message}`);
+      else if (v !== undefined) out[fact.key] = v;
+    } else if (value !== null && OPTION_WORD.test(name) && OPTION_WORD.test(value)) {
+      other.push({ name, value });
+    } else {
+      notes?.(`table option ${name}${value === null ? '' : `=${value}`} left out: it is not an option word schemac can carry`);
+    }
+  }
+  // KEY_BLOCK_SIZE alone makes an InnoDB table COMPRESSED: that is what it declared, not a row format.
+  if (out.rowFormat === undefined && out.keyBlockSize === undefined && row.rowFormat) {
+    const effective = row.rowFormat.toUpperCase();
+    const def = defaultRowFormat(server, row.engine ?? server.defaultEngine);
+    if (def !== null && effective !== def && (INNODB_ROW_FORMATS as readonly string[]).includes(effective)) out.rowFormat = effective;
+  }
+  const counter = row.autoIncrement === null || row.autoIncrement === undefined ? NaN : Number(row.autoIncrement);
+  if (Number.isSafeInteger(counter) && counter > 1) out.autoIncrement = counter;
+  if (other.length) out.other = other;
+  return out as Partial<TableOptions>;
 }
 
 /**
@@ -523,6 +637,7 @@ export function buildSchema(
   const fksBy = groupBy(rows.foreignKeys, (r) => r.tableName);
   const checksBy = groupBy(rows.checks, (r) => r.tableName);
   const indexOptions = new Map((rows.indexOptions ?? []).map((r) => [`${r.tableName}\u0000${r.name}`, r]));
+  const partitionsBy = groupBy(rows.partitions ?? [], (r) => r.tableName);
 
   const tables: Table[] = [];
   for (const t of rows.tables) {
@@ -633,9 +748,11 @@ export function buildSchema(
       checks.push({ kind: 'check', name: ck.name, expr: expr.trim(), ...(notEnforced ? { enforced: false as const } : {}) });
     }
 
+    const partitioning = mapPartitioning(partitionsBy.get(t.name) ?? [], (message) => note(t.name, null, message));
     tables.push({
       kind: 'table', name: t.name, columns, primaryKey, indexes, foreignKeys, checks,
-      options: mapTableOptions(t, server),
+      options: mapTableOptions(t, server, (message) => note(t.name, null, message)),
+      ...(partitioning ? { partitioning } : {}),
     });
   }
   // A name schemac could not write back into SQL (a line break in a table name, say) stops here:

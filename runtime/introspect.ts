@@ -2,7 +2,7 @@ import { liveProfile, mysqlInformationSchema, sridInColumns } from '../compiler/
 import { showCreateTableSql } from '../compiler/dialect/mysql/sql.js';
 import type { SchemaIR } from '../compiler/ir/types.js';
 import {
-  buildSchema, indexOptionsOfCreateTable, tablesNeedingCreate, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
+  buildSchema, indexOptionsOfCreateTable, tablesNeedingCreate, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote, type PartitionRow,
   type ServerInfo, type TableRow,
 } from './introspect-map.js';
 
@@ -14,7 +14,7 @@ export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, ty
  *
  * A fixed number of queries whatever the number of tables (MYSQL-NOTES §13): server facts,
  * character sets, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE + REFERENTIAL_CONSTRAINTS and
- * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL). Every column is aliased: MySQL 8 returns
+ * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL) and PARTITIONS. Every column is aliased: MySQL 8 returns
  * information_schema column names in upper case whatever the query says. The row → IR mapping
  * is pure and lives in introspect-map.ts.
  *
@@ -66,12 +66,13 @@ export async function introspectWithNotes(
   conn: Queryable, database: string, options: IntrospectOptions = {},
 ): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   const server = await serverInfo(conn, database, options.flavor);
-  const [tables, columns, indexes, foreignKeys, checks] = await Promise.all([
+  const [tables, columns, indexes, foreignKeys, checks, partitions] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
     rows(conn, sridInColumns(server) ? COLUMNS_SQL_MYSQL : COLUMNS_SQL_MARIADB, [database], toColumnRow),
     rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
+    rows(conn, PARTITIONS_SQL, [database], toPartitionRow),
   ]);
   // The few tables whose indexes say more in SHOW CREATE TABLE (a FULLTEXT parser, KEY_BLOCK_SIZE).
   const indexOptions = (await Promise.all(tablesNeedingCreate(tables, indexes).map(async (name) => {
@@ -80,12 +81,12 @@ export async function introspectWithNotes(
     const createSql = row ? Object.values(row).map((v) => String(v)).find((v) => /^\s*CREATE\b/i.test(v)) : undefined;
     return createSql ? indexOptionsOfCreateTable(name, createSql) : [];
   }))).flat();
-  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks, indexOptions }, server, options.expected ?? null), server };
+  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks, indexOptions, partitions }, server, options.expected ?? null), server };
 }
 
 /** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */
 
-const SERVER_SQL = `SELECT VERSION() AS version, @@default_storage_engine AS defaultEngine,
+const SERVER_SQL = `SELECT VERSION() AS version, @@default_storage_engine AS defaultEngine, @@innodb_default_row_format AS rowFormat,
   s.DEFAULT_CHARACTER_SET_NAME AS charset, s.DEFAULT_COLLATION_NAME AS collation
 FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME = ?`;
 
@@ -93,7 +94,8 @@ const CHARSETS_SQL = `SELECT CHARACTER_SET_NAME AS charset, DEFAULT_COLLATE_NAME
 FROM information_schema.CHARACTER_SETS`;
 
 const TABLES_SQL = `SELECT t.TABLE_NAME AS name, t.ENGINE AS engine, t.TABLE_COLLATION AS collation,
-  c.CHARACTER_SET_NAME AS charset, t.TABLE_COMMENT AS comment
+  c.CHARACTER_SET_NAME AS charset, t.TABLE_COMMENT AS comment, t.ROW_FORMAT AS rowFormat, t.CREATE_OPTIONS AS createOptions,
+  t.AUTO_INCREMENT AS autoIncrement
 FROM information_schema.TABLES t
 LEFT JOIN information_schema.COLLATIONS c ON c.COLLATION_NAME = t.TABLE_COLLATION
 WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE = 'BASE TABLE'
@@ -155,6 +157,14 @@ JOIN information_schema.TABLE_CONSTRAINTS tc
 WHERE cc.CONSTRAINT_SCHEMA = ?
 ORDER BY tc.TABLE_NAME, cc.CONSTRAINT_NAME`;
 
+/** One row per partition (per subpartition of a subpartitioned table); a table without partitions has one row with NULLs, left out. Same columns on MySQL 8 and MariaDB. */
+const PARTITIONS_SQL = `SELECT TABLE_NAME AS tableName, PARTITION_NAME AS name, SUBPARTITION_NAME AS subName,
+  PARTITION_ORDINAL_POSITION AS position, SUBPARTITION_ORDINAL_POSITION AS subPosition, PARTITION_METHOD AS method,
+  SUBPARTITION_METHOD AS subMethod, PARTITION_EXPRESSION AS expression, SUBPARTITION_EXPRESSION AS subExpression,
+  PARTITION_DESCRIPTION AS description, PARTITION_COMMENT AS comment
+FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL
+ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION`;
+
 async function serverInfo(conn: Queryable, database: string, flavor: Flavor | undefined): Promise<ServerInfo> {
   const [facts, charsets] = await Promise.all([
     rows(conn, SERVER_SQL, [database], (r) => r),
@@ -164,6 +174,7 @@ async function serverInfo(conn: Queryable, database: string, flavor: Flavor | un
   const f = facts[0];
   return {
     ...liveProfile(text(f.version), text(f.defaultEngine), new Map(charsets), flavor),
+    ...(textOrNull(f.rowFormat) ? { innodbDefaultRowFormat: text(f.rowFormat).toUpperCase() } : {}),
     database,
     databaseCharset: text(f.charset).toLowerCase(),
     databaseCollation: text(f.collation).toLowerCase(),
@@ -201,6 +212,7 @@ function toTableRow(r: RawRow): TableRow {
   return {
     name: text(r.name), engine: textOrNull(r.engine), collation: textOrNull(r.collation),
     charset: textOrNull(r.charset), comment: textOrNull(r.comment),
+    rowFormat: textOrNull(r.rowFormat), createOptions: textOrNull(r.createOptions), autoIncrement: textOrNull(r.autoIncrement),
   };
 }
 
@@ -227,6 +239,15 @@ function toForeignKeyRow(r: RawRow): ForeignKeyRow {
     tableName: text(r.tableName), name: text(r.name), seq: num(r.seq), columnName: text(r.columnName),
     refSchema: text(r.refSchema), refTable: text(r.refTable), refColumn: text(r.refColumn),
     onUpdate: text(r.onUpdate), onDelete: text(r.onDelete),
+  };
+}
+
+function toPartitionRow(r: RawRow): PartitionRow {
+  return {
+    tableName: text(r.tableName), name: text(r.name), subName: textOrNull(r.subName), position: num(r.position),
+    subPosition: numOrNull(r.subPosition), method: text(r.method), subMethod: textOrNull(r.subMethod),
+    expression: textOrNull(r.expression), subExpression: textOrNull(r.subExpression), description: textOrNull(r.description),
+    comment: textOrNull(r.comment),
   };
 }
 

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { CONFIG_FILE, projectProfile, type DatabaseConfig } from '../../compiler/config.js';
 import { SchemacError, sortDiagnostics } from '../../compiler/diagnostics.js';
 import { planBuild } from '../../compiler/emit/build.js';
+import { otherOptionRisks } from '../../compiler/plan/risks.js';
 import { readText, statIfPresent } from '../../compiler/project/files.js';
 import { BASELINE_FILE, loadProject, readGenerated, selectDatabases, type Project } from '../../compiler/project/generated.js';
 import { renderBaseline } from '../../compiler/emit/baseline.js';
@@ -44,6 +45,10 @@ export async function importCommand(args: ImportArgs): Promise<number> {
   const invalid = validateSchema(ir, configProfile(source.flavor));
   if (invalid.length) throw new SchemacError(sortDiagnostics(invalid));
   if (source.skipped.length && !args.json) err(skippedLine(source.skipped));
+  // Options the schema language does not model are carried as written: said, never refused.
+  for (const t of ir.tables) {
+    for (const r of otherOptionRisks(t.name, (t.options.other ?? []).map((x) => x.name), t.options)) err(`warning: ${t.name}: ${r.message}`);
+  }
 
   let project = found;
   let created: NewDatabase[] = [];

@@ -1,4 +1,4 @@
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, Partitioning, PrimaryKey, Table, TableOptions } from '../ir/types.js';
 
 /**
  * One difference between two schemas. Drops carry the whole dropped object so the reverse
@@ -65,6 +65,8 @@ export type Change =
     readonly convert: boolean;
     /** The table's columns before the change, under their new names: a new default character set converts them. */
     readonly columns: readonly Column[];
-  };
+  }
+  /** PARTITION BY added, changed or removed (null: not partitioned). */
+  | { readonly kind: 'setPartitioning'; readonly table: string; readonly from: Partitioning | null; readonly to: Partitioning | null };
 
 export type ChangeKind = Change['kind'];

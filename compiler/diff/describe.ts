@@ -1,5 +1,6 @@
 import { checkClause, columnSql, foreignKeyClause, identList, indexClause, tableOptionsSql } from '../dialect/mysql/sql.js';
 import { assertNever } from '../ir/types.js';
+import { partitionClauseSql } from '../dialect/mysql/partition.js';
 import type { Change } from './changes.js';
 import type { ServerProfile } from '../dialect/mysql/server.js';
 
@@ -29,6 +30,8 @@ export function describeChange(change: Change, server?: ServerProfile): string {
       return `change primary key of ${change.table}: ${change.from ? identList(change.from.columns) : 'none'} -> ${change.to ? identList(change.to.columns) : 'none'}`;
     case 'alterOptions':
       return `change options of ${change.table}: ${tableOptionsSql(change.from) || '(server defaults)'} -> ${tableOptionsSql(change.to) || '(server defaults)'}`;
+    case 'setPartitioning':
+      return `change partitioning of ${change.table}: ${change.from ? partitionClauseSql(change.from) : 'none'} -> ${change.to ? partitionClauseSql(change.to) : 'none'}`;
     default: return assertNever(change, 'change');
   }
 }

@@ -1,10 +1,13 @@
-import type { ServerProfile } from '../dialect/mysql/server.js';
+import { defaultRowFormat, type ServerProfile } from '../dialect/mysql/server.js';
+import { STORAGE_OPTIONS, type OptionSettingKey } from '../dialect/mysql/table-options.js';
 import { isTextual } from '../dialect/mysql/types.js';
 import {
   charsetOfCollation, DEFAULT_SERVER, engineOf, resolveCharset, sameCollation, type CharsetSpelling, type Collation,
 } from '../ir/normalize.js';
-import { sameSqlExpression } from '../ir/sql-canonical.js';
-import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions } from '../ir/types.js';
+import { canonicalSql, sameSqlExpression } from '../ir/sql-canonical.js';
+import type {
+  Check, Column, ForeignKey, Index, PartitionDefinition, Partitioning, PartitionScheme, SchemaIR, Table, TableOptions,
+} from '../ir/types.js';
 import type { Change } from './changes.js';
 import { columnRenamedFrom, NO_HINTS, tableRenamedFrom, type BuildHints } from '../ir/hints.js';
 
@@ -184,6 +187,11 @@ function diffTable(pair: TablePair, pairing: Pairing, cs: CharsetContext): Chang
   diffByName(f.checks, t.checks, (a, b) => sqlEqual(a.expr, b.expr) && a.enforced === b.enforced,
     (ck: Check) => changes.push({ kind: 'dropCheck', table: f.name, check: ck }),
     (ck: Check) => changes.push({ kind: 'addCheck', table, check: ck }));
+  const fromParts = f.partitioning ?? null;
+  const toParts = t.partitioning ?? null;
+  if (!samePartitioning(fromParts && renamePartitionColumns(fromParts, col), toParts)) {
+    changes.push({ kind: 'setPartitioning', table, from: fromParts && renamePartitionColumns(fromParts, col), to: toParts });
+  }
   const convert = !sameTableCharset(f.options, t.options, cs);
   if (convert || optionsChange(f.options, t.options, server)) {
     changes.push({ kind: 'alterOptions', table, from: f.options, to: t.options, convert,
@@ -311,6 +319,39 @@ function diffIndexes(table: string, from: readonly Index[], to: readonly Index[]
   for (const b of added) changes.push({ kind: 'addIndex', table, index: b });
 }
 
+/** A partitioning's columns under their new names (expressions keep theirs: the server refuses to rename a column they use). */
+function renamePartitionColumns(p: Partitioning, col: (c: string) => string): Partitioning {
+  const scheme = (s: PartitionScheme): PartitionScheme => (s.columns ? { ...s, columns: s.columns.map(col) } : s);
+  return { ...p, by: scheme(p.by), ...(p.subBy ? { subBy: scheme(p.subBy) } : {}) };
+}
+
+/** Same scheme: method, LINEAR, expression (in canonical form), columns and count. */
+export function sameScheme(a: PartitionScheme | undefined, b: PartitionScheme | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const cols = (s: PartitionScheme) => (s.columns ?? []).map((c) => c.toLowerCase()).join('\0');
+  return a.method === b.method && !!a.linear === !!b.linear && a.count === b.count && cols(a) === cols(b) && (a.columns === undefined) === (b.columns === undefined)
+    && (a.expr === undefined || b.expr === undefined ? a.expr === b.expr : sqlEqual(a.expr, b.expr));
+}
+
+/** Same partition: name, bound or values (values as a set, in canonical form), subpartitions and comment. */
+export function samePartition(a: PartitionDefinition, b: PartitionDefinition): boolean {
+  const list = (x: readonly string[] | undefined, set: boolean) => {
+    const c = (x ?? []).map((v) => canonicalSql(v));
+    return (set ? c.sort() : c).join('\0');
+  };
+  return a.name.toLowerCase() === b.name.toLowerCase() && (a.comment ?? '') === (b.comment ?? '')
+    && (a.lessThan === undefined) === (b.lessThan === undefined) && list(a.lessThan, false) === list(b.lessThan, false)
+    && (a.values === undefined) === (b.values === undefined) && list(a.values, true) === list(b.values, true)
+    && (a.subpartitions ?? []).map((n) => n.toLowerCase()).join('\0') === (b.subpartitions ?? []).map((n) => n.toLowerCase()).join('\0');
+}
+
+/** Same partitioning (both null: neither partitioned). */
+export function samePartitioning(a: Partitioning | null, b: Partitioning | null): boolean {
+  if (a === null || b === null) return a === b;
+  return sameScheme(a.by, b.by) && sameScheme(a.subBy, b.subBy) && a.partitions.length === b.partitions.length
+    && a.partitions.every((p, i) => samePartition(p, b.partitions[i]));
+}
+
 /** The longest common subsequence of two lists of distinct names. */
 function longestCommonSubsequence(a: readonly string[], b: readonly string[]): string[] {
   const len: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
@@ -434,5 +475,35 @@ export function sqlEqual(a: string, b: string): boolean {
  */
 function optionsChange(from: TableOptions, to: TableOptions, server: ServerProfile): boolean {
   return engineOf(to, server).toLowerCase() !== engineOf(from, server).toLowerCase()
-    || (to.comment ?? '') !== (from.comment ?? '');
+    || (to.comment ?? '') !== (from.comment ?? '')
+    || changedStorageOptions(from, to, server).length > 0;
+}
+
+/**
+ * The storage options whose meaning differs (see table-options.ts), in the order an ALTER writes
+ * them: ROW_FORMAT compared as the format the table has (unset is the server's default for its
+ * engine: `defaultRowFormat`), the others as values (unset is the server's default), the
+ * unmodelled ones by name and value. AUTO_INCREMENT is never compared: it is where a new table's
+ * counter starts, and a live table's counter moves on.
+ */
+export function changedStorageOptions(from: TableOptions, to: TableOptions, server: ServerProfile): OptionSettingKey[] {
+  const out: OptionSettingKey[] = [];
+  for (const f of STORAGE_OPTIONS) {
+    if (f.key === 'autoIncrement') continue;
+    if (f.key === 'rowFormat') {
+      // The default is known for InnoDB only (MyISAM's depends on the columns): elsewhere as declared.
+      const defaults = [from, to].map((o) => defaultRowFormat(server, engineOf(o, server)));
+      const meant = (o: TableOptions, i: number) => o.rowFormat ?? (defaults[0] !== null && defaults[1] !== null ? defaults[i] : undefined);
+      if (meant(from, 0) !== meant(to, 1)) out.push(f.key);
+      continue;
+    }
+    if (from[f.key] !== to[f.key]) out.push(f.key);
+  }
+  const others = (o: TableOptions) => new Map((o.other ?? []).map((x) => [x.name.toUpperCase(), x.value.toUpperCase()]));
+  const a = others(from);
+  const b = others(to);
+  for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    if (a.get(name) !== b.get(name)) out.push(`other:${name}`);
+  }
+  return out;
 }

@@ -11,6 +11,11 @@ export {
 } from './columns.js';
 export type { ColumnRef, ReferenceOptions, DefaultInput, IdOptions, ReferentialActionInput } from './columns.js';
 export { table, index, unique, fulltext, spatial, primaryKey, foreignKey, check } from './table.js';
-export type { TableDef, TableItem, TableSpec, ForeignKeySpec, IndexItemOptions, KeyPartInput } from './table.js';
+export type { TableDef, TableItem, TableSpec, ForeignKeySpec, IndexItemOptions, KeyPartInput, RowFormatInput } from './table.js';
+export {
+  partitionByRange, partitionByRangeColumns, partitionByList, partitionByListColumns, partitionByHash, partitionByKey,
+  lessThan, valuesIn, partition, maxValue, PartitionItem, PartitioningItem,
+} from './partition.js';
+export type { PartitionValue, SubpartitionOptions, HashOptions } from './partition.js';
 export { sql } from './sql.js';
 export type { SqlFragment } from './sql.js';

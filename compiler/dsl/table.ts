@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { HintsBuilder, type DeclaredSchema } from '../ir/hints.js';
 import type {
-  Check, Column, ForeignKey, Index, IndexAlgorithm, IndexPart, IndexType, PrimaryKey, ReferentialAction, SourcePos, Table, TableOptions,
+  Check, Column, ForeignKey, Index, IndexAlgorithm, IndexPart, IndexType, Partitioning, PartitionScheme, PrimaryKey, ReferentialAction, RowFormat,
+  SourcePos, Table, TableOptions,
 } from '../ir/types.js';
 import {
   ColumnBuilder, columnRef, isColumnRef, isKeyPart, keyExpr, KeyPart, toAction, type ColumnRef, type ReferentialActionInput,
@@ -9,9 +10,10 @@ import {
 import { DslError } from './errors.js';
 import { site } from './site.js';
 import { isSqlFragment, type SqlFragment } from './sql.js';
+import { PartitioningItem, type SchemeSpec } from './partition.js';
 
 /** A table-level item returned from the third argument of `table()`. */
-export type TableItem = IndexItem | PrimaryKeyItem | ForeignKeyItem | CheckItem;
+export type TableItem = IndexItem | PrimaryKeyItem | ForeignKeyItem | CheckItem | PartitioningItem;
 
 interface ItemBase {
   readonly pos?: SourcePos;
@@ -210,9 +212,41 @@ export interface TableSpec {
   readonly collate?: string;
   /** Build hint: the table's previous name, or names oldest first (as `.renamedFrom()` called in turn). */
   readonly renamedFrom?: string | readonly string[];
+  /** ROW_FORMAT=DYNAMIC | COMPACT | REDUNDANT | COMPRESSED (InnoDB), FIXED, PAGE (MyISAM, Aria) */
+  readonly rowFormat?: RowFormatInput;
+  /** KEY_BLOCK_SIZE=n (InnoDB: 1, 2, 4, 8 or 16 KB, for ROW_FORMAT=COMPRESSED) */
+  readonly keyBlockSize?: number;
+  /** STATS_PERSISTENT=1 | 0 */
+  readonly statsPersistent?: boolean;
+  /** STATS_AUTO_RECALC=1 | 0 */
+  readonly statsAutoRecalc?: boolean;
+  /** STATS_SAMPLE_PAGES=n */
+  readonly statsSamplePages?: number;
+  /** AUTO_INCREMENT=n: where a new table's counter starts (never compared with a live table's counter). */
+  readonly autoIncrement?: number;
+  /** PAGE_COMPRESSED=1 | 0 (MariaDB) */
+  readonly pageCompressed?: boolean;
+  /** PAGE_COMPRESSION_LEVEL=1..9 (MariaDB) */
+  readonly pageCompressionLevel?: number;
+  /** ENCRYPTED=YES | NO (MariaDB) */
+  readonly encrypted?: boolean;
+  /** MAX_ROWS=n */
+  readonly maxRows?: number;
+  /** MIN_ROWS=n */
+  readonly minRows?: number;
+  /**
+   * Table options schemac does not model, as `{ CHECKSUM: 1, PACK_KEYS: 0 }`: written and compared
+   * as given (each name and value one word), with a warning in the plan.
+   */
+  readonly options?: Readonly<Record<string, string | number>>;
 }
 
-const SPEC_KEYS: ReadonlySet<string> = new Set(['name', 'comment', 'engine', 'charset', 'collate', 'renamedFrom']);
+/** A ROW_FORMAT, in either case. */
+export type RowFormatInput = RowFormat | Lowercase<RowFormat> | 'DEFAULT' | 'default';
+
+const SPEC_KEYS: ReadonlySet<string> = new Set(['name', 'comment', 'engine', 'charset', 'collate', 'renamedFrom',
+  'rowFormat', 'keyBlockSize', 'statsPersistent', 'statsAutoRecalc', 'statsSamplePages', 'autoIncrement', 'pageCompressed',
+  'pageCompressionLevel', 'encrypted', 'maxRows', 'minRows', 'options']);
 
 interface TableMethods<C> {
   /** COMMENT='text' */
@@ -225,6 +259,30 @@ interface TableMethods<C> {
   collate(name: string): TableDef<C>;
   /** Build hint: the table used to be called `oldName`; the migration renames it. */
   renamedFrom(oldName: string): TableDef<C>;
+  /** ROW_FORMAT=format */
+  rowFormat(format: RowFormatInput): TableDef<C>;
+  /** KEY_BLOCK_SIZE=n */
+  keyBlockSize(n: number): TableDef<C>;
+  /** STATS_PERSISTENT=1 | 0 */
+  statsPersistent(on: boolean): TableDef<C>;
+  /** STATS_AUTO_RECALC=1 | 0 */
+  statsAutoRecalc(on: boolean): TableDef<C>;
+  /** STATS_SAMPLE_PAGES=n */
+  statsSamplePages(n: number): TableDef<C>;
+  /** AUTO_INCREMENT=n: where the counter of the table starts when it is created. */
+  autoIncrement(start: number): TableDef<C>;
+  /** PAGE_COMPRESSED=1 | 0 (MariaDB) */
+  pageCompressed(on: boolean): TableDef<C>;
+  /** PAGE_COMPRESSION_LEVEL=n (MariaDB, 1-9) */
+  pageCompressionLevel(n: number): TableDef<C>;
+  /** ENCRYPTED=YES | NO (MariaDB) */
+  encrypted(on: boolean): TableDef<C>;
+  /** MAX_ROWS=n */
+  maxRows(n: number): TableDef<C>;
+  /** MIN_ROWS=n */
+  minRows(n: number): TableDef<C>;
+  /** A table option schemac does not model, as `.option('CHECKSUM', 1)`: carried as written, with a warning. */
+  option(name: string, value: string | number): TableDef<C>;
 }
 
 /** A declared table: its columns as references (`position.id`) plus option methods. */
@@ -239,7 +297,34 @@ const setOption: Readonly<Record<Exclude<keyof TableSpec, 'name'>, (s: TableStat
   collate: (s, v, what) => ({ ...s, options: { ...s.options, collate: stringArg(v, what).toLowerCase() } }),
   renamedFrom: (s, v, what) => ({ ...s, renamedFrom: [...s.renamedFrom,
     ...(Array.isArray(v) ? v.map((x) => stringArg(x, what)) : [stringArg(v, what)])] }),
+  rowFormat: (s, v, what) => ({ ...s, options: { ...s.options, rowFormat: stringArg(v, what).toUpperCase() as RowFormat } }),
+  keyBlockSize: (s, v, what) => ({ ...s, options: { ...s.options, keyBlockSize: countArg(v, what) } }),
+  statsPersistent: (s, v, what) => ({ ...s, options: { ...s.options, statsPersistent: booleanArg(v, what) } }),
+  statsAutoRecalc: (s, v, what) => ({ ...s, options: { ...s.options, statsAutoRecalc: booleanArg(v, what) } }),
+  statsSamplePages: (s, v, what) => ({ ...s, options: { ...s.options, statsSamplePages: countArg(v, what) } }),
+  autoIncrement: (s, v, what) => ({ ...s, options: { ...s.options, autoIncrement: countArg(v, what) } }),
+  pageCompressed: (s, v, what) => ({ ...s, options: { ...s.options, pageCompressed: booleanArg(v, what) } }),
+  pageCompressionLevel: (s, v, what) => ({ ...s, options: { ...s.options, pageCompressionLevel: countArg(v, what) } }),
+  encrypted: (s, v, what) => ({ ...s, options: { ...s.options, encrypted: booleanArg(v, what) } }),
+  maxRows: (s, v, what) => ({ ...s, options: { ...s.options, maxRows: countArg(v, what) } }),
+  minRows: (s, v, what) => ({ ...s, options: { ...s.options, minRows: countArg(v, what) } }),
+  options: (s, v, what) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new DslError('E_DSL_ARGUMENT', `${what} takes an object, as { CHECKSUM: 1 }`);
+    let out = s;
+    for (const [name, value] of Object.entries(v)) out = withOther(out, name, value, what);
+    return out;
+  },
 };
+
+/** An unmodelled option added (replacing one of the same name). */
+function withOther(s: TableState, name: unknown, value: unknown, what: string): TableState {
+  const n = stringArg(name, what);
+  if (typeof value !== 'string' && !(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)) {
+    throw new DslError('E_DSL_ARGUMENT', `${what}: the value of option ${n} must be a word or a whole number`);
+  }
+  const other = (s.options.other ?? []).filter((x) => x.name.toUpperCase() !== n.toUpperCase());
+  return { ...s, options: { ...s.options, other: [...other, { name: n, value: String(value) }] } };
+}
 
 const tableProto = {
   comment(this: any, text: string) { return makeTable(setOption.comment(tableState(this)!, text, '.comment()')); },
@@ -247,6 +332,18 @@ const tableProto = {
   charset(this: any, name: string) { return makeTable(setOption.charset(tableState(this)!, name, '.charset()')); },
   collate(this: any, name: string) { return makeTable(setOption.collate(tableState(this)!, name, '.collate()')); },
   renamedFrom(this: any, old: string) { return makeTable(setOption.renamedFrom(tableState(this)!, old, '.renamedFrom()')); },
+  rowFormat(this: any, v: string) { return makeTable(setOption.rowFormat(tableState(this)!, v, '.rowFormat()')); },
+  keyBlockSize(this: any, v: number) { return makeTable(setOption.keyBlockSize(tableState(this)!, v, '.keyBlockSize()')); },
+  statsPersistent(this: any, v: boolean) { return makeTable(setOption.statsPersistent(tableState(this)!, v, '.statsPersistent()')); },
+  statsAutoRecalc(this: any, v: boolean) { return makeTable(setOption.statsAutoRecalc(tableState(this)!, v, '.statsAutoRecalc()')); },
+  statsSamplePages(this: any, v: number) { return makeTable(setOption.statsSamplePages(tableState(this)!, v, '.statsSamplePages()')); },
+  autoIncrement(this: any, v: number) { return makeTable(setOption.autoIncrement(tableState(this)!, v, '.autoIncrement()')); },
+  pageCompressed(this: any, v: boolean) { return makeTable(setOption.pageCompressed(tableState(this)!, v, '.pageCompressed()')); },
+  pageCompressionLevel(this: any, v: number) { return makeTable(setOption.pageCompressionLevel(tableState(this)!, v, '.pageCompressionLevel()')); },
+  encrypted(this: any, v: boolean) { return makeTable(setOption.encrypted(tableState(this)!, v, '.encrypted()')); },
+  maxRows(this: any, v: number) { return makeTable(setOption.maxRows(tableState(this)!, v, '.maxRows()')); },
+  minRows(this: any, v: number) { return makeTable(setOption.minRows(tableState(this)!, v, '.minRows()')); },
+  option(this: any, name: string, value: string | number) { return makeTable(withOther(tableState(this)!, name, value, '.option()')); },
 };
 
 /**
@@ -257,6 +354,16 @@ export const TABLE_METHODS: readonly string[] = Object.keys(tableProto);
 
 function stringArg(value: unknown, what: string): string {
   if (typeof value !== 'string') throw new DslError('E_DSL_ARGUMENT', `${what} takes a string`);
+  return value;
+}
+
+function countArg(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new DslError('E_DSL_ARGUMENT', `${what} takes a whole number`);
+  return value;
+}
+
+function booleanArg(value: unknown, what: string): boolean {
+  if (typeof value !== 'boolean') throw new DslError('E_DSL_ARGUMENT', `${what} takes true or false`);
   return value;
 }
 
@@ -336,6 +443,7 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
   const checks: Check[] = [];
   const pkColumns: string[] = [];
   let primaryKey: PrimaryKey | null = null;
+  let partitioning: Partitioning | null = null;
   const report = (code: string, message: string, pos: SourcePos | undefined) =>
     diagnostics.push({ code, message, pos: pos ?? state.pos });
 
@@ -421,17 +529,31 @@ export function tableToIR(state: TableState, diagnostics: Diagnostic[], hints: H
           onDelete: item.onDelete, onUpdate: item.onUpdate, autoNamed: item.explicitName === null || undefined,
           pos: item.pos }) as ForeignKey);
       }
+    } else if (item instanceof PartitioningItem) {
+      const scheme = (x: SchemeSpec): PartitionScheme | null => {
+        const cols = x.columns ? ownColumns(x.columns, item.pos) : null;
+        if (x.columns && !cols) return null;
+        return { method: x.method, ...(x.linear ? { linear: true } : {}), ...(x.expr !== null ? { expr: x.expr } : {}),
+          ...(cols ? { columns: cols } : {}), ...(x.count !== null ? { count: x.count } : {}) };
+      };
+      const by = scheme(item.by);
+      const subBy = item.subBy ? scheme(item.subBy) : null;
+      if (partitioning) report('E_PARTITION_TWICE', `table "${state.name}" declares its partitioning twice`, item.pos);
+      else if (by && (subBy || !item.subBy)) {
+        partitioning = { by, ...(subBy ? { subBy } : {}), partitions: item.partitions, ...(item.pos ? { pos: item.pos } : {}) };
+      }
     } else if (item instanceof CheckItem) {
       checks.push(stripUndefined({ kind: 'check', name: item.explicitName ?? '', expr: item.expr, label: item.label,
         autoNamed: item.explicitName === null || undefined, enforced: item.enforced ? undefined : false, pos: item.pos }) as Check);
     } else {
-      report('E_DSL_EXTRAS', `table "${state.name}": items must be index(), unique(), fulltext(), spatial(), primaryKey(), foreignKey() or check()`, state.pos);
+      report('E_DSL_EXTRAS', `table "${state.name}": items must be index(), unique(), fulltext(), spatial(), primaryKey(), foreignKey(), check() or a partitionBy...()`, state.pos);
     }
   }
 
   hints.table(state.name, [...state.renamedFrom].reverse());
   return stripUndefined({
-    kind: 'table', name: state.name, columns, primaryKey, indexes, foreignKeys, checks, options: state.options, pos: state.pos,
+    kind: 'table', name: state.name, columns, primaryKey, indexes, foreignKeys, checks, options: state.options,
+    ...(partitioning ? { partitioning } : {}), pos: state.pos,
   }) as Table;
 }
 

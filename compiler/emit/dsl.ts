@@ -1,11 +1,13 @@
-import { SqlScanner } from '../dialect/mysql/lexer.js';
+import { lexSql, SqlScanner } from '../dialect/mysql/lexer.js';
 import { zerofillWidth } from '../dialect/mysql/types.js';
+import { isColumnsForm, splitValueList } from '../dialect/mysql/partition.js';
+import { STORAGE_OPTIONS } from '../dialect/mysql/table-options.js';
 import { TABLE_METHODS } from '../dsl/table.js';
 import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
 import { assertNever, partNames } from '../ir/types.js';
 import type {
-  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table,
+  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, Partitioning, SchemaIR, Table,
 } from '../ir/types.js';
 
 /**
@@ -35,7 +37,8 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
     + 'longblob date time datetime timestamp year json enumOf setOf bit geometry point linestring polygon multipoint '
-    + 'multilinestring multipolygon geometrycollection uuid inet6 inet4 serial fulltext spatial keyExpr t').split(' '));
+    + 'multilinestring multipolygon geometrycollection uuid inet6 inet4 serial fulltext spatial keyExpr t partitionByRange partitionByRangeColumns '
+    + 'partitionByList partitionByListColumns partitionByHash partitionByKey lessThan valuesIn partition maxValue').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -244,19 +247,33 @@ function writeTable(t: Table, vars: Map<string, string>, naming: NamingTemplates
       + `${actions.length ? ', ' + actions.join(', ') : ''} })${fk.name === auto ? '' : `.name(${str(fk.name)})`}`);
   }
   for (const ck of t.checks) items.push(writeCheck(ck, t.name, naming, used));
+  if (t.partitioning) items.push(writePartitioning(t.partitioning, ref, used));
 
+  // Each option as its method's name and argument (the same text for a TableSpec key).
   const options: Array<[string, string]> = [];
-  if (t.options.engine) options.push(['engine', t.options.engine]);
-  if (t.options.charset) options.push(['charset', t.options.charset]);
-  if (t.options.collate) options.push(['collate', t.options.collate]);
-  if (t.options.comment !== null) options.push(['comment', t.options.comment]);
+  if (t.options.engine) options.push(['engine', str(t.options.engine)]);
+  if (t.options.charset) options.push(['charset', str(t.options.charset)]);
+  if (t.options.collate) options.push(['collate', str(t.options.collate)]);
+  if (t.options.comment !== null) options.push(['comment', str(t.options.comment)]);
+  for (const f of STORAGE_OPTIONS) {
+    const v = t.options[f.key];
+    if (v !== undefined) options.push([f.key, typeof v === 'string' ? str(v) : String(v)]);
+  }
+  const other = t.options.other ?? [];
   // A column named like an option method takes its place: the options then go with the name.
-  const hidden = options.length > 0 && t.columns.some((c) => TABLE_METHODS.includes(c.name));
-  const head = hidden ? `{ name: ${str(t.name)}, ${options.map(([k, v]) => `${k}: ${str(v)}`).join(', ')} }` : str(t.name);
+  const hidden = t.columns.some((c) => TABLE_METHODS.includes(c.name)
+    && (options.some(([k]) => k === c.name) || (c.name === 'option' && other.length > 0)));
+  const otherValue = (v: string) => (/^\d+$/.test(v) && String(Number(v)) === v && Number.isSafeInteger(Number(v)) ? v : str(v));
+  const spec = [...options.map(([k, v]) => `${k}: ${v}`),
+    ...(other.length ? [`options: { ${other.map((x) => `${key(x.name)}: ${otherValue(x.value)}`).join(', ')} }`] : [])];
+  const head = hidden ? `{ name: ${str(t.name)}, ${spec.join(', ')} }` : str(t.name);
   let text = `export const ${self} = table(${head}, {\n${columns.join('\n')}\n}`;
   if (items.length) text += `, (t) => [\n${items.map((i) => `  ${i},`).join('\n')}\n]`;
   text += ')';
-  if (!hidden) for (const [k, v] of options) text += `.${k}(${str(v)})`;
+  if (!hidden) {
+    for (const [k, v] of options) text += `.${k}(${v})`;
+    for (const x of other) text += `.option(${str(x.name)}, ${otherValue(x.value)})`;
+  }
   return text + ';';
 }
 
@@ -287,6 +304,78 @@ function writeIndex(ix: Index, table: string, naming: NamingTemplates, used: Set
   if (ix.comment !== undefined) out += `.comment(${str(ix.comment)})`;
   if (ix.hidden) out += '.invisible()';
   return out;
+}
+
+/** A partition's value as the DSL writes it: a number, a string, null, maxValue, an array (a tuple), else sql`...`. */
+function partitionValue(text: string, used: Set<string>): string {
+  const v = text.trim();
+  if (v.toUpperCase() === 'MAXVALUE') {
+    used.add('maxValue');
+    return 'maxValue';
+  }
+  if (v.toUpperCase() === 'NULL') return 'null';
+  if (/^-?\d+(\.\d+)?$/.test(v) && String(Number(v)) === v) return v;
+  const { tokens, error } = lexSql(v);
+  if (!error && tokens.length === 1 && tokens[0].kind === 'string' && tokens[0].text === v) return str(tokens[0].value);
+  if (!error && v.startsWith('(') && v.endsWith(')') && tokens.length > 2) {
+    const inner = v.slice(1, -1);
+    const parts = splitValueList(inner);
+    if (parts.length > 0 && parts.every((p) => !p.startsWith('('))) return `[${parts.map((p) => partitionValue(p, used)).join(', ')}]`;
+  }
+  return sqlTemplate(v, used);
+}
+
+function writePartitioning(p: Partitioning, ref: (c: string) => string, used: Set<string>): string {
+  const by = p.by;
+  const columnsForm = isColumnsForm(by);
+  const defs = p.partitions.map((d) => {
+    let call: string;
+    if (d.lessThan) {
+      used.add('lessThan');
+      call = `lessThan(${[str(d.name), ...d.lessThan.map((v) => partitionValue(v, used))].join(', ')})`;
+    } else if (d.values) {
+      used.add('valuesIn');
+      call = `valuesIn(${[str(d.name), ...d.values.map((v) => partitionValue(v, used))].join(', ')})`;
+    } else {
+      used.add('partition');
+      call = `partition(${str(d.name)})`;
+    }
+    if (d.comment !== undefined) call += `.comment(${str(d.comment)})`;
+    if (d.subpartitions) call += `.subpartitions(${d.subpartitions.map(str).join(', ')})`;
+    return call;
+  });
+  const list = `[${defs.join(', ')}]`;
+  const sub: string[] = [];
+  if (p.subBy) {
+    if (p.subBy.method === 'HASH') sub.push(`subpartitionByHash: ${sqlTemplate(p.subBy.expr ?? '', used)}`);
+    else sub.push(`subpartitionByKey: [${(p.subBy.columns ?? []).map(ref).join(', ')}]`);
+    if (p.subBy.count !== undefined) sub.push(`subpartitions: ${p.subBy.count}`);
+    if (p.subBy.linear) sub.push('linearSubpartitions: true');
+  }
+  const subArg = sub.length ? `, { ${sub.join(', ')} }` : '';
+  const fn = (name: string) => {
+    used.add(name);
+    return name;
+  };
+  switch (by.method) {
+    case 'RANGE': case 'LIST': {
+      const name = `partitionBy${by.method === 'RANGE' ? 'Range' : 'List'}${columnsForm ? 'Columns' : ''}`;
+      const head = columnsForm ? `[${(by.columns ?? []).map(ref).join(', ')}]` : sqlTemplate(by.expr ?? '', used);
+      return `${fn(name)}(${head}, ${list}${subArg})`;
+    }
+    case 'HASH': case 'KEY': {
+      const opts: string[] = [];
+      if (by.count !== undefined) opts.push(`partitions: ${by.count}`);
+      else if (p.partitions.length) opts.push(`partitions: [${p.partitions.map((d) => str(d.name)).join(', ')}]`);
+      if (by.linear) opts.push('linear: true');
+      if (p.partitions.some((d) => Object.keys(d).length > 1)) {
+        throw new Error(`the partitions of ${by.method} partitioning have options the schema language cannot express yet`);
+      }
+      const head = by.method === 'HASH' ? sqlTemplate(by.expr ?? '', used) : `[${(by.columns ?? []).map(ref).join(', ')}]`;
+      return `${fn(by.method === 'HASH' ? 'partitionByHash' : 'partitionByKey')}(${head}${opts.length ? `, { ${opts.join(', ')} }` : ''})`;
+    }
+    default: return assertNever(by.method, 'partition method');
+  }
 }
 
 function fkOptions(fk: ForeignKey, table: string, naming: NamingTemplates): string {

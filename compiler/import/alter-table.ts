@@ -10,6 +10,8 @@ import { isKeyItem, readKeyItem } from './keys.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 import type { ImportState } from './state.js';
 import { readTableOptions } from './table-options.js';
+import { atPartitionBy, readPartitionDefinitions, readPartitioning } from './partition.js';
+import { normalizePartitioning } from '../ir/normalize.js';
 
 /** ALTER TABLE clauses that only say how the server runs the statement. */
 const EXECUTION = new Set(['ALGORITHM', 'LOCK', 'FORCE', 'WAIT', 'NOWAIT']);
@@ -29,10 +31,126 @@ export function alterTable(state: ImportState, tokens: readonly Token[]): void {
   const { name, token } = cur.qualifiedName('a table name');
   const table = state.catalog.get(name);
   const added: AddedForeignKey[] = [];
-  const clauses = splitTopLevel(cur.rest()).filter((c) => c.length > 0);
+  const all = cur.rest();
+  // The partitioning clause comes last and is not comma-separated from the rest (DROP PARTITION a, b).
+  const k = partitionClauseStart(all);
+  const clauses = splitTopLevel(k < 0 ? all : all.slice(0, k)).filter((c) => c.length > 0);
   const dropped = droppedColumns(clauses);
   for (const clause of clauses) state.attempt(clause[0].start, () => alterClause(state, table, clause, added, dropped));
   state.attempt(token.start, () => state.catalog.addForeignKeyIndexes(table, added));
+  if (k >= 0) state.attempt(all[k].start, () => alterPartitioning(state, table, all.slice(k)));
+}
+
+/** Maintenance of partitions: no change to the schema. */
+const PARTITION_MAINTENANCE = new Set(['TRUNCATE', 'ANALYZE', 'CHECK', 'OPTIMIZE', 'REBUILD', 'REPAIR']);
+const PARTITION_OPERATIONS = new Set(['ADD', 'DROP', 'REORGANIZE', 'COALESCE', 'EXCHANGE', 'DISCARD', 'IMPORT', ...PARTITION_MAINTENANCE]);
+
+/**
+ * Where an ALTER TABLE's partitioning clause starts: `PARTITION BY` (after the other clauses,
+ * with or without a comma), `REMOVE PARTITIONING`, or a partition operation (`ADD PARTITION`,
+ * `DROP PARTITION`, `REORGANIZE PARTITION`, ...) at the start of a clause; -1 when there is none.
+ */
+function partitionClauseStart(tokens: readonly Token[]): number {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'op') {
+      if (t.text === '(') depth++;
+      else if (t.text === ')') depth--;
+      continue;
+    }
+    if (depth !== 0 || t.kind !== 'word') continue;
+    const next = tokens[i + 1];
+    const clauseStart = i === 0 || (tokens[i - 1].kind === 'op' && tokens[i - 1].text === ',');
+    if (t.upper === 'PARTITION' && next?.kind === 'word' && next.upper === 'BY') return i;
+    if (clauseStart && t.upper === 'REMOVE' && next?.kind === 'word' && next.upper === 'PARTITIONING') return i;
+    if (clauseStart && PARTITION_OPERATIONS.has(t.upper) && next?.kind === 'word' && next.upper === 'PARTITION') return i;
+  }
+  return -1;
+}
+
+/**
+ * PARTITION BY, REMOVE PARTITIONING, ADD / DROP / REORGANIZE / COALESCE PARTITION applied to the
+ * table's partitioning, as the server does; maintenance (TRUNCATE, ANALYZE, REBUILD, ...
+ * PARTITION) changes nothing; EXCHANGE, DISCARD and IMPORT PARTITION are not schema changes
+ * the import can follow.
+ */
+function alterPartitioning(state: ImportState, table: TableState, tokens: readonly Token[]): void {
+  const { ctx } = state;
+  const cur = new Cursor(tokens);
+  const first = tokens[0];
+  if (atPartitionBy(cur)) {
+    table.partitioning = readPartitioning(ctx, cur);
+    return;
+  }
+  if (cur.acceptWord('REMOVE', 'PARTITIONING')) {
+    cur.expectEnd();
+    delete table.partitioning;
+    return;
+  }
+  if (PARTITION_MAINTENANCE.has(first.upper)) return;
+  const current = table.partitioning ? normalizePartitioning(table.partitioning) : null;
+  if (!current) throw new ImportError('E_IMPORT_REFERENCE', `${first.upper} PARTITION on table ${table.name}, which is not partitioned`, first.start);
+  const find = (name: string, at: Token) => {
+    const i = current.partitions.findIndex((d) => d.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new ImportError('E_IMPORT_REFERENCE', `table ${table.name} has no partition ${name}`, at.start);
+    return i;
+  };
+  const names = (until: string | null): Array<{ name: string; at: Token }> => {
+    const out: Array<{ name: string; at: Token }> = [];
+    while (!cur.atEnd() && !(until && cur.atWord(until))) {
+      const at = cur.peek()!;
+      out.push({ name: cur.identifier('a partition name'), at });
+      if (!cur.acceptOp(',')) break;
+    }
+    return out;
+  };
+  const counted = current.by.count;
+  if (cur.acceptWord('ADD', 'PARTITION')) {
+    if (cur.acceptWord('PARTITIONS')) {
+      const n = Number(cur.next('a number').text);
+      cur.expectEnd();
+      if (counted === undefined || !Number.isInteger(n) || n < 1) throw new ImportError('E_IMPORT_UNSUPPORTED', 'ADD PARTITION PARTITIONS n needs a HASH or KEY table with a count', first.start);
+      table.partitioning = { ...current, by: { ...current.by, count: counted + n } };
+      return;
+    }
+    const defs = readPartitionDefinitions(ctx, cur);
+    cur.expectEnd();
+    table.partitioning = { ...current, partitions: [...current.partitions, ...defs] };
+    return;
+  }
+  if (cur.acceptWord('DROP', 'PARTITION')) {
+    const gone = names(null).map((x) => find(x.name, x.at));
+    cur.expectEnd();
+    table.partitioning = { ...current, partitions: current.partitions.filter((_, i) => !gone.includes(i)) };
+    return;
+  }
+  if (cur.acceptWord('COALESCE', 'PARTITION')) {
+    const n = Number(cur.next('a number').text);
+    cur.expectEnd();
+    if (counted === undefined || !Number.isInteger(n) || n < 1 || n >= counted) {
+      throw new ImportError('E_IMPORT_UNSUPPORTED', 'COALESCE PARTITION n needs a HASH or KEY table with more than n partitions', first.start);
+    }
+    table.partitioning = { ...current, by: { ...current.by, count: counted - n } };
+    return;
+  }
+  if (cur.acceptWord('REORGANIZE', 'PARTITION')) {
+    const from = names('INTO').map((x) => find(x.name, x.at));
+    cur.expectWord('INTO');
+    const defs = readPartitionDefinitions(ctx, cur);
+    cur.expectEnd();
+    if (from.length === 0) {
+      // HASH or KEY: the partitions anew.
+      const { count: _count, ...by } = current.by;
+      table.partitioning = { ...current, by, partitions: defs };
+      return;
+    }
+    const at = Math.min(...from);
+    const kept = current.partitions.filter((_, i) => !from.includes(i));
+    table.partitioning = { ...current, partitions: [...kept.slice(0, at), ...defs, ...kept.slice(at)] };
+    return;
+  }
+  throw new ImportError('E_IMPORT_UNSUPPORTED', `${first.upper} PARTITION is not a schema change the import follows`, first.start);
 }
 
 /**

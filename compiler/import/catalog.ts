@@ -2,7 +2,7 @@ import {
   dropsColumnChecksWithColumn, namesLikeMariadb, renameColumnRewritesExpressions, renamesGeneratedCheckNames, type ServerProfile,
 } from '../dialect/mysql/server.js';
 import type {
-  Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, SourcePos, Table, TableOptions,
+  Check, Column, ForeignKey, Index, IndexPart, Partitioning, PrimaryKey, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
 import { HintsBuilder, type DeclaredSchema } from '../ir/hints.js';
 import type { ReferenceSpec } from './column.js';
@@ -17,6 +17,8 @@ export interface TableState {
   foreignKeys: ForeignKey[];
   checks: Check[];
   options: TableOptions;
+  /** PARTITION BY, when the table is partitioned. */
+  partitioning?: Partitioning;
   /** Build hints from `@renamed` comments: the table's previous names, and each column's (by column name). */
   renamedFrom: string[];
   columnsRenamedFrom: Map<string, string[]>;
@@ -418,7 +420,8 @@ export class Catalog {
       for (const c of t.columns) hints.column(t.name, c.name, { renamedFrom: t.columnsRenamedFrom.get(c.name) });
       return {
         kind: 'table', name: t.name, columns: [...t.columns], primaryKey: t.primaryKey, indexes: [...t.indexes],
-        foreignKeys: [...t.foreignKeys], checks: [...t.checks], options: { ...t.options }, ...(t.pos ? { pos: t.pos } : {}),
+        foreignKeys: [...t.foreignKeys], checks: [...t.checks], options: { ...t.options },
+        ...(t.partitioning ? { partitioning: t.partitioning } : {}), ...(t.pos ? { pos: t.pos } : {}),
       };
     });
     return { ir: { kind: 'schema', tables }, hints: hints.build() };

@@ -11,6 +11,7 @@ import { isKeyItem, readKeyItem, type KeySpec } from './keys.js';
 import type { Token } from '../dialect/mysql/lexer.js';
 import type { ImportState } from './state.js';
 import { readTableOptions } from './table-options.js';
+import { atPartitionBy, executablePartitioning, readPartitioning } from './partition.js';
 
 /** A foreign key added by a statement, with the names that decide its implicit index. */
 export interface AddedForeignKey {
@@ -57,7 +58,14 @@ export function createTable(state: ImportState, tokens: readonly Token[]): void 
   if (hint !== null) table.renamedFrom.push(hint);
 
   // The options first: a column's BINARY attribute means the _bin collation of the table's character set.
-  state.attempt(cur.offset(), () => readTableOptions(cur, table.options));
+  state.attempt(cur.offset(), () => {
+    readTableOptions(cur, table.options);
+    if (atPartitionBy(cur)) table.partitioning = readPartitioning(ctx, cur);
+    else {
+      const fromDump = executablePartitioning(ctx, state.comments, tokens[tokens.length - 1].end);
+      if (fromDump) table.partitioning = fromDump;
+    }
+  });
   const charset = () => tableCharset(table.options, ctx.database, ctx.server)?.charset ?? assumedDatabaseCharset(ctx.server);
   // Pass 1: columns, in order; pass 2: keys (table-level and those written on columns), in order.
   const keys: Array<{ at: number; apply: () => void }> = [];

@@ -2,8 +2,9 @@ import { expressionEmbeddingProblem } from './sql-expr.js';
 import { GEOMETRY_SHAPES } from './types.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexAlgorithm, IndexPart, IndexType, IntSize,
-  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
+  OtherTableOption, PartitionDefinition, Partitioning, PartitionScheme, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
 } from './types.js';
+import { ROW_FORMATS } from '../dialect/mysql/table-options.js';
 
 /*
  * The IR read back from JSON that schemac wrote (snapshot.json) and that
@@ -197,6 +198,15 @@ const onlyTrue: Read<true> = (value, path) => (value === true ? true : fail(path
 
 const kindIs = (kind: string): Read<string> => (value, path) => (value === kind ? kind : fail(path, `expected "${kind}", found ${describeJson(value)}`));
 
+const partitionScheme = shape<PartitionScheme>({ method: oneOf(['RANGE', 'LIST', 'HASH', 'KEY'] as const) },
+  { linear: boolean, expr: expression, columns: array(string), count: integer(1, 8192) });
+
+const partitioning = shape<Partitioning>({
+  by: partitionScheme,
+  partitions: array(shape<PartitionDefinition>({ name: string },
+    { lessThan: array(expression), values: array(expression), subpartitions: array(string), comment: string })),
+}, { subBy: partitionScheme });
+
 /** The reader of a snapshot's tables (without the build hints and positions an IR carries in memory). */
 const tables = array(shape<Table>({
   kind: kindIs('table'), name: string,
@@ -215,8 +225,13 @@ const tables = array(shape<Table>({
     onDelete: oneOf(ACTIONS), onUpdate: oneOf(ACTIONS),
   })),
   checks: array(shape<Check>({ kind: kindIs('check'), name: string, expr: expression }, { enforced: falseOnly })),
-  options: shape<TableOptions>({ engine: nullable(word), charset: nullable(word), collate: nullable(word), comment: nullable(string) }),
-}));
+  options: shape<TableOptions>({ engine: nullable(word), charset: nullable(word), collate: nullable(word), comment: nullable(string) }, {
+    rowFormat: oneOf(ROW_FORMATS), keyBlockSize: integer(0, 65535), statsPersistent: boolean, statsAutoRecalc: boolean,
+    statsSamplePages: integer(1, 65535), autoIncrement: integer(0, Number.MAX_SAFE_INTEGER), pageCompressed: boolean,
+    pageCompressionLevel: integer(1, 9), encrypted: boolean, maxRows: integer(0, Number.MAX_SAFE_INTEGER),
+    minRows: integer(0, Number.MAX_SAFE_INTEGER), other: array(shape<OtherTableOption>({ name: word, value: word })),
+  }),
+}, { partitioning }));
 
 /**
  * The tables of an IR read from JSON (`path` names where `tables` is), checked as described
@@ -264,6 +279,10 @@ function checkReferences(tables: readonly Table[], path: string): void {
         known([p.column], () => where + '.column', t);
       }
     }));
+    for (const side of ['by', 'subBy'] as const) {
+      const scheme = t.partitioning?.[side];
+      if (scheme?.columns) known(scheme.columns, (k) => at(at(at(at(here, 'partitioning'), side), 'columns'), k), t);
+    }
     t.foreignKeys.forEach((fk, i2) => {
       const where = at(at(here, 'foreignKeys'), i2);
       known(fk.columns, (k) => at(at(where, 'columns'), k), t);

@@ -1,11 +1,14 @@
 import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
 import { canonicalAddress, isNumeric, isTextual } from '../dialect/mysql/types.js';
+import { otherOptionReset, sortOtherOptions, STORAGE_OPTIONS } from '../dialect/mysql/table-options.js';
+import { splitValueList } from '../dialect/mysql/partition.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
-  Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
-  TableOptions,
+  Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, PartitionDefinition, Partitioning, PartitionScheme,
+  ReferentialAction, SchemaIR, Table, TableOptions,
 } from './types.js';
+import { canonicalSql } from './sql-canonical.js';
 import { assertNever, DEFAULT_NAMING, partNames } from './types.js';
 
 /**
@@ -73,6 +76,7 @@ function normalizeTable(table: Table, naming: NamingTemplates): Table {
   const primaryKey = table.primaryKey && table.primaryKey.comment === '' ? (({ comment: _c, ...pk }) => pk)(table.primaryKey) : table.primaryKey;
   return {
     ...table,
+    ...(table.partitioning ? { partitioning: normalizePartitioning(table.partitioning) } : {}),
     columns,
     primaryKey,
     indexes: indexes.sort((a, b) => compareNames(a.name, b.name)),
@@ -110,6 +114,57 @@ function normalizeIndex(ix: Index, options: TableOptions): Index {
   return out;
 }
 
+/**
+ * Partitioning in one spelling: HASH and KEY partitions (and subpartitions) named as the server
+ * names counted ones (p0, p1, ...; p0sp0, ...) are a count, as information_schema cannot tell
+ * them apart (no count is 1, the server's default); LIST values in canonical order (the server
+ * lists NULL first); MAXVALUE upper case; an empty comment unset.
+ */
+/** A LIST COLUMNS tuple in one spelling, `('x', 1)` (the server writes `('x',1)`); other values trimmed. */
+function tupleSpelling(value: string): string {
+  const v = value.trim();
+  if (!v.startsWith('(') || !v.endsWith(')')) return v;
+  const items = splitValueList(v.slice(1, -1));
+  return items.every((x) => x !== '') && `(${items.join(',')})`.replace(/\s+/g, '') === v.replace(/\s+/g, '') ? `(${items.join(', ')})` : v;
+}
+
+export function normalizePartitioning(p: Partitioning): Partitioning {
+  const scheme = (x: PartitionScheme): PartitionScheme => ({
+    method: x.method.toUpperCase() as PartitionScheme['method'],
+    ...(x.linear ? { linear: true } : {}),
+    ...(x.expr !== undefined ? { expr: x.expr.trim() } : {}),
+    ...(x.columns !== undefined ? { columns: [...x.columns] } : {}),
+    ...(x.count !== undefined ? { count: x.count } : {}),
+  });
+  const by = scheme(p.by);
+  let subBy = p.subBy ? scheme(p.subBy) : undefined;
+  let partitions: PartitionDefinition[] = p.partitions.map((d) => ({
+    name: d.name,
+    ...(d.lessThan ? { lessThan: d.lessThan.map((v) => (v.trim().toUpperCase() === 'MAXVALUE' ? 'MAXVALUE' : v.trim())) } : {}),
+    ...(d.values ? { values: [...d.values].map(tupleSpelling).sort((a, b) => compareNames(canonicalSql(a), canonicalSql(b))) } : {}),
+    ...(d.subpartitions ? { subpartitions: [...d.subpartitions] } : {}),
+    ...(d.comment ? { comment: d.comment } : {}),
+  }));
+  const counted = (names: readonly string[], name: (i: number) => string) => names.length > 0 && names.every((n, i) => n.toLowerCase() === name(i));
+  if (subBy && subBy.count === undefined) {
+    const n = partitions[0]?.subpartitions?.length ?? 0;
+    if (partitions.length && partitions.every((d) => d.subpartitions?.length === n && counted(d.subpartitions, (i) => `${d.name.toLowerCase()}sp${i}`))) {
+      subBy = { ...subBy, count: n };
+      partitions = partitions.map(({ subpartitions: _drop, ...d }) => d);
+    } else if (partitions.every((d) => d.subpartitions === undefined)) {
+      subBy = { ...subBy, count: 1 };
+    }
+  }
+  if ((by.method === 'HASH' || by.method === 'KEY') && by.count === undefined) {
+    const plain = partitions.every((d) => Object.keys(d).length === 1);
+    if (partitions.length === 0) return { by: { ...by, count: 1 }, ...(subBy ? { subBy } : {}), partitions, ...(p.pos ? { pos: p.pos } : {}) };
+    if (plain && counted(partitions.map((d) => d.name), (i) => `p${i}`)) {
+      return { by: { ...by, count: partitions.length }, ...(subBy ? { subBy } : {}), partitions: [], ...(p.pos ? { pos: p.pos } : {}) };
+    }
+  }
+  return { by, ...(subBy ? { subBy } : {}), partitions, ...(p.pos ? { pos: p.pos } : {}) };
+}
+
 const ENGINES: Record<string, string> = { innodb: 'InnoDB', myisam: 'MyISAM', memory: 'MEMORY', aria: 'Aria' };
 
 /** The profile compiled for when none is given: the config's default dialect. */
@@ -134,7 +189,32 @@ function normalizeOptions(o: TableOptions): TableOptions {
     charset,
     collate: collate ?? defaultCollation(charset),
     comment: o.comment === '' ? null : o.comment,
+    ...normalizeStorageOptions(o),
   };
+}
+
+/**
+ * The storage options in one spelling: unset where they say the default (ROW_FORMAT=DEFAULT is
+ * not kept; KEY_BLOCK_SIZE, MAX_ROWS and MIN_ROWS 0 and AUTO_INCREMENT 0 or 1 are the defaults),
+ * ROW_FORMAT upper case, the unmodelled options by name, upper case, each once, without those
+ * at their default.
+ */
+function normalizeStorageOptions(o: TableOptions): Partial<TableOptions> {
+  const out: { -readonly [K in keyof TableOptions]?: TableOptions[K] } = {};
+  for (const f of STORAGE_OPTIONS) {
+    let v = o[f.key];
+    if (v === undefined || v === null) continue;
+    if (f.key === 'rowFormat') v = String(v).toUpperCase() as TableOptions['rowFormat'];
+    if ((v as unknown) === 'DEFAULT') continue;
+    if ((f.key === 'keyBlockSize' || f.key === 'maxRows' || f.key === 'minRows') && v === 0) continue;
+    if (f.key === 'autoIncrement' && typeof v === 'number' && v <= 1) continue;
+    (out as Record<string, unknown>)[f.key] = v;
+  }
+  // An unmodelled option at its default (`DEFAULT`, CHECKSUM 0, ...) is what the server has without it.
+  const other = sortOtherOptions((o.other ?? []).map((x) => ({ name: x.name, value: /^\w+$/.test(x.value) ? x.value.toUpperCase() : x.value })))
+    .filter((x) => x.value !== 'DEFAULT' && x.value !== otherOptionReset(x.name).toUpperCase());
+  if (other.length) out.other = other;
+  return out;
 }
 
 const CHARSETS = new Set(['armscii8', 'ascii', 'big5', 'binary', 'cp1250', 'cp1251', 'cp1256', 'cp1257', 'cp850',

@@ -184,11 +184,90 @@ export interface PrimaryKey {
   readonly pos?: SourcePos;
 }
 
+/**
+ * ROW_FORMAT as written (upper case). InnoDB has DYNAMIC, COMPACT, REDUNDANT and COMPRESSED;
+ * MyISAM FIXED, DYNAMIC and COMPRESSED; Aria PAGE too. `DEFAULT` is the same as leaving it unset.
+ */
+export type RowFormat = 'DYNAMIC' | 'COMPACT' | 'REDUNDANT' | 'COMPRESSED' | 'FIXED' | 'PAGE';
+
+/**
+ * A table option the IR does not model (`CHECKSUM = 1`, `PACK_KEYS = 0`, `INSERT_METHOD = LAST`),
+ * carried through as written: its name and value are option words (OPTION_WORD), the name in
+ * upper case. Written back with the value bare, or as a string literal where the server wants one.
+ */
+export interface OtherTableOption {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * Table options. The four first are always there (null when unset); the storage options after
+ * them are omitted when unset (so a snapshot without them is unchanged). AUTO_INCREMENT is the
+ * counter a CREATE TABLE starts from: never compared, since the counter moves on a live table.
+ */
 export interface TableOptions {
   readonly engine: string | null;
   readonly charset: string | null;
   readonly collate: string | null;
   readonly comment: string | null;
+  readonly rowFormat?: RowFormat;
+  readonly keyBlockSize?: number;
+  readonly statsPersistent?: boolean;
+  readonly statsAutoRecalc?: boolean;
+  readonly statsSamplePages?: number;
+  readonly autoIncrement?: number;
+  /** MariaDB: PAGE_COMPRESSED (InnoDB page compression). */
+  readonly pageCompressed?: boolean;
+  /** MariaDB: PAGE_COMPRESSION_LEVEL 1-9. */
+  readonly pageCompressionLevel?: number;
+  /** MariaDB: ENCRYPTED = YES | NO (data-at-rest encryption; YES needs a key management plugin). */
+  readonly encrypted?: boolean;
+  readonly maxRows?: number;
+  readonly minRows?: number;
+  /** Options the IR does not model, sorted by name. */
+  readonly other?: readonly OtherTableOption[];
+}
+
+/** How rows are spread over partitions: PARTITION BY / SUBPARTITION BY. */
+export type PartitionMethod = 'RANGE' | 'LIST' | 'HASH' | 'KEY';
+
+export interface PartitionScheme {
+  readonly method: PartitionMethod;
+  /** LINEAR HASH, LINEAR KEY. */
+  readonly linear?: boolean;
+  /** The expression of RANGE (expr), LIST (expr), HASH (expr). */
+  readonly expr?: string;
+  /** The columns of KEY (cols) (none: the primary key) and of RANGE COLUMNS / LIST COLUMNS (cols). */
+  readonly columns?: readonly string[];
+  /**
+   * PARTITIONS n (SUBPARTITIONS n): HASH and KEY partitions the server names itself (p0, p1, ...;
+   * a partition's subpartitions `<partition>sp0`, ...). Absent when they are listed by name.
+   */
+  readonly count?: number;
+}
+
+/** One partition: its bound (RANGE), its values (LIST), or its name only (HASH, KEY). */
+export interface PartitionDefinition {
+  readonly name: string;
+  /** VALUES LESS THAN: one SQL value per column (one for RANGE (expr)), or MAXVALUE. */
+  readonly lessThan?: readonly string[];
+  /** VALUES IN: SQL values; for LIST COLUMNS of several columns each is a tuple, as `('x', 1)`. */
+  readonly values?: readonly string[];
+  /** Subpartitions listed by name (absent when the subpartitioning has a count). */
+  readonly subpartitions?: readonly string[];
+  readonly comment?: string;
+}
+
+/**
+ * A partitioned table's partitioning (PARTITION BY ...). Subpartitions are HASH or KEY of a
+ * RANGE or LIST partitioning.
+ */
+export interface Partitioning {
+  readonly by: PartitionScheme;
+  readonly subBy?: PartitionScheme;
+  /** In order; empty when `by.count` names HASH or KEY partitions by number. */
+  readonly partitions: readonly PartitionDefinition[];
+  readonly pos?: SourcePos;
 }
 
 export interface Table {
@@ -202,6 +281,8 @@ export interface Table {
   readonly foreignKeys: readonly ForeignKey[];
   readonly checks: readonly Check[];
   readonly options: TableOptions;
+  /** PARTITION BY ...; absent for a table that is not partitioned. */
+  readonly partitioning?: Partitioning;
   readonly pos?: SourcePos;
 }
 

@@ -1,17 +1,20 @@
 import {
   compressedColumns, fulltextParserAvailable, functionalIndexes, hasMariadbType, hiddenIndexKeyword, invisibleColumns, invisibleNotNullNeedsDefault,
-  mariadbTypeRelease, notEnforcedChecks, sridZeroIsNone, usingHashUniqueKept, type ServerProfile,
+  mariadbTableOptions, mariadbTypeRelease, notEnforcedChecks, partitionsEngine, sridZeroIsNone, usingHashUniqueKept, type ServerProfile,
 } from '../dialect/mysql/server.js';
+import {
+  INNODB_KEY_BLOCK_SIZES, INNODB_ROW_FORMATS, NOT_OTHER_OPTIONS, ROW_FORMATS, STORAGE_OPTION_BY_SQL, STORAGE_OPTIONS,
+} from '../dialect/mysql/table-options.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
-import { identifierWords } from '../dialect/mysql/expr-columns.js';
+import { identifierWords, referencedColumns } from '../dialect/mysql/expr-columns.js';
 import { canonicalAddress, charsetMaxBytes, INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
-import { checkSqlExpression, type ExprContext } from './sql-expr.js';
+import { checkSqlExpression, expressionEmbeddingProblem, type ExprContext } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexType, SchemaIR, SourcePos, Table,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexType, Partitioning, PartitionScheme, SchemaIR, SourcePos, Table, TableOptions,
 } from './types.js';
 
 /**
@@ -39,6 +42,10 @@ import type {
  * - columns: E_AUTO_INCREMENT_MULTIPLE, E_AUTO_INCREMENT_TYPE, E_AUTO_INCREMENT_NOT_KEY,
  *   E_AUTO_INCREMENT_DEFAULT, E_ENUM_DUPLICATE_VALUE, E_SET_VALUES, E_COLUMN_TOO_LONG,
  *   E_COLLATION_CHARSET, E_COMMENT_TOO_LONG
+ * - table options: E_OPTION_INVALID, E_TABLE_OPTION_VALUE, E_TABLE_OPTION_CONFLICT, E_TABLE_OPTION_SERVER,
+ *   E_TABLE_OPTION_MODELLED
+ * - partitioning: E_PARTITION_SCHEME, E_PARTITION_COLUMN, E_PARTITION_KEY, E_PARTITION_FK, E_PARTITION_NAME,
+ *   E_PARTITION_ENGINE
  */
 export function validateSchema(ir: SchemaIR, server: ServerProfile = DEFAULT_SERVER, hints: BuildHints = NO_HINTS): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -137,9 +144,22 @@ function validClock(text: string, maxHours: number, fsp: number): boolean {
  * as written.
  */
 function optionProblems(engine: string | null, charset: string | null, collate: string | null, comment: string | null,
-  what: string, pos: SourcePos | undefined): Diagnostic[] {
+  what: string, pos: SourcePos | undefined, storage?: TableOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = pos ? { pos } : {};
+  // Written into statements as they are: ROW_FORMAT and every unmodelled option's name and value.
+  const words: Array<[unknown, string]> = [];
+  if (storage?.rowFormat !== undefined) words.push([storage.rowFormat, 'ROW_FORMAT']);
+  for (const x of Array.isArray(storage?.other) ? storage!.other : []) {
+    words.push([x?.name, 'table option name']);
+    words.push([x?.value, `value of table option ${oneLineName(x?.name)}`]);
+  }
+  for (const [value, kind] of words) {
+    if (typeof value !== 'string' || !OPTION_WORD.test(value)) {
+      out.push({ code: 'E_OPTION_INVALID', message: `${what}: ${kind} ${q(String(value))} is not one word of letters, digits and _`, ...at,
+        hint: 'table options are written into SQL as they are: give the option and its value as the server names them' });
+    }
+  }
   for (const [value, kind, spelled] of [[engine, 'engine', 'SHOW ENGINES'], [charset, 'character set', 'SHOW CHARACTER SET'],
     [collate, 'collation', 'SHOW COLLATION']] as const) {
     if (typeof value === 'string' && !OPTION_WORD.test(value)) {
@@ -180,7 +200,7 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
     name(t.name, 'table', t.pos);
     const of = ` of table ${q(String(t.name))}`;
     out.push(...optionProblems(t.options?.engine ?? null, t.options?.charset ?? null, t.options?.collate ?? null, t.options?.comment ?? null,
-      `${where}table ${q(String(t.name))}`, t.pos));
+      `${where}table ${q(String(t.name))}`, t.pos, t.options));
     for (const c of t.columns ?? []) {
       name(c.name, `column`, c.pos ?? t.pos);
       out.push(...optionProblems(null, c.charset, c.collate, c.comment, `${where}column ${q(`${t.name}.${c.name}`)}`, c.pos ?? t.pos));
@@ -191,8 +211,35 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
       name(fk.refTable, `table referenced by foreign key ${q(String(fk.name))}${of}:`, fk.pos ?? t.pos);
     }
     for (const ck of t.checks ?? []) name(ck.name, `check${of}:`, ck.pos ?? t.pos);
+    const p = t.partitioning;
+    if (p) {
+      // Written into statements as they are: the expressions and values must embed.
+      const embeds = (text: unknown, what: string) => {
+        const problem = typeof text !== 'string' ? { message: 'is not text' }
+          : text.toUpperCase() === 'MAXVALUE' ? null : expressionEmbeddingProblem(text);
+        if (problem) {
+          out.push({ code: 'E_SQL_SYNTAX', message: `${where}${what}${of} cannot be written into SQL: ${problem.message}`, ...(p.pos ?? t.pos ? { pos: p.pos ?? t.pos } : {}),
+            hint: 'give the partitioning an expression and values that are SQL' });
+        }
+      };
+      for (const scheme of [p.by, p.subBy]) {
+        if (scheme?.expr !== undefined) embeds(scheme.expr, 'the partitioning expression');
+        for (const c of scheme?.columns ?? []) name(c, `partitioning column${of}:`, p.pos ?? t.pos);
+      }
+      for (const d of p.partitions ?? []) {
+        name(d.name, `partition${of}:`, p.pos ?? t.pos);
+        for (const sp of d.subpartitions ?? []) name(sp, `subpartition${of}:`, p.pos ?? t.pos);
+        for (const v of [...(d.lessThan ?? []), ...(d.values ?? [])]) embeds(v, `a value of partition ${q(String(d.name))}`);
+      }
+    }
   }
   return out;
+}
+
+/** A name for a message, on one line and short. */
+function oneLineName(value: unknown): string {
+  const text = String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return text.length > 40 ? text.slice(0, 37) + '...' : text;
 }
 
 /** The types whose literal defaults are numbers (TYPE_FACTS numeric). */
@@ -237,6 +284,177 @@ class Validator {
     }
     for (const info of infos) this.table(info);
     this.constraintNames(tables);
+  }
+
+  // ---------------------------------------------------------------- table options
+
+  /**
+   * The storage options (dialect/mysql/table-options.ts) as the server takes them: each value in
+   * its range, InnoDB's row formats and page sizes, KEY_BLOCK_SIZE only with ROW_FORMAT=COMPRESSED,
+   * PAGE_COMPRESSED neither with it nor with KEY_BLOCK_SIZE, PAGE_COMPRESSION_LEVEL only with
+   * PAGE_COMPRESSED (each refused by MariaDB 10.11 with errno 140 "Wrong create options";
+   * MySQL's manual says the same of InnoDB), MariaDB's own options only on MariaDB, and an
+   * unmodelled option neither one the IR models nor anything but option words.
+   */
+  private storageOptions(table: Table): void {
+    const o = table.options;
+    const t = table.name;
+    const pos = table.pos;
+    const bad = (code: string, message: string, hint: string) => this.report(code, `table ${q(t)}: ${message}`, pos, hint);
+    const innodb = engineOf(o, this.server).toLowerCase() === 'innodb';
+    for (const f of STORAGE_OPTIONS) {
+      const v = o[f.key];
+      if (v === undefined) continue;
+      if (f.value === 'count' && (typeof v !== 'number' || !Number.isSafeInteger(v) || v < (f.min ?? 0) || v > (f.max ?? Number.MAX_SAFE_INTEGER))) {
+        bad('E_TABLE_OPTION_VALUE', `${f.sql} ${String(v)} is out of range`, `give a whole number from ${f.min ?? 0} to ${f.max ?? Number.MAX_SAFE_INTEGER}`);
+      }
+      if (f.value === 'flag' && typeof v !== 'boolean') bad('E_TABLE_OPTION_VALUE', `${f.sql} takes true or false`, 'give true or false');
+      if (f.mariadbOnly && !mariadbTableOptions(this.server)) {
+        bad('E_TABLE_OPTION_SERVER', `${f.sql} is a MariaDB table option; MySQL has no such option`,
+          f.key === 'encrypted' ? 'on MySQL use .option(\'ENCRYPTION\', \'Y\'), or set "dialect": "mariadb" in the config'
+            : 'on MySQL use .option(\'COMPRESSION\', \'zlib\'), or set "dialect": "mariadb" in the config');
+      }
+    }
+    if (o.rowFormat !== undefined) {
+      if (!ROW_FORMATS.includes(o.rowFormat)) {
+        bad('E_TABLE_OPTION_VALUE', `ROW_FORMAT ${q(String(o.rowFormat))} is not a row format`, `use one of ${ROW_FORMATS.join(', ')}`);
+      } else if (innodb && !INNODB_ROW_FORMATS.includes(o.rowFormat)) {
+        bad('E_TABLE_OPTION_VALUE', `InnoDB has no ROW_FORMAT=${o.rowFormat}`, `use one of ${INNODB_ROW_FORMATS.join(', ')}, or another engine`);
+      }
+    }
+    if (innodb && o.keyBlockSize !== undefined) {
+      if (!INNODB_KEY_BLOCK_SIZES.includes(o.keyBlockSize)) {
+        bad('E_TABLE_OPTION_VALUE', `InnoDB takes KEY_BLOCK_SIZE ${INNODB_KEY_BLOCK_SIZES.join(', ')}, not ${o.keyBlockSize}`, 'use one of those sizes (in KB)');
+      } else if (o.rowFormat !== undefined && o.rowFormat !== 'COMPRESSED') {
+        bad('E_TABLE_OPTION_CONFLICT', `KEY_BLOCK_SIZE needs ROW_FORMAT=COMPRESSED, not ${o.rowFormat}`, 'remove .keyBlockSize(), or use .rowFormat(\'COMPRESSED\')');
+      }
+    }
+    if (o.pageCompressed === true && (o.rowFormat === 'COMPRESSED' || o.keyBlockSize !== undefined)) {
+      bad('E_TABLE_OPTION_CONFLICT', 'PAGE_COMPRESSED cannot go with ROW_FORMAT=COMPRESSED or KEY_BLOCK_SIZE', 'use one kind of compression');
+    }
+    if (o.pageCompressionLevel !== undefined && o.pageCompressed !== true) {
+      bad('E_TABLE_OPTION_CONFLICT', 'PAGE_COMPRESSION_LEVEL needs PAGE_COMPRESSED=1', 'add .pageCompressed(true), or remove .pageCompressionLevel()');
+    }
+    for (const x of o.other ?? []) {
+      const name = String(x.name).toUpperCase();
+      if (NOT_OTHER_OPTIONS.has(name)) {
+        const fact = STORAGE_OPTION_BY_SQL.get(name);
+        bad('E_TABLE_OPTION_MODELLED', `option ${name} is part of the schema language, not an option to carry as written`,
+          fact ? `use .${fact.key}() instead of .option('${x.name}', ...)` : `give it with its own method (.engine(), .charset(), .collate(), .comment())`);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- partitioning
+
+  /**
+   * PARTITION BY as the server takes it (https://dev.mysql.com/doc/refman/8.0/en/partitioning-limitations-partitioning-keys-unique-keys.html,
+   * partitioning-limitations-storage-engines.html; MariaDB the same): a scheme of its kind
+   * (RANGE and LIST list their partitions with bounds or values, HASH and KEY none; subpartitions
+   * HASH or KEY of RANGE or LIST), its columns the table's, every primary and unique key holding
+   * every column the partitioning uses, no foreign key on a partitioned table nor to one (InnoDB
+   * refuses both), partition names unique.
+   */
+  private partitioning(info: TableInfo, p: Partitioning): void {
+    const { table } = info;
+    const t = table.name;
+    const pos = p.pos ?? table.pos;
+    const bad = (code: string, message: string, hint: string) => this.report(code, `table ${q(t)}: ${message}`, pos, hint);
+    const used = new Set<string>();
+    const scheme = (s: PartitionScheme, sub: boolean) => {
+      const what = sub ? 'SUBPARTITION BY' : 'PARTITION BY';
+      const columnsForm = (s.method === 'RANGE' || s.method === 'LIST') && s.expr === undefined;
+      if (sub && s.method !== 'HASH' && s.method !== 'KEY') bad('E_PARTITION_SCHEME', `${what} ${s.method}: subpartitions are HASH or KEY`, 'use a HASH or KEY subpartitioning');
+      if (s.linear && s.method !== 'HASH' && s.method !== 'KEY') bad('E_PARTITION_SCHEME', `LINEAR ${s.method} does not exist`, 'LINEAR goes with HASH and KEY only');
+      if (s.method === 'KEY' && s.expr !== undefined) bad('E_PARTITION_SCHEME', `${what} KEY takes columns, not an expression`, 'list the columns');
+      if (s.method === 'HASH' && s.expr === undefined) bad('E_PARTITION_SCHEME', `${what} HASH needs an expression`, 'give the expression, as sql`id`');
+      if (columnsForm && !(s.columns?.length)) bad('E_PARTITION_SCHEME', `${what} ${s.method} COLUMNS needs at least one column`, 'list the columns');
+      if (s.count !== undefined && (s.method === 'RANGE' || s.method === 'LIST')) {
+        bad('E_PARTITION_SCHEME', `${what} ${s.method} lists its partitions: it takes no count`, 'list each partition with its bound or values');
+      }
+      if (s.expr !== undefined) {
+        this.expression(s.expr, 'generated', `the partitioning expression of table ${q(t)}`, pos);
+        for (const c of referencedColumns(s.expr, (table.columns ?? []).map((x) => x.name))) used.add(lower(c));
+      }
+      for (const c of s.columns ?? []) {
+        const col = info.columnsCi.get(lower(c));
+        if (!col) bad('E_PARTITION_COLUMN', `${what} names column ${q(c)}, which the table does not have`, 'name a column of the table');
+        else {
+          used.add(lower(c));
+          // MariaDB 10.11: "A BLOB field is not allowed in partition function" (TEXT, BLOB and JSON alike).
+          if (isLob(col.type) || col.type.kind === 'json') {
+            bad('E_PARTITION_COLUMN', `${what} names ${typeText(col.type)} column ${q(c)}: a BLOB, TEXT or JSON column cannot be a partitioning column`, 'partition by another column');
+          }
+        }
+      }
+      if (s.method === 'KEY' && !(s.columns?.length)) {
+        // KEY (): the primary key (MariaDB 10.11 without one: "Field in list of fields for partition function not found in table").
+        if (!table.primaryKey) bad('E_PARTITION_SCHEME', `${what} KEY () partitions by the primary key, and the table has none`, 'name the columns, or declare a primary key');
+        for (const c of table.primaryKey?.columns ?? []) used.add(lower(c));
+      }
+    };
+    scheme(p.by, false);
+    if (p.subBy) {
+      if (p.by.method !== 'RANGE' && p.by.method !== 'LIST') bad('E_PARTITION_SCHEME', `only RANGE and LIST partitions have subpartitions, not ${p.by.method}`, 'remove the subpartitioning');
+      scheme(p.subBy, true);
+    }
+    const columnsForm = p.by.expr === undefined && (p.by.method === 'RANGE' || p.by.method === 'LIST');
+    const arity = columnsForm ? p.by.columns?.length ?? 1 : 1;
+    if ((p.by.method === 'RANGE' || p.by.method === 'LIST') && p.partitions.length === 0) {
+      bad('E_PARTITION_SCHEME', `PARTITION BY ${p.by.method} needs its partitions listed`, `list them, as ${p.by.method === 'RANGE' ? "lessThan('p0', 100)" : "valuesIn('p0', 1, 2)"}`);
+    }
+    const names = new Set<string>();
+    for (const d of p.partitions) {
+      this.name(d.name, 'partition', t, pos);
+      if (names.has(lower(d.name))) bad('E_PARTITION_NAME', `two partitions are named ${q(d.name)}`, 'rename one of them');
+      names.add(lower(d.name));
+      for (const sp of d.subpartitions ?? []) {
+        this.name(sp, 'subpartition', t, pos);
+        if (names.has(lower(sp))) bad('E_PARTITION_NAME', `two partitions or subpartitions are named ${q(sp)}`, 'rename one of them');
+        names.add(lower(sp));
+      }
+      const kind = p.by.method;
+      if (kind === 'RANGE' && (!d.lessThan || d.values)) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} of a RANGE partitioning needs VALUES LESS THAN`, "declare it with lessThan(name, bound)");
+      if (kind === 'LIST' && (!d.values || d.lessThan)) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} of a LIST partitioning needs VALUES IN`, "declare it with valuesIn(name, ...values)");
+      if ((kind === 'HASH' || kind === 'KEY') && (d.values || d.lessThan)) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} of a ${kind} partitioning takes no values`, 'give its name only');
+      if (d.lessThan && d.lessThan.length !== arity) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} has ${d.lessThan.length} bounds for ${arity} column${arity > 1 ? 's' : ''}`, 'give one bound per column');
+      if (d.values && d.values.length === 0) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} has no values`, 'give at least one value');
+      if (d.subpartitions && !p.subBy) bad('E_PARTITION_SCHEME', `partition ${q(d.name)} lists subpartitions, but the table has no SUBPARTITION BY`, 'add the subpartitioning, or remove the subpartitions');
+      for (const v of [...(d.lessThan ?? []), ...(d.values ?? [])]) {
+        const problem = v.toUpperCase() === 'MAXVALUE' ? null : expressionEmbeddingProblem(v);
+        if (problem) bad('E_SQL_SYNTAX', `a value of partition ${q(d.name)} cannot be written into SQL: ${problem.message}`, 'give a number, a string or an SQL literal');
+      }
+      if (d.comment !== undefined && /[\ud800-\udfff\0]/.test(d.comment)) bad('E_COMMENT_CHAR', `the comment of partition ${q(d.name)} holds NUL or a character above U+FFFF`, 'use characters of the Basic Multilingual Plane');
+    }
+    // The server's rule: every unique key holds every column of the partitioning.
+    const keys: Array<[string, readonly string[]]> = [];
+    if (table.primaryKey) keys.push(['the primary key', table.primaryKey.columns]);
+    for (const ix of table.indexes ?? []) if (ix.unique) keys.push([`unique key ${q(ix.name)}`, ix.parts.map((x) => x.column)]);
+    for (const [what, cols] of keys) {
+      const have = new Set(cols.map(lower));
+      const missing = [...used].filter((c) => !have.has(c));
+      if (missing.length) {
+        bad('E_PARTITION_KEY', `${what} (${cols.join(', ')}) does not include ${missing.join(', ')}, which the partitioning uses: `
+          + 'the server requires every primary and unique key of a partitioned table to include every column of its partitioning',
+        `add ${missing.join(', ')} to ${what}, or partition by columns every unique key has`);
+      }
+    }
+    if (!partitionsEngine(this.server, engineOf(table.options, this.server))) {
+      bad('E_PARTITION_ENGINE', `ENGINE=${engineOf(table.options, this.server)} cannot be partitioned on MySQL (only InnoDB and NDB can)`,
+        'use InnoDB, or set "dialect": "mariadb" if the server is MariaDB');
+    }
+    if ((table.foreignKeys ?? []).length) {
+      bad('E_PARTITION_FK', `a partitioned table cannot have foreign keys (${table.foreignKeys.map((f) => f.name).join(', ')}): InnoDB refuses them`,
+        'remove the foreign keys, or the partitioning');
+    }
+    for (const other of this.ir.tables ?? []) {
+      for (const fk of other.foreignKeys ?? []) {
+        if (other !== table && lower(fk.refTable) === lower(t)) {
+          bad('E_PARTITION_FK', `foreign key ${q(fk.name)} of table ${q(other.name)} references it, and a partitioned table cannot be referenced: InnoDB refuses it`,
+            'remove the foreign key, or the partitioning');
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- names
@@ -286,7 +504,9 @@ class Validator {
     }
     this.collation(table.options?.charset ?? null, table.options?.collate ?? null, `table ${q(t)}`, table.pos);
     for (const d of optionProblems(table.options?.engine ?? null, table.options?.charset ?? null, table.options?.collate ?? null,
-      table.options?.comment ?? null, `table ${q(t)}`, table.pos)) this.out.push(d);
+      table.options?.comment ?? null, `table ${q(t)}`, table.pos, table.options)) this.out.push(d);
+    if (table.options) this.storageOptions(table);
+    if (table.partitioning) this.partitioning(info, table.partitioning);
 
     const seen = new Map<string, Column>();
     for (const col of columns) {

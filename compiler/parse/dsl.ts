@@ -95,6 +95,8 @@ export function describeDslValue(value: unknown): string {
     if (kind === 'foreignKeyItem') return 'a foreign key';
     if (kind === 'checkItem') return 'a check';
     if (kind === 'primaryKeyItem') return 'a primary key';
+    if (kind === 'partitioningItem') return 'a partitioning';
+    if (kind === 'partitionItem') return 'a partition';
     if (kind === 'columnRef') return 'a column reference';
     if (kind === 'keyPart') return 'a key part';
     if (kind === 'sql') return 'an sql fragment';

@@ -4,14 +4,14 @@ import type { ServerProfile } from '../dialect/mysql/server.js';
 import { isTextual } from '../dialect/mysql/types.js';
 import { isVirtual, viaStored } from '../dialect/mysql/strategy.js';
 import type { Change } from '../diff/changes.js';
-import { columnsEqual } from '../diff/diff.js';
+import { changedStorageOptions, columnsEqual, samePartition, sameScheme } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever, partNames } from '../ir/types.js';
-import type { Column, ForeignKey, Index, Table, TableOptions } from '../ir/types.js';
+import type { Column, ForeignKey, Index, PartitionDefinition, Table, TableOptions } from '../ir/types.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
-  addCheckRisks, addColumnRisks, backfillReadsNewColumn, charsetRisks, dropColumnRisks, dropTableRisks, modifyColumnRisks,
-  filledByDefault, preparedColumn, primaryKeyRisks, uniqueRisks,
+  addCheckRisks, addColumnRisks, dropPartitionRisk, otherOptionRisks, repartitionRisk, backfillReadsNewColumn, charsetRisks, dropColumnRisks,
+  dropTableRisks, modifyColumnRisks, filledByDefault, preparedColumn, primaryKeyRisks, uniqueRisks,
 } from './risks.js';
 import type { Plan, Risk, Step } from './types.js';
 
@@ -25,6 +25,9 @@ import type { Plan, Risk, Step } from './types.js';
 export const PHASE = {
   dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
   convertCharset: 7, prepareBackfill: 8, alterTable: 9, readdColumn: 10, dropTable: 11, addCheck: 12, addForeignKey: 13, alterOptions: 14,
+  // Partitioning is removed before the table's keys change and added or changed after them: the
+  // server checks that every unique key holds the partitioning's columns at each statement.
+  removePartitioning: 8.5, partition: 9.5,
 } as const;
 
 /**
@@ -48,7 +51,9 @@ function makeStep(p: StepPlan, server: ServerProfile, options: PlanOptions): Ste
   const downCosts = down.map((d) => ddlCost(d, server));
   const print = (d: Ddl, cost: Cost) => {
     const st = printDdl(d, server);
-    const asserted = options.assertCosts ? assertedAlgorithm(cost) : null;
+    // Partition maintenance takes no ALGORITHM clause beside it (the server's grammar): not asserted.
+    const assertable = d.kind === 'alterTable' || d.kind === 'tableOptions' || d.kind === 'convertCharset';
+    const asserted = options.assertCosts && assertable ? assertedAlgorithm(cost) : null;
     return asserted === null ? st : { ...st, sql: `${st.sql},\n${asserted}` };
   };
   return {
@@ -95,7 +100,8 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         const later = (fk: ForeignKey) => deferred.has(fk)
           || (!createdNames.has(fk.refTable) && (reshaped.has(fk.refTable) || fk.refColumns.some((c) => reshaped.has(`${fk.refTable}.${c}`))));
         steps.push({ phase: PHASE.createTable, table: t.name, summary: `create table ${t.name}`, source: [change],
-          up: [{ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !later(fk)) }], risks: [] });
+          up: [{ kind: 'createTable', table: t, foreignKeys: t.foreignKeys.filter((fk) => !later(fk)) }],
+          risks: otherOptionRisks(t.name, (t.options.other ?? []).map((x) => x.name), t.options) });
         for (const fk of t.foreignKeys.filter(later)) steps.push(addForeignKeyStep(change, t.name, fk));
         break;
       }
@@ -202,6 +208,15 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
       case 'alterOptions':
         steps.push(...alterOptionsSteps(change, server));
         break;
+      case 'setPartitioning': {
+        // The table's primary or unique keys change too: they may hold the old partitioning's
+        // columns only, or the new one's only, so a new scheme goes in two steps around them.
+        const rekeyed = changes.some((c) => c.kind !== 'setPartitioning' && 'table' in c && c.table === change.table
+          && (c.kind === 'setPrimaryKey' || ((c.kind === 'addIndex' || c.kind === 'dropIndex') && c.index.unique)
+            || (c.kind === 'replaceIndex' && (c.from.unique || c.to.unique))));
+        steps.push(...partitionSteps(change, rekeyed));
+        break;
+      }
       default:
         assertNever(change, 'change');
     }
@@ -249,6 +264,7 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'setPrimaryKey': case 'addIndex': case 'dropIndex': case 'replaceIndex': case 'alterOptions':
         out.add(c.table);
         break;
+      case 'setPartitioning': break;
       case 'addColumn': out.add(`${c.table}.${c.column.name}`); break;
       case 'modifyColumn': out.add(`${c.table}.${c.to.name}`); break;
       case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
@@ -304,6 +320,9 @@ export function titleOf(changes: readonly Change[]): string {
         break;
       case 'setPrimaryKey': phrases.push(['change primary key of', c.table]); break;
       case 'alterOptions': phrases.push(['change options of', c.table]); break;
+      case 'setPartitioning':
+        phrases.push([c.from === null ? 'partition' : c.to === null ? 'unpartition' : 'change partitioning of', c.table]);
+        break;
       default: assertNever(c, 'change');
     }
   }
@@ -318,7 +337,7 @@ export function titleOf(changes: readonly Change[]): string {
 }
 
 /** What a migration's name says first. */
-const VERB_ORDER = ['create', 'add', 'rename', 'change', 'move', 'drop'];
+const VERB_ORDER = ['create', 'add', 'rename', 'change', 'partition', 'unpartition', 'move', 'drop'];
 
 /**
  * One existing table's column, primary key and index changes, written as a single ALTER TABLE
@@ -461,11 +480,13 @@ function alterOptionsSteps(change: Extract<Change, { kind: 'alterOptions' }>, se
   // An unset engine is the server's default (InnoDB on MySQL 8 and MariaDB), written out when it changes.
   const engineChanged = engineOf(to, server).toLowerCase() !== engineOf(from, server).toLowerCase();
   const commentChanged = (to.comment ?? '') !== (from.comment ?? '');
-  if (engineChanged || commentChanged) {
-    const set = (o: TableOptions): TableOptions => ({ engine: engineChanged ? engineOf(o, server) : null, charset: null, collate: null,
+  const settings = changedStorageOptions(from, to, server);
+  if (engineChanged || commentChanged || settings.length) {
+    const set = (o: TableOptions): TableOptions => ({ ...o, engine: engineChanged ? engineOf(o, server) : null, charset: null, collate: null,
       comment: commentChanged ? o.comment ?? '' : null });
     steps.push({ phase: PHASE.alterOptions, table, summary: `change options of ${table}`, source: [change],
-      up: [{ kind: 'tableOptions', table, from: set(from), to: set(to) }], risks: [] });
+      up: [{ kind: 'tableOptions', table, from: set(from), to: set(to), ...(settings.length ? { settings } : {}) }],
+      risks: otherOptionRisks(table, settings.flatMap((k) => (k.startsWith('other:') ? [k.slice('other:'.length)] : [])), to) });
   }
   // Unset means the default: the database's character set, or the character set's own collation.
   if (change.convert) {
@@ -474,6 +495,68 @@ function alterOptionsSteps(change: Extract<Change, { kind: 'alterOptions' }>, se
       source: [change], up: [{ kind: 'convertCharset', table, from, to, columns: inheriting }], risks: charsetRisks(change, inheriting) });
   }
   return steps;
+}
+
+/**
+ * A partitioning added, changed or removed. Partitions of a RANGE or LIST partitioning whose
+ * scheme stays are changed in place, around the partitions kept at both ends: new ones after
+ * the last are ADD PARTITION (its down DROP PARTITION), ones that go are DROP PARTITION (their
+ * rows with them: R_DROP_PARTITION; the down reorganizes the next partition back into them, or
+ * adds them at the end), and any other change of a run of partitions is REORGANIZE PARTITION,
+ * which moves the rows (its down the reverse reorganization). A RANGE run whose upper bound
+ * changes, another scheme, HASH/KEY counts and subpartitioning are PARTITION BY the new scheme
+ * (the rows copied; the down PARTITION BY the old one); none is REMOVE PARTITIONING.
+ */
+function partitionSteps(change: Extract<Change, { kind: 'setPartitioning' }>, rekeyed: boolean): StepPlan[] {
+  const { table, from, to } = change;
+  const remove = (): StepPlan => ({ phase: PHASE.removePartitioning, table, summary: `remove partitioning of ${table}`, source: [change],
+    up: [{ kind: 'partitionBy', table, from, to: null }], risks: [] });
+  if (to === null) return [remove()];
+  if (from !== null && rekeyed && !(sameScheme(from.by, to.by) && sameScheme(from.subBy, to.subBy))) {
+    return [remove(), { phase: PHASE.partition, table, summary: `partition ${table} by ${to.by.method}`, source: [change],
+      up: [{ kind: 'partitionBy', table, from: null, to }], risks: [repartitionRisk(table)] }];
+  }
+  return [partitionStep(change)];
+}
+
+function partitionStep(change: Extract<Change, { kind: 'setPartitioning' }>): StepPlan {
+  const { table, from, to } = change;
+  const step = (phase: number, summary: string, up: Ddl, risks: Risk[] = []): StepPlan =>
+    ({ phase, table, summary, source: [change], up: [up], risks });
+  if (to === null) {
+    return step(PHASE.removePartitioning, `remove partitioning of ${table}`, { kind: 'partitionBy', table, from, to: null });
+  }
+  const whole = () => step(PHASE.partition, `${from ? 'repartition' : 'partition'} ${table} by ${to.by.method}`,
+    { kind: 'partitionBy', table, from, to }, from ? [repartitionRisk(table)] : []);
+  if (from === null || !sameScheme(from.by, to.by) || !sameScheme(from.subBy, to.subBy)
+    || (to.by.method !== 'RANGE' && to.by.method !== 'LIST')) return whole();
+  const a = from.partitions;
+  const b = to.partitions;
+  let head = 0;
+  while (head < a.length && head < b.length && samePartition(a[head], b[head])) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && samePartition(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  // New partitions before a kept one: that one is reorganized into them and itself (ADD PARTITION only appends).
+  const before = head === a.length - tail && head < b.length - tail && tail > 0 ? 1 : 0;
+  const gone = a.slice(head, a.length - tail + before);
+  const come = b.slice(head, b.length - tail + before);
+  const names = (list: readonly PartitionDefinition[]) => list.map((d) => d.name).join(', ');
+  const clash = come.some((d) => a.some((x) => x.name.toLowerCase() === d.name.toLowerCase() && !gone.includes(x)));
+  if (clash) return whole();
+  if (gone.length === 0 && tail === 0) {
+    return step(PHASE.partition, `add partition${come.length > 1 ? 's' : ''} ${names(come)} to ${table}`,
+      { kind: 'addPartitions', table, partitioning: to, partitions: come });
+  }
+  if (come.length === 0) {
+    return step(PHASE.partition, `drop partition${gone.length > 1 ? 's' : ''} ${names(gone)} of ${table}`,
+      { kind: 'dropPartitions', table, partitioning: from, partitions: gone, next: a[head + gone.length] ?? null },
+      gone.map((d) => dropPartitionRisk(table, d.name)));
+  }
+  // A RANGE reorganization keeps the run's upper bound (MariaDB 10.11: "Reorganize of range partitions cannot change total ranges").
+  const bound = (list: readonly PartitionDefinition[]) => (list[list.length - 1]?.lessThan ?? []).join('\0');
+  if (to.by.method === 'RANGE' && bound(gone) !== bound(come)) return whole();
+  return step(PHASE.partition, `reorganize partition${gone.length > 1 ? 's' : ''} ${names(gone)} of ${table} into ${names(come)}`,
+    { kind: 'reorganizePartitions', table, partitioning: to, from: gone, to: come }, [repartitionRisk(table)]);
 }
 
 /** Indexes the server may have made for a foreign key, kept as they are (see `Pinned` in diff/changes.ts). */

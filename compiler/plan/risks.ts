@@ -3,7 +3,7 @@ import { isLob, isTextual } from '../dialect/mysql/types.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import type { Change } from '../diff/changes.js';
 import { sameData } from '../diff/diff.js';
-import type { Column, Index } from '../ir/types.js';
+import type { Column, Index, TableOptions } from '../ir/types.js';
 import { lossyDown, narrows } from './lossy.js';
 import type { Risk } from './types.js';
 import { isWidening } from './widening.js';
@@ -19,7 +19,8 @@ import { isWidening } from './widening.js';
 export type RiskCode =
   | 'R_DROP_TABLE' | 'R_DROP_COLUMN' | 'R_NOT_NULL_NO_FILL' | 'R_BACKFILL_NEW_COLUMN'
   | 'R_NARROW_TYPE' | 'R_NARROW_CHARSET' | 'R_SET_NOT_NULL' | 'R_TO_GENERATED' | 'R_LOSSY_DOWN'
-  | 'R_PRIMARY_KEY' | 'R_ADD_UNIQUE' | 'R_ADD_CHECK' | 'R_CONVERT_TABLE' | 'R_DEFAULT_CHARSET' | 'R_BLOCKING_INDEX';
+  | 'R_PRIMARY_KEY' | 'R_ADD_UNIQUE' | 'R_ADD_CHECK' | 'R_CONVERT_TABLE' | 'R_DEFAULT_CHARSET' | 'R_BLOCKING_INDEX' | 'R_TABLE_OPTION'
+  | 'R_DROP_PARTITION' | 'R_REPARTITION';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
@@ -176,4 +177,33 @@ export function backfillReadsNewColumn(c: Of<'addColumn'> | Of<'modifyColumn'>, 
     .map((a) => ({ level: 'blocked', code: 'R_BACKFILL_NEW_COLUMN', table: c.table,
       message: `the backfill of ${c.table}.${column} reads ${a.column.name}, which this migration adds later`,
       hint: `add ${c.table}.${a.column.name} in a migration of its own first, or give it a .backfill() too` }));
+}
+
+/**
+ * Table options schemac does not model (`CHECKSUM = 1`), set or reset by a step: written as
+ * declared and compared as written, never refused, but what they do is the server's and the
+ * engine's alone, and a reset writes the option's documented default (or `DEFAULT`).
+ */
+export function otherOptionRisks(table: string, names: readonly string[], to: TableOptions): Risk[] {
+  return names.map((name) => {
+    const x = (to.other ?? []).find((y) => y.name === name);
+    return { level: 'warning', code: 'R_TABLE_OPTION', table,
+      message: x ? `sets table option ${name} = ${x.value} on ${table}, which schemac carries as written without knowing what it does`
+        : `resets table option ${name} on ${table} to its default, which schemac writes without knowing what it does`,
+      hint: 'look the option up in the manual of the server and its engine; schemac compares it as written' };
+  });
+}
+
+/** DROP PARTITION deletes the partition's rows with it: data loss, gated as a dropped column is. */
+export function dropPartitionRisk(table: string, partition: string): Risk {
+  return { level: 'destructive', code: 'R_DROP_PARTITION', table,
+    message: `drops partition ${partition} of ${table} and every row in it (the down script recreates it empty)`,
+    hint: 'to keep the rows, merge the partition into its neighbour instead (change their bounds in one step: REORGANIZE PARTITION)' };
+}
+
+/** PARTITION BY / REORGANIZE PARTITION move every row: the server refuses a row that no new partition takes. */
+export function repartitionRisk(table: string): Risk {
+  return { level: 'warning', code: 'R_REPARTITION', table,
+    message: `moves the rows of ${table} into new partitions: the ALTER copies them, and fails on a row no partition takes`,
+    hint: 'check that the new bounds or values cover every row (a MAXVALUE or catch-all partition)' };
 }

@@ -121,6 +121,95 @@ CREATE TABLE pair (a INT NOT NULL, b INT NOT NULL, PRIMARY KEY (a, b) COMMENT 't
     expect(schemac(dir, 'import', bad).status).toBe(2);
   });
 
+  it('table options: a dump and the live database import to the same snapshot, whose schema file builds it again', async () => {
+    const project = (prefix: string) => {
+      const dir = tempDir(prefix);
+      writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+        dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+      }));
+      return dir;
+    };
+    const sql = 'CREATE TABLE `archive` (\n  `id` int(11) NOT NULL AUTO_INCREMENT,\n  `option` int(11) DEFAULT NULL,\n  PRIMARY KEY (`id`)\n'
+      + ') AUTO_INCREMENT=500 MIN_ROWS=2 MAX_ROWS=900 STATS_PERSISTENT=0 '
+      + 'STATS_SAMPLE_PAGES=11 CHECKSUM=1 ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;\n'
+      + 'CREATE TABLE `page` (\n  `id` int(11) NOT NULL,\n  PRIMARY KEY (`id`)\n) '
+      + "`PAGE_COMPRESSED`='1' `PAGE_COMPRESSION_LEVEL`='4' `ENCRYPTED`='NO';\n";
+    const fromFile = project('import-options');
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    // CHECKSUM is carried as written, with a warning (never a refusal).
+    const warning = 'warning: archive: sets table option CHECKSUM = 1 on archive, which schemac carries as written without knowing what it does\n';
+    expect(r.stderr).toBe(warning);
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    // A column named `option` takes the method's place: the options go with the name.
+    expect(schema).toContain("table({ name: 'archive', autoIncrement: 500, "
+      + "rowFormat: 'COMPRESSED', keyBlockSize: 8, statsPersistent: false, statsSamplePages: 11, maxRows: 900, minRows: 2, options: { CHECKSUM: 1 } }");
+    expect(schema).toContain("}).pageCompressed(true).pageCompressionLevel(4).encrypted(false);");
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+
+    const db = await scratchDatabase('import_options');
+    try {
+      await runSql(db.conn, sql);
+      await db.conn.query('INSERT INTO archive (`option`) VALUES (1)'); // the counter moves on: 501
+      const fromUrl = project('import-options-url');
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const i = schemac(fromUrl, 'import', url.toString(), '--db', 'app');
+      expect(i.stderr).toBe(warning);
+      expect(i.status).toBe(0);
+      const snapshot = (dir: string) => JSON.parse(readFileSync(join(dir, 'generated/app/snapshot.json'), 'utf8'));
+      const live = snapshot(fromUrl);
+      expect(live.tables[0].options.autoIncrement).toBe(501);
+      live.tables[0].options.autoIncrement = 500;
+      expect(live).toEqual(snapshot(fromFile));
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('partitioning: a .sql file and the live database import to the same snapshot, whose schema file builds it again', async () => {
+    const project = (prefix: string) => {
+      const dir = tempDir(prefix);
+      writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({
+        dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+      }));
+      return dir;
+    };
+    const sql = 'CREATE TABLE `ev` (`id` int NOT NULL, `d` date NOT NULL, PRIMARY KEY (`id`, `d`))\n'
+      + "  PARTITION BY RANGE (year(`d`)) SUBPARTITION BY HASH (`id`) SUBPARTITIONS 2 (PARTITION `p2020` VALUES LESS THAN (2021) COMMENT 'old',\n"
+      + '  PARTITION `pmax` VALUES LESS THAN MAXVALUE);\n'
+      + "CREATE TABLE `lc` (`c` varchar(5), `n` int) PARTITION BY LIST COLUMNS (`c`, `n`) (PARTITION `a` VALUES IN (('x', 1), ('y', 2)));\n"
+      + 'CREATE TABLE `k` (`id` int NOT NULL PRIMARY KEY) PARTITION BY LINEAR KEY (`id`) PARTITIONS 3;\n';
+    const fromFile = project('import-parts');
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("partitionByRange(sql`year(d)`, [lessThan('p2020', 2021).comment('old'), lessThan('pmax', maxValue)], "
+      + '{ subpartitionByHash: sql`id`, subpartitions: 2 })');
+    expect(schema).toContain("partitionByListColumns([t.c, t.n], [valuesIn('a', ['x', 1], ['y', 2])])");
+    expect(schema).toContain('partitionByKey([t.id], { partitions: 3, linear: true })');
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+
+    const db = await scratchDatabase('import_parts');
+    try {
+      await runSql(db.conn, sql);
+      const fromUrl = project('import-parts-url');
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const i = schemac(fromUrl, 'import', url.toString(), '--db', 'app');
+      expect(i.stderr).toBe('');
+      expect(i.status).toBe(0);
+      const snapshot = (dir: string) => JSON.parse(readFileSync(join(dir, 'generated/app/snapshot.json'), 'utf8'));
+      expect(snapshot(fromUrl)).toEqual(snapshot(fromFile));
+      expect(schemac(fromUrl, 'build', '--db', 'app').stdout).toContain('app: no changes');
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('reads a .sql file with the project\'s dialect: a MariaDB dump\'s JSON (LONGTEXT utf8mb4_bin + json_valid) is json', () => {
     const dir = tempDir('import-dialect');
     writeFileSync(join(dir, 'schemac.config.json'), JSON.stringify({

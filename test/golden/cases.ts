@@ -40,6 +40,13 @@ export interface LoadedCase {
   readonly diagnostics: string | null;
 }
 
+/** The server profile a case is compiled for: its case.json `dialect`, or undefined (the default). */
+export function caseServer(name: string): ServerProfile | undefined {
+  const file = join(CASES_DIR, name, 'case.json');
+  const dialect = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CaseOptions).dialect : undefined;
+  return dialect ? configProfile(dialect) : undefined;
+}
+
 export function caseNames(): string[] {
   return readdirSync(CASES_DIR).filter((n) => existsSync(join(CASES_DIR, n, 'after'))).sort();
 }

@@ -30,7 +30,6 @@ describe('predicted costs hold on the server (MariaDB, ALGORITHM= and LOCK= asse
       const result = planBuild('test', { snapshot: c.before, migrations: [], files: new Map() }, { ir: c.after!, hints: c.hints },
         { server: MARIADB, assertCosts: true });
       const { up, down } = result.migration!;
-      expect(up.text).toMatch(/ALGORITHM = |^(?![\s\S]*ALTER TABLE)/);
       const target = await scratchDatabase(`${name}_ca`);
       const db = await scratchDatabase(`${name}_c`);
       try {

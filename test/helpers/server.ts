@@ -44,7 +44,10 @@ export async function scratchDatabase(prefix: string): Promise<{ name: string; c
  */
 export async function shape(conn: Conn, db: string): Promise<unknown> {
   const q = async (sql: string) => (await conn.query(sql, [db]))[0] as any[];
-  const tables = await q(`SELECT TABLE_NAME AS t, ENGINE AS engine, TABLE_COLLATION AS collation, TABLE_COMMENT AS comment
+  // CREATE_OPTIONS holds the storage options declared (ROW_FORMAT, KEY_BLOCK_SIZE, STATS_*, ...);
+  // AUTO_INCREMENT, the counter, is left out: rows move it.
+  const tables = await q(`SELECT TABLE_NAME AS t, ENGINE AS engine, TABLE_COLLATION AS collation, TABLE_COMMENT AS comment,
+    ROW_FORMAT AS rowFormat, CREATE_OPTIONS AS createOptions
     FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`);
   const columns = await q(`SELECT TABLE_NAME AS t, COLUMN_NAME AS name, ORDINAL_POSITION AS pos, COLUMN_TYPE AS type,
     IS_NULLABLE AS nullable, COLUMN_DEFAULT AS def, EXTRA AS extra, CHARACTER_SET_NAME AS charset,
@@ -65,7 +68,12 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
   // MariaDB keeps a spatial column's SRID (REF_SYSTEM_ID) only here.
   const srids = await q(`SELECT G_TABLE_NAME AS t, G_GEOMETRY_COLUMN AS col, SRID AS srid, GEOMETRY_TYPE AS type
     FROM information_schema.GEOMETRY_COLUMNS WHERE G_TABLE_SCHEMA = ? ORDER BY G_TABLE_NAME, G_GEOMETRY_COLUMN`);
-  return { tables, columns, indexes, fks, checks, ...(srids.length ? { srids } : {}) };
+  const partitions = await q(`SELECT TABLE_NAME AS t, PARTITION_NAME AS name, SUBPARTITION_NAME AS sub, PARTITION_ORDINAL_POSITION AS pos,
+    SUBPARTITION_ORDINAL_POSITION AS subPos, PARTITION_METHOD AS method, SUBPARTITION_METHOD AS subMethod,
+    PARTITION_EXPRESSION AS expr, SUBPARTITION_EXPRESSION AS subExpr, PARTITION_DESCRIPTION AS description, PARTITION_COMMENT AS comment
+    FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL
+    ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION`);
+  return { tables, columns, indexes, fks, checks, partitions, ...(srids.length ? { srids } : {}) };
 }
 
 /** Runs a whole SQL file (comments and several statements) on the connection. */

@@ -75,7 +75,7 @@ ALTER TABLE posts DROP PRIMARY KEY, ADD PRIMARY KEY (id, user_id);`);
 ALTER TABLE t ENGINE = InnoDB, COMMENT 'x' AUTO_INCREMENT = 5, ALGORITHM=INPLACE, LOCK=NONE;
 ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;`);
     const t = table(ir, 't');
-    expect(t.options).toEqual({ engine: 'InnoDB', charset: 'utf8mb4', collate: 'utf8mb4_bin', comment: 'x' });
+    expect(t.options).toEqual({ engine: 'InnoDB', charset: 'utf8mb4', collate: 'utf8mb4_bin', comment: 'x', autoIncrement: 5 });
     expect(t.columns.map((c) => [c.charset, c.collate])).toEqual([[null, null], [null, null]]);
   });
 

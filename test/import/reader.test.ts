@@ -71,7 +71,9 @@ describe('syntax errors', () => {
     ['CREATE TABLE t (id int,\n  KEY ix (id) FOO);', 'test.sql:2:15: error E_IMPORT_SYNTAX: expected an index option (USING, KEY_BLOCK_SIZE, COMMENT, WITH PARSER, IGNORED) but found FOO'],
     ['CREATE TABLE t (id int, CHECK (id >));', 'test.sql:1:32: error E_IMPORT_EXPR: check (unnamed): does not parse at character 5: expected "!", "#", "$", "\'", "(", "*", … but end of input found'],
     ['ALTER TABLE', 'test.sql:1:12: error E_IMPORT_SYNTAX: expected a table name but found the end of the statement'],
-    ['CREATE TABLE t (a int) ENGINE=InnoDB ROW_FORMAT=DYNAMIC;', 'test.sql:1:38: error E_IMPORT_UNSUPPORTED: table option ROW_FORMAT is not in the schema IR'],
+    ['CREATE TABLE t (a int) ENGINE=InnoDB DATA DIRECTORY=\'/srv\';', 'test.sql:1:38: error E_IMPORT_UNSUPPORTED: table option DATA is not in the schema IR (its value is not an option word schemac can carry)'],
+    ['CREATE TABLE t (a int) ROW_FORMAT=SPARSE;', 'test.sql:1:35: error E_IMPORT_SYNTAX: ROW_FORMAT SPARSE is not one of DYNAMIC, COMPACT, REDUNDANT, COMPRESSED, FIXED, PAGE, DEFAULT'],
+    ['CREATE TABLE t (a int) CHECKSUM=`x y`;', 'test.sql:1:33: error E_OPTION_INVALID: the value of table option CHECKSUM is not one word of letters, digits and _'],
   ])('%s', (sql, expected) => {
     expect(problems(sql)).toEqual([expected]);
   });
@@ -182,11 +184,11 @@ CREATE TABLE \`t\` (
 
   it('reads options and character sets relative to what they inherit', () => {
     const t = readFor(dump).tables.find((x) => x.name === 't')!;
-    expect(t.options).toEqual({ engine: null, charset: null, collate: null, comment: 'the table' });
+    expect(t.options).toEqual({ engine: null, charset: null, collate: null, comment: 'the table', autoIncrement: 3 }); // the dump's AUTO_INCREMENT=3: where a new table's counter starts
     expect(t.columns.filter((c) => c.charset !== null || c.collate !== null).map((c) => [c.name, c.charset, c.collate]))
       .toEqual([['c', null, 'utf8mb4_bin'], ['n', 'latin1', 'latin1_swedish_ci']]);
     // Without the database, a dump keeps what it spells out.
-    expect(table(read(dump), 't').options).toEqual({ engine: 'InnoDB', charset: 'utf8mb4', collate: 'utf8mb4_general_ci', comment: 'the table' });
+    expect(table(read(dump), 't').options).toEqual({ engine: 'InnoDB', charset: 'utf8mb4', collate: 'utf8mb4_general_ci', comment: 'the table', autoIncrement: 3 });
   });
 
   it('keeps positions for diagnostics', () => {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import {
-  bigint, binary, blob, boolean, char, check, date, datetime, decimal, double, enumOf, float, foreignKey, id, index, int,
+  bigint, binary, blob, boolean, char, check, date, datetime, lessThan, maxValue, partitionByKey, partitionByListColumns,
+  partitionByRange, valuesIn, decimal, double, enumOf, float, foreignKey, id, index, int,
   json, longblob, longtext, mediumblob, mediumint, mediumtext, primaryKey, setOf, smallint, sql, table, text, time, timestamp,
   tinyblob, tinyint, tinytext, unique, varbinary, varchar, year, fulltext, bit, geometry, point, linestring, polygon, multipoint,
   multilinestring, multipolygon, geometrycollection, uuid, inet6, inet4,
@@ -173,10 +174,39 @@ const types = table('rt_types', {
   bin_attr: varchar(10).collate('utf8mb4_bin'),
 }, (t) => [unique(t.u), index(t.i6)]);
 
+const storage = table('rt_storage', {
+  id: id(),
+  body: varchar(200),
+}).rowFormat('COMPRESSED').keyBlockSize(4).statsPersistent(false).statsAutoRecalc(true).statsSamplePages(9)
+  .autoIncrement(5000).maxRows(9999).minRows(3).option('CHECKSUM', 1);
+
+const myisamStorage = table('rt_myisam_storage', {
+  id: id(),
+  code: char(4),
+}).engine('MyISAM').rowFormat('FIXED').option('PACK_KEYS', 1).option('DELAY_KEY_WRITE', 1);
+
+const ranged = table('rt_ranged', {
+  id: int().notNull(),
+  happened: date().notNull(),
+}, (t) => [
+  primaryKey(t.id, t.happened),
+  partitionByRange(sql`year(happened)`, [lessThan('p2020', 2021).comment('old rows'), lessThan('pmax', maxValue)],
+    { subpartitionByHash: sql`id`, subpartitions: 2 }),
+]);
+
+const listed = table('rt_listed', {
+  country: varchar(2),
+  zone: int(),
+}, (t) => [partitionByListColumns([t.country, t.zone], [valuesIn('eu', ['de', 1], ['fr', 2]), valuesIn('rest', ['us', 3], [null, null])])]);
+
+const keyed = table('rt_keyed', {
+  id: id(),
+}, (t) => [partitionByKey([t.id], { partitions: 3, linear: true })]);
+
 /** The fixture as the compiler builds it (normalised), with prefix and DESC index parts added. */
 export function roundTripFixture(): SchemaIR {
   const diagnostics: Diagnostic[] = [];
-  const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite, search, memory, types];
+  const defs = [parent, kitchen, latinTable, unicodeTable, collateOnly, myisam, composite, search, memory, types, storage, myisamStorage, ranged, listed, keyed];
   const raw = tablesToIR(defs, diagnostics);
   const tables = raw.ir.tables.map((t): Table => {
     if (t.name !== 'rt_kitchen') return t;

@@ -140,8 +140,8 @@ describe('what introspection leaves out', () => {
       let queries = 0;
       const counting: Queryable = { query: (sql: string, params?: unknown[]) => { queries++; return db.conn.query(sql, params); } };
       const { ir, notes } = await introspectWithNotes(counting, db.name);
-      // 7, and SHOW CREATE TABLE of the one table with a FULLTEXT index (its parser).
-      expect(queries).toBe(8);
+      // 8 (PARTITIONS among them), and SHOW CREATE TABLE of the one table with a FULLTEXT index (its parser).
+      expect(queries).toBe(9);
       expect(ir.tables.map((t) => t.name)).toEqual(['doc']);
       const doc = ir.tables[0];
       expect(doc.foreignKeys).toEqual([]);

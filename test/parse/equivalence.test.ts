@@ -19,6 +19,7 @@ const CASES: readonly { readonly name: string; readonly files?: readonly string[
   { name: 'kitchen-sink', tables: ['owner', 'everything'] },
   { name: 'option-names', tables: ['cfg', 'history', 'plain'] },
   { name: 'indexes', tables: ['article', 'pair'] },
+  { name: 'table-options', tables: ['archive', 'page'] },
 ];
 
 describe('static IR equals evaluated IR', () => {

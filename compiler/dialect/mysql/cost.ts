@@ -64,9 +64,16 @@ export function ddlCost(ddl: Ddl, server: ServerProfile): Cost {
       if (virtual && ddl.clauses.filter((c) => c.kind !== 'keepIndex').length > 1) return copy;
       return worst(ddl.clauses.map((c) => clauseCost(c, server)));
     }
-    case 'tableOptions':
-      // A new engine copies the table; a comment is metadata.
-      return (ddl.from.engine ?? '').toLowerCase() !== (ddl.to.engine ?? '').toLowerCase() && ddl.to.engine !== null ? copy : isMariadb(server) ? instant : inplace;
+    case 'tableOptions': {
+      // A comment is metadata; a new engine, row format, compression or any other storage option
+      // rewrites the table (the dearer prediction where the manuals differ by option).
+      const { comment: _a, ...from } = ddl.from;
+      const { comment: _b, ...to } = ddl.to;
+      return JSON.stringify(from) === JSON.stringify(to) ? (isMariadb(server) ? instant : inplace) : copy;
+    }
+    // Partitioning: a new scheme, or partitions reorganized, copies their rows; adding or dropping
+    // RANGE/LIST partitions is in place, but HASH/KEY ones are redistributed: the dearer, COPY.
+    case 'partitionBy': case 'addPartitions': case 'dropPartitions': case 'reorganizePartitions': return copy;
     // Converting columns to another character set rewrites them (ONLINE-DDL: CONVERT TO CHARACTER SET).
     case 'convertCharset': return ddl.columns.length ? copy : isMariadb(server) ? instant : inplace;
     case 'backfill': return { kind: 'rows' };

@@ -1,9 +1,13 @@
 import { assertNever } from '../../ir/types.js';
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
+import type {
+  Check, Column, DefaultValue, ForeignKey, Index, PartitionDefinition, Partitioning, PrimaryKey, Table, TableOptions,
+} from '../../ir/types.js';
+import { partitionClauseSql, partitionDefinitionSql, partitioningHasUserSql } from './partition.js';
 import {
-  addIndexClause, alterTable, checkClause, primaryKeyClause, columnHasUserSql, columnSql, columnSql as printColumn, createTableSql, foreignKeyClause,
-  hiddenKeyword, ident, literal, tableOptionsSql, valueSql, visibleKeyword, word,
+  addIndexClause, alterTable, baseOptionsSql, checkClause, primaryKeyClause, columnHasUserSql, columnSql, columnSql as printColumn, createTableSql,
+  foreignKeyClause, hiddenKeyword, ident, literal, valueSql, visibleKeyword, word,
 } from './sql.js';
+import { optionSettingsSql, type OptionSettingKey } from './table-options.js';
 import { hiddenIndexKeyword, type ServerProfile } from './server.js';
 
 /**
@@ -66,14 +70,44 @@ export type Ddl =
     /** The column order of the table the statement builds and of the one it starts from, when columns move. */
     readonly order?: { readonly to: readonly string[]; readonly from: readonly string[] };
   }
-  /** ENGINE and COMMENT: the options that are set in `to` (the inverse sets `from`'s). */
-  | { readonly kind: 'tableOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions }
+  /**
+   * ENGINE and COMMENT: the options that are set in `to` (the inverse sets `from`'s); and the
+   * storage options named in `settings`, each set to `to`'s value or reset where `to` has none.
+   */
+  | {
+    readonly kind: 'tableOptions'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions;
+    readonly settings?: readonly OptionSettingKey[];
+  }
   /**
    * A new default character set or collation, with a MODIFY of every column that inherits it (a
    * MODIFY without CHARACTER SET takes the table's new default). Unset is `DEFAULT CHARSET = DEFAULT`,
    * the database's character set.
    */
   | { readonly kind: 'convertCharset'; readonly table: string; readonly from: TableOptions; readonly to: TableOptions; readonly columns: readonly Column[] }
+  /**
+   * The table's partitioning replaced as a whole: `PARTITION BY ...` (the server copies the rows
+   * into the new partitions), or `REMOVE PARTITIONING` when `to` is null.
+   */
+  | { readonly kind: 'partitionBy'; readonly table: string; readonly from: Partitioning | null; readonly to: Partitioning | null }
+  /**
+   * `ADD PARTITION (...)`: new partitions after the last (RANGE) or beside the others (LIST).
+   * `partitioning` is the table's, for the spelling of the definitions.
+   */
+  | { readonly kind: 'addPartitions'; readonly table: string; readonly partitioning: Partitioning; readonly partitions: readonly PartitionDefinition[] }
+  /**
+   * `DROP PARTITION a, b`, the rows in them with them. `next` is the partition after them in the
+   * old order (null when they were the last): its inverse reorganizes `next` into them and
+   * itself again, which gives the rows' old ranges back (ADD PARTITION only appends).
+   */
+  | {
+    readonly kind: 'dropPartitions'; readonly table: string; readonly partitioning: Partitioning; readonly partitions: readonly PartitionDefinition[];
+    readonly next: PartitionDefinition | null;
+  }
+  /** `REORGANIZE PARTITION a, b INTO (...)`: the rows move into the new partitions (the server refuses a row that fits none). */
+  | {
+    readonly kind: 'reorganizePartitions'; readonly table: string; readonly partitioning: Partitioning;
+    readonly from: readonly PartitionDefinition[]; readonly to: readonly PartitionDefinition[];
+  }
   /**
    * The UPDATE that fills a column where it is NULL. `keep` are ON UPDATE CURRENT_TIMESTAMP
    * columns: set to themselves, they keep their values instead of taking the time of the
@@ -121,6 +155,13 @@ export function invertDdl(ddl: Ddl): Ddl[] {
       return [{ kind: 'alterTable', table: ddl.table, clauses: ddl.clauses.map(invertClause),
         ...(ddl.order ? { order: { to: ddl.order.from, from: ddl.order.to } } : {}) }];
     case 'tableOptions': case 'convertCharset': return [{ ...ddl, from: ddl.to, to: ddl.from }];
+    case 'partitionBy': return [{ ...ddl, from: ddl.to, to: ddl.from }];
+    case 'reorganizePartitions': return [{ ...ddl, from: ddl.to, to: ddl.from }];
+    case 'addPartitions': return [{ kind: 'dropPartitions', table: ddl.table, partitioning: ddl.partitioning, partitions: ddl.partitions, next: null }];
+    case 'dropPartitions':
+      return [ddl.next
+        ? { kind: 'reorganizePartitions', table: ddl.table, partitioning: ddl.partitioning, from: [ddl.next], to: [...ddl.partitions, ddl.next] }
+        : { kind: 'addPartitions', table: ddl.table, partitioning: ddl.partitioning, partitions: ddl.partitions }];
     case 'backfill': case 'refuseRows': return [];
     default: return assertNever(ddl, 'statement');
   }
@@ -147,7 +188,8 @@ function clauseHasUserSql(c: Clause): boolean {
 }
 
 function tableHasUserSql(t: Table): boolean {
-  return t.checks.length > 0 || t.columns.some(columnHasUserSql) || t.indexes.some(indexHasUserSql);
+  return t.checks.length > 0 || t.columns.some(columnHasUserSql) || t.indexes.some(indexHasUserSql)
+    || (t.partitioning !== undefined && partitioningHasUserSql(t.partitioning));
 }
 
 /** An index with a functional key part embeds an expression written by the user. */
@@ -162,6 +204,8 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
     case 'dropTable': case 'renameTable': case 'tableOptions': return false;
     case 'alterTable': return ddl.clauses.some(clauseHasUserSql);
     case 'convertCharset': case 'refuseRows': return true;
+    case 'partitionBy': return true;
+    case 'addPartitions': case 'dropPartitions': case 'reorganizePartitions': return true;
     case 'backfill': return ddl.value.kind === 'expr';
     default: return assertNever(ddl, 'statement');
   }
@@ -178,7 +222,8 @@ function ddlSql(ddl: Ddl, server?: ServerProfile): string {
     case 'dropTable': return `DROP TABLE ${ident(ddl.table.name)}`;
     case 'renameTable': return `RENAME TABLE ${ident(ddl.from)} TO ${ident(ddl.to)}`;
     case 'alterTable': return alterTable(ddl.table, alterClauses(ddl.clauses, ddl.order?.to ?? [], server));
-    case 'tableOptions': return `ALTER TABLE ${ident(ddl.table)} ${tableOptionsSql(ddl.to, ',\n')}`;
+    case 'tableOptions':
+      return `ALTER TABLE ${ident(ddl.table)} ${[...baseOptionsSql(ddl.to), ...optionSettingsSql(ddl.to, ddl.settings ?? [])].join(',\n')}`;
     case 'convertCharset': {
       const o = ddl.to;
       const clauses = [o.charset || o.collate
@@ -186,6 +231,13 @@ function ddlSql(ddl: Ddl, server?: ServerProfile): string {
         : 'DEFAULT CHARSET = DEFAULT', ...ddl.columns.map((c) => `MODIFY COLUMN ${columnSql(c, {}, server)}`)];
       return `ALTER TABLE ${ident(ddl.table)} ${clauses.join(',\n')}`;
     }
+    case 'partitionBy': return `ALTER TABLE ${ident(ddl.table)} ${ddl.to ? partitionClauseSql(ddl.to) : 'REMOVE PARTITIONING'}`;
+    case 'addPartitions':
+      return `ALTER TABLE ${ident(ddl.table)} ADD PARTITION (${ddl.partitions.map((d) => partitionDefinitionSql(d, ddl.partitioning)).join(', ')})`;
+    case 'dropPartitions': return `ALTER TABLE ${ident(ddl.table)} DROP PARTITION ${ddl.partitions.map((d) => ident(d.name)).join(', ')}`;
+    case 'reorganizePartitions':
+      return `ALTER TABLE ${ident(ddl.table)} REORGANIZE PARTITION ${ddl.from.map((d) => ident(d.name)).join(', ')} INTO (`
+        + `${ddl.to.map((d) => partitionDefinitionSql(d, ddl.partitioning)).join(', ')})`;
     case 'backfill': {
       const set = [`${ident(ddl.column)} = ${valueSql(ddl.value)}`, ...ddl.keep.map((k) => `${ident(k)} = ${ident(k)}`)];
       return `UPDATE ${ident(ddl.table)}\nSET\n  ${set.join(',\n  ')}\nWHERE\n  ${ident(ddl.column)} IS NULL`;

@@ -18,6 +18,8 @@ export interface ServerProfile {
   readonly defaultEngine: string;
   /** Character set → its default collation on this server (SHOW CHARACTER SET). */
   readonly charsetDefaults: ReadonlyMap<string, string>;
+  /** `@@innodb_default_row_format` (upper case), when read from a live server. */
+  readonly innodbDefaultRowFormat?: string;
 }
 
 /**
@@ -312,3 +314,29 @@ export const mariadbTypeRelease = (kind: 'uuid' | 'inet6' | 'inet4'): string => 
  * on VARCHAR, VARBINARY, TEXT and BLOB types (JSON, a LONGTEXT there); never in a key (4097 [T]). MySQL has none.
  */
 export const compressedColumns = (p: ServerProfile) => isMariadb(p) && atLeast(p, 10, 3, 2);
+
+/**
+ * The row format a table without ROW_FORMAT (or with ROW_FORMAT=DEFAULT) has: for InnoDB
+ * `@@innodb_default_row_format`, DYNAMIC unless set otherwise (MySQL 5.7.9+, MariaDB 10.2.2+:
+ * https://dev.mysql.com/doc/refman/8.0/en/innodb-parameters.html#sysvar_innodb_default_row_format);
+ * null for other engines, whose default depends on the columns (MyISAM FIXED or DYNAMIC).
+ */
+export function defaultRowFormat(p: ServerProfile, engine: string): string | null {
+  return engine.toLowerCase() === 'innodb' ? (p.innodbDefaultRowFormat ?? 'DYNAMIC').toUpperCase() : null;
+}
+
+/**
+ * MariaDB's own table options PAGE_COMPRESSED, PAGE_COMPRESSION_LEVEL and ENCRYPTED
+ * (https://mariadb.com/kb/en/create-table/#page_compressed); MySQL has COMPRESSION and
+ * ENCRYPTION instead, which schemac carries as written.
+ */
+export const mariadbTableOptions = isMariadb;
+
+/**
+ * Whether a table of `engine` can be partitioned: on MySQL 8 only InnoDB and NDB can (native
+ * partitioning: https://dev.mysql.com/doc/refman/8.0/en/partitioning-limitations-storage-engines.html);
+ * MariaDB's partition engine takes InnoDB, MyISAM, Aria and others (MyISAM tested on 10.11).
+ */
+export function partitionsEngine(p: ServerProfile, engine: string): boolean {
+  return isMariadb(p) || ['innodb', 'ndb', 'ndbcluster'].includes(engine.toLowerCase());
+}

@@ -16,6 +16,8 @@ import { configProfile, hiddenIndexKeyword, sridAttribute, type ServerProfile } 
 
 /** The server SQL is written for when none is given: the config's default dialect. */
 const MYSQL: ServerProfile = configProfile('mysql');
+import { storageOptionsSql } from './table-options.js';
+import { partitionClauseSql } from './partition.js';
 export { typeSql } from './types.js';
 
 export function identList(names: readonly string[]): string {
@@ -149,14 +151,22 @@ export function checkClause(check: Check): string {
   return `CONSTRAINT ${ident(check.name)} CHECK (${check.expr})${check.enforced === false ? ' NOT ENFORCED' : ''}`;
 }
 
-/** `ENGINE = InnoDB DEFAULT CHARSET = ... COMMENT = '...'`, the options that are set. */
+/**
+ * `ENGINE = InnoDB DEFAULT CHARSET = ... COMMENT = '...' ROW_FORMAT = ...`, the options that are
+ * set (the storage options after the four first, see table-options.ts).
+ */
 export function tableOptionsSql(o: TableOptions, separator = ' '): string {
+  return [...baseOptionsSql(o), ...storageOptionsSql(o)].join(separator);
+}
+
+/** ENGINE, DEFAULT CHARSET, COLLATE and COMMENT, those that are set. */
+export function baseOptionsSql(o: TableOptions): string[] {
   const parts: string[] = [];
   if (o.engine) parts.push(`ENGINE = ${word(o.engine, 'engine')}`);
   if (o.charset) parts.push(`DEFAULT CHARSET = ${word(o.charset, 'character set')}`);
   if (o.collate) parts.push(`COLLATE = ${word(o.collate, 'collation')}`);
   if (o.comment !== null) parts.push(`COMMENT = ${literal(o.comment)}`);
-  return parts.join(separator);
+  return parts;
 }
 
 /** CREATE TABLE with columns, keys and the given foreign keys (others are added later). */
@@ -167,7 +177,8 @@ export function createTableSql(table: Table, foreignKeys: readonly ForeignKey[] 
   for (const fk of foreignKeys) lines.push(foreignKeyClause(fk));
   for (const ck of table.checks) lines.push(checkClause(ck));
   const options = tableOptionsSql(table.options);
-  return `CREATE TABLE ${ident(table.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${options ? ' ' + options : ''}`;
+  const partitioning = table.partitioning ? ` ${partitionClauseSql(table.partitioning)}` : '';
+  return `CREATE TABLE ${ident(table.name)} (\n${lines.map((l) => '  ' + l).join(',\n')}\n)${options ? ' ' + options : ''}${partitioning}`;
 }
 
 /** SHOW CREATE TABLE of `database`.`table` (introspection reads what information_schema lacks from it). */

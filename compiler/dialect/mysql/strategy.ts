@@ -139,7 +139,7 @@ function tableChanges(
   for (const fk of t.foreignKeys) {
     if (added.has(fk.name) || detached(fk)) out.push({ kind: 'addForeignKey', table, foreignKey: fk });
   }
-  out.push(...of('dropCheck'), ...of('addCheck'), ...of('alterOptions'));
+  out.push(...of('dropCheck'), ...of('addCheck'), ...of('alterOptions'), ...of('setPartitioning'));
 
   const pinned = pinnedIndexes(old.indexes, t.indexes, [...old.foreignKeys, ...t.foreignKeys]);
   return pinned.length ? out.map((c) => withPinned(c, pinned)) : out;
@@ -171,6 +171,7 @@ function withPinned(c: Change, pinned: readonly string[]): Change {
       return { ...c, pinned };
     case 'createTable': case 'dropTable': case 'renameTable': case 'addColumn': case 'dropColumn': case 'renameColumn':
     case 'reorderColumns': case 'modifyColumn': case 'renameIndex': case 'addCheck': case 'dropCheck': case 'alterOptions':
+    case 'setPartitioning':
       return c;
     default:
       return assertNever(c, 'change');

@@ -1,0 +1,13 @@
+-- schemac migration 0001_change_options_of_t (down) for database test
+-- schema before: sha256:b566f8788ac35b04cd33f0421a80d716a2ee71e44bdd46ed7c8e12d526073473
+-- schema after:  sha256:02534b20950e96761a6204902835a0d93d0898d7dfba0c44be3cce71b66efe34
+-- costs as predicted for MySQL 8.0.29
+
+-- undo step 1: change options of t
+-- cost: COPY, rebuilds the table, blocks writes
+ALTER TABLE `t` ROW_FORMAT = COMPACT,
+STATS_PERSISTENT = 1,
+MAX_ROWS = 100,
+MIN_ROWS = 0,
+CHECKSUM = 1,
+PACK_KEYS = DEFAULT;

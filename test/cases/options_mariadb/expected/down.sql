@@ -1,0 +1,13 @@
+-- schemac migration 0001_create_u_and_change_options_of_t (down) for database test
+-- schema before: sha256:18b55bb03cf51a1e2a1efbfd06c5fa85d96c0b75a25e426f0bf5da7b438b4053
+-- schema after:  sha256:634afdde6338ff3d75430507bd9d70cb1bd2f188be9a7542b040cfb2666ddf90
+-- costs as predicted for MariaDB 10.11.0
+
+-- undo step 2: change options of t
+-- cost: COPY, rebuilds the table, blocks writes
+ALTER TABLE `t` PAGE_COMPRESSED = DEFAULT,
+PAGE_COMPRESSION_LEVEL = DEFAULT,
+ENCRYPTED = DEFAULT;
+
+-- undo step 1: create table u
+DROP TABLE `u`;
