@@ -46,6 +46,7 @@ function tablesOf(change: Change): string[] {
     case 'dropIndex': case 'renameIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'addCheck':
     case 'dropCheck': case 'setPrimaryKey': case 'alterOptions':
       return [change.table];
+    case 'createView': case 'dropView': case 'alterView': return [];
     default: return assertNever(change, 'change');
   }
 }

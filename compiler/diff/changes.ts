@@ -1,4 +1,4 @@
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions, View } from '../ir/types.js';
 
 /**
  * One difference between two schemas. Drops carry the whole dropped object so the reverse
@@ -16,19 +16,28 @@ export interface Pinned {
   readonly pinned?: readonly string[];
 }
 
+/**
+ * Views kept as they are that read what the change renames or drops (set by the strategy): the
+ * server keeps such a view, but it fails until its SELECT is changed (a risk of the step).
+ */
+export interface Readers {
+  readonly readers?: readonly string[];
+}
+
 export type Change =
   | { readonly kind: 'createTable'; readonly table: Table }
-  | { readonly kind: 'dropTable'; readonly table: Table }
-  | { readonly kind: 'renameTable'; readonly from: string; readonly to: string }
+  | ({ readonly kind: 'dropTable'; readonly table: Table } & Readers)
+  | ({ readonly kind: 'renameTable'; readonly from: string; readonly to: string } & Readers)
   | {
     readonly kind: 'addColumn'; readonly table: string; readonly column: Column; readonly after: string | null;
     readonly backfill?: DefaultValue;
     /** ON UPDATE CURRENT_TIMESTAMP columns the backfill UPDATE sets to themselves, so they keep their values. */
     readonly keep?: readonly string[];
   }
-  | { readonly kind: 'dropColumn'; readonly table: string; readonly column: Column; readonly after: string | null }
+  | ({ readonly kind: 'dropColumn'; readonly table: string; readonly column: Column; readonly after: string | null } & Readers)
   | {
     readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string;
+    readonly readers?: readonly string[];
     /** Generated columns whose expressions follow the table's renames: rewritten in the same statement. */
     readonly generated?: ReadonlyArray<{ readonly from: Column; readonly to: Column }>;
   }
@@ -60,6 +69,10 @@ export type Change =
     readonly convert: boolean;
     /** The table's columns before the change, under their new names: a new default character set converts them. */
     readonly columns: readonly Column[];
-  };
+  }
+  | { readonly kind: 'createView'; readonly view: View }
+  | { readonly kind: 'dropView'; readonly view: View }
+  /** A view whose SELECT or options change (its name is kept). */
+  | { readonly kind: 'alterView'; readonly from: View; readonly to: View };
 
 export type ChangeKind = Change['kind'];

@@ -1,5 +1,5 @@
 import { checkClause, columnSql, foreignKeyClause, identList, indexClause, tableOptionsSql } from '../dialect/mysql/sql.js';
-import { assertNever } from '../ir/types.js';
+import { assertNever, type View } from '../ir/types.js';
 import type { Change } from './changes.js';
 
 /** One change as a line: what differs, with the definitions on both sides where there are two. */
@@ -27,7 +27,17 @@ export function describeChange(change: Change): string {
       return `change primary key of ${change.table}: ${change.from ? identList(change.from.columns) : 'none'} -> ${change.to ? identList(change.to.columns) : 'none'}`;
     case 'alterOptions':
       return `change options of ${change.table}: ${tableOptionsSql(change.from) || '(server defaults)'} -> ${tableOptionsSql(change.to) || '(server defaults)'}`;
+    case 'createView': return `add view ${change.view.name}: ${viewLine(change.view)}`;
+    case 'dropView': return `drop view ${change.view.name} (was ${viewLine(change.view)})`;
+    case 'alterView': return `change view ${change.to.name}: ${viewLine(change.from)} -> ${viewLine(change.to)}`;
     default: return assertNever(change, 'change');
   }
 }
 
+
+/** A view's options and SELECT on one line. */
+function viewLine(v: View): string {
+  const options = [v.algorithm !== 'UNDEFINED' ? `algorithm ${v.algorithm}` : '', v.security !== 'DEFINER' ? `security ${v.security}` : '',
+    v.checkOption !== 'NONE' ? `${v.checkOption} check option` : ''].filter(Boolean);
+  return (options.length ? `[${options.join(', ')}] ` : '') + v.select.replace(/\s+/g, ' ');
+}

@@ -4,7 +4,7 @@ import {
   charsetOfCollation, DEFAULT_SERVER, engineOf, resolveCharset, sameCollation, type CharsetSpelling, type Collation,
 } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
-import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions } from '../ir/types.js';
+import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions, View } from '../ir/types.js';
 import type { Change } from './changes.js';
 import { columnRenamedFrom, NO_HINTS, tableRenamedFrom, type BuildHints } from '../ir/hints.js';
 
@@ -109,7 +109,32 @@ export function differencesOf(d: SchemaDiff): Change[] {
     ...d.pairing.created.map((t): Change => ({ kind: 'createTable', table: t })),
     ...d.pairing.dropped.map((t): Change => ({ kind: 'dropTable', table: t })),
     ...d.tables.flatMap((x) => x.changes),
+    ...d.views,
   ];
+}
+
+/**
+ * The views created, dropped and changed, by name (views have no rename hint: a new name is a
+ * drop and a create). A view changes when an option does or its SELECT means something else; the
+ * SELECTs are compared in canonical form (white space, case and quoting aside).
+ */
+export function diffViews(from: readonly View[], to: readonly View[]): Change[] {
+  const changes: Change[] = [];
+  const toByName = new Map(to.map((v) => [v.name, v]));
+  const fromByName = new Map(from.map((v) => [v.name, v]));
+  for (const a of from) {
+    const b = toByName.get(a.name);
+    if (!b) changes.push({ kind: 'dropView', view: a });
+    else if (!sameView(a, b)) changes.push({ kind: 'alterView', from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(b.name)) changes.push({ kind: 'createView', view: b });
+  return changes;
+}
+
+/** Whether two views are the same: options equal and SELECTs the same in canonical form. */
+export function sameView(a: View, b: View): boolean {
+  return a.algorithm === b.algorithm && a.security === b.security && a.checkOption === b.checkOption
+    && sameSqlExpression(a.select, b.select);
 }
 
 /** The differences of each kept table, with the pairing they were found by. */
@@ -117,6 +142,10 @@ export interface SchemaDiff {
   readonly pairing: Pairing;
   /** The new side's build hints (the strategy places backfills by them). */
   readonly hints: BuildHints;
+  /** The views created, dropped and changed (diffViews). */
+  readonly views: readonly Change[];
+  /** The views both sides have, unchanged. */
+  readonly keptViews: readonly View[];
   readonly tables: ReadonlyArray<{
     readonly pair: TablePair; readonly changes: readonly Change[];
     /** What each side's table character set means, for its columns to inherit. */
@@ -131,6 +160,8 @@ export function diffTables(from: SchemaIR, to: SchemaIR, options: DiffOptions = 
   return {
     pairing,
     hints,
+    views: diffViews(from.views ?? [], to.views ?? []),
+    keptViews: (from.views ?? []).filter((v) => (to.views ?? []).some((w) => w.name === v.name && sameView(v, w))),
     tables: pairing.pairs.map((pair) => {
       const charsets: CharsetContext = {
         server, from: resolveCharset(pair.from.options, databases.from, server), to: resolveCharset(pair.to.options, databases.to, server),

@@ -11,5 +11,7 @@ export {
 export type { ColumnRef, ReferenceOptions, DefaultInput, IdOptions, ReferentialActionInput } from './columns.js';
 export { table, index, unique, primaryKey, foreignKey, check } from './table.js';
 export type { TableDef, TableItem, TableSpec, ForeignKeySpec } from './table.js';
+export { view } from './view.js';
+export type { ViewDef, ViewOptions } from './view.js';
 export { sql } from './sql.js';
 export type { SqlFragment } from './sql.js';

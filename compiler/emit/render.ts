@@ -4,7 +4,7 @@ import { MAX_STATEMENT_NESTING, nestingPast } from '../ir/sql-nesting.js';
 import { SqlScanner } from '../dialect/mysql/lexer.js';
 import { sqlComment } from '../dialect/mysql/sql.js';
 import { printDdl } from '../dialect/mysql/ddl.js';
-import { orderCreatedTables } from '../plan/plan.js';
+import { orderCreatedTables, orderViews } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
 import type { SchemaIR } from '../ir/types.js';
 
@@ -89,7 +89,7 @@ export function renderSqlFile(header: readonly string[], statements: readonly St
 
 /**
  * Every table as CREATE TABLE, referenced tables first; foreign keys that close a cycle
- * are added at the end with ALTER TABLE.
+ * are added at the end with ALTER TABLE; then every view, after the views it reads.
  */
 export function schemaStatements(ir: SchemaIR): Statement[] {
   const { order, deferred } = orderCreatedTables(ir.tables);
@@ -104,5 +104,8 @@ export function schemaStatements(ir: SchemaIR): Statement[] {
       out.push(printDdl({ kind: 'alterTable', table: name, clauses: [{ kind: 'addForeignKey', foreignKey: fk }] }));
     }
   }
+  // Views last, each after the views it reads.
+  const views = orderViews(ir.views ?? []);
+  for (const v of [...views.keys()].sort((a, b) => views.get(a)! - views.get(b)!)) out.push(printDdl({ kind: 'createView', view: v }));
   return out;
 }

@@ -1,7 +1,7 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
-  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
+  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
 } from './types.js';
 
 /*
@@ -248,4 +248,28 @@ function checkReferences(tables: readonly Table[], path: string): void {
       }
     });
   });
+}
+
+const VIEW_ALGORITHMS: readonly ViewAlgorithm[] = ['UNDEFINED', 'MERGE', 'TEMPTABLE'];
+const VIEW_SECURITY: readonly ViewSecurity[] = ['DEFINER', 'INVOKER'];
+const VIEW_CHECK: readonly ViewCheckOption[] = ['NONE', 'CASCADED', 'LOCAL'];
+
+const views = array(shape<View>({
+  kind: kindIs('view'), name: string, select: expression,
+  algorithm: oneOf(VIEW_ALGORITHMS), security: oneOf(VIEW_SECURITY), checkOption: oneOf(VIEW_CHECK),
+}));
+
+/**
+ * The views of an IR read from JSON (`path` names where `views` is): names unique, and none the
+ * name of a table (`tables` already read).
+ */
+export function decodeViews(value: unknown, path: string, tables: readonly Table[]): readonly View[] {
+  const list = views(value, path);
+  const names = new Set(tables.map((t) => t.name.toLowerCase()));
+  list.forEach((v, i) => {
+    const key = v.name.toLowerCase();
+    if (names.has(key)) fail(at(at(path, i), 'name'), `a second table or view named ${JSON.stringify(v.name)}`);
+    names.add(key);
+  });
+  return list;
 }

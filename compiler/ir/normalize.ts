@@ -4,7 +4,7 @@ import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
-  TableOptions,
+  TableOptions, View,
 } from './types.js';
 import { assertNever, DEFAULT_NAMING } from './types.js';
 
@@ -16,7 +16,16 @@ import { assertNever, DEFAULT_NAMING } from './types.js';
  */
 export function normalizeSchema(ir: SchemaIR, naming: NamingTemplates = DEFAULT_NAMING): SchemaIR {
   const tables = ir.tables.map((t) => normalizeTable(t, naming));
-  return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)) };
+  const views = (ir.views ?? []).map(normalizeView).sort((a, b) => compareNames(a.name, b.name));
+  return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)), ...(views.length ? { views } : {}) };
+}
+
+/** A view in one spelling: its SELECT without surrounding white space and a trailing `;`, every option explicit. */
+function normalizeView(v: View): View {
+  return {
+    ...v, select: v.select.trim().replace(/;\s*$/, '').trim(),
+    algorithm: v.algorithm ?? 'UNDEFINED', security: v.security ?? 'DEFINER', checkOption: v.checkOption ?? 'NONE',
+  };
 }
 
 /**

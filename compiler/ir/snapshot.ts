@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SchemacError } from '../diagnostics.js';
 import { jsonSyntaxError } from '../position.js';
-import { decodeTables, describeJson, FormatError, json } from './decode.js';
+import { decodeTables, decodeViews, describeJson, FormatError, json } from './decode.js';
 import type { SchemaIR, SourcePos } from './types.js';
 
 /** Snapshot format version; bump when the IR changes shape. */
@@ -40,7 +40,15 @@ function copy(value: unknown, strip: boolean): unknown {
 
 /** The snapshot file's text for a normalised schema. */
 export function writeSnapshot(ir: SchemaIR): string {
-  return canonicalJson({ version: SNAPSHOT_VERSION, tables: stripTransient(ir.tables) });
+  return canonicalJson({ version: SNAPSHOT_VERSION, ...snapshotObjects(ir) });
+}
+
+/**
+ * The schema's objects as a snapshot holds them: the tables, and the other kinds only when there
+ * are any (a schema of tables alone has the snapshot, and the hash, it had before views existed).
+ */
+function snapshotObjects(ir: SchemaIR): Record<string, unknown> {
+  return stripTransient({ tables: ir.tables, ...(ir.views?.length ? { views: ir.views } : {}) });
 }
 
 /**
@@ -69,18 +77,21 @@ export function readSnapshot(text: string, file = 'snapshot.json'): SchemaIR {
 
 /** The snapshot format around the tables: `{ "version": 1, "tables": [...] }`. */
 function decodeSnapshot(data: unknown): SchemaIR {
-  const o = json.object(data, '', ['version', 'tables']);
+  const o = json.object(data, '', ['version', 'tables'], ['views']);
   if (o.version !== SNAPSHOT_VERSION) {
     throw new FormatError('version', `expected ${SNAPSHOT_VERSION} (the snapshot format this schemac reads), found ${describeJson(o.version)}`);
   }
-  return { kind: 'schema', tables: decodeTables(o.tables, 'tables') };
+  const tables = decodeTables(o.tables, 'tables');
+  const views = o.views === undefined ? [] : decodeViews(o.views, 'views', tables);
+  return { kind: 'schema', tables, ...(views.length ? { views } : {}) };
 }
 
 /** `sha256:` + hex of the schema's canonical JSON: names the schema before and after a migration. */
 export function schemaHash(ir: SchemaIR): string {
   let hash = hashes.get(ir);
   if (hash === undefined) {
-    hash = 'sha256:' + createHash('sha256').update(canonicalJson(stripTransient(ir.tables))).digest('hex');
+    const objects = snapshotObjects(ir);
+    hash = 'sha256:' + createHash('sha256').update(canonicalJson(objects.views ? objects : objects.tables)).digest('hex');
     hashes.set(ir, hash);
   }
   return hash;

@@ -145,10 +145,32 @@ export interface Table {
   readonly pos?: SourcePos;
 }
 
+export type ViewAlgorithm = 'UNDEFINED' | 'MERGE' | 'TEMPTABLE';
+export type ViewSecurity = 'DEFINER' | 'INVOKER';
+export type ViewCheckOption = 'NONE' | 'CASCADED' | 'LOCAL';
+
+/**
+ * A view: its SELECT as written (the schema file's text, or the server's own rewrite of it when
+ * read from a live database, with the database's own qualifier left out). The DEFINER is not part
+ * of the schema: it is whoever runs the migration. Defaults are explicit after normalisation
+ * (ALGORITHM=UNDEFINED, SQL SECURITY DEFINER, no CHECK OPTION).
+ */
+export interface View {
+  readonly kind: 'view';
+  readonly name: string;
+  readonly select: string;
+  readonly algorithm: ViewAlgorithm;
+  readonly security: ViewSecurity;
+  readonly checkOption: ViewCheckOption;
+  readonly pos?: SourcePos;
+}
+
 export interface SchemaIR {
   readonly kind: 'schema';
   /** Sorted by name after normalisation. */
   readonly tables: readonly Table[];
+  /** Sorted by name after normalisation; absent when there are none (older snapshots stay as they were). */
+  readonly views?: readonly View[];
 }
 
 /** Naming templates (SPEC §3–4). */

@@ -3,12 +3,12 @@ import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
-import { checkSqlExpression, type ExprContext } from './sql-expr.js';
+import { checkSqlExpression, expressionEmbeddingProblem, type ExprContext } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table, View,
 } from './types.js';
 
 /**
@@ -191,6 +191,7 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
     }
     for (const ck of t.checks ?? []) name(ck.name, `check${of}:`, ck.pos ?? t.pos);
   }
+  for (const v of Array.isArray(ir?.views) ? ir.views : []) if (v) name(v.name, 'view', v.pos);
   return out;
 }
 
@@ -236,6 +237,37 @@ class Validator {
     }
     for (const info of infos) this.table(info);
     this.constraintNames(tables);
+    this.views(Array.isArray(this.ir?.views) ? this.ir.views : []);
+  }
+
+  // ---------------------------------------------------------------- views
+
+  /** Names (free, not a table's), and a SELECT that can be written into CREATE VIEW. */
+  private views(views: readonly View[]): void {
+    const seen = new Map<string, View>();
+    for (const v of views) {
+      this.name(v.name, 'view', null, v.pos);
+      const key = lower(v.name);
+      const table = this.tablesCi.get(key);
+      if (table) {
+        this.report('E_VIEW_NAME_TAKEN', `view ${q(v.name)} has the name of table ${q(table.table.name)}: tables and views share one namespace`, v.pos,
+          'rename the view or the table');
+      } else if (seen.has(key)) {
+        this.report('E_DUPLICATE_VIEW', `view ${q(v.name)} is declared twice (view names are compared case-insensitively)`, v.pos,
+          'rename one of the views, or remove the duplicate declaration');
+      }
+      seen.set(key, v);
+      const select = typeof v.select === 'string' ? v.select.trim() : '';
+      const problem = expressionEmbeddingProblem(select);
+      const shown = select.length > 60 ? select.slice(0, 57).replace(/\s+/g, ' ') + '...' : select.replace(/\s+/g, ' ');
+      if (problem) {
+        this.report('E_VIEW_SELECT', `view ${q(v.name)}: sql\`${shown}\` ${problem.message}`, v.pos,
+          'write one SELECT statement, without a `;` and with every quote closed');
+      } else if (!/^(\(\s*)*(select|with|values|table)\b/i.test(select)) {
+        this.report('E_VIEW_SELECT', `view ${q(v.name)}: sql\`${shown}\` is not a SELECT`, v.pos,
+          'a view is defined by a query: SELECT ... (or WITH ..., VALUES ..., TABLE ...)');
+      }
+    }
   }
 
   // ---------------------------------------------------------------- names

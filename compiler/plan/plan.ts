@@ -5,7 +5,8 @@ import type { Change } from '../diff/changes.js';
 import { columnsEqual } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
-import type { Column, ForeignKey, Index, Table, TableOptions } from '../ir/types.js';
+import type { Column, ForeignKey, Index, Table, TableOptions, View } from '../ir/types.js';
+import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
   addCheckRisks, addColumnRisks, backfillReadsNewColumn, charsetRisks, dropColumnRisks, dropTableRisks, modifyColumnRisks,
@@ -21,8 +22,8 @@ import type { Plan, Risk, Step } from './types.js';
  * foreign key needs, or a generated column and its base change together.
  */
 export const PHASE = {
-  dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
-  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13,
+  dropView: 0, dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
+  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13, createView: 14,
 } as const;
 
 /**
@@ -38,6 +39,8 @@ interface StepPlan {
   readonly up: readonly Ddl[];
   readonly guards?: readonly Ddl[];
   readonly risks: readonly Risk[];
+  /** Order within the phase, before the table name (views: their dependency order). */
+  readonly rank?: number;
 }
 
 function makeStep(p: StepPlan, server: ServerProfile): Step {
@@ -66,6 +69,7 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
     if (!a) alters.set(table, (a = new TableAlter(table)));
     return a;
   };
+  const views = new ViewSteps(changes);
   // A new table's foreign key to an existing table is added at the end when this migration
   // changes the referenced columns or the table's keys: it needs them in their new shape.
   const reshaped = reshapedReferences(changes);
@@ -83,11 +87,14 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
       }
       case 'dropTable':
         steps.push({ phase: PHASE.dropTable, table: change.table.name, summary: `drop table ${change.table.name}`, source: [change],
-          up: [{ kind: 'dropTable', table: change.table }], risks: dropTableRisks(change) });
+          up: [{ kind: 'dropTable', table: change.table }], risks: [...dropTableRisks(change), ...readerRisks(change)] });
         break;
       case 'renameTable':
         steps.push({ phase: PHASE.renameTable, table: change.to, summary: `rename table ${change.from} to ${change.to}`, source: [change],
-          up: [{ kind: 'renameTable', from: change.from, to: change.to }], risks: [] });
+          up: [{ kind: 'renameTable', from: change.from, to: change.to }], risks: readerRisks(change) });
+        break;
+      case 'createView': case 'dropView': case 'alterView':
+        views.add(change);
         break;
       case 'addColumn': {
         const prepared = preparedColumn(change);
@@ -185,9 +192,10 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         : `rename columns of ${table}: ${columns.map((c) => `${c.from} to ${c.to}`).join(', ')}`,
       up: [alter(table, [...columns.map((c): Clause => ({ kind: 'renameColumn', from: c.from, to: c.to })),
         ...generated.map((g): Clause => ({ kind: 'modifyColumn', from: g.from, to: g.to }))])],
-      risks: [] });
+      risks: columns.flatMap(readerRisks) });
   }
-  const rankOf = (s: StepPlan) => (s.phase === PHASE.createTable ? createRank.get(s.table) ?? 0 : 0);
+  steps.push(...views.steps());
+  const rankOf = (s: StepPlan) => s.rank ?? (s.phase === PHASE.createTable ? createRank.get(s.table) ?? 0 : 0);
   const indexed = steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
     || (a.s.phase === PHASE.createTable ? 0 : compareNames(a.s.table, b.s.table)) || a.i - b.i);
@@ -206,7 +214,7 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'modifyColumn': out.add(`${c.table}.${c.to.name}`); break;
       case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
       case 'createTable': case 'dropTable': case 'renameTable': case 'dropColumn': case 'reorderColumns': case 'renameIndex':
-      case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck':
+      case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck': case 'createView': case 'dropView': case 'alterView':
         break;
       default: assertNever(c, 'change');
     }
@@ -257,6 +265,9 @@ export function titleOf(changes: readonly Change[]): string {
         break;
       case 'setPrimaryKey': phrases.push(['change primary key of', c.table]); break;
       case 'alterOptions': phrases.push(['change options of', c.table]); break;
+      case 'createView': phrases.push(['create view', c.view.name]); break;
+      case 'dropView': phrases.push(['drop view', c.view.name]); break;
+      case 'alterView': phrases.push(['change view', c.to.name]); break;
       default: assertNever(c, 'change');
     }
   }
@@ -441,6 +452,103 @@ function indexKind(index: Index): string {
 function addForeignKeyStep(change: Change, table: string, fk: ForeignKey, pinned?: readonly string[]): StepPlan {
   return { phase: PHASE.addForeignKey, table, summary: `add foreign key ${fk.name} on ${table}`, source: [change],
     up: [alter(table, [{ kind: 'addForeignKey', foreignKey: fk }, ...keepIndexes(pinned)])], risks: [] };
+}
+
+/**
+ * The steps of the views a migration creates, drops and changes. Views hold no data: a view is
+ * dropped before any table changes (dependent views first) and created after every table change
+ * (the views it reads first), so it always finds the tables and views it reads in their new
+ * shape, and the down, which runs the steps' reverses last first, finds them in their old one.
+ * A changed view is CREATE OR REPLACE VIEW (its down the old definition) when the migration
+ * changes nothing else a view could read: only views, none of which reads another changed one.
+ * Otherwise it is dropped early and created late, so that the down re-creates the old definition
+ * only once everything it reads is back.
+ */
+class ViewSteps {
+  private readonly created: View[] = [];
+  private readonly dropped: View[] = [];
+  private readonly altered: Array<Extract<Change, { kind: 'alterView' }>> = [];
+  private readonly sources = new Map<View, Change>();
+
+  constructor(private readonly all: readonly Change[]) {}
+
+  add(change: Extract<Change, { kind: 'createView' | 'dropView' | 'alterView' }>): void {
+    switch (change.kind) {
+      case 'createView': this.created.push(change.view); this.sources.set(change.view, change); break;
+      case 'dropView': this.dropped.push(change.view); this.sources.set(change.view, change); break;
+      case 'alterView': this.altered.push(change); break;
+      default: assertNever(change, 'view change');
+    }
+  }
+
+  steps(): StepPlan[] {
+    const altered = new Set(this.altered.map((a) => a.to.name.toLowerCase()));
+    const readsAltered = (v: View) => [...identifierWords(v.select)].some((w) => w !== v.name.toLowerCase() && altered.has(w));
+    const inPlace = this.all.every((c) => c.kind === 'alterView') && !this.altered.some((a) => readsAltered(a.from) || readsAltered(a.to));
+    const out: StepPlan[] = [];
+    if (inPlace) {
+      const order = orderViews(this.altered.map((a) => a.to));
+      for (const a of this.altered) {
+        out.push({ phase: PHASE.createView, table: a.to.name, summary: `replace view ${a.to.name}`, source: [a], rank: order.get(a.to)!,
+          up: [{ kind: 'replaceView', from: a.from, to: a.to }], risks: [] });
+      }
+      return out;
+    }
+    for (const a of this.altered) {
+      this.sources.set(a.from, a);
+      this.sources.set(a.to, a);
+    }
+    const dropped = [...this.dropped, ...this.altered.map((a) => a.from)];
+    const created = [...this.created, ...this.altered.map((a) => a.to)];
+    const dropOrder = orderViews(dropped);
+    const createOrder = orderViews(created);
+    const changed = new Set(this.altered.flatMap((a) => [a.from, a.to]));
+    for (const v of dropped) {
+      out.push({ phase: PHASE.dropView, table: v.name, summary: `drop view ${v.name}${changed.has(v) ? ' (to create it again changed)' : ''}`,
+        source: [this.sources.get(v)!], rank: dropped.length - dropOrder.get(v)!, up: [{ kind: 'dropView', view: v }], risks: [] });
+    }
+    for (const v of created) {
+      out.push({ phase: PHASE.createView, table: v.name, summary: `create view ${v.name}${changed.has(v) ? ' (changed)' : ''}`,
+        source: [this.sources.get(v)!], rank: createOrder.get(v)!, up: [{ kind: 'createView', view: v }], risks: [] });
+    }
+    return out;
+  }
+}
+
+/**
+ * Dependency order of views: a view after the views (of `views`) its SELECT names, else by name.
+ * What a view reads is told by the names its SELECT spells; a cycle (which the server cannot
+ * hold, so only a name that is not a reference) is broken by name.
+ */
+export function orderViews(views: readonly View[]): Map<View, number> {
+  const byName = new Map(views.map((v) => [v.name.toLowerCase(), v]));
+  const reads = new Map(views.map((v) => [v, [...identifierWords(v.select)]
+    .filter((w) => w !== v.name.toLowerCase() && byName.has(w)).map((w) => byName.get(w)!)]));
+  const pending = [...views].sort((a, b) => compareNames(a.name, b.name));
+  const done = new Set<View>();
+  const rank = new Map<View, number>();
+  while (pending.length) {
+    const i = pending.findIndex((v) => reads.get(v)!.every((r) => done.has(r)));
+    const v = pending.splice(i >= 0 ? i : 0, 1)[0];
+    rank.set(v, rank.size);
+    done.add(v);
+  }
+  return rank;
+}
+
+/** A warning on a step that renames or drops what kept views read (`readers`, set by the strategy). */
+function readerRisks(change: Extract<Change, { kind: 'dropTable' | 'renameTable' | 'dropColumn' | 'renameColumn' }>): Risk[] {
+  const readers = change.readers ?? [];
+  if (readers.length === 0) return [];
+  const what = change.kind === 'dropTable' ? `drops table ${change.table.name}`
+    : change.kind === 'renameTable' ? `renames table ${change.from}`
+    : change.kind === 'dropColumn' ? `drops column ${change.table}.${change.column.name}`
+    : `renames column ${change.table}.${change.from}`;
+  const table = change.kind === 'dropTable' ? change.table.name : change.kind === 'renameTable' ? change.to : change.table;
+  const views = readers.join(', ');
+  return [{ level: 'warning', code: 'R_VIEW_INVALID', table,
+    message: `${what}, which view${readers.length > 1 ? 's' : ''} ${views} read${readers.length > 1 ? '' : 's'}: the server keeps ${readers.length > 1 ? 'them' : 'it'}, but ${readers.length > 1 ? 'they fail' : 'it fails'} on every use until ${readers.length > 1 ? 'their' : 'its'} SELECT is changed`,
+    hint: `change the SELECT of ${views} in the schema to the new names: the migration then creates ${readers.length > 1 ? 'them' : 'it'} again after this step` }];
 }
 
 /**

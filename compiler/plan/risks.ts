@@ -19,7 +19,7 @@ import { isWidening } from './widening.js';
 export type RiskCode =
   | 'R_DROP_TABLE' | 'R_DROP_COLUMN' | 'R_NOT_NULL_NO_FILL' | 'R_BACKFILL_NEW_COLUMN'
   | 'R_NARROW_TYPE' | 'R_NARROW_CHARSET' | 'R_SET_NOT_NULL' | 'R_TO_GENERATED' | 'R_LOSSY_DOWN'
-  | 'R_PRIMARY_KEY' | 'R_ADD_UNIQUE' | 'R_ADD_CHECK' | 'R_CONVERT_TABLE' | 'R_DEFAULT_CHARSET';
+  | 'R_PRIMARY_KEY' | 'R_ADD_UNIQUE' | 'R_ADD_CHECK' | 'R_CONVERT_TABLE' | 'R_DEFAULT_CHARSET' | 'R_VIEW_INVALID';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
@@ -44,9 +44,13 @@ export function dropTableRisks(c: Of<'dropTable'>): Risk[] {
 }
 
 export function dropColumnRisks(c: Of<'dropColumn'>): Risk[] {
+  const readers = c.readers ?? [];
   return [{ level: 'destructive', code: 'R_DROP_COLUMN', table: c.table,
     message: `drops column ${c.table}.${c.column.name} and its values (the down script re-adds it empty)`,
-    hint: `if the column was renamed, declare .renamedFrom('${c.column.name}') on the new column` }];
+    hint: `if the column was renamed, declare .renamedFrom('${c.column.name}') on the new column` },
+  ...(readers.length ? [{ level: 'warning' as const, code: 'R_VIEW_INVALID' as const, table: c.table,
+    message: `drops column ${c.table}.${c.column.name}, which view${readers.length > 1 ? 's' : ''} ${readers.join(', ')} read${readers.length > 1 ? '' : 's'}: the server keeps ${readers.length > 1 ? 'them' : 'it'}, but every use fails until the SELECT is changed`,
+    hint: `change the SELECT of ${readers.join(', ')} in the schema: the migration then creates it again after this step` }] : [])];
 }
 
 export function addColumnRisks(c: Of<'addColumn'>): Risk[] {

@@ -31,7 +31,7 @@ export async function scratchDatabase(prefix: string): Promise<{ name: string; c
 
 /**
  * The database's shape from information_schema, without its name: tables with options,
- * columns in order, indexes, foreign keys and checks. Two databases with the same shape
+ * columns in order, indexes, foreign keys, checks and views. Two databases with the same shape
  * compare equal with toEqual.
  */
 export async function shape(conn: Conn, db: string): Promise<unknown> {
@@ -52,7 +52,12 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
     WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`);
   const checks = await q(`SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause
     FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME`);
-  return { tables, columns, indexes, fks, checks };
+  // The server writes every name a view reads qualified by its database: without it, two
+  // databases holding the same view compare equal.
+  const views = (await q(`SELECT TABLE_NAME AS t, VIEW_DEFINITION AS def, CHECK_OPTION AS checkOption, SECURITY_TYPE AS security,
+    ALGORITHM AS algorithm FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`))
+    .map((v) => ({ ...v, def: String(v.def).split('`' + db.replace(/`/g, '``') + '`.').join('') }));
+  return { tables, columns, indexes, fks, checks, views };
 }
 
 /** Runs a whole SQL file (comments and several statements) on the connection. */

@@ -1,5 +1,5 @@
 import { assertNever } from '../../ir/types.js';
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions } from '../../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions, View } from '../../ir/types.js';
 import {
   alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
   tableOptionsSql, valueSql, word,
@@ -85,7 +85,12 @@ export type Ddl =
   | {
     readonly kind: 'refuseRows'; readonly table: string; readonly label: string; readonly columns: readonly string[];
     readonly where: string; readonly limit: number; readonly alias: string;
-  };
+  }
+  /** CREATE VIEW (no DEFINER: the view belongs to whoever runs the migration). */
+  | { readonly kind: 'createView'; readonly view: View }
+  | { readonly kind: 'dropView'; readonly view: View }
+  /** CREATE OR REPLACE VIEW: `to` in place of `from`. */
+  | { readonly kind: 'replaceView'; readonly from: View; readonly to: View };
 
 export type DdlKind = Ddl['kind'];
 
@@ -120,6 +125,9 @@ export function invertDdl(ddl: Ddl): Ddl[] {
         ...(ddl.order ? { order: { to: ddl.order.from, from: ddl.order.to } } : {}) }];
     case 'tableOptions': case 'convertCharset': return [{ ...ddl, from: ddl.to, to: ddl.from }];
     case 'backfill': case 'refuseRows': return [];
+    case 'createView': return [{ kind: 'dropView', view: ddl.view }];
+    case 'dropView': return [{ kind: 'createView', view: ddl.view }];
+    case 'replaceView': return [{ kind: 'replaceView', from: ddl.to, to: ddl.from }];
     default: return assertNever(ddl, 'statement');
   }
 }
@@ -154,6 +162,8 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
     case 'alterTable': return ddl.clauses.some(clauseHasUserSql);
     case 'convertCharset': case 'refuseRows': return true;
     case 'backfill': return ddl.value.kind === 'expr';
+    case 'createView': case 'replaceView': return true;
+    case 'dropView': return false;
     default: return assertNever(ddl, 'statement');
   }
 }
@@ -184,8 +194,25 @@ function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
     case 'refuseRows':
       return `SELECT ${literal(ddl.label)} AS ${ident(ddl.alias)}, ${ddl.columns.map(ident).join(', ')} FROM ${ident(ddl.table)}`
         + ` WHERE ${ddl.where} LIMIT ${ddl.limit}`;
+    case 'createView': return viewSql(ddl.view, false);
+    case 'replaceView': return viewSql(ddl.to, true);
+    case 'dropView': return `DROP VIEW ${ident(ddl.view.name)}`;
     default: return assertNever(ddl, 'statement');
   }
+}
+
+/**
+ * CREATE [OR REPLACE] VIEW with the options that are not the server's defaults (ALGORITHM=UNDEFINED,
+ * SQL SECURITY DEFINER, no CHECK OPTION), as the manual orders them:
+ * https://dev.mysql.com/doc/refman/8.0/en/create-view.html, https://mariadb.com/kb/en/create-view/.
+ */
+export function viewSql(v: View, replace: boolean): string {
+  const head = [replace ? 'CREATE OR REPLACE' : 'CREATE',
+    ...(v.algorithm !== 'UNDEFINED' ? [`ALGORITHM = ${v.algorithm}`] : []),
+    ...(v.security !== 'DEFINER' ? [`SQL SECURITY ${v.security}`] : []),
+    'VIEW', ident(v.name), 'AS'].join(' ');
+  const check = v.checkOption === 'NONE' ? '' : `\nWITH ${v.checkOption} CHECK OPTION`;
+  return `${head}\n${v.select}${check}`;
 }
 
 function position(after: string | null): string {

@@ -4,8 +4,8 @@ import {
   sameTableCharset, type CharsetContext, type DiffOptions, type Pairing, type SchemaDiff, type TablePair,
 } from '../../diff/diff.js';
 import { backfillOf } from '../../ir/hints.js';
-import { assertNever, type Column, type DefaultValue, type ForeignKey, type SchemaIR } from '../../ir/types.js';
-import { renameColumnsInExpression } from './expr-columns.js';
+import { assertNever, type Column, type DefaultValue, type ForeignKey, type SchemaIR, type View } from '../../ir/types.js';
+import { identifierWords, renameColumnsInExpression } from './expr-columns.js';
 import { isTextual } from './types.js';
 
 /**
@@ -44,7 +44,40 @@ export function executionOf(diff: SchemaDiff): Change[] {
     const backfill = (column: Column) => (column.generated ? undefined : backfillOf(diff.hints, pair.to.name, column.name));
     out.push(...tableChanges(pair, changes, pairing, retyped, charsets, backfill));
   }
-  return out;
+  out.push(...diff.views);
+  return withReaders(out, diff, from(diff));
+}
+
+/** The views the old schema has, as the diff saw them. */
+function from(diff: SchemaDiff): readonly View[] {
+  return diff.keptViews;
+}
+
+/**
+ * Each rename or drop of a table or column, with the kept views (unchanged by this migration)
+ * that read it: the server keeps them, invalid, until their SELECT is changed. What a view reads
+ * is told by the names its SELECT spells (a superset: a name in a string or a comment is not
+ * one, but an alias may be), so a warning may be given where none was needed, never missed.
+ */
+function withReaders(changes: readonly Change[], diff: SchemaDiff, kept: readonly View[]): Change[] {
+  if (kept.length === 0) return [...changes];
+  const words = new Map(kept.map((v) => [v, identifierWords(v.select)]));
+  const reading = (...names: string[]) => {
+    const lower = names.map((n) => n.toLowerCase());
+    return kept.filter((v) => lower.every((n) => words.get(v)!.has(n))).map((v) => v.name);
+  };
+  const oldTable = (table: string) => diff.tables.find((t) => t.pair.to.name === table)?.pair.from.name ?? table;
+  return changes.map((c): Change => {
+    let readers: string[] = [];
+    switch (c.kind) {
+      case 'dropTable': readers = reading(c.table.name); break;
+      case 'renameTable': readers = reading(c.from); break;
+      case 'dropColumn': readers = reading(oldTable(c.table), c.column.name); break;
+      case 'renameColumn': readers = reading(oldTable(c.table), c.from); break;
+      default: break;
+    }
+    return readers.length ? { ...c, readers } as Change : c;
+  });
 }
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
@@ -147,6 +180,7 @@ function withPinned(c: Change, pinned: readonly string[]): Change {
       return { ...c, pinned };
     case 'createTable': case 'dropTable': case 'renameTable': case 'addColumn': case 'dropColumn': case 'renameColumn':
     case 'reorderColumns': case 'modifyColumn': case 'renameIndex': case 'addCheck': case 'dropCheck': case 'alterOptions':
+    case 'createView': case 'dropView': case 'alterView':
       return c;
     default:
       return assertNever(c, 'change');
