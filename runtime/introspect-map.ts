@@ -11,7 +11,9 @@ import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
+  View,
 } from '../compiler/ir/types.js';
+import { withoutDatabase } from '../compiler/dialect/mysql/views.js';
 
 /**
  * information_schema rows → SchemaIR, as pure functions of the rows (no server needed, so the
@@ -105,7 +107,17 @@ export interface CheckRow {
   readonly enforced?: string | null;
 }
 
+/** information_schema.VIEWS (+ the ALGORITHM of SHOW CREATE VIEW on MySQL, whose VIEWS lacks it). */
+export interface ViewRow {
+  readonly name: string;
+  readonly definition: string;
+  readonly checkOption: string;
+  readonly security: string;
+  readonly algorithm: string;
+}
+
 export interface IntrospectRows {
+  readonly views?: readonly ViewRow[];
   readonly tables: readonly TableRow[];
   readonly columns: readonly ColumnRow[];
   readonly indexes: readonly IndexRow[];
@@ -516,8 +528,30 @@ export function buildSchema(
   }
   // A name schemac could not write back into SQL (a line break in a table name, say) stops here:
   // verify's fix and diff's output are SQL someone runs.
-  for (const d of validateText({ kind: 'schema', tables })) problems.push(`${d.message} (${d.hint})`);
+  const views = (rows.views ?? []).map((r) => mapView(r, server, problems));
+  const ir: SchemaIR = { kind: 'schema', tables, ...(views.length ? { views } : {}) };
+  for (const d of validateText(ir)) problems.push(`${d.message} (${d.hint})`);
   if (problems.length) throw new IntrospectError(problems);
   notes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.object ?? '', b.object ?? ''));
-  return { ir: normalizeSchema({ kind: 'schema', tables }), notes };
+  return { ir: normalizeSchema(ir), notes };
+}
+
+/**
+ * A view as the server has it: its definition as the server rewrote it, without the database's
+ * own qualifier (as SHOW CREATE VIEW prints it, and as it would be in a database of another name).
+ * The DEFINER is not read: it is not part of the schema.
+ */
+export function mapView(r: ViewRow, server: ServerInfo, problems: string[]): View {
+  const pick = <T extends string>(value: string, allowed: readonly T[], what: string, fallback: T): T => {
+    const v = value.toUpperCase() as T;
+    if (allowed.includes(v)) return v;
+    problems.push(`view ${r.name}: ${what} ${JSON.stringify(value)} is not one schemac knows (${allowed.join(', ')})`);
+    return fallback;
+  };
+  return {
+    kind: 'view', name: r.name, select: withoutDatabase(r.definition, server.database).trim(),
+    algorithm: pick(r.algorithm || 'UNDEFINED', ['UNDEFINED', 'MERGE', 'TEMPTABLE'], 'ALGORITHM', 'UNDEFINED'),
+    security: pick(r.security || 'DEFINER', ['DEFINER', 'INVOKER'], 'SQL SECURITY', 'DEFINER'),
+    checkOption: pick(r.checkOption || 'NONE', ['NONE', 'CASCADED', 'LOCAL'], 'CHECK_OPTION', 'NONE'),
+  };
 }

@@ -1,8 +1,12 @@
-import { liveProfile, mysqlInformationSchema } from '../compiler/dialect/mysql/server.js';
-import type { SchemaIR } from '../compiler/ir/types.js';
+import { randomBytes } from 'node:crypto';
+import { liveProfile, mysqlInformationSchema, viewsReportAlgorithm } from '../compiler/dialect/mysql/server.js';
+import { algorithmOfCreateView, viewProbeSql, withoutDatabase } from '../compiler/dialect/mysql/views.js';
+import { sameView } from '../compiler/diff/diff.js';
+import { sameSqlExpression } from '../compiler/ir/sql-canonical.js';
+import type { SchemaIR, View } from '../compiler/ir/types.js';
 import {
   buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
-  type ServerInfo, type TableRow,
+  type ServerInfo, type TableRow, type ViewRow,
 } from './introspect-map.js';
 
 export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, type ServerInfo } from './introspect-map.js';
@@ -65,14 +69,93 @@ export async function introspectWithNotes(
   conn: Queryable, database: string, options: IntrospectOptions = {},
 ): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   const server = await serverInfo(conn, database, options.flavor);
-  const [tables, columns, indexes, foreignKeys, checks] = await Promise.all([
+  const [tables, columns, indexes, foreignKeys, checks, views] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
     rows(conn, COLUMNS_SQL, [database], toColumnRow),
     rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
+    viewRows(conn, database, server),
   ]);
-  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks }, server, options.expected ?? null), server };
+  const built = buildSchema({ tables, columns, indexes, foreignKeys, checks, views }, server, options.expected ?? null);
+  const expectedViews = options.expected?.views ?? [];
+  if (!built.ir.views?.length || expectedViews.length === 0) return { ...built, server };
+  return { ...built, ir: { ...built.ir, views: await alignViews(conn, database, built.ir.views, expectedViews) }, server };
+}
+
+const VIEWS_SQL_MARIADB = `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition, CHECK_OPTION AS checkOption,
+  SECURITY_TYPE AS security, ALGORITHM AS algorithm
+FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?
+ORDER BY TABLE_NAME`;
+
+/** MySQL 8: no ALGORITHM column (see viewsReportAlgorithm); SHOW CREATE VIEW says it, one query per view. */
+const VIEWS_SQL_MYSQL = `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition, CHECK_OPTION AS checkOption,
+  SECURITY_TYPE AS security
+FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?
+ORDER BY TABLE_NAME`;
+
+async function viewRows(conn: Queryable, database: string, server: ServerInfo): Promise<ViewRow[]> {
+  const list = await rows(conn, viewsReportAlgorithm(server) ? VIEWS_SQL_MARIADB : VIEWS_SQL_MYSQL, [database], toViewRow);
+  if (viewsReportAlgorithm(server)) return list;
+  const out: ViewRow[] = [];
+  for (const v of list) {
+    const shown = await rows(conn, viewProbeSql(database, []).show(v.name), [], (r) => text(r['Create View'] ?? r['CREATE VIEW']));
+    out.push({ ...v, algorithm: algorithmOfCreateView(shown[0] ?? '') });
+  }
+  return out;
+}
+
+function toViewRow(r: RawRow): ViewRow {
+  return {
+    name: text(r.name), definition: text(r.definition), checkOption: text(r.checkOption), security: text(r.security),
+    algorithm: text(r.algorithm ?? 'UNDEFINED'),
+  };
+}
+
+/**
+ * The live views, each one that means what the expected view of its name means reported in the
+ * expected spelling (so a comparison finds no difference). The server rewrites a SELECT when it
+ * stores it (see compiler/dialect/mysql/views.ts), so the two texts are compared as the server
+ * rewrites them: each expected SELECT is created as a view in a scratch database, read back, and
+ * compared with the live definition. Read-only on the live database; when the scratch database
+ * cannot be made (no CREATE privilege), or the connection's default database is another one, the
+ * live views are reported as they are, and a comparison with a differently spelled SELECT shows it.
+ */
+async function alignViews(conn: Queryable, database: string, live: readonly View[], expected: readonly View[]): Promise<View[]> {
+  const byName = new Map(expected.map((v) => [v.name, v]));
+  const candidates = live.filter((v) => {
+    const e = byName.get(v.name);
+    return e && !sameView(v, e) && sameView(v, { ...e, select: v.select });
+  });
+  if (candidates.length === 0) return [...live];
+  const current = await rows(conn, 'SELECT DATABASE() AS db', [], (r) => text(r.db));
+  if (current[0] !== database) return [...live];
+  const probe = `schemac_probe_${randomBytes(6).toString('hex')}`;
+  const sql = viewProbeSql(probe, candidates.map((v) => byName.get(v.name)!));
+  const aligned = new Set<string>();
+  try {
+    await conn.query(sql.create);
+  } catch {
+    return [...live];
+  }
+  try {
+    for (let i = 0; i < candidates.length; i++) {
+      try {
+        await conn.query(sql.views[i]);
+      } catch {
+        continue; // the expected SELECT does not work on this database: it differs
+      }
+    }
+    const rewritten = await rows(conn, VIEWS_SQL_MYSQL, [probe], toViewRow);
+    const byProbe = new Map(rewritten.map((r) => [r.name, withoutDatabase(r.definition, database).trim()]));
+    for (const v of candidates) {
+      const form = byProbe.get(v.name);
+      if (form !== undefined && sameSqlExpression(form, v.select)) aligned.add(v.name);
+    }
+  } finally {
+    await conn.query(sql.drop).catch(() => undefined);
+  }
+  return live.map((v) => (aligned.has(v.name) ? { ...v, select: byName.get(v.name)!.select } : v));
 }
 
 /** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */

@@ -206,11 +206,11 @@ function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
  * SQL SECURITY DEFINER, no CHECK OPTION), as the manual orders them:
  * https://dev.mysql.com/doc/refman/8.0/en/create-view.html, https://mariadb.com/kb/en/create-view/.
  */
-export function viewSql(v: View, replace: boolean): string {
+export function viewSql(v: View, replace: boolean, schema: string | null = null): string {
   const head = [replace ? 'CREATE OR REPLACE' : 'CREATE',
     ...(v.algorithm !== 'UNDEFINED' ? [`ALGORITHM = ${v.algorithm}`] : []),
     ...(v.security !== 'DEFINER' ? [`SQL SECURITY ${v.security}`] : []),
-    'VIEW', ident(v.name), 'AS'].join(' ');
+    'VIEW', (schema === null ? '' : `${ident(schema)}.`) + ident(v.name), 'AS'].join(' ');
   const check = v.checkOption === 'NONE' ? '' : `\nWITH ${v.checkOption} CHECK OPTION`;
   return `${head}\n${v.select}${check}`;
 }
