@@ -1,6 +1,7 @@
 import {
   dropsColumnChecksWithColumn, namesLikeMariadb, renameColumnRewritesExpressions, renamesGeneratedCheckNames, type ServerProfile,
 } from '../dialect/mysql/server.js';
+import type { View } from '../ir/types.js';
 import type {
   Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
@@ -50,7 +51,29 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export class Catalog {
   readonly tables: TableState[] = [];
+  /** Views in the order they were created (a replaced view keeps its place). */
+  readonly views: View[] = [];
   constructor(readonly server: ServerProfile) {}
+
+  findView(name: string): View | undefined {
+    return this.views.find((v) => v.name === name);
+  }
+
+  /** CREATE VIEW, or CREATE OR REPLACE / ALTER VIEW (`replace`: the view must exist for ALTER, may for OR REPLACE). */
+  putView(view: View, replace: 'no' | 'orReplace' | 'alter'): void {
+    if (this.find(view.name)) throw new CatalogError(`table ${view.name} already exists`);
+    const i = this.views.findIndex((v) => v.name === view.name);
+    if (i >= 0 && replace === 'no') throw new CatalogError(`view ${view.name} already exists`);
+    if (i < 0 && replace === 'alter') throw new CatalogError(`view ${view.name} does not exist`);
+    if (i >= 0) this.views[i] = view;
+    else this.views.push(view);
+  }
+
+  dropView(name: string): void {
+    const i = this.views.findIndex((v) => v.name === name);
+    if (i < 0) throw new CatalogError(`view ${name} does not exist`);
+    this.views.splice(i, 1);
+  }
 
   find(name: string): TableState | undefined {
     return this.tables.find((t) => t.name === name);
@@ -64,6 +87,7 @@ export class Catalog {
 
   addTable(table: TableState): void {
     if (this.find(table.name)) throw new CatalogError(`table ${table.name} already exists`);
+    if (this.findView(table.name)) throw new CatalogError(`view ${table.name} already exists`);
     this.tables.push(table);
   }
 
@@ -403,7 +427,7 @@ export class Catalog {
         foreignKeys: [...t.foreignKeys], checks: [...t.checks], options: { ...t.options }, ...(t.pos ? { pos: t.pos } : {}),
       };
     });
-    return { ir: { kind: 'schema', tables }, hints: hints.build() };
+    return { ir: { kind: 'schema', tables, ...(this.views.length ? { views: [...this.views] } : {}) }, hints: hints.build() };
   }
 }
 

@@ -10,6 +10,7 @@ import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
 import { ReadContext } from './context.js';
 import { configProfile, jsonIsLongtext, type ServerProfile } from '../dialect/mysql/server.js';
 import { createTable } from './create-table.js';
+import { createView, dropView } from './view.js';
 import { Cursor, ImportError } from './cursor.js';
 import { indexParts, parsedName } from './keys.js';
 import { lexSql, type Token } from '../dialect/mysql/lexer.js';
@@ -69,7 +70,7 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   const tables = foreignKeysByEngine(ir.tables.filter((t) => t.name !== VERSION_TABLE), state.diagnostics, ctx.server)
     .map((t) => canonicalTable(t, ctx.server, options.database ?? null));
   // Names and option words that could not be written back as SQL are refused at their object.
-  const result = { ...ir, tables };
+  const result = { ...ir, tables, ...(ir.views?.length ? { views: ir.views.filter((v) => v.name !== VERSION_TABLE) } : {}) };
   return { ir: result, hints, diagnostics: [...state.diagnostics, ...validateText(result)] };
 }
 
@@ -109,6 +110,7 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
     const what = tokens[k]?.upper;
     if (what === 'TABLE' || (what === 'TEMPORARY' && tokens[k + 1]?.upper === 'TABLE')) return createTable(state, tokens);
     if (what === 'INDEX' || (what === 'UNIQUE' && tokens[k + 1]?.upper === 'INDEX')) return createIndex(state, tokens);
+    if (what === 'VIEW' || isViewHead(tokens)) return createView(state, tokens);
     if (what === 'FULLTEXT' || what === 'SPATIAL' || what === 'VECTOR') {
       throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${what} index is not in the schema IR`, first.start);
     }
@@ -116,12 +118,27 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
     throw new ImportError('E_IMPORT_STATEMENT', `CREATE ${kind} is not supported: the schema IR holds tables only`, first.start);
   }
   if (cur.atWord('ALTER', 'TABLE') || cur.atWord('ALTER', 'ONLINE') || cur.atWord('ALTER', 'IGNORE')) return alterTable(state, tokens);
+  if (cur.atWord('ALTER') && isViewHead(tokens)) return createView(state, tokens);
+  if (cur.atWord('DROP', 'VIEW')) return dropView(state, tokens);
   if (cur.atWord('DROP', 'TABLE') || cur.atWord('DROP', 'TABLES')) return dropTable(state, tokens);
   if (cur.atWord('DROP', 'INDEX')) return dropIndex(state, tokens);
   if (cur.atWord('RENAME', 'TABLE') || cur.atWord('RENAME', 'TABLES')) return renameTable(state, tokens);
   const words = tokens.slice(0, 2).filter((t) => t.kind === 'word').map((t) => t.upper).join(' ');
   const data = /^(INSERT|REPLACE|LOCK|UNLOCK|START|COMMIT|BEGIN)\b/.test(words) ? ' (a dump with data: make it with mysqldump/mariadb-dump --no-data)' : '';
   throw new ImportError('E_IMPORT_STATEMENT', `${words || first.text} is not a table definition statement; the import reads CREATE/ALTER/DROP/RENAME TABLE and CREATE/DROP INDEX${data}`, first.start);
+}
+
+/**
+ * Whether a CREATE or ALTER statement is about a view: VIEW comes after the clauses only a view
+ * takes (OR REPLACE, ALGORITHM = x, DEFINER = user, SQL SECURITY x).
+ */
+function isViewHead(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length && k < 40; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.upper === 'VIEW') return true;
+    if (t.kind === 'word' && ['TABLE', 'INDEX', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT', 'AS', 'SEQUENCE', 'DATABASE', 'SCHEMA', 'USER'].includes(t.upper)) return false;
+  }
+  return false;
 }
 
 /** DROP TABLE [IF EXISTS] a, b [RESTRICT | CASCADE]. */

@@ -10,6 +10,8 @@ import type { Conn } from '../helpers/server.js';
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
 /** sqldef's mysqldef cases (see its README), beside the repository: never copied into it. */
+import { withoutDatabase } from '../../compiler/dialect/mysql/views.js';
+
 export const ORACLE_DIR = resolve(ROOT, '..', 'shared', 'oracle', 'sqldef-mysql');
 
 /** A case folder's meta.json (sqldef's test flags). */
@@ -117,6 +119,12 @@ export async function showCreateTables(conn: Conn, db: string): Promise<string> 
   for (const { t } of rows as Array<{ t: string }>) {
     const [create] = await conn.query(`SHOW CREATE TABLE \`${db}\`.\`${t.replace(/`/g, '``')}\``);
     out.push((create as any[])[0]['Create Table'] + ';');
+  }
+  // Views after the tables, as the server prints them (names of `db` unqualified, as in a dump).
+  const [views] = await conn.query('SELECT TABLE_NAME AS t FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME', [db]);
+  for (const { t } of views as Array<{ t: string }>) {
+    const [create] = await conn.query(`SHOW CREATE VIEW \`${db}\`.\`${t.replace(/`/g, '``')}\``);
+    out.push(withoutDatabase((create as any[])[0]['Create View'], db) + ';');
   }
   return out.join('\n');
 }
