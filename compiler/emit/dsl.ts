@@ -4,7 +4,7 @@ import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
 import type {
-  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table,
+  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table, View,
 } from '../ir/types.js';
 
 /**
@@ -15,9 +15,10 @@ import type {
  */
 export function writeDslFile(ir: SchemaIR, naming: NamingTemplates): string {
   const normalized = normalizeSchema(ir, naming);
-  const vars = variableNames(normalized.tables.map((t) => t.name));
-  const used = new Set<string>(['table']);
-  const body = normalized.tables.map((t) => writeTable(t, vars, naming, used)).join('\n\n');
+  const views = normalized.views ?? [];
+  const vars = variableNames([...normalized.tables.map((t) => t.name), ...views.map((v) => v.name)]);
+  const used = new Set<string>(normalized.tables.length ? ['table'] : []);
+  const body = [...normalized.tables.map((t) => writeTable(t, vars, naming, used)), ...views.map((v) => writeView(v, vars, used))].join('\n\n');
   const imports = [...used].sort();
   return `// Written by \`schemac import\`. Edit freely: this file is now the source of the schema.\n`
     + `import { ${imports.join(', ')} } from 'schemac';\n\n${body}\n`;
@@ -33,7 +34,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf view t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -105,6 +106,27 @@ function sqlTemplate(expr: string, used: Set<string>): string {
   // backtick or `${` has no spelling there.
   if (/\\(`|\$\{)/.test(plain)) throw new Error(`the expression ${expr} has a backslash before a backtick or \${, which a sql\`\` template cannot hold`);
   return 'sql`' + plain.replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
+}
+
+/**
+ * `sql\`...\`` holding the text exactly (a view's SELECT: what the server stores is compared as
+ * it is, so nothing is unquoted); a backtick or `${` takes a backslash.
+ */
+function verbatimSql(text: string, used: Set<string>): string {
+  used.add('sql');
+  if (/\\(`|\$\{)/.test(text)) throw new Error(`the SQL ${text} has a backslash before a backtick or \${, which a sql\`\` template cannot hold`);
+  return 'sql`' + text.replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
+}
+
+/** `export const v = view('name', sql\`SELECT ...\`, { options that are not the defaults })`. */
+function writeView(v: View, vars: Map<string, string>, used: Set<string>): string {
+  used.add('view');
+  const options = [
+    ...(v.algorithm !== 'UNDEFINED' ? [`algorithm: ${str(v.algorithm.toLowerCase())}`] : []),
+    ...(v.security !== 'DEFINER' ? [`security: ${str(v.security.toLowerCase())}`] : []),
+    ...(v.checkOption !== 'NONE' ? [`checkOption: ${str(v.checkOption.toLowerCase())}`] : []),
+  ];
+  return `export const ${vars.get(v.name)} = view(${str(v.name)}, ${verbatimSql(v.select, used)}${options.length ? `, { ${options.join(', ')} }` : ''});`;
 }
 
 function typeCall(c: Column, used: Set<string>): string {

@@ -94,4 +94,48 @@ describe('schemac import', () => {
     const snapshot = JSON.parse(readFileSync(join(dir, 'generated/app/snapshot.json'), 'utf8'));
     expect(snapshot.tables[0].checks).toEqual([]);
   });
+
+  it('imports views from a .sql file and from a live database: the schema file declares them and builds to the same snapshot', async () => {
+    const sql = 'CREATE TABLE `member` (\n  `id` int NOT NULL,\n  `name` varchar(64) NOT NULL,\n  `active` tinyint(1) NOT NULL DEFAULT 1,\n'
+      + '  PRIMARY KEY (`id`)\n);\n'
+      + 'CREATE ALGORITHM=MERGE DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW `active_member` AS select `member`.`id` AS `id`,'
+      + '`member`.`name` AS `name` from `member` where `member`.`active` = 1 WITH LOCAL CHECK OPTION;\n'
+      + 'CREATE VIEW `active_name` AS select `active_member`.`name` AS `name` from `active_member`;\n';
+    const fromFile = tempDir('import-views');
+    writeFileSync(join(fromFile, 'schemac.config.json'), JSON.stringify({
+      dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+    }));
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("export const active_member = view('active_member', sql`select \\`member\\`.\\`id\\` AS \\`id\\`,"
+      + "\\`member\\`.\\`name\\` AS \\`name\\` from \\`member\\` where \\`member\\`.\\`active\\` = 1`, "
+      + "{ algorithm: 'merge', security: 'invoker', checkOption: 'local' });");
+    expect(schema).not.toContain('root');
+    const files = tree(fromFile);
+    const snapshot = JSON.parse(files['generated/app/snapshot.json']);
+    expect(snapshot.views.map((v: { name: string }) => v.name)).toEqual(['active_member', 'active_name']);
+    expect(files['generated/app/schema.sql']).toMatch(/CREATE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `active_member` AS[^;]*WITH\s+LOCAL CHECK OPTION;/);
+    const build = schemac(fromFile, 'build', '--db', 'app');
+    expect(build.stdout).toContain('app: no changes');
+    expect(tree(fromFile)).toEqual(files);
+
+    // The same schema on a server, imported from its URL: the views as the server stores them, the same snapshot.
+    const db = await scratchDatabase('import_views');
+    try {
+      await runSql(db.conn, sql);
+      const live = tempDir('import-views-url');
+      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const u = schemac(live, 'import', url.toString(), '--db', 'app');
+      expect(u.stderr).toBe('');
+      expect(u.status).toBe(0);
+      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
+    } finally {
+      await db.drop();
+    }
+  });
 });
