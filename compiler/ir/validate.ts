@@ -245,7 +245,9 @@ class Validator {
   /** Names (free, not a table's), and a SELECT that can be written into CREATE VIEW. */
   private views(views: readonly View[]): void {
     const seen = new Map<string, View>();
-    for (const v of views) {
+    // In declaration order, so a second declaration is the one reported.
+    const at = (v: View) => (v.pos ? `${v.pos.file}\0${String(v.pos.line).padStart(9, '0')}\0${String(v.pos.column).padStart(9, '0')}` : '');
+    for (const v of [...views].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0))) {
       this.name(v.name, 'view', null, v.pos);
       const key = lower(v.name);
       const table = this.tablesCi.get(key);

@@ -351,7 +351,7 @@ class TableAlter {
   drop(change: Extract<Change, { kind: 'dropColumn' }>): void {
     this.clauses.push({ kind: 'dropColumn', column: change.column, after: change.after });
     this.summaries.push(`drop column ${change.column.name}`);
-    this.carry(change, dropColumnRisks(change));
+    this.carry(change, [...dropColumnRisks(change), ...readerRisks(change)]);
   }
 
   primaryKey(change: Extract<Change, { kind: 'setPrimaryKey' }>): void {

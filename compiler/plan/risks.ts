@@ -44,13 +44,9 @@ export function dropTableRisks(c: Of<'dropTable'>): Risk[] {
 }
 
 export function dropColumnRisks(c: Of<'dropColumn'>): Risk[] {
-  const readers = c.readers ?? [];
   return [{ level: 'destructive', code: 'R_DROP_COLUMN', table: c.table,
     message: `drops column ${c.table}.${c.column.name} and its values (the down script re-adds it empty)`,
-    hint: `if the column was renamed, declare .renamedFrom('${c.column.name}') on the new column` },
-  ...(readers.length ? [{ level: 'warning' as const, code: 'R_VIEW_INVALID' as const, table: c.table,
-    message: `drops column ${c.table}.${c.column.name}, which view${readers.length > 1 ? 's' : ''} ${readers.join(', ')} read${readers.length > 1 ? '' : 's'}: the server keeps ${readers.length > 1 ? 'them' : 'it'}, but every use fails until the SELECT is changed`,
-    hint: `change the SELECT of ${readers.join(', ')} in the schema: the migration then creates it again after this step` }] : [])];
+    hint: `if the column was renamed, declare .renamedFrom('${c.column.name}') on the new column` }];
 }
 
 export function addColumnRisks(c: Of<'addColumn'>): Risk[] {

@@ -83,6 +83,19 @@ describe('schemac verify', () => {
     expect(await appShape(members.conn, members.name)).toEqual(before);
   });
 
+  it('reports a view on the server that the schema lacks; its SQL drops it', async () => {
+    const before = await appShape(members.conn, members.name);
+    await runSql(members.conn, 'CREATE VIEW `open_task` AS SELECT id, task FROM task WHERE priority > 1;');
+    const r = cli(dir, env, 'verify', '--db', 'members');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('--   add view open_task: select `task`.`id` AS `id`,`task`.`task` AS `task` from `task` where `task`.`priority` > 1');
+    expect(r.stdout).toContain('DROP VIEW `open_task`;');
+    await runSql(members.conn, r.stdout);
+    const again = cli(dir, env, 'verify', '--db', 'members');
+    expect(again.status).toBe(0);
+    expect(await appShape(members.conn, members.name)).toEqual(before);
+  });
+
   it('notes migrations not applied; names a missing URL', async () => {
     expect(cli(dir, env, 'down', '--db', 'users').status).toBe(0);
     const r = cli(dir, env, 'verify', '--db', 'users');

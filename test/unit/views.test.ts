@@ -1,0 +1,73 @@
+import { executionChanges } from '../../compiler/dialect/mysql/strategy.js';
+import { view } from '../../compiler/dsl/view.js';
+import { viewState } from '../../compiler/dsl/view.js';
+import { sql } from '../../compiler/dsl/sql.js';
+import { normalizeSchema } from '../../compiler/ir/normalize.js';
+import { readSnapshot, schemaHash, writeSnapshot } from '../../compiler/ir/snapshot.js';
+import type { Column, SchemaIR, Table, View } from '../../compiler/ir/types.js';
+import { planChanges } from '../../compiler/plan/plan.js';
+import { downStatements, upStatements } from '../../compiler/plan/types.js';
+import { HintsBuilder } from '../../compiler/ir/hints.js';
+
+const col = (name: string): Column => ({ kind: 'column', name, type: { kind: 'int', size: 'int', unsigned: false }, nullable: true,
+  default: null, autoIncrement: false, onUpdateNow: false, comment: null, charset: null, collate: null, generated: null });
+const table = (name: string, ...columns: string[]): Table => ({ kind: 'table', name, columns: columns.map(col), primaryKey: null,
+  indexes: [], foreignKeys: [], checks: [], options: { engine: null, charset: null, collate: null, comment: null } });
+const v = (name: string, select: string): View => ({ kind: 'view', name, select, algorithm: 'UNDEFINED', security: 'DEFINER', checkOption: 'NONE' });
+const schema = (tables: Table[], views: View[] = []): SchemaIR => normalizeSchema({ kind: 'schema', tables, views });
+
+describe('view() in the DSL', () => {
+  it('builds the IR with explicit options, the SELECT trimmed', () => {
+    expect(viewState(view('v', sql` SELECT 1 `, { algorithm: 'temptable', security: 'invoker', checkOption: true })))
+      .toEqual({ kind: 'view', name: 'v', select: 'SELECT 1', algorithm: 'TEMPTABLE', security: 'INVOKER', checkOption: 'CASCADED' });
+    expect(viewState(view('v', sql`SELECT 1`))).toEqual(v('v', 'SELECT 1'));
+    expect(() => view('v', 'SELECT 1' as never)).toThrow('view() takes sql`SELECT ...` second');
+    expect(() => view('v', sql`SELECT 1`, { check: true } as never)).toThrow('view() has no option "check"');
+  });
+});
+
+describe('views in the snapshot', () => {
+  it('is left out when there are none: the snapshot and the hash are what they were before views', () => {
+    const s = schema([table('t', 'a')]);
+    expect(writeSnapshot(s)).not.toContain('views');
+    expect(schemaHash(s)).toBe(schemaHash({ kind: 'schema', tables: s.tables }));
+  });
+
+  it('round-trips, and a broken view is an E_SNAPSHOT naming the field', () => {
+    const s = schema([table('t', 'a')], [v('w', 'SELECT a FROM t')]);
+    const text = writeSnapshot(s);
+    expect(readSnapshot(text)).toEqual(s);
+    expect(schemaHash(readSnapshot(text))).toBe(schemaHash(s));
+    expect(() => readSnapshot(text.replace('"UNDEFINED"', '"FAST"'))).toThrow(/views\[0\]\.algorithm: expected one of/);
+    expect(() => readSnapshot(text.replace('"name": "w"', '"name": "t"'))).toThrow(/views\[0\]\.name: a second table or view named "t"/);
+    expect(() => readSnapshot(text.replace('SELECT a FROM t', 'SELECT 1; DROP TABLE t'))).toThrow(/views\[0\]\.select/);
+  });
+});
+
+describe('planning views', () => {
+  it('warns when a kept view reads a column or a table the migration renames or drops', () => {
+    const from = schema([table('t', 'a', 'b'), table('u', 'x')], [v('w', 'SELECT a, b FROM t'), v('k', 'SELECT x FROM u')]);
+    const to = schema([table('t', 'c')], [v('w', 'SELECT a, b FROM t'), v('k', 'SELECT x FROM u')].slice(0, 1));
+    const hints = new HintsBuilder();
+    hints.column('t', 'c', { renamedFrom: ['a'] });
+    const plan = planChanges(executionChanges(from, to, { hints: hints.build() }));
+    const risks = plan.steps.flatMap((s) => s.risks).filter((r) => r.code === 'R_VIEW_INVALID').map((r) => r.message);
+    expect(risks.sort()).toEqual([
+      'drops column t.b, which view w reads: the server keeps it, but it fails on every use until its SELECT is changed',
+      'renames column t.a, which view w reads: the server keeps it, but it fails on every use until its SELECT is changed',
+    ]);
+  });
+
+  it('orders creates after the views they read and drops before, and a change among several views is drop + create', () => {
+    const from = schema([table('t', 'a')], [v('b_top', 'SELECT a FROM a_base'), v('a_base', 'SELECT a FROM t')]);
+    const to = schema([table('t', 'a')], [v('b_top', 'SELECT a FROM a_base WHERE a > 0'), v('a_base', 'SELECT a FROM t WHERE a < 9')]);
+    const plan = planChanges(executionChanges(from, to));
+    expect(plan.steps.map((s) => s.summary)).toEqual([
+      'drop view b_top (to create it again changed)', 'drop view a_base (to create it again changed)',
+      'create view a_base (changed)', 'create view b_top (changed)']);
+    expect(downStatements(plan).map((s) => s.sql.split('\n')[0])).toEqual([
+      'DROP VIEW `b_top`', 'DROP VIEW `a_base`', 'CREATE VIEW `a_base` AS', 'CREATE VIEW `b_top` AS']);
+    const alone = planChanges(executionChanges(from, schema([table('t', 'a')], [v('b_top', 'SELECT a FROM a_base WHERE a > 0'), v('a_base', 'SELECT a FROM t')])));
+    expect(upStatements(alone).map((s) => s.sql.split('\n')[0])).toEqual(['CREATE OR REPLACE VIEW `b_top` AS']);
+  });
+});
