@@ -10,7 +10,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ts } from 'ts-morph';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
-import { isTableDef, tablesToIR } from '../../compiler/dsl/table.js';
+import { isTableDef as isTable, tablesToIR } from '../../compiler/dsl/table.js';
+import { isViewDef, viewState } from '../../compiler/dsl/view.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import type { BuildHints, DeclaredSchema } from '../../compiler/ir/hints.js';
 
@@ -32,7 +33,10 @@ interface Declared {
   readonly offset: number;
 }
 
-/** Evaluates the schema files for real and returns the IR of their exported tables. */
+/** Tables and views: the exported objects of a schema, ordered alike. */
+const isTableDef = (value: unknown): boolean => isTable(value) || isViewDef(value);
+
+/** Evaluates the schema files for real and returns the IR of their exported tables and views. */
 export async function evaluateSchemaFiles(rootDir: string, files: readonly string[], options: EvaluateOptions = {}): Promise<DeclaredSchema> {
   const { ir, hints } = await evaluateSchemaFilesWithDiagnostics(rootDir, files, options);
   return { ir, hints };
@@ -120,7 +124,9 @@ export async function evaluateSchemaFilesWithDiagnostics(rootDir: string, files:
       return compare(x.rel, y.rel) || x.offset - y.offset;
     });
     const diagnostics: Diagnostic[] = [];
-    return { ...tablesToIR(tables, diagnostics), diagnostics };
+    const { ir, hints } = tablesToIR(tables.filter(isTable), diagnostics);
+    const views = tables.flatMap((t) => viewState(t) ?? []);
+    return { ir: views.length ? { ...ir, views } : ir, hints, diagnostics };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

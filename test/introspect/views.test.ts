@@ -43,6 +43,30 @@ describe('views from information_schema (pure)', () => {
   });
 });
 
+describe('views on MySQL 8 (its documented information_schema)', () => {
+  it('reads VIEWS without ALGORITHM, and the algorithm from SHOW CREATE VIEW, one query per view', async () => {
+    const sql: string[] = [];
+    const conn = {
+      async query(text: string): Promise<[unknown, unknown]> {
+        sql.push(text);
+        if (text.includes('VERSION()')) return [[{ version: '8.0.36', defaultEngine: 'InnoDB', charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci' }], []];
+        if (text.includes('CHARACTER_SETS')) return [[{ charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci' }], []];
+        if (text.includes('information_schema.VIEWS')) {
+          return [[{ name: 'v', definition: 'select `app`.`t`.`id` AS `id` from `app`.`t`', checkOption: 'CASCADED', security: 'INVOKER' }], []];
+        }
+        if (text.startsWith('SHOW CREATE VIEW')) {
+          return [[{ View: 'v', 'Create View': 'CREATE ALGORITHM=TEMPTABLE DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW `v` AS select `t`.`id` AS `id` from `t`' }], []];
+        }
+        return [[], []];
+      },
+    };
+    const ir = await introspect(conn, 'app');
+    expect(ir.views).toEqual([view('v', 'select `t`.`id` AS `id` from `t`', { algorithm: 'TEMPTABLE', security: 'INVOKER', checkOption: 'CASCADED' })]);
+    expect(sql.find((s) => s.includes('information_schema.VIEWS'))).not.toContain('ALGORITHM');
+    expect(sql.filter((s) => s.startsWith('SHOW CREATE VIEW'))).toEqual(['SHOW CREATE VIEW `app`.`v`']);
+  });
+});
+
 describe('views on the server', () => {
   it('a SELECT spelled another way is the view the server has; one that means something else is not; the scratch database is gone', async () => {
     const db = await scratchDatabase('iv_views');
