@@ -1,4 +1,4 @@
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions, View } from '../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions, Trigger, View } from '../ir/types.js';
 
 /**
  * One difference between two schemas. Drops carry the whole dropped object so the reverse
@@ -73,6 +73,10 @@ export type Change =
   | { readonly kind: 'createView'; readonly view: View }
   | { readonly kind: 'dropView'; readonly view: View }
   /** A view whose SELECT or options change (its name is kept). */
-  | { readonly kind: 'alterView'; readonly from: View; readonly to: View };
+  | { readonly kind: 'alterView'; readonly from: View; readonly to: View }
+  | { readonly kind: 'createTrigger'; readonly trigger: Trigger }
+  | { readonly kind: 'dropTrigger'; readonly trigger: Trigger }
+  /** A trigger whose table, timing, event, body or sql_mode changes (its name is kept): dropped and created again. */
+  | { readonly kind: 'alterTrigger'; readonly from: Trigger; readonly to: Trigger };
 
 export type ChangeKind = Change['kind'];

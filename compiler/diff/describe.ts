@@ -1,5 +1,5 @@
 import { checkClause, columnSql, foreignKeyClause, identList, indexClause, tableOptionsSql } from '../dialect/mysql/sql.js';
-import { assertNever, type View } from '../ir/types.js';
+import { assertNever, type Trigger, type View } from '../ir/types.js';
 import type { Change } from './changes.js';
 
 /** One change as a line: what differs, with the definitions on both sides where there are two. */
@@ -30,6 +30,9 @@ export function describeChange(change: Change): string {
     case 'createView': return `add view ${change.view.name}: ${viewLine(change.view)}`;
     case 'dropView': return `drop view ${change.view.name} (was ${viewLine(change.view)})`;
     case 'alterView': return `change view ${change.to.name}: ${viewLine(change.from)} -> ${viewLine(change.to)}`;
+    case 'createTrigger': return `add trigger ${change.trigger.name}: ${triggerLine(change.trigger)}`;
+    case 'dropTrigger': return `drop trigger ${change.trigger.name} (was ${triggerLine(change.trigger)})`;
+    case 'alterTrigger': return `change trigger ${change.to.name}: ${triggerLine(change.from)} -> ${triggerLine(change.to)}`;
     default: return assertNever(change, 'change');
   }
 }
@@ -40,4 +43,9 @@ function viewLine(v: View): string {
   const options = [v.algorithm !== 'UNDEFINED' ? `algorithm ${v.algorithm}` : '', v.security !== 'DEFINER' ? `security ${v.security}` : '',
     v.checkOption !== 'NONE' ? `${v.checkOption} check option` : ''].filter(Boolean);
   return (options.length ? `[${options.join(', ')}] ` : '') + v.select.replace(/\s+/g, ' ');
+}
+
+/** A trigger on one line: when it runs, its sql_mode when given, its body. */
+function triggerLine(t: Trigger): string {
+  return `${t.timing} ${t.event} ON ${t.table}${t.sqlMode !== undefined ? ` [sql_mode ${t.sqlMode}]` : ''}: ${t.body.replace(/\s+/g, ' ')}`;
 }

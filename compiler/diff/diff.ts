@@ -4,7 +4,7 @@ import {
   charsetOfCollation, DEFAULT_SERVER, engineOf, resolveCharset, sameCollation, type CharsetSpelling, type Collation,
 } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
-import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions, View } from '../ir/types.js';
+import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions, Trigger, View } from '../ir/types.js';
 import type { Change } from './changes.js';
 import { columnRenamedFrom, NO_HINTS, tableRenamedFrom, type BuildHints } from '../ir/hints.js';
 
@@ -110,7 +110,32 @@ export function differencesOf(d: SchemaDiff): Change[] {
     ...d.pairing.dropped.map((t): Change => ({ kind: 'dropTable', table: t })),
     ...d.tables.flatMap((x) => x.changes),
     ...d.views,
+    ...d.triggers,
   ];
+}
+
+/**
+ * The triggers created, dropped and changed, by name. A trigger follows its table's rename (the
+ * server moves it with RENAME TABLE), so the table is compared under the new names. The bodies
+ * are compared in canonical form; the sql_mode only where both sides say it.
+ */
+export function diffTriggers(from: readonly Trigger[], to: readonly Trigger[], pairing: Pairing): Change[] {
+  const changes: Change[] = [];
+  const toByName = new Map(to.map((t) => [t.name.toLowerCase(), t]));
+  const fromByName = new Map(from.map((t) => [t.name.toLowerCase(), t]));
+  for (const a of from) {
+    const b = toByName.get(a.name.toLowerCase());
+    if (!b) changes.push({ kind: 'dropTrigger', trigger: a });
+    else if (!sameTrigger({ ...a, table: pairing.renameTable(a.table) }, b)) changes.push({ kind: 'alterTrigger', from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(b.name.toLowerCase())) changes.push({ kind: 'createTrigger', trigger: b });
+  return changes;
+}
+
+/** Whether two triggers are the same (tables under the same names). */
+export function sameTrigger(a: Trigger, b: Trigger): boolean {
+  return a.table.toLowerCase() === b.table.toLowerCase() && a.timing === b.timing && a.event === b.event
+    && sameSqlExpression(a.body, b.body) && (a.sqlMode === undefined || b.sqlMode === undefined || a.sqlMode === b.sqlMode);
 }
 
 /**
@@ -146,6 +171,8 @@ export interface SchemaDiff {
   readonly views: readonly Change[];
   /** The views both sides have, unchanged. */
   readonly keptViews: readonly View[];
+  /** The triggers created, dropped and changed (diffTriggers). */
+  readonly triggers: readonly Change[];
   readonly tables: ReadonlyArray<{
     readonly pair: TablePair; readonly changes: readonly Change[];
     /** What each side's table character set means, for its columns to inherit. */
@@ -162,6 +189,7 @@ export function diffTables(from: SchemaIR, to: SchemaIR, options: DiffOptions = 
     hints,
     views: diffViews(from.views ?? [], to.views ?? []),
     keptViews: (from.views ?? []).filter((v) => (to.views ?? []).some((w) => w.name === v.name && sameView(v, w))),
+    triggers: diffTriggers(from.triggers ?? [], to.triggers ?? [], pairing),
     tables: pairing.pairs.map((pair) => {
       const charsets: CharsetContext = {
         server, from: resolveCharset(pair.from.options, databases.from, server), to: resolveCharset(pair.to.options, databases.to, server),

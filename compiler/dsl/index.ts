@@ -12,6 +12,8 @@ export type { ColumnRef, ReferenceOptions, DefaultInput, IdOptions, ReferentialA
 export { table, index, unique, primaryKey, foreignKey, check } from './table.js';
 export type { TableDef, TableItem, TableSpec, ForeignKeySpec } from './table.js';
 export { view } from './view.js';
+export { trigger } from './trigger.js';
+export type { TriggerDef, TriggerSpec } from './trigger.js';
 export type { ViewDef, ViewOptions } from './view.js';
 export { sql } from './sql.js';
 export type { SqlFragment } from './sql.js';

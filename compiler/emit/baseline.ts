@@ -20,10 +20,10 @@ import { renderSqlFile, schemaStatements } from './render.js';
 
 /** The baseline's text: a header, then the schema's CREATE TABLE statements (see the file comment). */
 export function renderBaseline(ir: SchemaIR, header: readonly string[], naming: NamingTemplates, server: ServerProfile): string {
-  const plain = renderSqlFile(header, schemaStatements(ir));
+  const plain = renderSqlFile(header, schemaStatements(ir, server));
   const generated = generatedIndexes(ir);
   if (generated.size === 0) return plain;
-  const text = renderSqlFile(header, schemaStatements(ir).map((s) => unnamed(s, ir, generated)));
+  const text = renderSqlFile(header, schemaStatements(ir, server).map((s) => unnamed(s, ir, generated)));
   // Kept only when it reads back, with the server's naming (the importer's), as the same schema.
   const back = importSql(text, 'baseline.sql', { server });
   if (back.diagnostics.length || diffSchemas(ir, normalizeSchema(back.ir, naming)).length) return plain;

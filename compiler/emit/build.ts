@@ -71,7 +71,7 @@ export function planBuild(dbName: string, prev: GeneratedState, schema: Declared
   const migrations = [...files].filter(([k]) => k.startsWith('migrations/')).map(([k, text]) => ({ name: k.slice(11), text }));
   const newest = migration?.name ?? newestMigration(prev);
   files.set('schema.sql', renderSqlFile([`schemac schema for database ${dbName}`, `schema: ${schemaHash(ir)}`,
-    `${NEWEST_LABEL}${newest ?? 'none'}`], schemaStatements(ir)));
+    `${NEWEST_LABEL}${newest ?? 'none'}`], schemaStatements(ir, options.server)));
   files.set('snapshot.json', writeSnapshot(ir));
   files.set('schemac.sum', renderSum(migrations));
   return { changes, plan, migration, files, risks: planRisks(plan) };

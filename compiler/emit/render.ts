@@ -7,6 +7,7 @@ import { printDdl } from '../dialect/mysql/ddl.js';
 import { orderCreatedTables, orderViews } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
 import type { SchemaIR } from '../ir/types.js';
+import type { ServerProfile } from '../dialect/mysql/server.js';
 
 /**
  * sql-formatter options, pinned: changing any of them changes every generated file.
@@ -43,6 +44,7 @@ function format(sql: string): string {
 
 /** Lays out one statement (without its `;`). */
 export function formatStatement(s: Statement): string {
+  if (s.verbatim) return s.sql;
   return s.format || !plainLayout(s.sql) ? format(s.sql) : s.sql;
 }
 
@@ -77,13 +79,23 @@ function longGroup(line: string): boolean {
 }
 
 /**
+ * A statement and its terminator: `;`, or, for a statement that holds `;` itself, its delimiter
+ * between DELIMITER lines, as mysqldump writes a trigger (the mysql client and the runtime's
+ * splitter read them alike: runtime/statements.ts).
+ */
+export function terminated(s: Statement): string {
+  const sql = formatStatement(s);
+  return s.delimiter ? `DELIMITER ${s.delimiter}\n${sql}${s.delimiter}\nDELIMITER ;` : sql + ';';
+}
+
+/**
  * A whole SQL file: a comment header, then each statement ended by `;`, a blank line between.
  * Comments hold names (`-- step 1: create table x`): they are written on one line whatever the
  * names hold (sqlComment), so user text can never start a line of SQL.
  */
 export function renderSqlFile(header: readonly string[], statements: readonly Statement[]): string {
   const head = header.map(sqlComment).join('\n');
-  const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '') + formatStatement(s) + ';').join('\n\n');
+  const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '') + terminated(s)).join('\n\n');
   return head + '\n\n' + (body ? body + '\n' : '-- (no statements)\n');
 }
 
@@ -91,7 +103,7 @@ export function renderSqlFile(header: readonly string[], statements: readonly St
  * Every table as CREATE TABLE, referenced tables first; foreign keys that close a cycle
  * are added at the end with ALTER TABLE; then every view, after the views it reads.
  */
-export function schemaStatements(ir: SchemaIR): Statement[] {
+export function schemaStatements(ir: SchemaIR, server?: ServerProfile): Statement[] {
   const { order, deferred } = orderCreatedTables(ir.tables);
   const byName = new Map(ir.tables.map((t) => [t.name, t]));
   const out: Statement[] = [];
@@ -107,5 +119,7 @@ export function schemaStatements(ir: SchemaIR): Statement[] {
   // Views last, each after the views it reads.
   const views = orderViews(ir.views ?? []);
   for (const v of [...views.keys()].sort((a, b) => views.get(a)! - views.get(b)!)) out.push(printDdl({ kind: 'createView', view: v }));
+  // Triggers after every table and view, by name.
+  for (const t of ir.triggers ?? []) out.push(printDdl({ kind: 'createTrigger', trigger: t }, server));
   return out;
 }

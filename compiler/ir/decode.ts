@@ -1,7 +1,7 @@
 import { expressionEmbeddingProblem } from './sql-expr.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
-  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
+  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize, Trigger, TriggerEvent, TriggerTiming, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
 } from './types.js';
 
 /*
@@ -270,6 +270,34 @@ export function decodeViews(value: unknown, path: string, tables: readonly Table
     const key = v.name.toLowerCase();
     if (names.has(key)) fail(at(at(path, i), 'name'), `a second table or view named ${JSON.stringify(v.name)}`);
     names.add(key);
+  });
+  return list;
+}
+
+/** A stored program's body: text that embeds in a statement (quotes closed), `;` allowed inside. */
+const body: Read<string> = (value, path) => {
+  const text = string(value, path);
+  const problem = expressionEmbeddingProblem(text.replace(/;/g, ' '));
+  return problem && problem.code !== 'disallowed' ? fail(path, `the SQL body ${problem.message}`) : text;
+};
+
+const TIMINGS: readonly TriggerTiming[] = ['BEFORE', 'AFTER'];
+const EVENTS: readonly TriggerEvent[] = ['INSERT', 'UPDATE', 'DELETE'];
+
+const triggers = array(shape<Trigger>({
+  kind: kindIs('trigger'), name: string, table: string, timing: oneOf(TIMINGS), event: oneOf(EVENTS), body,
+}, { sqlMode: string }));
+
+/** The triggers of an IR read from JSON: names unique, each on a table of `tables`. */
+export function decodeTriggers(value: unknown, path: string, tables: readonly Table[]): readonly Trigger[] {
+  const list = triggers(value, path);
+  const names = new Set<string>();
+  const tableNames = new Set(tables.map((t) => t.name.toLowerCase()));
+  list.forEach((t, i) => {
+    const key = t.name.toLowerCase();
+    if (names.has(key)) fail(at(at(path, i), 'name'), `a second trigger named ${JSON.stringify(t.name)}`);
+    names.add(key);
+    if (!tableNames.has(t.table.toLowerCase())) fail(at(at(path, i), 'table'), `no table is named ${JSON.stringify(t.table)}`);
   });
   return list;
 }

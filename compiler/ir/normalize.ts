@@ -4,7 +4,7 @@ import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
-  TableOptions, View,
+  TableOptions, Trigger, View,
 } from './types.js';
 import { assertNever, DEFAULT_NAMING } from './types.js';
 
@@ -17,7 +17,16 @@ import { assertNever, DEFAULT_NAMING } from './types.js';
 export function normalizeSchema(ir: SchemaIR, naming: NamingTemplates = DEFAULT_NAMING): SchemaIR {
   const tables = ir.tables.map((t) => normalizeTable(t, naming));
   const views = (ir.views ?? []).map(normalizeView).sort((a, b) => compareNames(a.name, b.name));
-  return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)), ...(views.length ? { views } : {}) };
+  const triggers = (ir.triggers ?? []).map(normalizeTrigger).sort((a, b) => compareNames(a.name, b.name));
+  return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)), ...(views.length ? { views } : {}),
+    ...(triggers.length ? { triggers } : {}) };
+}
+
+/** A trigger in one spelling: its body without surrounding white space or a trailing `;`, sql_mode upper-cased. */
+function normalizeTrigger(t: Trigger): Trigger {
+  const sqlMode = t.sqlMode === undefined ? undefined : t.sqlMode.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean).join(',');
+  const { sqlMode: _omit, ...rest } = t;
+  return { ...rest, body: t.body.trim().replace(/;\s*$/, '').trim(), ...(sqlMode !== undefined ? { sqlMode } : {}) };
 }
 
 /** A view in one spelling: its SELECT without surrounding white space and a trailing `;`, every option explicit. */

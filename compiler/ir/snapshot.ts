@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SchemacError } from '../diagnostics.js';
 import { jsonSyntaxError } from '../position.js';
-import { decodeTables, decodeViews, describeJson, FormatError, json } from './decode.js';
+import { decodeTables, decodeTriggers, decodeViews, describeJson, FormatError, json } from './decode.js';
 import type { SchemaIR, SourcePos } from './types.js';
 
 /** Snapshot format version; bump when the IR changes shape. */
@@ -48,7 +48,8 @@ export function writeSnapshot(ir: SchemaIR): string {
  * are any (a schema of tables alone has the snapshot, and the hash, it had before views existed).
  */
 function snapshotObjects(ir: SchemaIR): Record<string, unknown> {
-  return stripTransient({ tables: ir.tables, ...(ir.views?.length ? { views: ir.views } : {}) });
+  return stripTransient({ tables: ir.tables, ...(ir.views?.length ? { views: ir.views } : {}),
+    ...(ir.triggers?.length ? { triggers: ir.triggers } : {}) });
 }
 
 /**
@@ -77,13 +78,14 @@ export function readSnapshot(text: string, file = 'snapshot.json'): SchemaIR {
 
 /** The snapshot format around the tables: `{ "version": 1, "tables": [...] }`. */
 function decodeSnapshot(data: unknown): SchemaIR {
-  const o = json.object(data, '', ['version', 'tables'], ['views']);
+  const o = json.object(data, '', ['version', 'tables'], ['views', 'triggers']);
   if (o.version !== SNAPSHOT_VERSION) {
     throw new FormatError('version', `expected ${SNAPSHOT_VERSION} (the snapshot format this schemac reads), found ${describeJson(o.version)}`);
   }
   const tables = decodeTables(o.tables, 'tables');
   const views = o.views === undefined ? [] : decodeViews(o.views, 'views', tables);
-  return { kind: 'schema', tables, ...(views.length ? { views } : {}) };
+  const triggers = o.triggers === undefined ? [] : decodeTriggers(o.triggers, 'triggers', tables);
+  return { kind: 'schema', tables, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}) };
 }
 
 /** `sha256:` + hex of the schema's canonical JSON: names the schema before and after a migration. */
@@ -91,7 +93,7 @@ export function schemaHash(ir: SchemaIR): string {
   let hash = hashes.get(ir);
   if (hash === undefined) {
     const objects = snapshotObjects(ir);
-    hash = 'sha256:' + createHash('sha256').update(canonicalJson(objects.views ? objects : objects.tables)).digest('hex');
+    hash = 'sha256:' + createHash('sha256').update(canonicalJson(Object.keys(objects).length > 1 ? objects : objects.tables)).digest('hex');
     hashes.set(ir, hash);
   }
   return hash;

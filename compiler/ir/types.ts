@@ -165,12 +165,34 @@ export interface View {
   readonly pos?: SourcePos;
 }
 
+export type TriggerTiming = 'BEFORE' | 'AFTER';
+export type TriggerEvent = 'INSERT' | 'UPDATE' | 'DELETE';
+
+/**
+ * A trigger: `body` is the statement after FOR EACH ROW as written (a single statement, or
+ * BEGIN ... END), which the servers keep as it is. The DEFINER is not part of the schema.
+ * `sqlMode` is the sql_mode the body runs under, when the schema says (the server records the
+ * one in effect at CREATE TRIGGER; read from a live database it is always there).
+ */
+export interface Trigger {
+  readonly kind: 'trigger';
+  readonly name: string;
+  readonly table: string;
+  readonly timing: TriggerTiming;
+  readonly event: TriggerEvent;
+  readonly body: string;
+  readonly sqlMode?: string;
+  readonly pos?: SourcePos;
+}
+
 export interface SchemaIR {
   readonly kind: 'schema';
   /** Sorted by name after normalisation. */
   readonly tables: readonly Table[];
   /** Sorted by name after normalisation; absent when there are none (older snapshots stay as they were). */
   readonly views?: readonly View[];
+  /** Sorted by name after normalisation; absent when there are none. */
+  readonly triggers?: readonly Trigger[];
 }
 
 /** Naming templates (SPEC §3–4). */

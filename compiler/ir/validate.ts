@@ -8,7 +8,7 @@ import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table, View,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table, Trigger, View,
 } from './types.js';
 
 /**
@@ -192,6 +192,7 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
     for (const ck of t.checks ?? []) name(ck.name, `check${of}:`, ck.pos ?? t.pos);
   }
   for (const v of Array.isArray(ir?.views) ? ir.views : []) if (v) name(v.name, 'view', v.pos);
+  for (const t of Array.isArray(ir?.triggers) ? ir.triggers : []) if (t) name(t.name, 'trigger', t.pos);
   return out;
 }
 
@@ -238,6 +239,42 @@ class Validator {
     for (const info of infos) this.table(info);
     this.constraintNames(tables);
     this.views(Array.isArray(this.ir?.views) ? this.ir.views : []);
+    this.triggers(Array.isArray(this.ir?.triggers) ? this.ir.triggers : []);
+  }
+
+  // ---------------------------------------------------------------- triggers
+
+  /** Names unique, on a table of the schema, one per table, timing and event, a body that embeds. */
+  private triggers(triggers: readonly Trigger[]): void {
+    const names = new Map<string, Trigger>();
+    const slots = new Map<string, Trigger>();
+    for (const t of triggers) {
+      this.name(t.name, 'trigger', null, t.pos);
+      const key = lower(t.name);
+      if (names.has(key)) {
+        this.report('E_DUPLICATE_TRIGGER', `trigger ${q(t.name)} is declared twice (trigger names are per database and compared case-insensitively)`,
+          t.pos, 'rename one of the triggers, or remove the duplicate declaration');
+      }
+      names.set(key, t);
+      if (!this.tablesCi.has(lower(t.table))) {
+        this.report('E_TRIGGER_TABLE', `trigger ${q(t.name)} is on table ${q(t.table)}, which the schema does not declare`, t.pos,
+          'declare the table, or put the trigger on a table of the schema');
+        continue;
+      }
+      const slot = `${lower(t.table)} ${t.timing} ${t.event}`;
+      const other = slots.get(slot);
+      if (other) {
+        this.report('E_TRIGGER_ORDER', `triggers ${q(other.name)} and ${q(t.name)} both run ${t.timing} ${t.event} on ${q(t.table)}: the server runs them in the order they were created, which a schema does not hold`,
+          t.pos, 'merge their bodies into one trigger (BEGIN ... END)');
+      }
+      slots.set(slot, t);
+      const body = typeof t.body === 'string' ? t.body.trim() : '';
+      const problem = body === '' ? { message: 'is empty' } : expressionEmbeddingProblem(body.replace(/;/g, ' '));
+      if (problem) {
+        this.report('E_TRIGGER_BODY', `trigger ${q(t.name)}: the body ${problem.message}`, t.pos,
+          'write the body as one statement or BEGIN ... END, with every quote and comment closed');
+      }
+    }
   }
 
   // ---------------------------------------------------------------- views

@@ -5,7 +5,7 @@ import type { Change } from '../diff/changes.js';
 import { columnsEqual } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
-import type { Column, ForeignKey, Index, Table, TableOptions, View } from '../ir/types.js';
+import type { Column, ForeignKey, Index, Table, TableOptions, Trigger, View } from '../ir/types.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
@@ -23,7 +23,7 @@ import type { Plan, Risk, Step } from './types.js';
  */
 export const PHASE = {
   dropView: 0, dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
-  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13, createView: 14,
+  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13, createView: 14, createTrigger: 15,
 } as const;
 
 /**
@@ -95,6 +95,19 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         break;
       case 'createView': case 'dropView': case 'alterView':
         views.add(change);
+        break;
+      // Triggers are dropped before any table changes (a dropped table takes its triggers with it)
+      // and created after all of them, so the down re-creates a trigger once its table is back.
+      // A changed trigger is dropped and created again: the servers have no CREATE OR REPLACE for it
+      // on MySQL, and the down then holds the old body.
+      case 'createTrigger':
+        steps.push(createTriggerStep(change, change.trigger, ''));
+        break;
+      case 'dropTrigger':
+        steps.push(dropTriggerStep(change, change.trigger, ''));
+        break;
+      case 'alterTrigger':
+        steps.push(dropTriggerStep(change, change.from, ' (to create it again changed)'), createTriggerStep(change, change.to, ' (changed)'));
         break;
       case 'addColumn': {
         const prepared = preparedColumn(change);
@@ -215,6 +228,7 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
       case 'createTable': case 'dropTable': case 'renameTable': case 'dropColumn': case 'reorderColumns': case 'renameIndex':
       case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck': case 'createView': case 'dropView': case 'alterView':
+      case 'createTrigger': case 'dropTrigger': case 'alterTrigger':
         break;
       default: assertNever(c, 'change');
     }
@@ -268,6 +282,9 @@ export function titleOf(changes: readonly Change[]): string {
       case 'createView': phrases.push(['create view', c.view.name]); break;
       case 'dropView': phrases.push(['drop view', c.view.name]); break;
       case 'alterView': phrases.push(['change view', c.to.name]); break;
+      case 'createTrigger': phrases.push(['create trigger', c.trigger.name]); break;
+      case 'dropTrigger': phrases.push(['drop trigger', c.trigger.name]); break;
+      case 'alterTrigger': phrases.push(['change trigger', c.to.name]); break;
       default: assertNever(c, 'change');
     }
   }
@@ -513,6 +530,16 @@ class ViewSteps {
     }
     return out;
   }
+}
+
+function createTriggerStep(change: Change, t: Trigger, note: string): StepPlan {
+  return { phase: PHASE.createTrigger, table: t.name, summary: `create trigger ${t.name} on ${t.table}${note}`, source: [change],
+    up: [{ kind: 'createTrigger', trigger: t }], risks: [] };
+}
+
+function dropTriggerStep(change: Change, t: Trigger, note: string): StepPlan {
+  return { phase: PHASE.dropView, table: t.name, summary: `drop trigger ${t.name} on ${t.table}${note}`, source: [change],
+    up: [{ kind: 'dropTrigger', trigger: t }], risks: [] };
 }
 
 /**

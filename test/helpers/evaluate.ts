@@ -12,6 +12,7 @@ import { ts } from 'ts-morph';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { isTableDef as isTable, tablesToIR } from '../../compiler/dsl/table.js';
 import { isViewDef, viewState } from '../../compiler/dsl/view.js';
+import { isTriggerDef, triggerState } from '../../compiler/dsl/trigger.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import type { BuildHints, DeclaredSchema } from '../../compiler/ir/hints.js';
 
@@ -34,7 +35,7 @@ interface Declared {
 }
 
 /** Tables and views: the exported objects of a schema, ordered alike. */
-const isTableDef = (value: unknown): boolean => isTable(value) || isViewDef(value);
+const isTableDef = (value: unknown): boolean => isTable(value) || isViewDef(value) || isTriggerDef(value);
 
 /** Evaluates the schema files for real and returns the IR of their exported tables and views. */
 export async function evaluateSchemaFiles(rootDir: string, files: readonly string[], options: EvaluateOptions = {}): Promise<DeclaredSchema> {
@@ -126,7 +127,8 @@ export async function evaluateSchemaFilesWithDiagnostics(rootDir: string, files:
     const diagnostics: Diagnostic[] = [];
     const { ir, hints } = tablesToIR(tables.filter(isTable), diagnostics);
     const views = tables.flatMap((t) => viewState(t) ?? []);
-    return { ir: views.length ? { ...ir, views } : ir, hints, diagnostics };
+    const triggers = tables.flatMap((t) => triggerState(t) ?? []);
+    return { ir: { ...ir, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}) }, hints, diagnostics };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -1,3 +1,4 @@
+import { splitStatements } from '../../runtime/statements.js';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 
@@ -31,7 +32,7 @@ export async function scratchDatabase(prefix: string): Promise<{ name: string; c
 
 /**
  * The database's shape from information_schema, without its name: tables with options,
- * columns in order, indexes, foreign keys, checks and views. Two databases with the same shape
+ * columns in order, indexes, foreign keys, checks, views and triggers. Two databases with the same shape
  * compare equal with toEqual.
  */
 export async function shape(conn: Conn, db: string): Promise<unknown> {
@@ -57,13 +58,23 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
   const views = (await q(`SELECT TABLE_NAME AS t, VIEW_DEFINITION AS def, CHECK_OPTION AS checkOption, SECURITY_TYPE AS security,
     ALGORITHM AS algorithm FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`))
     .map((v) => ({ ...v, def: String(v.def).split('`' + db.replace(/`/g, '``') + '`.').join('') }));
-  return { tables, columns, indexes, fks, checks, views };
+  const triggers = await q(`SELECT TRIGGER_NAME AS t, EVENT_OBJECT_TABLE AS tableName, ACTION_TIMING AS timing,
+    EVENT_MANIPULATION AS event, ACTION_STATEMENT AS body, ACTION_ORDER AS actionOrder, SQL_MODE AS sqlMode
+    FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY TRIGGER_NAME`);
+  return { tables, columns, indexes, fks, checks, views, triggers };
 }
 
-/** Runs a whole SQL file (comments and several statements) on the connection. */
+/**
+ * Runs a whole SQL file (comments and several statements) on the connection; a file with
+ * DELIMITER lines (a trigger's BEGIN ... END) is split as the mysql client splits it.
+ */
 export async function runSql(conn: Conn, sql: string): Promise<void> {
   if (sql.replace(/--[^\n]*\n?/g, '').trim() === '') return;
-  await conn.query(sql);
+  if (!/^DELIMITER /m.test(sql)) {
+    await conn.query(sql);
+    return;
+  }
+  for (const s of splitStatements(sql)) await conn.query(s.sql);
 }
 
 /** Whether the test server answers (tests that need it fail loudly when it does not). */

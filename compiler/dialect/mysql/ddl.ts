@@ -1,10 +1,11 @@
 import { assertNever } from '../../ir/types.js';
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions, View } from '../../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions, Trigger, View } from '../../ir/types.js';
 import {
   alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
   tableOptionsSql, valueSql, word,
 } from './sql.js';
-import type { ServerProfile } from './server.js';
+import { setStatementFor, type ServerProfile } from './server.js';
+import { SqlScanner } from './lexer.js';
 
 /**
  * The DDL the compiler writes, as data: the planner builds statements of these types, the down of
@@ -20,6 +21,14 @@ export interface Statement {
   readonly format: boolean;
   /** A line comment written above the statement (the step it belongs to). */
   readonly comment?: string;
+  /**
+   * The delimiter the statement is written with, between `DELIMITER` lines, when it holds `;`
+   * itself (a trigger's or stored program's BEGIN ... END): so the mysql client, and the runtime,
+   * which reads files as the client does, send it whole.
+   */
+  readonly delimiter?: string;
+  /** Written as it is, never laid out (a stored program's body is the user's text, kept as written). */
+  readonly verbatim?: boolean;
 }
 
 /** One clause of an ALTER TABLE. Columns are carried whole so that the inverse can be written. */
@@ -90,7 +99,10 @@ export type Ddl =
   | { readonly kind: 'createView'; readonly view: View }
   | { readonly kind: 'dropView'; readonly view: View }
   /** CREATE OR REPLACE VIEW: `to` in place of `from`. */
-  | { readonly kind: 'replaceView'; readonly from: View; readonly to: View };
+  | { readonly kind: 'replaceView'; readonly from: View; readonly to: View }
+  /** CREATE TRIGGER (no DEFINER), under its sql_mode where the server can say it in the statement. */
+  | { readonly kind: 'createTrigger'; readonly trigger: Trigger }
+  | { readonly kind: 'dropTrigger'; readonly trigger: Trigger };
 
 export type DdlKind = Ddl['kind'];
 
@@ -128,6 +140,8 @@ export function invertDdl(ddl: Ddl): Ddl[] {
     case 'createView': return [{ kind: 'dropView', view: ddl.view }];
     case 'dropView': return [{ kind: 'createView', view: ddl.view }];
     case 'replaceView': return [{ kind: 'replaceView', from: ddl.to, to: ddl.from }];
+    case 'createTrigger': return [{ kind: 'dropTrigger', trigger: ddl.trigger }];
+    case 'dropTrigger': return [{ kind: 'createTrigger', trigger: ddl.trigger }];
     default: return assertNever(ddl, 'statement');
   }
 }
@@ -163,14 +177,29 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
     case 'convertCharset': case 'refuseRows': return true;
     case 'backfill': return ddl.value.kind === 'expr';
     case 'createView': case 'replaceView': return true;
-    case 'dropView': return false;
+    case 'dropView': case 'createTrigger': case 'dropTrigger': return false;
     default: return assertNever(ddl, 'statement');
   }
 }
 
 /** The statement as MySQL text. */
 export function printDdl(ddl: Ddl, server?: ServerProfile): Statement {
-  return { sql: ddlSql(ddl, server), format: ddlHasUserSql(ddl) };
+  const sql = ddlSql(ddl, server);
+  const delimiter = ddl.kind === 'createTrigger' ? delimiterFor(sql) : null;
+  return { sql, format: ddlHasUserSql(ddl), ...(delimiter ? { delimiter } : {}), ...(ddl.kind === 'createTrigger' ? { verbatim: true } : {}) };
+}
+
+/**
+ * The delimiter a compound statement is written with: none when it holds no `;` of its own (read
+ * with the lexer: a `;` in a string or comment does not count), else the first of `;;` (what
+ * mysqldump writes), `$$`, `//` that it does not spell anywhere.
+ */
+export function delimiterFor(sql: string): string | null {
+  const scan = new SqlScanner(sql);
+  let semicolon = false;
+  while (scan.next()) if (scan.kind === 'op' && sql.charCodeAt(scan.start) === 59) semicolon = true;
+  if (!semicolon) return null;
+  return [';;', '$$', '//', '@@@'].find((d) => !sql.includes(d)) ?? '@@@@';
 }
 
 function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
@@ -197,6 +226,12 @@ function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
     case 'createView': return viewSql(ddl.view, false);
     case 'replaceView': return viewSql(ddl.to, true);
     case 'dropView': return `DROP VIEW ${ident(ddl.view.name)}`;
+    case 'createTrigger': {
+      const t = ddl.trigger;
+      const mode = t.sqlMode !== undefined && _server && setStatementFor(_server) ? `SET STATEMENT sql_mode = ${literal(t.sqlMode)} FOR ` : '';
+      return `${mode}CREATE TRIGGER ${ident(t.name)} ${t.timing} ${t.event} ON ${ident(t.table)} FOR EACH ROW\n${t.body}`;
+    }
+    case 'dropTrigger': return `DROP TRIGGER ${ident(ddl.trigger.name)}`;
     default: return assertNever(ddl, 'statement');
   }
 }

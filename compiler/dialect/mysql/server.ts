@@ -148,6 +148,14 @@ export const metadataIsUtf8mb3 = isMariadb;
  */
 export const viewsReportAlgorithm = isMariadb;
 
+/**
+ * `SET STATEMENT var = value FOR statement` (MariaDB 10.1.2+, https://mariadb.com/kb/en/set-statement/):
+ * how a trigger or stored program is created under its own sql_mode in one statement (the server
+ * records the sql_mode in effect at CREATE). MySQL 8 has no such statement: there the sql_mode
+ * of a stored object is not part of the schema (not read, not written).
+ */
+export const setStatementFor = isMariadb;
+
 /** RENAME COLUMN: MySQL 8.0.3+, MariaDB 10.5.2+ (MYSQL-NOTES §4). */
 export const renameColumn = (p: ServerProfile) => (isMariadb(p) ? atLeast(p, 10, 5, 2) : atLeast(p, 8, 0, 3));
 

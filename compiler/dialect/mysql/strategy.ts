@@ -44,7 +44,7 @@ export function executionOf(diff: SchemaDiff): Change[] {
     const backfill = (column: Column) => (column.generated ? undefined : backfillOf(diff.hints, pair.to.name, column.name));
     out.push(...tableChanges(pair, changes, pairing, retyped, charsets, backfill));
   }
-  out.push(...diff.views);
+  out.push(...diff.views, ...diff.triggers);
   return withReaders(out, diff, from(diff));
 }
 
@@ -180,7 +180,7 @@ function withPinned(c: Change, pinned: readonly string[]): Change {
       return { ...c, pinned };
     case 'createTable': case 'dropTable': case 'renameTable': case 'addColumn': case 'dropColumn': case 'renameColumn':
     case 'reorderColumns': case 'modifyColumn': case 'renameIndex': case 'addCheck': case 'dropCheck': case 'alterOptions':
-    case 'createView': case 'dropView': case 'alterView':
+    case 'createView': case 'dropView': case 'alterView': case 'createTrigger': case 'dropTrigger': case 'alterTrigger':
       return c;
     default:
       return assertNever(c, 'change');
