@@ -2,7 +2,7 @@ import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '
 import { VERSION_TABLE } from '../compiler/config.js';
 import { SqlScanner } from '../compiler/dialect/mysql/lexer.js';
 import {
-  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, type ServerProfile,
+  defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, setStatementFor, type ServerProfile,
 } from '../compiler/dialect/mysql/server.js';
 import {
   canonicalCharset, charsetOfCollation, compareNames, normalizeSchema, type CharsetSpelling, type Collation,
@@ -11,7 +11,7 @@ import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
-  View,
+  Trigger, TriggerEvent, TriggerTiming, View,
 } from '../compiler/ir/types.js';
 import { withoutDatabase } from '../compiler/dialect/mysql/views.js';
 
@@ -116,8 +116,20 @@ export interface ViewRow {
   readonly algorithm: string;
 }
 
+/** information_schema.TRIGGERS (the same columns on MySQL 8 and MariaDB). */
+export interface TriggerRow {
+  readonly name: string;
+  readonly tableName: string;
+  readonly timing: string;
+  readonly event: string;
+  readonly body: string;
+  readonly sqlMode: string;
+  readonly actionOrder: number;
+}
+
 export interface IntrospectRows {
   readonly views?: readonly ViewRow[];
+  readonly triggers?: readonly TriggerRow[];
   readonly tables: readonly TableRow[];
   readonly columns: readonly ColumnRow[];
   readonly indexes: readonly IndexRow[];
@@ -529,11 +541,28 @@ export function buildSchema(
   // A name schemac could not write back into SQL (a line break in a table name, say) stops here:
   // verify's fix and diff's output are SQL someone runs.
   const views = (rows.views ?? []).map((r) => mapView(r, server, problems));
-  const ir: SchemaIR = { kind: 'schema', tables, ...(views.length ? { views } : {}) };
+  const kept = new Set(tables.map((t) => t.name));
+  const triggers = (rows.triggers ?? []).filter((r) => kept.has(r.tableName)).map((r) => mapTrigger(r, server, problems));
+  const ir: SchemaIR = { kind: 'schema', tables, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}) };
   for (const d of validateText(ir)) problems.push(`${d.message} (${d.hint})`);
   if (problems.length) throw new IntrospectError(problems);
   notes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.object ?? '', b.object ?? ''));
   return { ir: normalizeSchema(ir), notes };
+}
+
+/**
+ * A trigger as the server has it: the body as it was written (the servers keep it so), its
+ * sql_mode where the schema can say it (setStatementFor). The DEFINER is not read.
+ */
+export function mapTrigger(r: TriggerRow, server: ServerInfo, problems: string[]): Trigger {
+  const timing = r.timing.toUpperCase();
+  const event = r.event.toUpperCase();
+  if (timing !== 'BEFORE' && timing !== 'AFTER') problems.push(`trigger ${r.name}: ACTION_TIMING ${JSON.stringify(r.timing)} is not one schemac knows`);
+  if (event !== 'INSERT' && event !== 'UPDATE' && event !== 'DELETE') problems.push(`trigger ${r.name}: EVENT_MANIPULATION ${JSON.stringify(r.event)} is not one schemac knows`);
+  return {
+    kind: 'trigger', name: r.name, table: r.tableName, timing: timing as TriggerTiming, event: event as TriggerEvent, body: r.body.trim(),
+    ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}),
+  };
 }
 
 /**

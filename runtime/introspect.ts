@@ -6,7 +6,7 @@ import { sameSqlExpression } from '../compiler/ir/sql-canonical.js';
 import type { SchemaIR, View } from '../compiler/ir/types.js';
 import {
   buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
-  type ServerInfo, type TableRow, type ViewRow,
+  type ServerInfo, type TableRow, type TriggerRow, type ViewRow,
 } from './introspect-map.js';
 
 export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, type ServerInfo } from './introspect-map.js';
@@ -69,18 +69,32 @@ export async function introspectWithNotes(
   conn: Queryable, database: string, options: IntrospectOptions = {},
 ): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   const server = await serverInfo(conn, database, options.flavor);
-  const [tables, columns, indexes, foreignKeys, checks, views] = await Promise.all([
+  const [tables, columns, indexes, foreignKeys, checks, views, triggers] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
     rows(conn, COLUMNS_SQL, [database], toColumnRow),
     rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
     viewRows(conn, database, server),
+    rows(conn, TRIGGERS_SQL, [database], toTriggerRow),
   ]);
-  const built = buildSchema({ tables, columns, indexes, foreignKeys, checks, views }, server, options.expected ?? null);
+  const built = buildSchema({ tables, columns, indexes, foreignKeys, checks, views, triggers }, server, options.expected ?? null);
   const expectedViews = options.expected?.views ?? [];
   if (!built.ir.views?.length || expectedViews.length === 0) return { ...built, server };
   return { ...built, ir: { ...built.ir, views: await alignViews(conn, database, built.ir.views, expectedViews) }, server };
+}
+
+/** The same columns on MySQL 8 and MariaDB; ACTION_ORDER orders triggers of one table, timing and event. */
+const TRIGGERS_SQL = `SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS tableName, ACTION_TIMING AS timing,
+  EVENT_MANIPULATION AS event, ACTION_STATEMENT AS body, SQL_MODE AS sqlMode, ACTION_ORDER AS actionOrder
+FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
+ORDER BY TRIGGER_NAME`;
+
+function toTriggerRow(r: RawRow): TriggerRow {
+  return {
+    name: text(r.name), tableName: text(r.tableName), timing: text(r.timing), event: text(r.event), body: text(r.body),
+    sqlMode: text(r.sqlMode), actionOrder: num(r.actionOrder ?? 1),
+  };
 }
 
 const VIEWS_SQL_MARIADB = `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition, CHECK_OPTION AS checkOption,

@@ -4,7 +4,7 @@ import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
 import type {
-  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table, View,
+  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table, Trigger, View,
 } from '../ir/types.js';
 
 /**
@@ -16,9 +16,12 @@ import type {
 export function writeDslFile(ir: SchemaIR, naming: NamingTemplates): string {
   const normalized = normalizeSchema(ir, naming);
   const views = normalized.views ?? [];
+  const triggers = normalized.triggers ?? [];
   const vars = variableNames([...normalized.tables.map((t) => t.name), ...views.map((v) => v.name)]);
+  const triggerVars = variableNames([...vars.values(), ...triggers.map((t) => t.name)]);
   const used = new Set<string>(normalized.tables.length ? ['table'] : []);
-  const body = [...normalized.tables.map((t) => writeTable(t, vars, naming, used)), ...views.map((v) => writeView(v, vars, used))].join('\n\n');
+  const body = [...normalized.tables.map((t) => writeTable(t, vars, naming, used)), ...views.map((v) => writeView(v, vars, used)),
+    ...triggers.map((t) => writeTrigger(t, vars, triggerVars, used))].join('\n\n');
   const imports = [...used].sort();
   return `// Written by \`schemac import\`. Edit freely: this file is now the source of the schema.\n`
     + `import { ${imports.join(', ')} } from 'schemac';\n\n${body}\n`;
@@ -34,7 +37,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf view t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf view trigger t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -127,6 +130,15 @@ function writeView(v: View, vars: Map<string, string>, used: Set<string>): strin
     ...(v.checkOption !== 'NONE' ? [`checkOption: ${str(v.checkOption.toLowerCase())}`] : []),
   ];
   return `export const ${vars.get(v.name)} = view(${str(v.name)}, ${verbatimSql(v.select, used)}${options.length ? `, { ${options.join(', ')} }` : ''});`;
+}
+
+/** `export const t = trigger('name', { table, timing, event, sqlMode? }, sql\`body\`)`, the table by its variable. */
+function writeTrigger(t: Trigger, vars: Map<string, string>, own: Map<string, string>, used: Set<string>): string {
+  used.add('trigger');
+  const table = vars.get(t.table) ?? str(t.table);
+  const spec = [`table: ${table}`, `timing: ${str(t.timing.toLowerCase())}`, `event: ${str(t.event.toLowerCase())}`,
+    ...(t.sqlMode !== undefined ? [`sqlMode: ${str(t.sqlMode)}`] : [])];
+  return `export const ${own.get(t.name)} = trigger(${str(t.name)}, { ${spec.join(', ')} }, ${verbatimSql(t.body, used)});`;
 }
 
 function typeCall(c: Column, used: Set<string>): string {

@@ -1,7 +1,7 @@
 import {
   dropsColumnChecksWithColumn, namesLikeMariadb, renameColumnRewritesExpressions, renamesGeneratedCheckNames, type ServerProfile,
 } from '../dialect/mysql/server.js';
-import type { View } from '../ir/types.js';
+import type { Trigger, View } from '../ir/types.js';
 import type {
   Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
@@ -55,6 +55,27 @@ export class Catalog {
   readonly views: View[] = [];
   constructor(readonly server: ServerProfile) {}
 
+  /** Triggers in the order they were created. */
+  readonly triggers: Trigger[] = [];
+
+  findTrigger(name: string): Trigger | undefined {
+    return this.triggers.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addTrigger(trigger: Trigger, replace: boolean): void {
+    this.get(trigger.table);
+    const i = this.triggers.findIndex((t) => t.name.toLowerCase() === trigger.name.toLowerCase());
+    if (i >= 0 && !replace) throw new CatalogError(`trigger ${trigger.name} already exists`);
+    if (i >= 0) this.triggers[i] = trigger;
+    else this.triggers.push(trigger);
+  }
+
+  dropTrigger(name: string): void {
+    const i = this.triggers.findIndex((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new CatalogError(`trigger ${name} does not exist`);
+    this.triggers.splice(i, 1);
+  }
+
   findView(name: string): View | undefined {
     return this.views.find((v) => v.name === name);
   }
@@ -95,6 +116,8 @@ export class Catalog {
     const i = this.tables.findIndex((t) => t.name === name);
     if (i < 0) throw new CatalogError(`table ${name} does not exist`);
     this.tables.splice(i, 1);
+    // The server drops a table's triggers with it.
+    for (let k = this.triggers.length - 1; k >= 0; k--) if (this.triggers[k].table === name) this.triggers.splice(k, 1);
   }
 
   /** RENAME TABLE: references follow, and so do auto-named constraints (`old_ibfk_1` → `new_ibfk_1`). */
@@ -102,6 +125,7 @@ export class Catalog {
     const t = this.get(from);
     if (this.find(to)) throw new CatalogError(`table ${to} already exists`);
     t.name = to;
+    for (let k = 0; k < this.triggers.length; k++) if (this.triggers[k].table === from) this.triggers[k] = { ...this.triggers[k], table: to };
     const prefix = (kind: string) => new RegExp(`^${escapeRegExp(from)}_${kind}_(\\d+)$`);
     t.foreignKeys = t.foreignKeys.map((fk) => {
       const m = prefix('ibfk').exec(fk.name);
@@ -427,7 +451,10 @@ export class Catalog {
         foreignKeys: [...t.foreignKeys], checks: [...t.checks], options: { ...t.options }, ...(t.pos ? { pos: t.pos } : {}),
       };
     });
-    return { ir: { kind: 'schema', tables, ...(this.views.length ? { views: [...this.views] } : {}) }, hints: hints.build() };
+    // A trigger goes with its table (DROP TABLE) and follows it (RENAME TABLE): see dropTable, renameTable.
+    const triggers = [...this.triggers];
+    return { ir: { kind: 'schema', tables, ...(this.views.length ? { views: [...this.views] } : {}),
+      ...(triggers.length ? { triggers } : {}) }, hints: hints.build() };
   }
 }
 

@@ -11,6 +11,7 @@ import { ReadContext } from './context.js';
 import { configProfile, jsonIsLongtext, type ServerProfile } from '../dialect/mysql/server.js';
 import { createTable } from './create-table.js';
 import { createView, dropView } from './view.js';
+import { createTrigger, dropTrigger, sqlModeOf } from './trigger.js';
 import { Cursor, ImportError } from './cursor.js';
 import { indexParts, parsedName } from './keys.js';
 import { lexSql, type Token } from '../dialect/mysql/lexer.js';
@@ -102,7 +103,11 @@ const OTHER_OBJECTS = new Set(['VIEW', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVEN
 function readStatement(state: ImportState, tokens: readonly Token[]): void {
   const cur = new Cursor(tokens);
   const first = tokens[0];
-  if (cur.atWord('SET')) return;
+  if (cur.atWord('SET')) {
+    const mode = sqlModeOf(tokens);
+    if (mode !== undefined) state.sqlMode = mode;
+    return;
+  }
   if (cur.atWord('CREATE')) {
     let k = 1;
     if (tokens[k]?.upper === 'OR' && tokens[k + 1]?.upper === 'REPLACE') k += 2;
@@ -111,6 +116,7 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
     if (what === 'TABLE' || (what === 'TEMPORARY' && tokens[k + 1]?.upper === 'TABLE')) return createTable(state, tokens);
     if (what === 'INDEX' || (what === 'UNIQUE' && tokens[k + 1]?.upper === 'INDEX')) return createIndex(state, tokens);
     if (what === 'VIEW' || isViewHead(tokens)) return createView(state, tokens);
+    if (what === 'TRIGGER' || isTriggerHead(tokens)) return createTrigger(state, tokens);
     if (what === 'FULLTEXT' || what === 'SPATIAL' || what === 'VECTOR') {
       throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${what} index is not in the schema IR`, first.start);
     }
@@ -120,6 +126,7 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
   if (cur.atWord('ALTER', 'TABLE') || cur.atWord('ALTER', 'ONLINE') || cur.atWord('ALTER', 'IGNORE')) return alterTable(state, tokens);
   if (cur.atWord('ALTER') && isViewHead(tokens)) return createView(state, tokens);
   if (cur.atWord('DROP', 'VIEW')) return dropView(state, tokens);
+  if (cur.atWord('DROP', 'TRIGGER')) return dropTrigger(state, tokens);
   if (cur.atWord('DROP', 'TABLE') || cur.atWord('DROP', 'TABLES')) return dropTable(state, tokens);
   if (cur.atWord('DROP', 'INDEX')) return dropIndex(state, tokens);
   if (cur.atWord('RENAME', 'TABLE') || cur.atWord('RENAME', 'TABLES')) return renameTable(state, tokens);
@@ -137,6 +144,16 @@ function isViewHead(tokens: readonly Token[]): boolean {
     const t = tokens[k];
     if (t.kind === 'word' && t.upper === 'VIEW') return true;
     if (t.kind === 'word' && ['TABLE', 'INDEX', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT', 'AS', 'SEQUENCE', 'DATABASE', 'SCHEMA', 'USER'].includes(t.upper)) return false;
+  }
+  return false;
+}
+
+/** Whether a CREATE statement is about a trigger: TRIGGER after [OR REPLACE] and DEFINER = user. */
+function isTriggerHead(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length && k < 20; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.upper === 'TRIGGER') return true;
+    if (t.kind === 'word' && ['TABLE', 'VIEW', 'PROCEDURE', 'FUNCTION', 'EVENT', 'INDEX', 'ON'].includes(t.upper)) return false;
   }
   return false;
 }

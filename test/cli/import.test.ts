@@ -138,4 +138,41 @@ describe('schemac import', () => {
       await db.drop();
     }
   });
+
+  it('imports triggers with their sql_mode (MariaDB) from a dump-like file and from a live database to the same snapshot', async () => {
+    const sql = 'CREATE TABLE `member` (\n  `id` int NOT NULL,\n  `name` varchar(64) NOT NULL,\n  PRIMARY KEY (`id`)\n);\n'
+      + "SET sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION';\n"
+      + 'DELIMITER ;;\nCREATE DEFINER=`root`@`localhost` TRIGGER `member_trim` BEFORE INSERT ON `member` FOR EACH ROW BEGIN\n'
+      + '  SET NEW.name = TRIM(NEW.name);\n  SET NEW.name = CONCAT(\'`\', NEW.name);\nEND;;\nDELIMITER ;\n';
+    const fromFile = tempDir('import-triggers');
+    writeFileSync(join(fromFile, 'schemac.config.json'), JSON.stringify({
+      dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+    }));
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("export const member_trim = trigger('member_trim', { table: member, timing: 'before', event: 'insert', "
+      + "sqlMode: 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION' }, sql`BEGIN\n  SET NEW.name = TRIM(NEW.name);\n  SET NEW.name = CONCAT('\\`', NEW.name);\nEND`);");
+    const files = tree(fromFile);
+    expect(files['generated/app/schema.sql']).toContain("DELIMITER ;;\nSET STATEMENT sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION' FOR CREATE TRIGGER `member_trim`");
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+    expect(tree(fromFile)).toEqual(files);
+
+    const db = await scratchDatabase('import_triggers');
+    try {
+      await runSql(db.conn, files['generated/app/schema.sql']);
+      const live = tempDir('import-triggers-url');
+      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const u = schemac(live, 'import', url.toString(), '--db', 'app');
+      expect(u.stderr).toBe('');
+      expect(u.status).toBe(0);
+      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
+    } finally {
+      await db.drop();
+    }
+  });
 });
