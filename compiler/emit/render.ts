@@ -85,7 +85,9 @@ function longGroup(line: string): boolean {
  */
 export function terminated(s: Statement): string {
   const sql = formatStatement(s);
-  return s.delimiter ? `DELIMITER ${s.delimiter}\n${sql}${s.delimiter}\nDELIMITER ;` : sql + ';';
+  // After a line comment the delimiter goes on a line of its own (it would be part of the comment).
+  const end = /(--\s|#)[^\n]*$/.test(sql) ? '\n' : '';
+  return s.delimiter ? `DELIMITER ${s.delimiter}\n${sql}${end}${s.delimiter}\nDELIMITER ;` : sql + end + ';';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { expressionEmbeddingProblem } from './sql-expr.js';
+import { expressionEmbeddingProblem, programBodyProblem } from './sql-expr.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
   PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize, Trigger, TriggerEvent, TriggerTiming, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
@@ -277,8 +277,8 @@ export function decodeViews(value: unknown, path: string, tables: readonly Table
 /** A stored program's body: text that embeds in a statement (quotes closed), `;` allowed inside. */
 const body: Read<string> = (value, path) => {
   const text = string(value, path);
-  const problem = expressionEmbeddingProblem(text.replace(/;/g, ' '));
-  return problem && problem.code !== 'disallowed' ? fail(path, `the SQL body ${problem.message}`) : text;
+  const problem = programBodyProblem(text);
+  return problem ? fail(path, `the SQL body ${problem.message}`) : text;
 };
 
 const TIMINGS: readonly TriggerTiming[] = ['BEFORE', 'AFTER'];

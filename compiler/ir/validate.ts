@@ -1,9 +1,9 @@
-import type { ServerProfile } from '../dialect/mysql/server.js';
+import { setStatementFor, type ServerProfile } from '../dialect/mysql/server.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
-import { checkSqlExpression, expressionEmbeddingProblem, type ExprContext } from './sql-expr.js';
+import { checkSqlExpression, expressionEmbeddingProblem, programBodyProblem, type ExprContext } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
@@ -196,6 +196,12 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
   return out;
 }
 
+/** Objects in declaration order (file, line, column), so that a second declaration is the one reported. */
+function inDeclarationOrder<T extends { readonly pos?: SourcePos }>(list: readonly T[]): T[] {
+  const at = (x: T) => (x.pos ? `${x.pos.file}\0${String(x.pos.line).padStart(9, '0')}\0${String(x.pos.column).padStart(9, '0')}` : '');
+  return [...list].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
+}
+
 /** The types whose literal defaults are numbers (TYPE_FACTS numeric). */
 type NumericType = Extract<ColumnType, { readonly kind: 'int' | 'decimal' | 'float' | 'double' | 'boolean' | 'year' }>;
 
@@ -248,7 +254,7 @@ class Validator {
   private triggers(triggers: readonly Trigger[]): void {
     const names = new Map<string, Trigger>();
     const slots = new Map<string, Trigger>();
-    for (const t of triggers) {
+    for (const t of inDeclarationOrder(triggers)) {
       this.name(t.name, 'trigger', null, t.pos);
       const key = lower(t.name);
       if (names.has(key)) {
@@ -268,8 +274,11 @@ class Validator {
           t.pos, 'merge their bodies into one trigger (BEGIN ... END)');
       }
       slots.set(slot, t);
-      const body = typeof t.body === 'string' ? t.body.trim() : '';
-      const problem = body === '' ? { message: 'is empty' } : expressionEmbeddingProblem(body.replace(/;/g, ' '));
+      if (t.sqlMode !== undefined && !setStatementFor(this.server)) {
+        this.report('E_TRIGGER_SQL_MODE', `trigger ${q(t.name)} declares its sql_mode, which only MariaDB's SET STATEMENT ... FOR can give a trigger in one statement`,
+          t.pos, 'leave sqlMode out (the trigger takes the sql_mode of the session that runs the migration), or set the dialect to mariadb');
+      }
+      const problem = programBodyProblem(typeof t.body === 'string' ? t.body : '');
       if (problem) {
         this.report('E_TRIGGER_BODY', `trigger ${q(t.name)}: the body ${problem.message}`, t.pos,
           'write the body as one statement or BEGIN ... END, with every quote and comment closed');
@@ -282,9 +291,7 @@ class Validator {
   /** Names (free, not a table's), and a SELECT that can be written into CREATE VIEW. */
   private views(views: readonly View[]): void {
     const seen = new Map<string, View>();
-    // In declaration order, so a second declaration is the one reported.
-    const at = (v: View) => (v.pos ? `${v.pos.file}\0${String(v.pos.line).padStart(9, '0')}\0${String(v.pos.column).padStart(9, '0')}` : '');
-    for (const v of [...views].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0))) {
+    for (const v of inDeclarationOrder(views)) {
       this.name(v.name, 'view', null, v.pos);
       const key = lower(v.name);
       const table = this.tablesCi.get(key);

@@ -4,7 +4,10 @@ import { viewState } from '../../compiler/dsl/view.js';
 import { sql } from '../../compiler/dsl/sql.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import { readSnapshot, schemaHash, writeSnapshot } from '../../compiler/ir/snapshot.js';
-import type { Column, SchemaIR, Table, View } from '../../compiler/ir/types.js';
+import type { Column, SchemaIR, Table, Trigger, View } from '../../compiler/ir/types.js';
+import { printDdl } from '../../compiler/dialect/mysql/ddl.js';
+import { configProfile } from '../../compiler/dialect/mysql/server.js';
+import { terminated } from '../../compiler/emit/render.js';
 import { planChanges } from '../../compiler/plan/plan.js';
 import { downStatements, upStatements } from '../../compiler/plan/types.js';
 import { HintsBuilder } from '../../compiler/ir/hints.js';
@@ -69,5 +72,33 @@ describe('planning views', () => {
       'DROP VIEW `b_top`', 'DROP VIEW `a_base`', 'CREATE VIEW `a_base` AS', 'CREATE VIEW `b_top` AS']);
     const alone = planChanges(executionChanges(from, schema([table('t', 'a')], [v('b_top', 'SELECT a FROM a_base WHERE a > 0'), v('a_base', 'SELECT a FROM t')])));
     expect(upStatements(alone).map((s) => s.sql.split('\n')[0])).toEqual(['CREATE OR REPLACE VIEW `b_top` AS']);
+  });
+});
+
+describe('triggers', () => {
+  const tr = (body: string, more: Partial<Trigger> = {}): Trigger =>
+    ({ kind: 'trigger', name: 'tr', table: 't', timing: 'BEFORE', event: 'INSERT', body, ...more });
+
+  it('prints the sql_mode with SET STATEMENT on MariaDB only, and a delimiter only for a body holding ;', () => {
+    const withMode = tr('SET NEW.a = 1', { sqlMode: 'STRICT_ALL_TABLES' });
+    expect(printDdl({ kind: 'createTrigger', trigger: withMode }, configProfile('mariadb')).sql)
+      .toBe("SET STATEMENT sql_mode = 'STRICT_ALL_TABLES' FOR CREATE TRIGGER `tr` BEFORE INSERT ON `t` FOR EACH ROW\nSET NEW.a = 1");
+    expect(printDdl({ kind: 'createTrigger', trigger: withMode }, configProfile('mysql')).sql)
+      .toBe('CREATE TRIGGER `tr` BEFORE INSERT ON `t` FOR EACH ROW\nSET NEW.a = 1');
+    expect(printDdl({ kind: 'createTrigger', trigger: tr("SET NEW.a = ';'") }).delimiter).toBeUndefined();
+    expect(printDdl({ kind: 'createTrigger', trigger: tr('BEGIN SET NEW.a = 1; END') }).delimiter).toBe(';;');
+    expect(printDdl({ kind: 'createTrigger', trigger: tr("BEGIN SET NEW.a = ';;'; END") }).delimiter).toBe('$$');
+    expect(terminated(printDdl({ kind: 'createTrigger', trigger: tr('BEGIN SET NEW.a = 1; END -- done') })))
+      .toBe('DELIMITER ;;\nCREATE TRIGGER `tr` BEFORE INSERT ON `t` FOR EACH ROW\nBEGIN SET NEW.a = 1; END -- done\n;;\nDELIMITER ;');
+  });
+
+  it('reads back from the snapshot, strictly', () => {
+    const s = schema([table('t', 'a')]);
+    const withTrigger = normalizeSchema({ ...s, triggers: [tr('BEGIN SET NEW.a = 1; END;', { sqlMode: 'strict_all_tables' })] });
+    expect(withTrigger.triggers).toEqual([tr('BEGIN SET NEW.a = 1; END', { sqlMode: 'STRICT_ALL_TABLES' })]);
+    const text = writeSnapshot(withTrigger);
+    expect(readSnapshot(text)).toEqual(withTrigger);
+    expect(() => readSnapshot(text.replace('"table": "t"', '"table": "nope"'))).toThrow(/triggers\[0\]\.table: no table is named "nope"/);
+    expect(() => readSnapshot(text.replace('"BEFORE"', '"INSTEAD"'))).toThrow(/triggers\[0\]\.timing/);
   });
 });
