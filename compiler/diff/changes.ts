@@ -1,4 +1,4 @@
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions, Trigger, View } from '../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Routine, Table, TableOptions, Trigger, View } from '../ir/types.js';
 
 /**
  * One difference between two schemas. Drops carry the whole dropped object so the reverse
@@ -77,6 +77,10 @@ export type Change =
   | { readonly kind: 'createTrigger'; readonly trigger: Trigger }
   | { readonly kind: 'dropTrigger'; readonly trigger: Trigger }
   /** A trigger whose table, timing, event, body or sql_mode changes (its name is kept): dropped and created again. */
-  | { readonly kind: 'alterTrigger'; readonly from: Trigger; readonly to: Trigger };
+  | { readonly kind: 'alterTrigger'; readonly from: Trigger; readonly to: Trigger }
+  | { readonly kind: 'createRoutine'; readonly routine: Routine }
+  | { readonly kind: 'dropRoutine'; readonly routine: Routine }
+  /** A procedure or function whose parameters, RETURNS type, characteristics, body or sql_mode change: dropped and created again. */
+  | { readonly kind: 'alterRoutine'; readonly from: Routine; readonly to: Routine };
 
 export type ChangeKind = Change['kind'];

@@ -1,5 +1,5 @@
 import { checkClause, columnSql, foreignKeyClause, identList, indexClause, tableOptionsSql } from '../dialect/mysql/sql.js';
-import { assertNever, type Trigger, type View } from '../ir/types.js';
+import { assertNever, type Routine, type Trigger, type View } from '../ir/types.js';
 import type { Change } from './changes.js';
 
 /** One change as a line: what differs, with the definitions on both sides where there are two. */
@@ -33,6 +33,9 @@ export function describeChange(change: Change): string {
     case 'createTrigger': return `add trigger ${change.trigger.name}: ${triggerLine(change.trigger)}`;
     case 'dropTrigger': return `drop trigger ${change.trigger.name} (was ${triggerLine(change.trigger)})`;
     case 'alterTrigger': return `change trigger ${change.to.name}: ${triggerLine(change.from)} -> ${triggerLine(change.to)}`;
+    case 'createRoutine': return `add ${routineKind(change.routine)} ${change.routine.name}: ${routineLine(change.routine)}`;
+    case 'dropRoutine': return `drop ${routineKind(change.routine)} ${change.routine.name} (was ${routineLine(change.routine)})`;
+    case 'alterRoutine': return `change ${routineKind(change.to)} ${change.to.name}: ${routineLine(change.from)} -> ${routineLine(change.to)}`;
     default: return assertNever(change, 'change');
   }
 }
@@ -48,4 +51,16 @@ function viewLine(v: View): string {
 /** A trigger on one line: when it runs, its sql_mode when given, its body. */
 function triggerLine(t: Trigger): string {
   return `${t.timing} ${t.event} ON ${t.table}${t.sqlMode !== undefined ? ` [sql_mode ${t.sqlMode}]` : ''}: ${t.body.replace(/\s+/g, ' ')}`;
+}
+
+function routineKind(r: Routine): string {
+  return r.type === 'FUNCTION' ? 'function' : 'procedure';
+}
+
+/** A routine on one line: its parameters, RETURNS, the characteristics that are not the defaults, its body. */
+function routineLine(r: Routine): string {
+  const traits = [r.deterministic ? 'DETERMINISTIC' : '', r.dataAccess !== 'CONTAINS SQL' ? r.dataAccess : '',
+    r.security !== 'DEFINER' ? `SQL SECURITY ${r.security}` : '', r.comment ? `COMMENT ${JSON.stringify(r.comment)}` : '',
+    r.sqlMode !== undefined ? `[sql_mode ${r.sqlMode}]` : ''].filter(Boolean);
+  return `(${r.params})${r.returns !== null ? ` RETURNS ${r.returns}` : ''}${traits.length ? ' ' + traits.join(' ') : ''}: ${r.body.replace(/\s+/g, ' ')}`;
 }

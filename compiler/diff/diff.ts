@@ -4,7 +4,7 @@ import {
   charsetOfCollation, DEFAULT_SERVER, engineOf, resolveCharset, sameCollation, type CharsetSpelling, type Collation,
 } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
-import type { Check, Column, ForeignKey, Index, SchemaIR, Table, TableOptions, Trigger, View } from '../ir/types.js';
+import type { Check, Column, ForeignKey, Index, Routine, SchemaIR, Table, TableOptions, Trigger, View } from '../ir/types.js';
 import type { Change } from './changes.js';
 import { columnRenamedFrom, NO_HINTS, tableRenamedFrom, type BuildHints } from '../ir/hints.js';
 
@@ -111,7 +111,30 @@ export function differencesOf(d: SchemaDiff): Change[] {
     ...d.tables.flatMap((x) => x.changes),
     ...d.views,
     ...d.triggers,
+    ...d.routines,
   ];
+}
+
+/** The procedures and functions created, dropped and changed, by kind and name; texts compared in canonical form. */
+export function diffRoutines(from: readonly Routine[], to: readonly Routine[]): Change[] {
+  const key = (r: Routine) => `${r.type} ${r.name.toLowerCase()}`;
+  const changes: Change[] = [];
+  const toByName = new Map(to.map((r) => [key(r), r]));
+  const fromByName = new Map(from.map((r) => [key(r), r]));
+  for (const a of from) {
+    const b = toByName.get(key(a));
+    if (!b) changes.push({ kind: 'dropRoutine', routine: a });
+    else if (!sameRoutine(a, b)) changes.push({ kind: 'alterRoutine', from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(key(b))) changes.push({ kind: 'createRoutine', routine: b });
+  return changes;
+}
+
+export function sameRoutine(a: Routine, b: Routine): boolean {
+  const text = (x: string | null, y: string | null) => (x === null || y === null ? x === y : x.trim() === y.trim() || sameSqlExpression(x, y));
+  return a.deterministic === b.deterministic && a.dataAccess === b.dataAccess && a.security === b.security && a.comment === b.comment
+    && text(a.params, b.params) && text(a.returns, b.returns) && text(a.body, b.body)
+    && (a.sqlMode === undefined || b.sqlMode === undefined || a.sqlMode === b.sqlMode);
 }
 
 /**
@@ -173,6 +196,8 @@ export interface SchemaDiff {
   readonly keptViews: readonly View[];
   /** The triggers created, dropped and changed (diffTriggers). */
   readonly triggers: readonly Change[];
+  /** The procedures and functions created, dropped and changed (diffRoutines). */
+  readonly routines: readonly Change[];
   readonly tables: ReadonlyArray<{
     readonly pair: TablePair; readonly changes: readonly Change[];
     /** What each side's table character set means, for its columns to inherit. */
@@ -190,6 +215,7 @@ export function diffTables(from: SchemaIR, to: SchemaIR, options: DiffOptions = 
     views: diffViews(from.views ?? [], to.views ?? []),
     keptViews: (from.views ?? []).filter((v) => (to.views ?? []).some((w) => w.name === v.name && sameView(v, w))),
     triggers: diffTriggers(from.triggers ?? [], to.triggers ?? [], pairing),
+    routines: diffRoutines(from.routines ?? [], to.routines ?? []),
     tables: pairing.pairs.map((pair) => {
       const charsets: CharsetContext = {
         server, from: resolveCharset(pair.from.options, databases.from, server), to: resolveCharset(pair.to.options, databases.to, server),

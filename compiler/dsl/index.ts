@@ -13,6 +13,8 @@ export { table, index, unique, primaryKey, foreignKey, check } from './table.js'
 export type { TableDef, TableItem, TableSpec, ForeignKeySpec } from './table.js';
 export { view } from './view.js';
 export { trigger } from './trigger.js';
+export { procedure, storedFunction } from './routine.js';
+export type { RoutineDef, RoutineOptions, FunctionOptions } from './routine.js';
 export type { TriggerDef, TriggerSpec } from './trigger.js';
 export type { ViewDef, ViewOptions } from './view.js';
 export { sql } from './sql.js';

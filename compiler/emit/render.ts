@@ -121,7 +121,9 @@ export function schemaStatements(ir: SchemaIR, server?: ServerProfile): Statemen
   // Views last, each after the views it reads.
   const views = orderViews(ir.views ?? []);
   for (const v of [...views.keys()].sort((a, b) => views.get(a)! - views.get(b)!)) out.push(printDdl({ kind: 'createView', view: v }));
-  // Triggers after every table and view, by name.
+  // Routines before the views and triggers that may call them; triggers after every table and view, by name.
+  const routines = (ir.routines ?? []).map((r) => printDdl({ kind: 'createRoutine', routine: r }, server));
+  out.splice(out.length - views.size, 0, ...routines);
   for (const t of ir.triggers ?? []) out.push(printDdl({ kind: 'createTrigger', trigger: t }, server));
   return out;
 }

@@ -1,7 +1,7 @@
 import { expressionEmbeddingProblem, programBodyProblem } from './sql-expr.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
-  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize, Trigger, TriggerEvent, TriggerTiming, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
+  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize, Routine, RoutineDataAccess, Trigger, TriggerEvent, TriggerTiming, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
 } from './types.js';
 
 /*
@@ -298,6 +298,30 @@ export function decodeTriggers(value: unknown, path: string, tables: readonly Ta
     if (names.has(key)) fail(at(at(path, i), 'name'), `a second trigger named ${JSON.stringify(t.name)}`);
     names.add(key);
     if (!tableNames.has(t.table.toLowerCase())) fail(at(at(path, i), 'table'), `no table is named ${JSON.stringify(t.table)}`);
+  });
+  return list;
+}
+
+const DATA_ACCESS: readonly RoutineDataAccess[] = ['CONTAINS SQL', 'NO SQL', 'READS SQL DATA', 'MODIFIES SQL DATA'];
+
+/** A parameter list: empty, or text with its quotes closed. */
+const paramText: Read<string> = (value, path) => (string(value, path).trim() === '' ? string(value, path) : body(value, path));
+
+const routines = array(shape<Routine>({
+  kind: kindIs('routine'), type: oneOf(['PROCEDURE', 'FUNCTION'] as const), name: string, params: paramText, returns: nullable(body),
+  deterministic: boolean, dataAccess: oneOf(DATA_ACCESS), security: oneOf(VIEW_SECURITY), comment: string, body,
+}, { sqlMode: string }));
+
+/** The routines of an IR read from JSON: a procedure's and a function's names unique among their kind. */
+export function decodeRoutines(value: unknown, path: string): readonly Routine[] {
+  const list = routines(value, path);
+  const names = new Set<string>();
+  list.forEach((r, i) => {
+    const key = `${r.type} ${r.name.toLowerCase()}`;
+    if (names.has(key)) fail(at(at(path, i), 'name'), `a second ${r.type.toLowerCase()} named ${JSON.stringify(r.name)}`);
+    names.add(key);
+    if (r.type === 'FUNCTION' && r.returns === null) fail(at(at(path, i), 'returns'), 'a function has a RETURNS type');
+    if (r.type === 'PROCEDURE' && r.returns !== null) fail(at(at(path, i), 'returns'), 'a procedure has no RETURNS type');
   });
   return list;
 }

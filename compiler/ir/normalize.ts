@@ -4,7 +4,7 @@ import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
-  TableOptions, Trigger, View,
+  Routine, TableOptions, Trigger, View,
 } from './types.js';
 import { assertNever, DEFAULT_NAMING } from './types.js';
 
@@ -18,8 +18,23 @@ export function normalizeSchema(ir: SchemaIR, naming: NamingTemplates = DEFAULT_
   const tables = ir.tables.map((t) => normalizeTable(t, naming));
   const views = (ir.views ?? []).map(normalizeView).sort((a, b) => compareNames(a.name, b.name));
   const triggers = (ir.triggers ?? []).map(normalizeTrigger).sort((a, b) => compareNames(a.name, b.name));
+  const routines = (ir.routines ?? []).map(normalizeRoutine).sort((a, b) => compareNames(a.type, b.type) || compareNames(a.name, b.name));
   return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)), ...(views.length ? { views } : {}),
-    ...(triggers.length ? { triggers } : {}) };
+    ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}) };
+}
+
+/** A routine in one spelling: texts trimmed, the body without a trailing `;`, sql_mode as for a trigger. */
+function normalizeRoutine(r: Routine): Routine {
+  const { sqlMode: _omit, ...rest } = r;
+  const sqlMode = normalSqlMode(r.sqlMode);
+  return {
+    ...rest, params: r.params.trim(), returns: r.returns === null ? null : r.returns.trim(),
+    body: r.body.trim().replace(/;\s*$/, '').trim(), ...(sqlMode !== undefined ? { sqlMode } : {}),
+  };
+}
+
+function normalSqlMode(mode: string | undefined): string | undefined {
+  return mode === undefined ? undefined : mode.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean).join(',');
 }
 
 /** A trigger in one spelling: its body without surrounding white space or a trailing `;`, sql_mode upper-cased. */

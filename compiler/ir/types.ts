@@ -185,6 +185,31 @@ export interface Trigger {
   readonly pos?: SourcePos;
 }
 
+export type RoutineType = 'PROCEDURE' | 'FUNCTION';
+export type RoutineDataAccess = 'CONTAINS SQL' | 'NO SQL' | 'READS SQL DATA' | 'MODIFIES SQL DATA';
+
+/**
+ * A stored procedure or function. `params` is the text inside the parentheses and `returns` a
+ * function's RETURNS type, as written (the servers keep them so); `body` the routine's statement
+ * (one statement or BEGIN ... END). The characteristics are explicit after normalisation (the
+ * servers' defaults: NOT DETERMINISTIC, CONTAINS SQL, SQL SECURITY DEFINER, no comment). The
+ * DEFINER is not part of the schema; `sqlMode` as for a trigger.
+ */
+export interface Routine {
+  readonly kind: 'routine';
+  readonly type: RoutineType;
+  readonly name: string;
+  readonly params: string;
+  readonly returns: string | null;
+  readonly deterministic: boolean;
+  readonly dataAccess: RoutineDataAccess;
+  readonly security: ViewSecurity;
+  readonly comment: string;
+  readonly body: string;
+  readonly sqlMode?: string;
+  readonly pos?: SourcePos;
+}
+
 export interface SchemaIR {
   readonly kind: 'schema';
   /** Sorted by name after normalisation. */
@@ -193,6 +218,8 @@ export interface SchemaIR {
   readonly views?: readonly View[];
   /** Sorted by name after normalisation; absent when there are none. */
   readonly triggers?: readonly Trigger[];
+  /** Procedures and functions, sorted by type and name after normalisation; absent when there are none. */
+  readonly routines?: readonly Routine[];
 }
 
 /** Naming templates (SPEC §3–4). */

@@ -8,7 +8,7 @@ import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, SchemaIR, SourcePos, Table, Trigger, View,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, Routine, SchemaIR, SourcePos, Table, Trigger, View,
 } from './types.js';
 
 /**
@@ -193,6 +193,7 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
   }
   for (const v of Array.isArray(ir?.views) ? ir.views : []) if (v) name(v.name, 'view', v.pos);
   for (const t of Array.isArray(ir?.triggers) ? ir.triggers : []) if (t) name(t.name, 'trigger', t.pos);
+  for (const r of Array.isArray(ir?.routines) ? ir.routines : []) if (r) name(r.name, r.type === 'FUNCTION' ? 'function' : 'procedure', r.pos);
   return out;
 }
 
@@ -246,6 +247,36 @@ class Validator {
     this.constraintNames(tables);
     this.views(Array.isArray(this.ir?.views) ? this.ir.views : []);
     this.triggers(Array.isArray(this.ir?.triggers) ? this.ir.triggers : []);
+    this.routines(Array.isArray(this.ir?.routines) ? this.ir.routines : []);
+  }
+
+  // ---------------------------------------------------------------- routines
+
+  /** Names unique per kind (procedures and functions have a namespace each), texts that embed. */
+  private routines(routines: readonly Routine[]): void {
+    const names = new Set<string>();
+    for (const r of inDeclarationOrder(routines)) {
+      const kind = r.type === 'FUNCTION' ? 'function' : 'procedure';
+      this.name(r.name, kind, null, r.pos);
+      const key = `${r.type} ${lower(r.name)}`;
+      if (names.has(key)) {
+        this.report('E_DUPLICATE_ROUTINE', `${kind} ${q(r.name)} is declared twice (routine names are compared case-insensitively)`, r.pos,
+          `rename one of the ${kind}s, or remove the duplicate declaration`);
+      }
+      names.add(key);
+      for (const [what, text, required] of [['body', r.body, true], ['parameter list', r.params, false], ['RETURNS type', r.returns ?? '', r.type === 'FUNCTION']] as const) {
+        if (!required && String(text).trim() === '') continue;
+        const problem = programBodyProblem(String(text));
+        if (problem) {
+          this.report('E_ROUTINE_TEXT', `${kind} ${q(r.name)}: the ${what} ${problem.message}`, r.pos,
+            'write it as in CREATE PROCEDURE / CREATE FUNCTION, with every quote and comment closed');
+        }
+      }
+      if (r.sqlMode !== undefined && !setStatementFor(this.server)) {
+        this.report('E_ROUTINE_SQL_MODE', `${kind} ${q(r.name)} declares its sql_mode, which only MariaDB's SET STATEMENT ... FOR can give it in one statement`,
+          r.pos, 'leave sqlMode out (it takes the sql_mode of the session that runs the migration), or set the dialect to mariadb');
+      }
+    }
   }
 
   // ---------------------------------------------------------------- triggers

@@ -5,7 +5,7 @@ import type { Change } from '../diff/changes.js';
 import { columnsEqual } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
-import type { Column, ForeignKey, Index, Table, TableOptions, Trigger, View } from '../ir/types.js';
+import type { Column, ForeignKey, Index, Routine, Table, TableOptions, Trigger, View } from '../ir/types.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
@@ -23,7 +23,7 @@ import type { Plan, Risk, Step } from './types.js';
  */
 export const PHASE = {
   dropView: 0, dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
-  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13, createView: 14, createTrigger: 15,
+  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13, createRoutine: 14, createView: 15, createTrigger: 16,
 } as const;
 
 /**
@@ -108,6 +108,18 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         break;
       case 'alterTrigger':
         steps.push(dropTriggerStep(change, change.from, ' (to create it again changed)'), createTriggerStep(change, change.to, ' (changed)'));
+        break;
+      // Routines are created before the views and triggers that may call them (a view checks the
+      // functions it calls when it is created) and dropped after them; like triggers, a change is
+      // DROP + CREATE, whose down holds the old definition.
+      case 'createRoutine':
+        steps.push(createRoutineStep(change, change.routine, ''));
+        break;
+      case 'dropRoutine':
+        steps.push(dropRoutineStep(change, change.routine, ''));
+        break;
+      case 'alterRoutine':
+        steps.push(dropRoutineStep(change, change.from, ' (to create it again changed)'), createRoutineStep(change, change.to, ' (changed)'));
         break;
       case 'addColumn': {
         const prepared = preparedColumn(change);
@@ -228,7 +240,7 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
       case 'createTable': case 'dropTable': case 'renameTable': case 'dropColumn': case 'reorderColumns': case 'renameIndex':
       case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck': case 'createView': case 'dropView': case 'alterView':
-      case 'createTrigger': case 'dropTrigger': case 'alterTrigger':
+      case 'createTrigger': case 'dropTrigger': case 'alterTrigger': case 'createRoutine': case 'dropRoutine': case 'alterRoutine':
         break;
       default: assertNever(c, 'change');
     }
@@ -285,6 +297,9 @@ export function titleOf(changes: readonly Change[]): string {
       case 'createTrigger': phrases.push(['create trigger', c.trigger.name]); break;
       case 'dropTrigger': phrases.push(['drop trigger', c.trigger.name]); break;
       case 'alterTrigger': phrases.push(['change trigger', c.to.name]); break;
+      case 'createRoutine': phrases.push([`create ${c.routine.type.toLowerCase()}`, c.routine.name]); break;
+      case 'dropRoutine': phrases.push([`drop ${c.routine.type.toLowerCase()}`, c.routine.name]); break;
+      case 'alterRoutine': phrases.push([`change ${c.to.type.toLowerCase()}`, c.to.name]); break;
       default: assertNever(c, 'change');
     }
   }
@@ -530,6 +545,17 @@ class ViewSteps {
     }
     return out;
   }
+}
+
+function createRoutineStep(change: Change, r: Routine, note: string): StepPlan {
+  return { phase: PHASE.createRoutine, table: r.name, summary: `create ${r.type.toLowerCase()} ${r.name}${note}`, source: [change],
+    up: [{ kind: 'createRoutine', routine: r }], risks: [] };
+}
+
+/** Dropped after the views and triggers of the phase (ranked last), which may call it: their downs then find it. */
+function dropRoutineStep(change: Change, r: Routine, note: string): StepPlan {
+  return { phase: PHASE.dropView, table: r.name, summary: `drop ${r.type.toLowerCase()} ${r.name}${note}`, source: [change], rank: Number.MAX_SAFE_INTEGER,
+    up: [{ kind: 'dropRoutine', routine: r }], risks: [] };
 }
 
 function createTriggerStep(change: Change, t: Trigger, note: string): StepPlan {

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../compiler/diagnostics.js';
 import { isTableDef as isTable, tablesToIR } from '../../compiler/dsl/table.js';
 import { isViewDef, viewState } from '../../compiler/dsl/view.js';
 import { isTriggerDef, triggerState } from '../../compiler/dsl/trigger.js';
+import { isRoutineDef, routineState } from '../../compiler/dsl/routine.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import type { BuildHints, DeclaredSchema } from '../../compiler/ir/hints.js';
 
@@ -35,7 +36,7 @@ interface Declared {
 }
 
 /** Tables and views: the exported objects of a schema, ordered alike. */
-const isTableDef = (value: unknown): boolean => isTable(value) || isViewDef(value) || isTriggerDef(value);
+const isTableDef = (value: unknown): boolean => isTable(value) || isViewDef(value) || isTriggerDef(value) || isRoutineDef(value);
 
 /** Evaluates the schema files for real and returns the IR of their exported tables and views. */
 export async function evaluateSchemaFiles(rootDir: string, files: readonly string[], options: EvaluateOptions = {}): Promise<DeclaredSchema> {
@@ -128,7 +129,9 @@ export async function evaluateSchemaFilesWithDiagnostics(rootDir: string, files:
     const { ir, hints } = tablesToIR(tables.filter(isTable), diagnostics);
     const views = tables.flatMap((t) => viewState(t) ?? []);
     const triggers = tables.flatMap((t) => triggerState(t) ?? []);
-    return { ir: { ...ir, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}) }, hints, diagnostics };
+    const routines = tables.flatMap((t) => routineState(t) ?? []);
+    return { ir: { ...ir, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}) },
+      hints, diagnostics };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -32,7 +32,7 @@ export async function scratchDatabase(prefix: string): Promise<{ name: string; c
 
 /**
  * The database's shape from information_schema, without its name: tables with options,
- * columns in order, indexes, foreign keys, checks, views and triggers. Two databases with the same shape
+ * columns in order, indexes, foreign keys, checks, views, triggers and routines with their parameters. Two databases with the same shape
  * compare equal with toEqual.
  */
 export async function shape(conn: Conn, db: string): Promise<unknown> {
@@ -61,7 +61,13 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
   const triggers = await q(`SELECT TRIGGER_NAME AS t, EVENT_OBJECT_TABLE AS tableName, ACTION_TIMING AS timing,
     EVENT_MANIPULATION AS event, ACTION_STATEMENT AS body, ACTION_ORDER AS actionOrder, SQL_MODE AS sqlMode
     FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY TRIGGER_NAME`);
-  return { tables, columns, indexes, fks, checks, views, triggers };
+  const routines = await q(`SELECT ROUTINE_NAME AS t, ROUTINE_TYPE AS type, ROUTINE_DEFINITION AS body, DTD_IDENTIFIER AS returnType,
+    IS_DETERMINISTIC AS isDeterministic, SQL_DATA_ACCESS AS dataAccess, SECURITY_TYPE AS security, ROUTINE_COMMENT AS comment,
+    SQL_MODE AS sqlMode FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_TYPE, ROUTINE_NAME`);
+  const parameters = await q(`SELECT SPECIFIC_NAME AS t, ROUTINE_TYPE AS type, ORDINAL_POSITION AS pos, PARAMETER_MODE AS mode,
+    PARAMETER_NAME AS name, DTD_IDENTIFIER AS dataType FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ?
+    ORDER BY ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`);
+  return { tables, columns, indexes, fks, checks, views, triggers, routines, parameters };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { assertNever } from '../../ir/types.js';
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Table, TableOptions, Trigger, View } from '../../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Routine, Table, TableOptions, Trigger, View } from '../../ir/types.js';
 import {
   alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
   tableOptionsSql, valueSql, word,
@@ -102,7 +102,10 @@ export type Ddl =
   | { readonly kind: 'replaceView'; readonly from: View; readonly to: View }
   /** CREATE TRIGGER (no DEFINER), under its sql_mode where the server can say it in the statement. */
   | { readonly kind: 'createTrigger'; readonly trigger: Trigger }
-  | { readonly kind: 'dropTrigger'; readonly trigger: Trigger };
+  | { readonly kind: 'dropTrigger'; readonly trigger: Trigger }
+  /** CREATE PROCEDURE / FUNCTION (no DEFINER), under its sql_mode as a trigger. */
+  | { readonly kind: 'createRoutine'; readonly routine: Routine }
+  | { readonly kind: 'dropRoutine'; readonly routine: Routine };
 
 export type DdlKind = Ddl['kind'];
 
@@ -142,6 +145,8 @@ export function invertDdl(ddl: Ddl): Ddl[] {
     case 'replaceView': return [{ kind: 'replaceView', from: ddl.to, to: ddl.from }];
     case 'createTrigger': return [{ kind: 'dropTrigger', trigger: ddl.trigger }];
     case 'dropTrigger': return [{ kind: 'createTrigger', trigger: ddl.trigger }];
+    case 'createRoutine': return [{ kind: 'dropRoutine', routine: ddl.routine }];
+    case 'dropRoutine': return [{ kind: 'createRoutine', routine: ddl.routine }];
     default: return assertNever(ddl, 'statement');
   }
 }
@@ -177,7 +182,7 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
     case 'convertCharset': case 'refuseRows': return true;
     case 'backfill': return ddl.value.kind === 'expr';
     case 'createView': case 'replaceView': return true;
-    case 'dropView': case 'createTrigger': case 'dropTrigger': return false;
+    case 'dropView': case 'createTrigger': case 'dropTrigger': case 'createRoutine': case 'dropRoutine': return false;
     default: return assertNever(ddl, 'statement');
   }
 }
@@ -185,8 +190,9 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
 /** The statement as MySQL text. */
 export function printDdl(ddl: Ddl, server?: ServerProfile): Statement {
   const sql = ddlSql(ddl, server);
-  const delimiter = ddl.kind === 'createTrigger' ? delimiterFor(sql) : null;
-  return { sql, format: ddlHasUserSql(ddl), ...(delimiter ? { delimiter } : {}), ...(ddl.kind === 'createTrigger' ? { verbatim: true } : {}) };
+  const program = ddl.kind === 'createTrigger' || ddl.kind === 'createRoutine';
+  const delimiter = program ? delimiterFor(sql) : null;
+  return { sql, format: ddlHasUserSql(ddl), ...(delimiter ? { delimiter } : {}), ...(program ? { verbatim: true } : {}) };
 }
 
 /**
@@ -232,6 +238,19 @@ function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
       return `${mode}CREATE TRIGGER ${ident(t.name)} ${t.timing} ${t.event} ON ${ident(t.table)} FOR EACH ROW\n${t.body}`;
     }
     case 'dropTrigger': return `DROP TRIGGER ${ident(ddl.trigger.name)}`;
+    case 'createRoutine': {
+      const r = ddl.routine;
+      const mode = r.sqlMode !== undefined && _server && setStatementFor(_server) ? `SET STATEMENT sql_mode = ${literal(r.sqlMode)} FOR ` : '';
+      const lines = [`${mode}CREATE ${r.type} ${ident(r.name)}(${r.params})`,
+        ...(r.returns !== null ? [`RETURNS ${r.returns}`] : []),
+        ...(r.deterministic ? ['DETERMINISTIC'] : []),
+        ...(r.dataAccess !== 'CONTAINS SQL' ? [r.dataAccess] : []),
+        ...(r.security !== 'DEFINER' ? [`SQL SECURITY ${r.security}`] : []),
+        ...(r.comment !== '' ? [`COMMENT ${literal(r.comment)}`] : []),
+        r.body];
+      return lines.join('\n');
+    }
+    case 'dropRoutine': return `DROP ${ddl.routine.type} ${ident(ddl.routine.name)}`;
     default: return assertNever(ddl, 'statement');
   }
 }

@@ -1,0 +1,137 @@
+import type { Routine, RoutineDataAccess, RoutineType, ViewSecurity } from '../../ir/types.js';
+import { lexSql, type Token } from './lexer.js';
+
+/*
+ * Stored routines as CREATE PROCEDURE / CREATE FUNCTION text: what a .sql file holds and what
+ * SHOW CREATE PROCEDURE / FUNCTION prints on both servers
+ * (https://dev.mysql.com/doc/refman/8.0/en/create-procedure.html,
+ * https://mariadb.com/kb/en/create-procedure/, https://mariadb.com/kb/en/create-function/). One
+ * reader for the import and for introspection: information_schema.ROUTINES has no parameter list
+ * as written (PARAMETERS gives types as the server spells them), SHOW CREATE has it.
+ */
+
+/** Where a routine's text could not be read, and why. */
+export interface ProgramProblem {
+  readonly message: string;
+  readonly offset: number;
+  /** True for valid SQL the IR does not hold (not a syntax error). */
+  readonly unsupported?: boolean;
+}
+
+const DATA_ACCESS: ReadonlyArray<[readonly string[], RoutineDataAccess]> = [
+  [['CONTAINS', 'SQL'], 'CONTAINS SQL'], [['NO', 'SQL'], 'NO SQL'], [['READS', 'SQL', 'DATA'], 'READS SQL DATA'],
+  [['MODIFIES', 'SQL', 'DATA'], 'MODIFIES SQL DATA'],
+];
+
+/** Words that may follow a RETURNS type's name (its attributes); two-word ones take the next word. */
+const TYPE_ATTRIBUTES = new Set(['UNSIGNED', 'SIGNED', 'ZEROFILL', 'BINARY', 'ASCII', 'UNICODE', 'BYTE']);
+const TYPE_ATTRIBUTES_WITH_VALUE = new Set(['CHARSET', 'COLLATE']);
+
+/**
+ * Reads `CREATE [OR REPLACE] [DEFINER = user] {PROCEDURE | FUNCTION} [IF NOT EXISTS] name
+ * ([params]) [RETURNS type] [characteristic ...] body`. `text` is the statement without its
+ * delimiter; offsets in problems are into it. `replace` and `ifNotExists` say what the statement
+ * asked for.
+ */
+export function parseRoutine(text: string): { routine: Routine; replace: boolean; ifNotExists: boolean } | { problem: ProgramProblem } {
+  const lexed = lexSql(text);
+  if (lexed.error) return { problem: { message: lexed.error.message, offset: lexed.error.offset } };
+  const toks = lexed.tokens;
+  let i = 0;
+  const word = (k = 0) => (toks[i + k]?.kind === 'word' ? toks[i + k].upper : '');
+  const fail = (message: string, unsupported = false): { problem: ProgramProblem } =>
+    ({ problem: { message, offset: toks[i]?.start ?? text.length, ...(unsupported ? { unsupported } : {}) } });
+  const accept = (...words: string[]) => {
+    if (!words.every((w, k) => word(k) === w)) return false;
+    i += words.length;
+    return true;
+  };
+  if (!accept('CREATE')) return fail('expected CREATE');
+  const replace = accept('OR', 'REPLACE');
+  if (accept('DEFINER')) {
+    if (toks[i]?.text !== '=') return fail('expected "=" after DEFINER');
+    i++;
+    i++; // the user, then @host and any more of it, up to PROCEDURE / FUNCTION
+    while (i < toks.length && word() !== 'PROCEDURE' && word() !== 'FUNCTION') i++;
+  }
+  if (word() === 'AGGREGATE') return fail('an AGGREGATE FUNCTION is not in the schema IR', true);
+  const type = word() as RoutineType;
+  if (type !== 'PROCEDURE' && type !== 'FUNCTION') return fail('expected PROCEDURE or FUNCTION');
+  i++;
+  const ifNotExists = accept('IF', 'NOT', 'EXISTS');
+  const nameToken = toks[i];
+  if (!nameToken || (nameToken.kind !== 'word' && nameToken.kind !== 'quoted')) return fail('expected the routine name');
+  i++;
+  let name = nameToken.value;
+  if (toks[i]?.text === '.' && (toks[i + 1]?.kind === 'word' || toks[i + 1]?.kind === 'quoted')) {
+    name = toks[i + 1].value; // db.name: the database is the one the schema is for
+    i += 2;
+  }
+  if (toks[i]?.text !== '(') return fail('expected "(" and the parameters');
+  const close = matching(toks, i);
+  if (close < 0) return fail('no ")" closes the parameter list');
+  const params = close === i + 1 ? '' : text.slice(toks[i + 1].start, toks[close - 1].end).trim();
+  i = close + 1;
+  let returns: string | null = null;
+  if (type === 'FUNCTION') {
+    if (!accept('RETURNS')) return fail('expected RETURNS and the type of the function');
+    const start = toks[i];
+    if (!start || start.kind !== 'word') return fail('expected the RETURNS type');
+    let end = i;
+    if (toks[end + 1]?.text === '(') {
+      end = matching(toks, end + 1);
+      if (end < 0) return fail('no ")" closes the RETURNS type');
+    }
+    for (;;) {
+      const next = toks[end + 1];
+      const w = next?.kind === 'word' ? next.upper : '';
+      if (TYPE_ATTRIBUTES.has(w)) end++;
+      else if (TYPE_ATTRIBUTES_WITH_VALUE.has(w) && toks[end + 2]) end += 2;
+      else if (w === 'CHARACTER' && toks[end + 2]?.upper === 'SET' && toks[end + 3]) end += 3;
+      else break;
+    }
+    returns = text.slice(start.start, toks[end].end);
+    i = end + 1;
+  }
+  let deterministic = false;
+  let dataAccess: RoutineDataAccess = 'CONTAINS SQL';
+  let security: ViewSecurity = 'DEFINER';
+  let comment = '';
+  for (;;) {
+    if (accept('DETERMINISTIC')) deterministic = true;
+    else if (accept('NOT', 'DETERMINISTIC')) deterministic = false;
+    else if (accept('LANGUAGE', 'SQL')) continue;
+    else if (accept('SQL', 'SECURITY')) {
+      const s = word();
+      if (s !== 'DEFINER' && s !== 'INVOKER') return fail('expected DEFINER or INVOKER');
+      security = s;
+      i++;
+    } else if (accept('COMMENT')) {
+      if (toks[i]?.kind !== 'string') return fail('expected the comment as a string');
+      comment = toks[i].value;
+      i++;
+    } else {
+      const found = DATA_ACCESS.find(([words]) => words.every((w, k) => word(k) === w));
+      if (!found) break;
+      i += found[0].length;
+      dataAccess = found[1];
+    }
+  }
+  if (i >= toks.length) return fail('the body is missing');
+  const body = text.slice(toks[i].start).trim();
+  return {
+    routine: { kind: 'routine', type, name, params, returns, deterministic, dataAccess, security, comment, body },
+    replace, ifNotExists,
+  };
+}
+
+/** The index of the `)` that closes the `(` at `open`, or -1. */
+function matching(toks: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let j = open; j < toks.length; j++) {
+    if (toks[j].kind !== 'op') continue;
+    if (toks[j].text === '(') depth++;
+    else if (toks[j].text === ')' && --depth === 0) return j;
+  }
+  return -1;
+}
