@@ -11,8 +11,9 @@ import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
-  Trigger, TriggerEvent, TriggerTiming, View,
+  Routine, Trigger, TriggerEvent, TriggerTiming, View,
 } from '../compiler/ir/types.js';
+import { parseRoutine } from '../compiler/dialect/mysql/programs.js';
 import { withoutDatabase } from '../compiler/dialect/mysql/views.js';
 
 /**
@@ -127,7 +128,16 @@ export interface TriggerRow {
   readonly actionOrder: number;
 }
 
+/** information_schema.ROUTINES with the routine's SHOW CREATE text (null when the server did not show it). */
+export interface RoutineRow {
+  readonly name: string;
+  readonly type: string;
+  readonly sqlMode: string;
+  readonly create: string | null;
+}
+
 export interface IntrospectRows {
+  readonly routines?: readonly RoutineRow[];
   readonly views?: readonly ViewRow[];
   readonly triggers?: readonly TriggerRow[];
   readonly tables: readonly TableRow[];
@@ -543,11 +553,31 @@ export function buildSchema(
   const views = (rows.views ?? []).map((r) => mapView(r, server, problems));
   const kept = new Set(tables.map((t) => t.name));
   const triggers = (rows.triggers ?? []).filter((r) => kept.has(r.tableName)).map((r) => mapTrigger(r, server, problems));
-  const ir: SchemaIR = { kind: 'schema', tables, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}) };
+  const routines = (rows.routines ?? []).flatMap((r) => mapRoutine(r, server, problems) ?? []);
+  const ir: SchemaIR = { kind: 'schema', tables, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}),
+    ...(routines.length ? { routines } : {}) };
   for (const d of validateText(ir)) problems.push(`${d.message} (${d.hint})`);
   if (problems.length) throw new IntrospectError(problems);
   notes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.object ?? '', b.object ?? ''));
   return { ir: normalizeSchema(ir), notes };
+}
+
+/**
+ * A routine as the server has it: its SHOW CREATE text read by the dialect's reader (the one the
+ * import uses), without the DEFINER; its sql_mode where the schema can say it (setStatementFor).
+ */
+export function mapRoutine(r: RoutineRow, server: ServerInfo, problems: string[]): Routine | null {
+  const what = `${r.type.toLowerCase()} ${r.name}`;
+  if (r.create === null) {
+    problems.push(`${what}: the server does not show its definition (SHOW CREATE ${r.type} needs the routine's definer or SELECT on mysql.proc / SHOW_ROUTINE)`);
+    return null;
+  }
+  const parsed = parseRoutine(r.create);
+  if ('problem' in parsed) {
+    problems.push(`${what}: ${parsed.problem.message} at character ${parsed.problem.offset + 1} of its SHOW CREATE ${r.type}`);
+    return null;
+  }
+  return { ...parsed.routine, name: r.name, ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}) };
 }
 
 /**

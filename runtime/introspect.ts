@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { liveProfile, mysqlInformationSchema, viewsReportAlgorithm } from '../compiler/dialect/mysql/server.js';
 import { algorithmOfCreateView, viewProbeSql, withoutDatabase } from '../compiler/dialect/mysql/views.js';
+import { showCreateRoutineSql } from '../compiler/dialect/mysql/programs.js';
 import { sameView } from '../compiler/diff/diff.js';
 import { sameSqlExpression } from '../compiler/ir/sql-canonical.js';
 import type { SchemaIR, View } from '../compiler/ir/types.js';
 import {
   buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
-  type ServerInfo, type TableRow, type TriggerRow, type ViewRow,
+  type RoutineRow, type ServerInfo, type TableRow, type TriggerRow, type ViewRow,
 } from './introspect-map.js';
 
 export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, type ServerInfo } from './introspect-map.js';
@@ -69,7 +70,7 @@ export async function introspectWithNotes(
   conn: Queryable, database: string, options: IntrospectOptions = {},
 ): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   const server = await serverInfo(conn, database, options.flavor);
-  const [tables, columns, indexes, foreignKeys, checks, views, triggers] = await Promise.all([
+  const [tables, columns, indexes, foreignKeys, checks, views, triggers, routines] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
     rows(conn, COLUMNS_SQL, [database], toColumnRow),
     rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
@@ -77,11 +78,29 @@ export async function introspectWithNotes(
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
     viewRows(conn, database, server),
     rows(conn, TRIGGERS_SQL, [database], toTriggerRow),
+    routineRows(conn, database),
   ]);
-  const built = buildSchema({ tables, columns, indexes, foreignKeys, checks, views, triggers }, server, options.expected ?? null);
+  const built = buildSchema({ tables, columns, indexes, foreignKeys, checks, views, triggers, routines }, server, options.expected ?? null);
   const expectedViews = options.expected?.views ?? [];
   if (!built.ir.views?.length || expectedViews.length === 0) return { ...built, server };
   return { ...built, ir: { ...built.ir, views: await alignViews(conn, database, built.ir.views, expectedViews) }, server };
+}
+
+/** The same columns on MySQL 8 and MariaDB; each routine's text is its SHOW CREATE (one query per routine). */
+const ROUTINES_SQL = `SELECT ROUTINE_NAME AS name, ROUTINE_TYPE AS type, SQL_MODE AS sqlMode
+FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
+ORDER BY ROUTINE_TYPE, ROUTINE_NAME`;
+
+async function routineRows(conn: Queryable, database: string): Promise<RoutineRow[]> {
+  const list = await rows(conn, ROUTINES_SQL, [database], (r) => ({ name: text(r.name), type: text(r.type).toUpperCase(), sqlMode: text(r.sqlMode) }));
+  const out: RoutineRow[] = [];
+  for (const r of list) {
+    if (r.type !== 'PROCEDURE' && r.type !== 'FUNCTION') continue; // MariaDB's PACKAGE / PACKAGE BODY (Oracle mode): not held, not read
+    const shown = await rows(conn, showCreateRoutineSql(database, r.type, r.name), [],
+      (row) => textOrNull(row[r.type === 'FUNCTION' ? 'Create Function' : 'Create Procedure']));
+    out.push({ ...r, create: shown[0] ?? null });
+  }
+  return out;
 }
 
 /** The same columns on MySQL 8 and MariaDB; ACTION_ORDER orders triggers of one table, timing and event. */

@@ -4,7 +4,7 @@ import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
 import type {
-  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, SchemaIR, Table, Trigger, View,
+  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, Routine, SchemaIR, Table, Trigger, View,
 } from '../ir/types.js';
 
 /**
@@ -18,10 +18,14 @@ export function writeDslFile(ir: SchemaIR, naming: NamingTemplates): string {
   const views = normalized.views ?? [];
   const triggers = normalized.triggers ?? [];
   const vars = variableNames([...normalized.tables.map((t) => t.name), ...views.map((v) => v.name)]);
+  const routines = normalized.routines ?? [];
   const triggerVars = variableNames([...vars.values(), ...triggers.map((t) => t.name)]);
+  const procedures = new Set(routines.filter((r) => r.type === 'PROCEDURE').map((r) => r.name));
+  const routineKey = (r: Routine) => (r.type === 'FUNCTION' && procedures.has(r.name) ? `${r.name}_fn` : r.name);
+  const routineVars = variableNames([...vars.values(), ...triggerVars.values(), ...routines.map(routineKey)]);
   const used = new Set<string>(normalized.tables.length ? ['table'] : []);
   const body = [...normalized.tables.map((t) => writeTable(t, vars, naming, used)), ...views.map((v) => writeView(v, vars, used)),
-    ...triggers.map((t) => writeTrigger(t, vars, triggerVars, used))].join('\n\n');
+    ...triggers.map((t) => writeTrigger(t, vars, triggerVars, used)), ...routines.map((r) => writeRoutine(r, routineVars.get(routineKey(r))!, used))].join('\n\n');
   const imports = [...used].sort();
   return `// Written by \`schemac import\`. Edit freely: this file is now the source of the schema.\n`
     + `import { ${imports.join(', ')} } from 'schemac';\n\n${body}\n`;
@@ -37,7 +41,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf view trigger t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf view trigger procedure storedFunction t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -139,6 +143,22 @@ function writeTrigger(t: Trigger, vars: Map<string, string>, own: Map<string, st
   const spec = [`table: ${table}`, `timing: ${str(t.timing.toLowerCase())}`, `event: ${str(t.event.toLowerCase())}`,
     ...(t.sqlMode !== undefined ? [`sqlMode: ${str(t.sqlMode)}`] : [])];
   return `export const ${own.get(t.name)} = trigger(${str(t.name)}, { ${spec.join(', ')} }, ${verbatimSql(t.body, used)});`;
+}
+
+/** `export const p = procedure('name', { options that are not the defaults }, sql\`body\`)`, or storedFunction(...). */
+function writeRoutine(r: Routine, variable: string, used: Set<string>): string {
+  const fn = r.type === 'FUNCTION' ? 'storedFunction' : 'procedure';
+  used.add(fn);
+  const options = [
+    ...(r.params !== '' ? [`params: ${verbatimSql(r.params, used)}`] : []),
+    ...(r.returns !== null ? [`returns: ${verbatimSql(r.returns, used)}`] : []),
+    ...(r.deterministic ? ['deterministic: true'] : []),
+    ...(r.dataAccess !== 'CONTAINS SQL' ? [`dataAccess: ${str(r.dataAccess.toLowerCase())}`] : []),
+    ...(r.security !== 'DEFINER' ? [`security: ${str(r.security.toLowerCase())}`] : []),
+    ...(r.comment !== '' ? [`comment: ${str(r.comment)}`] : []),
+    ...(r.sqlMode !== undefined ? [`sqlMode: ${str(r.sqlMode)}`] : []),
+  ];
+  return `export const ${variable} = ${fn}(${str(r.name)}, { ${options.join(', ')} }, ${verbatimSql(r.body, used)});`;
 }
 
 function typeCall(c: Column, used: Set<string>): string {

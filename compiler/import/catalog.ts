@@ -1,7 +1,7 @@
 import {
   dropsColumnChecksWithColumn, namesLikeMariadb, renameColumnRewritesExpressions, renamesGeneratedCheckNames, type ServerProfile,
 } from '../dialect/mysql/server.js';
-import type { Trigger, View } from '../ir/types.js';
+import type { Routine, RoutineType, Trigger, View } from '../ir/types.js';
 import type {
   Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
@@ -54,6 +54,26 @@ export class Catalog {
   /** Views in the order they were created (a replaced view keeps its place). */
   readonly views: View[] = [];
   constructor(readonly server: ServerProfile) {}
+
+  /** Procedures and functions in the order they were created. */
+  readonly routines: Routine[] = [];
+
+  findRoutine(type: RoutineType, name: string): Routine | undefined {
+    return this.routines.find((r) => r.type === type && r.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addRoutine(routine: Routine, replace: boolean): void {
+    const i = this.routines.findIndex((r) => r.type === routine.type && r.name.toLowerCase() === routine.name.toLowerCase());
+    if (i >= 0 && !replace) throw new CatalogError(`${routine.type.toLowerCase()} ${routine.name} already exists`);
+    if (i >= 0) this.routines[i] = routine;
+    else this.routines.push(routine);
+  }
+
+  dropRoutine(type: RoutineType, name: string): void {
+    const i = this.routines.findIndex((r) => r.type === type && r.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new CatalogError(`${type.toLowerCase()} ${name} does not exist`);
+    this.routines.splice(i, 1);
+  }
 
   /** Triggers in the order they were created. */
   readonly triggers: Trigger[] = [];
@@ -454,7 +474,7 @@ export class Catalog {
     // A trigger goes with its table (DROP TABLE) and follows it (RENAME TABLE): see dropTable, renameTable.
     const triggers = [...this.triggers];
     return { ir: { kind: 'schema', tables, ...(this.views.length ? { views: [...this.views] } : {}),
-      ...(triggers.length ? { triggers } : {}) }, hints: hints.build() };
+      ...(triggers.length ? { triggers } : {}), ...(this.routines.length ? { routines: [...this.routines] } : {}) }, hints: hints.build() };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Token } from '../dialect/mysql/lexer.js';
 import { setStatementFor } from '../dialect/mysql/server.js';
-import type { Trigger, TriggerEvent, TriggerTiming } from '../ir/types.js';
+import type { RoutineType, Trigger, TriggerEvent, TriggerTiming } from '../ir/types.js';
+import { parseRoutine } from '../dialect/mysql/programs.js';
 import { Cursor, ImportError } from './cursor.js';
 import type { ImportState } from './state.js';
 
@@ -70,4 +71,33 @@ export function sqlModeOf(tokens: readonly Token[]): string | undefined {
   const value = cur.peek();
   if (!value || value.kind !== 'string' || tokens.length !== cur.index + 1) return undefined;
   return value.value;
+}
+
+/**
+ * CREATE [OR REPLACE] [DEFINER = user] {PROCEDURE | FUNCTION} [IF NOT EXISTS] name (params)
+ * [RETURNS type] [characteristics] body, read by the dialect's reader of routines (the one
+ * introspection reads SHOW CREATE with); the sql_mode as for a trigger.
+ */
+export function createRoutine(state: ImportState, tokens: readonly Token[]): void {
+  const { ctx, catalog } = state;
+  const first = tokens[0];
+  const parsed = parseRoutine(ctx.source(tokens));
+  if ('problem' in parsed) {
+    throw new ImportError(parsed.problem.unsupported ? 'E_IMPORT_UNSUPPORTED' : 'E_IMPORT_SYNTAX', parsed.problem.message, first.start + parsed.problem.offset);
+  }
+  const { routine, replace, ifNotExists } = parsed;
+  if (ifNotExists && catalog.findRoutine(routine.type, routine.name)) return;
+  catalog.addRoutine({ ...routine, ...(state.sqlMode !== null && setStatementFor(ctx.server) ? { sqlMode: state.sqlMode } : {}),
+    pos: ctx.pos(first.start) }, replace);
+}
+
+/** DROP {PROCEDURE | FUNCTION} [IF EXISTS] [schema.]name. */
+export function dropRoutine(state: ImportState, tokens: readonly Token[]): void {
+  const cur = new Cursor(tokens);
+  cur.expectWord('DROP');
+  const type: RoutineType = cur.acceptWord('PROCEDURE') ? 'PROCEDURE' : (cur.expectWord('FUNCTION'), 'FUNCTION');
+  const ifExists = cur.acceptWord('IF', 'EXISTS');
+  const { name, token } = cur.qualifiedName(`a ${type.toLowerCase()} name`);
+  cur.expectEnd();
+  if (!ifExists || state.catalog.findRoutine(type, name)) state.attempt(token.start, () => state.catalog.dropRoutine(type, name));
 }

@@ -175,4 +175,43 @@ describe('schemac import', () => {
       await db.drop();
     }
   });
+
+  it('imports procedures and functions (with their sql_mode, MariaDB) from a file and from a live database to the same snapshot', async () => {
+    const sql = 'CREATE TABLE `item` (\n  `id` int NOT NULL,\n  `price` decimal(10,2) NOT NULL,\n  PRIMARY KEY (`id`)\n);\n'
+      + "SET sql_mode = 'STRICT_ALL_TABLES';\n"
+      + 'DELIMITER ;;\nCREATE DEFINER=`root`@`localhost` FUNCTION `net_price`(p DECIMAL(10,2)) RETURNS decimal(10,2)\n    NO SQL\n    DETERMINISTIC\n'
+      + "    COMMENT 'after tax'\nRETURN p * 0.8;;\n"
+      + 'CREATE PROCEDURE `reprice`(IN p_id INT)\n    MODIFIES SQL DATA\nBEGIN\n  UPDATE item SET price = net_price(price) WHERE id = p_id;\nEND;;\nDELIMITER ;\n';
+    const fromFile = tempDir('import-routines');
+    writeFileSync(join(fromFile, 'schemac.config.json'), JSON.stringify({
+      dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+    }));
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("export const net_price = storedFunction('net_price', { params: sql`p DECIMAL(10,2)`, returns: sql`decimal(10,2)`, "
+      + "deterministic: true, dataAccess: 'no sql', comment: 'after tax', sqlMode: 'STRICT_ALL_TABLES' }, sql`RETURN p * 0.8`);");
+    expect(schema).toContain("export const reprice = procedure('reprice', { params: sql`IN p_id INT`, dataAccess: 'modifies sql data', "
+      + "sqlMode: 'STRICT_ALL_TABLES' }, sql`BEGIN");
+    const files = tree(fromFile);
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+    expect(tree(fromFile)).toEqual(files);
+
+    const db = await scratchDatabase('import_routines');
+    try {
+      await runSql(db.conn, files['generated/app/schema.sql']);
+      const live = tempDir('import-routines-url');
+      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const u = schemac(live, 'import', url.toString(), '--db', 'app');
+      expect(u.stderr).toBe('');
+      expect(u.status).toBe(0);
+      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
+    } finally {
+      await db.drop();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import type { Routine, RoutineDataAccess, RoutineType, ViewSecurity } from '../../ir/types.js';
 import { lexSql, type Token } from './lexer.js';
+import { ident } from './quote.js';
 
 /*
  * Stored routines as CREATE PROCEDURE / CREATE FUNCTION text: what a .sql file holds and what
@@ -134,4 +135,9 @@ function matching(toks: readonly Token[], open: number): number {
     else if (toks[j].text === ')' && --depth === 0) return j;
   }
   return -1;
+}
+
+/** SHOW CREATE PROCEDURE / FUNCTION of a routine of `database` (its text as written, with the characteristics in the server's order). */
+export function showCreateRoutineSql(database: string, type: RoutineType, name: string): string {
+  return `SHOW CREATE ${type} ${ident(database)}.${ident(name)}`;
 }
