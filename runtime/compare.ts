@@ -49,7 +49,7 @@ function tablesOf(change: Change): string[] {
     case 'createView': case 'dropView': case 'alterView': return [];
     case 'createTrigger': case 'dropTrigger': return [change.trigger.table];
     case 'alterTrigger': return [change.from.table, change.to.table];
-    case 'createRoutine': case 'dropRoutine': case 'alterRoutine': return [];
+    case 'createRoutine': case 'dropRoutine': case 'alterRoutine': case 'createEvent': case 'dropEvent': case 'alterEvent': return [];
     default: return assertNever(change, 'change');
   }
 }

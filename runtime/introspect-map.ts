@@ -11,9 +11,9 @@ import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
-  Routine, Trigger, TriggerEvent, TriggerTiming, View,
+  Routine, SchemaEvent, Trigger, TriggerEvent, TriggerTiming, View,
 } from '../compiler/ir/types.js';
-import { parseRoutine } from '../compiler/dialect/mysql/programs.js';
+import { parseEvent, parseRoutine } from '../compiler/dialect/mysql/programs.js';
 import { withoutDatabase } from '../compiler/dialect/mysql/views.js';
 
 /**
@@ -136,7 +136,15 @@ export interface RoutineRow {
   readonly create: string | null;
 }
 
+/** information_schema.EVENTS with the event's SHOW CREATE text (null when the server did not show it). */
+export interface EventRow {
+  readonly name: string;
+  readonly sqlMode: string;
+  readonly create: string | null;
+}
+
 export interface IntrospectRows {
+  readonly events?: readonly EventRow[];
   readonly routines?: readonly RoutineRow[];
   readonly views?: readonly ViewRow[];
   readonly triggers?: readonly TriggerRow[];
@@ -554,8 +562,9 @@ export function buildSchema(
   const kept = new Set(tables.map((t) => t.name));
   const triggers = (rows.triggers ?? []).filter((r) => kept.has(r.tableName)).map((r) => mapTrigger(r, server, problems));
   const routines = (rows.routines ?? []).flatMap((r) => mapRoutine(r, server, problems) ?? []);
+  const events = (rows.events ?? []).flatMap((r) => mapEvent(r, server, problems) ?? []);
   const ir: SchemaIR = { kind: 'schema', tables, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}),
-    ...(routines.length ? { routines } : {}) };
+    ...(routines.length ? { routines } : {}), ...(events.length ? { events } : {}) };
   for (const d of validateText(ir)) problems.push(`${d.message} (${d.hint})`);
   if (problems.length) throw new IntrospectError(problems);
   notes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.object ?? '', b.object ?? ''));
@@ -578,6 +587,20 @@ export function mapRoutine(r: RoutineRow, server: ServerInfo, problems: string[]
     return null;
   }
   return { ...parsed.routine, name: r.name, ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}) };
+}
+
+/** An event as the server has it: its SHOW CREATE EVENT read by the dialect's reader, as a routine. */
+export function mapEvent(r: EventRow, server: ServerInfo, problems: string[]): SchemaEvent | null {
+  if (r.create === null) {
+    problems.push(`event ${r.name}: the server does not show its definition (SHOW CREATE EVENT needs the EVENT privilege)`);
+    return null;
+  }
+  const parsed = parseEvent(r.create);
+  if ('problem' in parsed) {
+    problems.push(`event ${r.name}: ${parsed.problem.message} at character ${parsed.problem.offset + 1} of its SHOW CREATE EVENT`);
+    return null;
+  }
+  return { ...parsed.event, name: r.name, ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}) };
 }
 
 /**

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { liveProfile, mysqlInformationSchema, viewsReportAlgorithm } from '../compiler/dialect/mysql/server.js';
 import { algorithmOfCreateView, viewProbeSql, withoutDatabase } from '../compiler/dialect/mysql/views.js';
-import { showCreateRoutineSql } from '../compiler/dialect/mysql/programs.js';
+import { showCreateEventSql, showCreateRoutineSql } from '../compiler/dialect/mysql/programs.js';
 import { sameView } from '../compiler/diff/diff.js';
 import { sameSqlExpression } from '../compiler/ir/sql-canonical.js';
 import type { SchemaIR, View } from '../compiler/ir/types.js';
 import {
   buildSchema, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote,
-  type RoutineRow, type ServerInfo, type TableRow, type TriggerRow, type ViewRow,
+  type EventRow, type RoutineRow, type ServerInfo, type TableRow, type TriggerRow, type ViewRow,
 } from './introspect-map.js';
 
 export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, type ServerInfo } from './introspect-map.js';
@@ -70,7 +70,7 @@ export async function introspectWithNotes(
   conn: Queryable, database: string, options: IntrospectOptions = {},
 ): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   const server = await serverInfo(conn, database, options.flavor);
-  const [tables, columns, indexes, foreignKeys, checks, views, triggers, routines] = await Promise.all([
+  const [tables, columns, indexes, foreignKeys, checks, views, triggers, routines, events] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
     rows(conn, COLUMNS_SQL, [database], toColumnRow),
     rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
@@ -79,8 +79,9 @@ export async function introspectWithNotes(
     viewRows(conn, database, server),
     rows(conn, TRIGGERS_SQL, [database], toTriggerRow),
     routineRows(conn, database),
+    eventRows(conn, database),
   ]);
-  const built = buildSchema({ tables, columns, indexes, foreignKeys, checks, views, triggers, routines }, server, options.expected ?? null);
+  const built = buildSchema({ tables, columns, indexes, foreignKeys, checks, views, triggers, routines, events }, server, options.expected ?? null);
   const expectedViews = options.expected?.views ?? [];
   if (!built.ir.views?.length || expectedViews.length === 0) return { ...built, server };
   return { ...built, ir: { ...built.ir, views: await alignViews(conn, database, built.ir.views, expectedViews) }, server };
@@ -99,6 +100,20 @@ async function routineRows(conn: Queryable, database: string): Promise<RoutineRo
     const shown = await rows(conn, showCreateRoutineSql(database, r.type, r.name), [],
       (row) => textOrNull(row[r.type === 'FUNCTION' ? 'Create Function' : 'Create Procedure']));
     out.push({ ...r, create: shown[0] ?? null });
+  }
+  return out;
+}
+
+/** The same columns on MySQL 8 and MariaDB; each event's text is its SHOW CREATE EVENT (one query per event). */
+const EVENTS_SQL = `SELECT EVENT_NAME AS name, SQL_MODE AS sqlMode FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
+ORDER BY EVENT_NAME`;
+
+async function eventRows(conn: Queryable, database: string): Promise<EventRow[]> {
+  const list = await rows(conn, EVENTS_SQL, [database], (r) => ({ name: text(r.name), sqlMode: text(r.sqlMode) }));
+  const out: EventRow[] = [];
+  for (const e of list) {
+    const shown = await rows(conn, showCreateEventSql(database, e.name), [], (row) => textOrNull(row['Create Event']));
+    out.push({ ...e, create: shown[0] ?? null });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Routine, Table, TableOptions, Trigger, View } from '../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Routine, SchemaEvent, Table, TableOptions, Trigger, View } from '../ir/types.js';
 
 /**
  * One difference between two schemas. Drops carry the whole dropped object so the reverse
@@ -81,6 +81,10 @@ export type Change =
   | { readonly kind: 'createRoutine'; readonly routine: Routine }
   | { readonly kind: 'dropRoutine'; readonly routine: Routine }
   /** A procedure or function whose parameters, RETURNS type, characteristics, body or sql_mode change: dropped and created again. */
-  | { readonly kind: 'alterRoutine'; readonly from: Routine; readonly to: Routine };
+  | { readonly kind: 'alterRoutine'; readonly from: Routine; readonly to: Routine }
+  | { readonly kind: 'createEvent'; readonly event: SchemaEvent }
+  | { readonly kind: 'dropEvent'; readonly event: SchemaEvent }
+  /** An event whose schedule, completion, status, comment, body or sql_mode change: dropped and created again. */
+  | { readonly kind: 'alterEvent'; readonly from: SchemaEvent; readonly to: SchemaEvent };
 
 export type ChangeKind = Change['kind'];

@@ -1,5 +1,5 @@
 import { checkClause, columnSql, foreignKeyClause, identList, indexClause, tableOptionsSql } from '../dialect/mysql/sql.js';
-import { assertNever, type Routine, type Trigger, type View } from '../ir/types.js';
+import { assertNever, type Routine, type SchemaEvent, type Trigger, type View } from '../ir/types.js';
 import type { Change } from './changes.js';
 
 /** One change as a line: what differs, with the definitions on both sides where there are two. */
@@ -36,6 +36,9 @@ export function describeChange(change: Change): string {
     case 'createRoutine': return `add ${routineKind(change.routine)} ${change.routine.name}: ${routineLine(change.routine)}`;
     case 'dropRoutine': return `drop ${routineKind(change.routine)} ${change.routine.name} (was ${routineLine(change.routine)})`;
     case 'alterRoutine': return `change ${routineKind(change.to)} ${change.to.name}: ${routineLine(change.from)} -> ${routineLine(change.to)}`;
+    case 'createEvent': return `add event ${change.event.name}: ${eventLine(change.event)}`;
+    case 'dropEvent': return `drop event ${change.event.name} (was ${eventLine(change.event)})`;
+    case 'alterEvent': return `change event ${change.to.name}: ${eventLine(change.from)} -> ${eventLine(change.to)}`;
     default: return assertNever(change, 'change');
   }
 }
@@ -63,4 +66,11 @@ function routineLine(r: Routine): string {
     r.security !== 'DEFINER' ? `SQL SECURITY ${r.security}` : '', r.comment ? `COMMENT ${JSON.stringify(r.comment)}` : '',
     r.sqlMode !== undefined ? `[sql_mode ${r.sqlMode}]` : ''].filter(Boolean);
   return `(${r.params})${r.returns !== null ? ` RETURNS ${r.returns}` : ''}${traits.length ? ' ' + traits.join(' ') : ''}: ${r.body.replace(/\s+/g, ' ')}`;
+}
+
+/** An event on one line: its schedule, what is not the default, its body. */
+function eventLine(e: SchemaEvent): string {
+  const traits = [e.preserve ? 'ON COMPLETION PRESERVE' : '', e.status !== 'ENABLE' ? e.status : '', e.comment ? `COMMENT ${JSON.stringify(e.comment)}` : '',
+    e.sqlMode !== undefined ? `[sql_mode ${e.sqlMode}]` : ''].filter(Boolean);
+  return `${e.schedule}${traits.length ? ' ' + traits.join(' ') : ''}: ${e.body.replace(/\s+/g, ' ')}`;
 }

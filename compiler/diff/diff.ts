@@ -4,7 +4,8 @@ import {
   charsetOfCollation, DEFAULT_SERVER, engineOf, resolveCharset, sameCollation, type CharsetSpelling, type Collation,
 } from '../ir/normalize.js';
 import { sameSqlExpression } from '../ir/sql-canonical.js';
-import type { Check, Column, ForeignKey, Index, Routine, SchemaIR, Table, TableOptions, Trigger, View } from '../ir/types.js';
+import type { Check, Column, ForeignKey, Index, Routine, SchemaEvent, SchemaIR, Table, TableOptions, Trigger, View } from '../ir/types.js';
+import { scheduleWithoutStarts } from '../dialect/mysql/programs.js';
 import type { Change } from './changes.js';
 import { columnRenamedFrom, NO_HINTS, tableRenamedFrom, type BuildHints } from '../ir/hints.js';
 
@@ -112,7 +113,33 @@ export function differencesOf(d: SchemaDiff): Change[] {
     ...d.views,
     ...d.triggers,
     ...d.routines,
+    ...d.events,
   ];
+}
+
+/** The events created, dropped and changed, by name. */
+export function diffEvents(from: readonly SchemaEvent[], to: readonly SchemaEvent[]): Change[] {
+  const changes: Change[] = [];
+  const toByName = new Map(to.map((e) => [e.name.toLowerCase(), e]));
+  const fromByName = new Map(from.map((e) => [e.name.toLowerCase(), e]));
+  for (const a of from) {
+    const b = toByName.get(a.name.toLowerCase());
+    if (!b) changes.push({ kind: 'dropEvent', event: a });
+    else if (!sameEvent(a, b)) changes.push({ kind: 'alterEvent', from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(b.name.toLowerCase())) changes.push({ kind: 'createEvent', event: b });
+  return changes;
+}
+
+/**
+ * Whether two events are the same: a schedule without STARTS matches one with any (the server
+ * fills it in with the time of creation); texts compared in canonical form.
+ */
+export function sameEvent(a: SchemaEvent, b: SchemaEvent): boolean {
+  const starts = (s: string) => /\bSTARTS\b/i.test(s);
+  const [x, y] = starts(a.schedule) && starts(b.schedule) ? [a.schedule, b.schedule] : [scheduleWithoutStarts(a.schedule), scheduleWithoutStarts(b.schedule)];
+  return a.preserve === b.preserve && a.status === b.status && a.comment === b.comment && sameSqlExpression(x, y)
+    && sameSqlExpression(a.body, b.body) && (a.sqlMode === undefined || b.sqlMode === undefined || a.sqlMode === b.sqlMode);
 }
 
 /** The procedures and functions created, dropped and changed, by kind and name; texts compared in canonical form. */
@@ -198,6 +225,8 @@ export interface SchemaDiff {
   readonly triggers: readonly Change[];
   /** The procedures and functions created, dropped and changed (diffRoutines). */
   readonly routines: readonly Change[];
+  /** The events created, dropped and changed (diffEvents). */
+  readonly events: readonly Change[];
   readonly tables: ReadonlyArray<{
     readonly pair: TablePair; readonly changes: readonly Change[];
     /** What each side's table character set means, for its columns to inherit. */
@@ -216,6 +245,7 @@ export function diffTables(from: SchemaIR, to: SchemaIR, options: DiffOptions = 
     keptViews: (from.views ?? []).filter((v) => (to.views ?? []).some((w) => w.name === v.name && sameView(v, w))),
     triggers: diffTriggers(from.triggers ?? [], to.triggers ?? [], pairing),
     routines: diffRoutines(from.routines ?? [], to.routines ?? []),
+    events: diffEvents(from.events ?? [], to.events ?? []),
     tables: pairing.pairs.map((pair) => {
       const charsets: CharsetContext = {
         server, from: resolveCharset(pair.from.options, databases.from, server), to: resolveCharset(pair.to.options, databases.to, server),

@@ -14,6 +14,8 @@ export type { TableDef, TableItem, TableSpec, ForeignKeySpec } from './table.js'
 export { view } from './view.js';
 export { trigger } from './trigger.js';
 export { procedure, storedFunction } from './routine.js';
+export { event } from './event.js';
+export type { EventDef, EventOptions } from './event.js';
 export type { RoutineDef, RoutineOptions, FunctionOptions } from './routine.js';
 export type { TriggerDef, TriggerSpec } from './trigger.js';
 export type { ViewDef, ViewOptions } from './view.js';

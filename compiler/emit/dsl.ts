@@ -4,7 +4,7 @@ import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
 import type {
-  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, Routine, SchemaIR, Table, Trigger, View,
+  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, Routine, SchemaEvent, SchemaIR, Table, Trigger, View,
 } from '../ir/types.js';
 
 /**
@@ -20,12 +20,15 @@ export function writeDslFile(ir: SchemaIR, naming: NamingTemplates): string {
   const vars = variableNames([...normalized.tables.map((t) => t.name), ...views.map((v) => v.name)]);
   const routines = normalized.routines ?? [];
   const triggerVars = variableNames([...vars.values(), ...triggers.map((t) => t.name)]);
+  const events = normalized.events ?? [];
   const procedures = new Set(routines.filter((r) => r.type === 'PROCEDURE').map((r) => r.name));
   const routineKey = (r: Routine) => (r.type === 'FUNCTION' && procedures.has(r.name) ? `${r.name}_fn` : r.name);
   const routineVars = variableNames([...vars.values(), ...triggerVars.values(), ...routines.map(routineKey)]);
+  const eventVars = variableNames([...vars.values(), ...triggerVars.values(), ...routineVars.values(), ...events.map((e) => e.name)]);
   const used = new Set<string>(normalized.tables.length ? ['table'] : []);
   const body = [...normalized.tables.map((t) => writeTable(t, vars, naming, used)), ...views.map((v) => writeView(v, vars, used)),
-    ...triggers.map((t) => writeTrigger(t, vars, triggerVars, used)), ...routines.map((r) => writeRoutine(r, routineVars.get(routineKey(r))!, used))].join('\n\n');
+    ...triggers.map((t) => writeTrigger(t, vars, triggerVars, used)), ...routines.map((r) => writeRoutine(r, routineVars.get(routineKey(r))!, used)),
+    ...events.map((e) => writeEvent(e, eventVars.get(e.name)!, used))].join('\n\n');
   const imports = [...used].sort();
   return `// Written by \`schemac import\`. Edit freely: this file is now the source of the schema.\n`
     + `import { ${imports.join(', ')} } from 'schemac';\n\n${body}\n`;
@@ -41,7 +44,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
   // The schema language's own names are imported into the file: tables never take them.
   const taken = new Set<string>(('table sql index unique check primaryKey foreignKey id tinyint smallint mediumint int bigint '
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
-    + 'longblob date time datetime timestamp year json enumOf setOf view trigger procedure storedFunction t').split(' '));
+    + 'longblob date time datetime timestamp year json enumOf setOf view trigger procedure storedFunction event t').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -159,6 +162,17 @@ function writeRoutine(r: Routine, variable: string, used: Set<string>): string {
     ...(r.sqlMode !== undefined ? [`sqlMode: ${str(r.sqlMode)}`] : []),
   ];
   return `export const ${variable} = ${fn}(${str(r.name)}, { ${options.join(', ')} }, ${verbatimSql(r.body, used)});`;
+}
+
+/** `export const e = event('name', { schedule: sql\`...\`, options that are not the defaults }, sql\`body\`)`. */
+function writeEvent(e: SchemaEvent, variable: string, used: Set<string>): string {
+  used.add('event');
+  const options = [`schedule: ${verbatimSql(e.schedule, used)}`,
+    ...(e.preserve ? ['preserve: true'] : []),
+    ...(e.status !== 'ENABLE' ? [`status: ${str(e.status.toLowerCase())}`] : []),
+    ...(e.comment !== '' ? [`comment: ${str(e.comment)}`] : []),
+    ...(e.sqlMode !== undefined ? [`sqlMode: ${str(e.sqlMode)}`] : [])];
+  return `export const ${variable} = event(${str(e.name)}, { ${options.join(', ')} }, ${verbatimSql(e.body, used)});`;
 }
 
 function typeCall(c: Column, used: Set<string>): string {

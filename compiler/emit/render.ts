@@ -125,5 +125,6 @@ export function schemaStatements(ir: SchemaIR, server?: ServerProfile): Statemen
   const routines = (ir.routines ?? []).map((r) => printDdl({ kind: 'createRoutine', routine: r }, server));
   out.splice(out.length - views.size, 0, ...routines);
   for (const t of ir.triggers ?? []) out.push(printDdl({ kind: 'createTrigger', trigger: t }, server));
+  for (const e of ir.events ?? []) out.push(printDdl({ kind: 'createEvent', event: e }, server));
   return out;
 }

@@ -1,7 +1,7 @@
 import {
   dropsColumnChecksWithColumn, namesLikeMariadb, renameColumnRewritesExpressions, renamesGeneratedCheckNames, type ServerProfile,
 } from '../dialect/mysql/server.js';
-import type { Routine, RoutineType, Trigger, View } from '../ir/types.js';
+import type { Routine, RoutineType, SchemaEvent, Trigger, View } from '../ir/types.js';
 import type {
   Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
@@ -54,6 +54,27 @@ export class Catalog {
   /** Views in the order they were created (a replaced view keeps its place). */
   readonly views: View[] = [];
   constructor(readonly server: ServerProfile) {}
+
+  /** Events in the order they were created. */
+  readonly events: SchemaEvent[] = [];
+
+  findEvent(name: string): SchemaEvent | undefined {
+    return this.events.find((e) => e.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** CREATE EVENT, or CREATE OR REPLACE (`replace`). */
+  putEvent(event: SchemaEvent, replace: boolean): void {
+    const i = this.events.findIndex((e) => e.name.toLowerCase() === event.name.toLowerCase());
+    if (i >= 0 && !replace) throw new CatalogError(`event ${event.name} already exists`);
+    if (i >= 0) this.events[i] = event;
+    else this.events.push(event);
+  }
+
+  dropEvent(name: string): void {
+    const i = this.events.findIndex((e) => e.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new CatalogError(`event ${name} does not exist`);
+    this.events.splice(i, 1);
+  }
 
   /** Procedures and functions in the order they were created. */
   readonly routines: Routine[] = [];
@@ -474,7 +495,8 @@ export class Catalog {
     // A trigger goes with its table (DROP TABLE) and follows it (RENAME TABLE): see dropTable, renameTable.
     const triggers = [...this.triggers];
     return { ir: { kind: 'schema', tables, ...(this.views.length ? { views: [...this.views] } : {}),
-      ...(triggers.length ? { triggers } : {}), ...(this.routines.length ? { routines: [...this.routines] } : {}) }, hints: hints.build() };
+      ...(triggers.length ? { triggers } : {}), ...(this.routines.length ? { routines: [...this.routines] } : {}),
+      ...(this.events.length ? { events: [...this.events] } : {}) }, hints: hints.build() };
   }
 }
 

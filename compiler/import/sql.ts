@@ -11,7 +11,7 @@ import { ReadContext } from './context.js';
 import { configProfile, jsonIsLongtext, type ServerProfile } from '../dialect/mysql/server.js';
 import { createTable } from './create-table.js';
 import { createView, dropView } from './view.js';
-import { createRoutine, createTrigger, dropRoutine, dropTrigger, sqlModeOf } from './trigger.js';
+import { createEvent, createRoutine, createTrigger, dropEvent, dropRoutine, dropTrigger, sqlModeOf } from './trigger.js';
 import { Cursor, ImportError } from './cursor.js';
 import { indexParts, parsedName } from './keys.js';
 import { lexSql, type Token } from '../dialect/mysql/lexer.js';
@@ -118,17 +118,19 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
     if (what === 'VIEW' || isViewHead(tokens)) return createView(state, tokens);
     if (what === 'TRIGGER' || isTriggerHead(tokens)) return createTrigger(state, tokens);
     if (what === 'PROCEDURE' || what === 'FUNCTION' || isRoutineHead(tokens)) return createRoutine(state, tokens);
+    if (what === 'EVENT' || isEventHead(tokens)) return createEvent(state, tokens);
     if (what === 'FULLTEXT' || what === 'SPATIAL' || what === 'VECTOR') {
       throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${what} index is not in the schema IR`, first.start);
     }
     const kind = tokens.slice(1, 12).find((t) => t.kind === 'word' && OTHER_OBJECTS.has(t.upper))?.upper ?? what ?? '';
-    throw new ImportError('E_IMPORT_STATEMENT', `CREATE ${kind} is not supported: the schema IR holds tables only`, first.start);
+    throw new ImportError('E_IMPORT_STATEMENT', `CREATE ${kind} is not supported: the schema IR holds tables, views, triggers, procedures, functions and events`, first.start);
   }
   if (cur.atWord('ALTER', 'TABLE') || cur.atWord('ALTER', 'ONLINE') || cur.atWord('ALTER', 'IGNORE')) return alterTable(state, tokens);
   if (cur.atWord('ALTER') && isViewHead(tokens)) return createView(state, tokens);
   if (cur.atWord('DROP', 'VIEW')) return dropView(state, tokens);
   if (cur.atWord('DROP', 'TRIGGER')) return dropTrigger(state, tokens);
   if (cur.atWord('DROP', 'PROCEDURE') || cur.atWord('DROP', 'FUNCTION')) return dropRoutine(state, tokens);
+  if (cur.atWord('DROP', 'EVENT')) return dropEvent(state, tokens);
   if (cur.atWord('DROP', 'TABLE') || cur.atWord('DROP', 'TABLES')) return dropTable(state, tokens);
   if (cur.atWord('DROP', 'INDEX')) return dropIndex(state, tokens);
   if (cur.atWord('RENAME', 'TABLE') || cur.atWord('RENAME', 'TABLES')) return renameTable(state, tokens);
@@ -146,6 +148,16 @@ function isViewHead(tokens: readonly Token[]): boolean {
     const t = tokens[k];
     if (t.kind === 'word' && t.upper === 'VIEW') return true;
     if (t.kind === 'word' && ['TABLE', 'INDEX', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT', 'AS', 'SEQUENCE', 'DATABASE', 'SCHEMA', 'USER'].includes(t.upper)) return false;
+  }
+  return false;
+}
+
+/** Whether a CREATE statement is about an event: EVENT after [OR REPLACE] and DEFINER = user. */
+function isEventHead(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length && k < 20; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.upper === 'EVENT') return true;
+    if (t.kind === 'word' && ['TABLE', 'VIEW', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'INDEX', 'ON'].includes(t.upper)) return false;
   }
   return false;
 }

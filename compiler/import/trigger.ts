@@ -1,7 +1,7 @@
 import type { Token } from '../dialect/mysql/lexer.js';
 import { setStatementFor } from '../dialect/mysql/server.js';
 import type { RoutineType, Trigger, TriggerEvent, TriggerTiming } from '../ir/types.js';
-import { parseRoutine } from '../dialect/mysql/programs.js';
+import { parseEvent, parseRoutine } from '../dialect/mysql/programs.js';
 import { Cursor, ImportError } from './cursor.js';
 import type { ImportState } from './state.js';
 
@@ -100,4 +100,26 @@ export function dropRoutine(state: ImportState, tokens: readonly Token[]): void 
   const { name, token } = cur.qualifiedName(`a ${type.toLowerCase()} name`);
   cur.expectEnd();
   if (!ifExists || state.catalog.findRoutine(type, name)) state.attempt(token.start, () => state.catalog.dropRoutine(type, name));
+}
+
+/** CREATE [OR REPLACE] [DEFINER = user] EVENT ..., read by the dialect's reader of events; the sql_mode as for a trigger. */
+export function createEvent(state: ImportState, tokens: readonly Token[]): void {
+  const { ctx, catalog } = state;
+  const first = tokens[0];
+  const parsed = parseEvent(ctx.source(tokens));
+  if ('problem' in parsed) throw new ImportError('E_IMPORT_SYNTAX', parsed.problem.message, first.start + parsed.problem.offset);
+  const { event, replace, ifNotExists } = parsed;
+  if (ifNotExists && catalog.findEvent(event.name)) return;
+  catalog.putEvent({ ...event, ...(state.sqlMode !== null && setStatementFor(ctx.server) ? { sqlMode: state.sqlMode } : {}),
+    pos: ctx.pos(first.start) }, replace);
+}
+
+/** DROP EVENT [IF EXISTS] [schema.]name. */
+export function dropEvent(state: ImportState, tokens: readonly Token[]): void {
+  const cur = new Cursor(tokens);
+  cur.expectWord('DROP', 'EVENT');
+  const ifExists = cur.acceptWord('IF', 'EXISTS');
+  const { name, token } = cur.qualifiedName('an event name');
+  cur.expectEnd();
+  if (!ifExists || state.catalog.findEvent(name)) state.attempt(token.start, () => state.catalog.dropEvent(name));
 }

@@ -1,7 +1,7 @@
 import { expressionEmbeddingProblem, programBodyProblem } from './sql-expr.js';
 import type {
   BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexPart, IntSize,
-  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize, Routine, RoutineDataAccess, Trigger, TriggerEvent, TriggerTiming, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
+  PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize, EventStatus, Routine, RoutineDataAccess, SchemaEvent, Trigger, TriggerEvent, TriggerTiming, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
 } from './types.js';
 
 /*
@@ -322,6 +322,23 @@ export function decodeRoutines(value: unknown, path: string): readonly Routine[]
     names.add(key);
     if (r.type === 'FUNCTION' && r.returns === null) fail(at(at(path, i), 'returns'), 'a function has a RETURNS type');
     if (r.type === 'PROCEDURE' && r.returns !== null) fail(at(at(path, i), 'returns'), 'a procedure has no RETURNS type');
+  });
+  return list;
+}
+
+const EVENT_STATUS: readonly EventStatus[] = ['ENABLE', 'DISABLE', 'DISABLE ON SLAVE'];
+
+const events = array(shape<SchemaEvent>({
+  kind: kindIs('event'), name: string, schedule: body, preserve: boolean, status: oneOf(EVENT_STATUS), comment: string, body,
+}, { sqlMode: string }));
+
+/** The events of an IR read from JSON: names unique. */
+export function decodeEvents(value: unknown, path: string): readonly SchemaEvent[] {
+  const list = events(value, path);
+  const names = new Set<string>();
+  list.forEach((e, i) => {
+    if (names.has(e.name.toLowerCase())) fail(at(at(path, i), 'name'), `a second event named ${JSON.stringify(e.name)}`);
+    names.add(e.name.toLowerCase());
   });
   return list;
 }

@@ -4,7 +4,7 @@ import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
   Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, ReferentialAction, SchemaIR, Table,
-  Routine, TableOptions, Trigger, View,
+  Routine, SchemaEvent, TableOptions, Trigger, View,
 } from './types.js';
 import { assertNever, DEFAULT_NAMING } from './types.js';
 
@@ -19,8 +19,16 @@ export function normalizeSchema(ir: SchemaIR, naming: NamingTemplates = DEFAULT_
   const views = (ir.views ?? []).map(normalizeView).sort((a, b) => compareNames(a.name, b.name));
   const triggers = (ir.triggers ?? []).map(normalizeTrigger).sort((a, b) => compareNames(a.name, b.name));
   const routines = (ir.routines ?? []).map(normalizeRoutine).sort((a, b) => compareNames(a.type, b.type) || compareNames(a.name, b.name));
+  const events = (ir.events ?? []).map(normalizeEvent).sort((a, b) => compareNames(a.name, b.name));
   return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)), ...(views.length ? { views } : {}),
-    ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}) };
+    ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}), ...(events.length ? { events } : {}) };
+}
+
+/** An event in one spelling: texts trimmed, the body without a trailing `;`, sql_mode as for a trigger. */
+function normalizeEvent(e: SchemaEvent): SchemaEvent {
+  const { sqlMode: _omit, ...rest } = e;
+  const sqlMode = normalSqlMode(e.sqlMode);
+  return { ...rest, schedule: e.schedule.trim(), body: e.body.trim().replace(/;\s*$/, '').trim(), ...(sqlMode !== undefined ? { sqlMode } : {}) };
 }
 
 /** A routine in one spelling: texts trimmed, the body without a trailing `;`, sql_mode as for a trigger. */

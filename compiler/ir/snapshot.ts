@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SchemacError } from '../diagnostics.js';
 import { jsonSyntaxError } from '../position.js';
-import { decodeRoutines, decodeTables, decodeTriggers, decodeViews, describeJson, FormatError, json } from './decode.js';
+import { decodeEvents, decodeRoutines, decodeTables, decodeTriggers, decodeViews, describeJson, FormatError, json } from './decode.js';
 import type { SchemaIR, SourcePos } from './types.js';
 
 /** Snapshot format version; bump when the IR changes shape. */
@@ -49,7 +49,8 @@ export function writeSnapshot(ir: SchemaIR): string {
  */
 function snapshotObjects(ir: SchemaIR): Record<string, unknown> {
   return stripTransient({ tables: ir.tables, ...(ir.views?.length ? { views: ir.views } : {}),
-    ...(ir.triggers?.length ? { triggers: ir.triggers } : {}), ...(ir.routines?.length ? { routines: ir.routines } : {}) });
+    ...(ir.triggers?.length ? { triggers: ir.triggers } : {}), ...(ir.routines?.length ? { routines: ir.routines } : {}),
+    ...(ir.events?.length ? { events: ir.events } : {}) });
 }
 
 /**
@@ -78,7 +79,7 @@ export function readSnapshot(text: string, file = 'snapshot.json'): SchemaIR {
 
 /** The snapshot format around the tables: `{ "version": 1, "tables": [...] }`. */
 function decodeSnapshot(data: unknown): SchemaIR {
-  const o = json.object(data, '', ['version', 'tables'], ['views', 'triggers', 'routines']);
+  const o = json.object(data, '', ['version', 'tables'], ['views', 'triggers', 'routines', 'events']);
   if (o.version !== SNAPSHOT_VERSION) {
     throw new FormatError('version', `expected ${SNAPSHOT_VERSION} (the snapshot format this schemac reads), found ${describeJson(o.version)}`);
   }
@@ -86,8 +87,9 @@ function decodeSnapshot(data: unknown): SchemaIR {
   const views = o.views === undefined ? [] : decodeViews(o.views, 'views', tables);
   const triggers = o.triggers === undefined ? [] : decodeTriggers(o.triggers, 'triggers', tables);
   const routines = o.routines === undefined ? [] : decodeRoutines(o.routines, 'routines');
+  const events = o.events === undefined ? [] : decodeEvents(o.events, 'events');
   return { kind: 'schema', tables, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}),
-    ...(routines.length ? { routines } : {}) };
+    ...(routines.length ? { routines } : {}), ...(events.length ? { events } : {}) };
 }
 
 /** `sha256:` + hex of the schema's canonical JSON: names the schema before and after a migration. */

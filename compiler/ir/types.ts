@@ -210,6 +210,27 @@ export interface Routine {
   readonly pos?: SourcePos;
 }
 
+export type EventStatus = 'ENABLE' | 'DISABLE' | 'DISABLE ON SLAVE';
+
+/**
+ * A scheduled event. `schedule` is what follows ON SCHEDULE, as written (`EVERY 1 DAY STARTS
+ * '2030-01-01 00:00:00'`, `AT '2030-01-01 00:00:00'`); the server fills in STARTS with the time
+ * of creation when it is not given, so a schedule without STARTS matches any. `preserve` is ON
+ * COMPLETION PRESERVE (default NOT PRESERVE), `status` ENABLE by default. The DEFINER is not part
+ * of the schema; `sqlMode` as for a trigger.
+ */
+export interface SchemaEvent {
+  readonly kind: 'event';
+  readonly name: string;
+  readonly schedule: string;
+  readonly preserve: boolean;
+  readonly status: EventStatus;
+  readonly comment: string;
+  readonly body: string;
+  readonly sqlMode?: string;
+  readonly pos?: SourcePos;
+}
+
 export interface SchemaIR {
   readonly kind: 'schema';
   /** Sorted by name after normalisation. */
@@ -220,6 +241,8 @@ export interface SchemaIR {
   readonly triggers?: readonly Trigger[];
   /** Procedures and functions, sorted by type and name after normalisation; absent when there are none. */
   readonly routines?: readonly Routine[];
+  /** Sorted by name after normalisation; absent when there are none. */
+  readonly events?: readonly SchemaEvent[];
 }
 
 /** Naming templates (SPEC §3–4). */

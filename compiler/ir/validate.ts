@@ -8,7 +8,7 @@ import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, Routine, SchemaIR, SourcePos, Table, Trigger, View,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, Routine, SchemaEvent, SchemaIR, SourcePos, Table, Trigger, View,
 } from './types.js';
 
 /**
@@ -194,6 +194,7 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
   for (const v of Array.isArray(ir?.views) ? ir.views : []) if (v) name(v.name, 'view', v.pos);
   for (const t of Array.isArray(ir?.triggers) ? ir.triggers : []) if (t) name(t.name, 'trigger', t.pos);
   for (const r of Array.isArray(ir?.routines) ? ir.routines : []) if (r) name(r.name, r.type === 'FUNCTION' ? 'function' : 'procedure', r.pos);
+  for (const e of Array.isArray(ir?.events) ? ir.events : []) if (e) name(e.name, 'event', e.pos);
   return out;
 }
 
@@ -248,6 +249,35 @@ class Validator {
     this.views(Array.isArray(this.ir?.views) ? this.ir.views : []);
     this.triggers(Array.isArray(this.ir?.triggers) ? this.ir.triggers : []);
     this.routines(Array.isArray(this.ir?.routines) ? this.ir.routines : []);
+    this.events(Array.isArray(this.ir?.events) ? this.ir.events : []);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private events(events: readonly SchemaEvent[]): void {
+    const names = new Set<string>();
+    for (const e of inDeclarationOrder(events)) {
+      this.name(e.name, 'event', null, e.pos);
+      if (names.has(lower(e.name))) {
+        this.report('E_DUPLICATE_EVENT', `event ${q(e.name)} is declared twice (event names are compared case-insensitively)`, e.pos,
+          'rename one of the events, or remove the duplicate declaration');
+      }
+      names.add(lower(e.name));
+      for (const [what, text] of [['body', e.body], ['schedule', e.schedule]] as const) {
+        const problem = programBodyProblem(String(text));
+        if (problem) {
+          this.report('E_EVENT_TEXT', `event ${q(e.name)}: the ${what} ${problem.message}`, e.pos,
+            'write it as in CREATE EVENT (schedule: EVERY n unit [STARTS ...] [ENDS ...] or AT timestamp), with every quote closed');
+        }
+      }
+      if (!/^\s*(EVERY|AT)\b/i.test(String(e.schedule))) {
+        this.report('E_EVENT_TEXT', `event ${q(e.name)}: the schedule must start with EVERY or AT`, e.pos, 'write EVERY 1 DAY, or AT \'2030-01-01 00:00:00\'');
+      }
+      if (e.sqlMode !== undefined && !setStatementFor(this.server)) {
+        this.report('E_EVENT_SQL_MODE', `event ${q(e.name)} declares its sql_mode, which only MariaDB's SET STATEMENT ... FOR can give it in one statement`,
+          e.pos, 'leave sqlMode out (it takes the sql_mode of the session that runs the migration), or set the dialect to mariadb');
+      }
+    }
   }
 
   // ---------------------------------------------------------------- routines

@@ -5,7 +5,7 @@ import type { Change } from '../diff/changes.js';
 import { columnsEqual } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever } from '../ir/types.js';
-import type { Column, ForeignKey, Index, Routine, Table, TableOptions, Trigger, View } from '../ir/types.js';
+import type { Column, ForeignKey, Index, Routine, SchemaEvent, Table, TableOptions, Trigger, View } from '../ir/types.js';
 import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
@@ -23,7 +23,7 @@ import type { Plan, Risk, Step } from './types.js';
  */
 export const PHASE = {
   dropView: 0, dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
-  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13, createRoutine: 14, createView: 15, createTrigger: 16,
+  convertCharset: 7, prepareBackfill: 8, alterTable: 9, dropTable: 10, addCheck: 11, addForeignKey: 12, alterOptions: 13, createRoutine: 14, createView: 15, createTrigger: 16, createEvent: 17,
 } as const;
 
 /**
@@ -120,6 +120,17 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         break;
       case 'alterRoutine':
         steps.push(dropRoutineStep(change, change.from, ' (to create it again changed)'), createRoutineStep(change, change.to, ' (changed)'));
+        break;
+      // Events are created last (their body may call routines; the server does not check it) and
+      // dropped first; a change is DROP + CREATE (ALTER EVENT cannot take everything back).
+      case 'createEvent':
+        steps.push(eventStep(change, change.event, 'create', ''));
+        break;
+      case 'dropEvent':
+        steps.push(eventStep(change, change.event, 'drop', ''));
+        break;
+      case 'alterEvent':
+        steps.push(eventStep(change, change.from, 'drop', ' (to create it again changed)'), eventStep(change, change.to, 'create', ' (changed)'));
         break;
       case 'addColumn': {
         const prepared = preparedColumn(change);
@@ -241,6 +252,7 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'createTable': case 'dropTable': case 'renameTable': case 'dropColumn': case 'reorderColumns': case 'renameIndex':
       case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck': case 'createView': case 'dropView': case 'alterView':
       case 'createTrigger': case 'dropTrigger': case 'alterTrigger': case 'createRoutine': case 'dropRoutine': case 'alterRoutine':
+      case 'createEvent': case 'dropEvent': case 'alterEvent':
         break;
       default: assertNever(c, 'change');
     }
@@ -300,6 +312,9 @@ export function titleOf(changes: readonly Change[]): string {
       case 'createRoutine': phrases.push([`create ${c.routine.type.toLowerCase()}`, c.routine.name]); break;
       case 'dropRoutine': phrases.push([`drop ${c.routine.type.toLowerCase()}`, c.routine.name]); break;
       case 'alterRoutine': phrases.push([`change ${c.to.type.toLowerCase()}`, c.to.name]); break;
+      case 'createEvent': phrases.push(['create event', c.event.name]); break;
+      case 'dropEvent': phrases.push(['drop event', c.event.name]); break;
+      case 'alterEvent': phrases.push(['change event', c.to.name]); break;
       default: assertNever(c, 'change');
     }
   }
@@ -545,6 +560,11 @@ class ViewSteps {
     }
     return out;
   }
+}
+
+function eventStep(change: Change, e: SchemaEvent, verb: 'create' | 'drop', note: string): StepPlan {
+  return { phase: verb === 'create' ? PHASE.createEvent : PHASE.dropView, table: e.name, summary: `${verb} event ${e.name}${note}`, source: [change],
+    up: [verb === 'create' ? { kind: 'createEvent', event: e } : { kind: 'dropEvent', event: e }], risks: [] };
 }
 
 function createRoutineStep(change: Change, r: Routine, note: string): StepPlan {

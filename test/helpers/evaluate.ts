@@ -14,6 +14,7 @@ import { isTableDef as isTable, tablesToIR } from '../../compiler/dsl/table.js';
 import { isViewDef, viewState } from '../../compiler/dsl/view.js';
 import { isTriggerDef, triggerState } from '../../compiler/dsl/trigger.js';
 import { isRoutineDef, routineState } from '../../compiler/dsl/routine.js';
+import { eventState, isEventDef } from '../../compiler/dsl/event.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import type { BuildHints, DeclaredSchema } from '../../compiler/ir/hints.js';
 
@@ -36,7 +37,7 @@ interface Declared {
 }
 
 /** Tables and views: the exported objects of a schema, ordered alike. */
-const isTableDef = (value: unknown): boolean => isTable(value) || isViewDef(value) || isTriggerDef(value) || isRoutineDef(value);
+const isTableDef = (value: unknown): boolean => isTable(value) || isViewDef(value) || isTriggerDef(value) || isRoutineDef(value) || isEventDef(value);
 
 /** Evaluates the schema files for real and returns the IR of their exported tables and views. */
 export async function evaluateSchemaFiles(rootDir: string, files: readonly string[], options: EvaluateOptions = {}): Promise<DeclaredSchema> {
@@ -130,7 +131,9 @@ export async function evaluateSchemaFilesWithDiagnostics(rootDir: string, files:
     const views = tables.flatMap((t) => viewState(t) ?? []);
     const triggers = tables.flatMap((t) => triggerState(t) ?? []);
     const routines = tables.flatMap((t) => routineState(t) ?? []);
-    return { ir: { ...ir, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}) },
+    const events = tables.flatMap((t) => eventState(t) ?? []);
+    return { ir: { ...ir, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}),
+      ...(events.length ? { events } : {}) },
       hints, diagnostics };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

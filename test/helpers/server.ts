@@ -32,7 +32,7 @@ export async function scratchDatabase(prefix: string): Promise<{ name: string; c
 
 /**
  * The database's shape from information_schema, without its name: tables with options,
- * columns in order, indexes, foreign keys, checks, views, triggers and routines with their parameters. Two databases with the same shape
+ * columns in order, indexes, foreign keys, checks, views, triggers, routines with their parameters, and events. Two databases with the same shape
  * compare equal with toEqual.
  */
 export async function shape(conn: Conn, db: string): Promise<unknown> {
@@ -67,7 +67,11 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
   const parameters = await q(`SELECT SPECIFIC_NAME AS t, ROUTINE_TYPE AS type, ORDINAL_POSITION AS pos, PARAMETER_MODE AS mode,
     PARAMETER_NAME AS name, DTD_IDENTIFIER AS dataType FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ?
     ORDER BY ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`);
-  return { tables, columns, indexes, fks, checks, views, triggers, routines, parameters };
+  // STARTS is the time of creation when a schedule does not say it: left out.
+  const events = await q(`SELECT EVENT_NAME AS t, EVENT_DEFINITION AS body, EVENT_TYPE AS type, EXECUTE_AT AS executeAt,
+    INTERVAL_VALUE AS intervalValue, INTERVAL_FIELD AS intervalField, ENDS AS ends, STATUS AS status, ON_COMPLETION AS onCompletion,
+    EVENT_COMMENT AS comment, SQL_MODE AS sqlMode FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME`);
+  return { tables, columns, indexes, fks, checks, views, triggers, routines, parameters, events };
 }
 
 /**

@@ -143,7 +143,7 @@ describe('what introspection leaves out', () => {
       let queries = 0;
       const counting: Queryable = { query: (sql: string, params?: unknown[]) => { queries++; return db.conn.query(sql, params); } };
       const { ir, notes } = await introspectWithNotes(counting, db.name);
-      expect(queries).toBe(10);
+      expect(queries).toBe(11);
       expect(ir.tables.map((t) => t.name)).toEqual(['doc']);
       // As SHOW CREATE VIEW prints it: the server's rewrite, without the database's own name.
       expect(ir.views).toEqual([{ kind: 'view', name: 'v_doc', select: 'select `doc`.`id` AS `id` from `doc`',

@@ -1,5 +1,5 @@
 import { assertNever } from '../../ir/types.js';
-import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Routine, Table, TableOptions, Trigger, View } from '../../ir/types.js';
+import type { Check, Column, DefaultValue, ForeignKey, Index, PrimaryKey, Routine, SchemaEvent, Table, TableOptions, Trigger, View } from '../../ir/types.js';
 import {
   alterTable, checkClause, columnHasUserSql, columnSql, createTableSql, foreignKeyClause, ident, identList, indexPartsSql, literal,
   tableOptionsSql, valueSql, word,
@@ -105,7 +105,10 @@ export type Ddl =
   | { readonly kind: 'dropTrigger'; readonly trigger: Trigger }
   /** CREATE PROCEDURE / FUNCTION (no DEFINER), under its sql_mode as a trigger. */
   | { readonly kind: 'createRoutine'; readonly routine: Routine }
-  | { readonly kind: 'dropRoutine'; readonly routine: Routine };
+  | { readonly kind: 'dropRoutine'; readonly routine: Routine }
+  /** CREATE EVENT (no DEFINER), under its sql_mode as a trigger. */
+  | { readonly kind: 'createEvent'; readonly event: SchemaEvent }
+  | { readonly kind: 'dropEvent'; readonly event: SchemaEvent };
 
 export type DdlKind = Ddl['kind'];
 
@@ -147,6 +150,8 @@ export function invertDdl(ddl: Ddl): Ddl[] {
     case 'dropTrigger': return [{ kind: 'createTrigger', trigger: ddl.trigger }];
     case 'createRoutine': return [{ kind: 'dropRoutine', routine: ddl.routine }];
     case 'dropRoutine': return [{ kind: 'createRoutine', routine: ddl.routine }];
+    case 'createEvent': return [{ kind: 'dropEvent', event: ddl.event }];
+    case 'dropEvent': return [{ kind: 'createEvent', event: ddl.event }];
     default: return assertNever(ddl, 'statement');
   }
 }
@@ -182,7 +187,7 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
     case 'convertCharset': case 'refuseRows': return true;
     case 'backfill': return ddl.value.kind === 'expr';
     case 'createView': case 'replaceView': return true;
-    case 'dropView': case 'createTrigger': case 'dropTrigger': case 'createRoutine': case 'dropRoutine': return false;
+    case 'dropView': case 'createTrigger': case 'dropTrigger': case 'createRoutine': case 'dropRoutine': case 'createEvent': case 'dropEvent': return false;
     default: return assertNever(ddl, 'statement');
   }
 }
@@ -190,7 +195,7 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
 /** The statement as MySQL text. */
 export function printDdl(ddl: Ddl, server?: ServerProfile): Statement {
   const sql = ddlSql(ddl, server);
-  const program = ddl.kind === 'createTrigger' || ddl.kind === 'createRoutine';
+  const program = ddl.kind === 'createTrigger' || ddl.kind === 'createRoutine' || ddl.kind === 'createEvent';
   const delimiter = program ? delimiterFor(sql) : null;
   return { sql, format: ddlHasUserSql(ddl), ...(delimiter ? { delimiter } : {}), ...(program ? { verbatim: true } : {}) };
 }
@@ -251,6 +256,14 @@ function ddlSql(ddl: Ddl, _server?: ServerProfile): string {
       return lines.join('\n');
     }
     case 'dropRoutine': return `DROP ${ddl.routine.type} ${ident(ddl.routine.name)}`;
+    case 'createEvent': {
+      const e = ddl.event;
+      const mode = e.sqlMode !== undefined && _server && setStatementFor(_server) ? `SET STATEMENT sql_mode = ${literal(e.sqlMode)} FOR ` : '';
+      return [`${mode}CREATE EVENT ${ident(e.name)}`, `ON SCHEDULE ${e.schedule}`,
+        ...(e.preserve ? ['ON COMPLETION PRESERVE'] : []), ...(e.status !== 'ENABLE' ? [e.status] : []),
+        ...(e.comment !== '' ? [`COMMENT ${literal(e.comment)}`] : []), `DO ${e.body}`].join('\n');
+    }
+    case 'dropEvent': return `DROP EVENT ${ident(ddl.event.name)}`;
     default: return assertNever(ddl, 'statement');
   }
 }

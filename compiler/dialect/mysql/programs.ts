@@ -1,4 +1,4 @@
-import type { Routine, RoutineDataAccess, RoutineType, ViewSecurity } from '../../ir/types.js';
+import type { EventStatus, Routine, RoutineDataAccess, RoutineType, SchemaEvent, ViewSecurity } from '../../ir/types.js';
 import { lexSql, type Token } from './lexer.js';
 import { ident } from './quote.js';
 
@@ -140,4 +140,81 @@ function matching(toks: readonly Token[], open: number): number {
 /** SHOW CREATE PROCEDURE / FUNCTION of a routine of `database` (its text as written, with the characteristics in the server's order). */
 export function showCreateRoutineSql(database: string, type: RoutineType, name: string): string {
   return `SHOW CREATE ${type} ${ident(database)}.${ident(name)}`;
+}
+
+/** SHOW CREATE EVENT of an event of `database`. */
+export function showCreateEventSql(database: string, name: string): string {
+  return `SHOW CREATE EVENT ${ident(database)}.${ident(name)}`;
+}
+
+/**
+ * Reads `CREATE [OR REPLACE] [DEFINER = user] EVENT [IF NOT EXISTS] name ON SCHEDULE schedule
+ * [ON COMPLETION [NOT] PRESERVE] [ENABLE | DISABLE | DISABLE ON SLAVE] [COMMENT 'text'] DO body`
+ * (https://dev.mysql.com/doc/refman/8.0/en/create-event.html, https://mariadb.com/kb/en/create-event/):
+ * a .sql file's, or SHOW CREATE EVENT's.
+ */
+export function parseEvent(text: string): { event: SchemaEvent; replace: boolean; ifNotExists: boolean } | { problem: ProgramProblem } {
+  const lexed = lexSql(text);
+  if (lexed.error) return { problem: { message: lexed.error.message, offset: lexed.error.offset } };
+  const toks = lexed.tokens;
+  let i = 0;
+  const word = (k = 0) => (toks[i + k]?.kind === 'word' ? toks[i + k].upper : '');
+  const fail = (message: string): { problem: ProgramProblem } => ({ problem: { message, offset: toks[i]?.start ?? text.length } });
+  const accept = (...words: string[]) => {
+    if (!words.every((w, k) => word(k) === w)) return false;
+    i += words.length;
+    return true;
+  };
+  if (!accept('CREATE')) return fail('expected CREATE');
+  const replace = accept('OR', 'REPLACE');
+  if (accept('DEFINER')) {
+    if (toks[i]?.text !== '=') return fail('expected "=" after DEFINER');
+    i += 2;
+    while (i < toks.length && word() !== 'EVENT') i++;
+  }
+  if (!accept('EVENT')) return fail('expected EVENT');
+  const ifNotExists = accept('IF', 'NOT', 'EXISTS');
+  const nameToken = toks[i];
+  if (!nameToken || (nameToken.kind !== 'word' && nameToken.kind !== 'quoted')) return fail('expected the event name');
+  i++;
+  let name = nameToken.value;
+  if (toks[i]?.text === '.' && (toks[i + 1]?.kind === 'word' || toks[i + 1]?.kind === 'quoted')) {
+    name = toks[i + 1].value;
+    i += 2;
+  }
+  if (!accept('ON', 'SCHEDULE')) return fail('expected ON SCHEDULE');
+  const start = i;
+  let depth = 0;
+  for (; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === 'op' && t.text === '(') depth++;
+    else if (t.kind === 'op' && t.text === ')') depth--;
+    else if (depth === 0 && t.kind === 'word' && (['ENABLE', 'DISABLE', 'COMMENT', 'DO'].includes(t.upper)
+      || (t.upper === 'ON' && word(1) === 'COMPLETION'))) break;
+  }
+  if (i === start) return fail('expected the schedule after ON SCHEDULE');
+  const schedule = text.slice(toks[start].start, toks[i - 1].end);
+  let preserve = false;
+  let status: EventStatus = 'ENABLE';
+  let comment = '';
+  for (;;) {
+    if (accept('ON', 'COMPLETION', 'NOT', 'PRESERVE')) preserve = false;
+    else if (accept('ON', 'COMPLETION', 'PRESERVE')) preserve = true;
+    else if (accept('ENABLE')) status = 'ENABLE';
+    else if (accept('DISABLE', 'ON', 'SLAVE') || accept('DISABLE', 'ON', 'REPLICA')) status = 'DISABLE ON SLAVE';
+    else if (accept('DISABLE')) status = 'DISABLE';
+    else if (accept('COMMENT')) {
+      if (toks[i]?.kind !== 'string') return fail('expected the comment as a string');
+      comment = toks[i].value;
+      i++;
+    } else break;
+  }
+  if (!accept('DO')) return fail('expected DO and the body');
+  if (i >= toks.length) return fail('the body is missing after DO');
+  return { event: { kind: 'event', name, schedule, preserve, status, comment, body: text.slice(toks[i].start).trim() }, replace, ifNotExists };
+}
+
+/** A schedule without its STARTS clause (what the server fills in with the time of creation when it is not given). */
+export function scheduleWithoutStarts(schedule: string): string {
+  return schedule.replace(/\s+STARTS\s+(?:'(?:[^'\\]|\\.|'')*'|\S+)(?:\s*[+-]\s*INTERVAL\s+\S+\s+\w+)*/i, '').trim();
 }

@@ -44,7 +44,7 @@ export function executionOf(diff: SchemaDiff): Change[] {
     const backfill = (column: Column) => (column.generated ? undefined : backfillOf(diff.hints, pair.to.name, column.name));
     out.push(...tableChanges(pair, changes, pairing, retyped, charsets, backfill));
   }
-  out.push(...diff.views, ...diff.triggers, ...diff.routines);
+  out.push(...diff.views, ...diff.triggers, ...diff.routines, ...diff.events);
   return withReaders(out, diff, from(diff));
 }
 
@@ -181,7 +181,7 @@ function withPinned(c: Change, pinned: readonly string[]): Change {
     case 'createTable': case 'dropTable': case 'renameTable': case 'addColumn': case 'dropColumn': case 'renameColumn':
     case 'reorderColumns': case 'modifyColumn': case 'renameIndex': case 'addCheck': case 'dropCheck': case 'alterOptions':
     case 'createView': case 'dropView': case 'alterView': case 'createTrigger': case 'dropTrigger': case 'alterTrigger':
-    case 'createRoutine': case 'dropRoutine': case 'alterRoutine':
+    case 'createRoutine': case 'dropRoutine': case 'alterRoutine': case 'createEvent': case 'dropEvent': case 'alterEvent':
       return c;
     default:
       return assertNever(c, 'change');
