@@ -13,7 +13,7 @@ import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
   Routine, SchemaEvent, Trigger, TriggerEvent, TriggerTiming, View,
 } from '../compiler/ir/types.js';
-import { parseEvent, parseRoutine } from '../compiler/dialect/mysql/programs.js';
+import { parseEvent, parseRoutine, scheduleWithoutStarts } from '../compiler/dialect/mysql/programs.js';
 import { withoutDatabase } from '../compiler/dialect/mysql/views.js';
 
 /**
@@ -141,6 +141,9 @@ export interface EventRow {
   readonly name: string;
   readonly sqlMode: string;
   readonly create: string | null;
+  /** STARTS and CREATED as the server shows them: equal when STARTS was not given (the server takes the time of creation). */
+  readonly starts?: string | null;
+  readonly created?: string | null;
 }
 
 export interface IntrospectRows {
@@ -600,7 +603,11 @@ export function mapEvent(r: EventRow, server: ServerInfo, problems: string[]): S
     problems.push(`event ${r.name}: ${parsed.problem.message} at character ${parsed.problem.offset + 1} of its SHOW CREATE EVENT`);
     return null;
   }
-  return { ...parsed.event, name: r.name, ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}) };
+  // STARTS equal to the time of creation is the server's, not the schema's: left out, so the
+  // event reads as it was written (a schedule without STARTS matches any in a comparison anyway).
+  const filled = r.starts && r.created && r.starts === r.created;
+  const schedule = filled ? scheduleWithoutStarts(parsed.event.schedule) : parsed.event.schedule;
+  return { ...parsed.event, name: r.name, schedule, ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}) };
 }
 
 /**

@@ -105,11 +105,13 @@ async function routineRows(conn: Queryable, database: string): Promise<RoutineRo
 }
 
 /** The same columns on MySQL 8 and MariaDB; each event's text is its SHOW CREATE EVENT (one query per event). */
-const EVENTS_SQL = `SELECT EVENT_NAME AS name, SQL_MODE AS sqlMode FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
+const EVENTS_SQL = `SELECT EVENT_NAME AS name, SQL_MODE AS sqlMode, CAST(STARTS AS CHAR) AS starts, CAST(CREATED AS CHAR) AS created
+FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
 ORDER BY EVENT_NAME`;
 
 async function eventRows(conn: Queryable, database: string): Promise<EventRow[]> {
-  const list = await rows(conn, EVENTS_SQL, [database], (r) => ({ name: text(r.name), sqlMode: text(r.sqlMode) }));
+  const list = await rows(conn, EVENTS_SQL, [database], (r) => ({ name: text(r.name), sqlMode: text(r.sqlMode),
+    starts: textOrNull(r.starts), created: textOrNull(r.created) }));
   const out: EventRow[] = [];
   for (const e of list) {
     const shown = await rows(conn, showCreateEventSql(database, e.name), [], (row) => textOrNull(row['Create Event']));

@@ -1,4 +1,4 @@
-import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
+import { configProfile, defaultCollationOf, portableDefaultCollation, setStatementFor, type ServerProfile } from '../dialect/mysql/server.js';
 import { isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
@@ -43,6 +43,25 @@ function normalizeRoutine(r: Routine): Routine {
 
 function normalSqlMode(mode: string | undefined): string | undefined {
   return mode === undefined ? undefined : mode.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean).join(',');
+}
+
+/**
+ * The schema without the sql_mode of its triggers, routines and events when `server` cannot write
+ * it (setStatementFor: MySQL), with how many were dropped: a MariaDB database read into a project
+ * whose dialect is MySQL. Everything else as it is.
+ */
+export function withoutUnwritableSqlModes(ir: SchemaIR, server: ServerProfile): { ir: SchemaIR; dropped: number } {
+  if (setStatementFor(server)) return { ir, dropped: 0 };
+  let dropped = 0;
+  const strip = <T extends { readonly sqlMode?: string }>(list: readonly T[] | undefined): T[] | undefined => list?.map((x) => {
+    if (x.sqlMode === undefined) return x;
+    dropped++;
+    const { sqlMode: _omit, ...rest } = x;
+    return rest as T;
+  });
+  const out: SchemaIR = { ...ir, ...(ir.triggers ? { triggers: strip(ir.triggers) } : {}), ...(ir.routines ? { routines: strip(ir.routines) } : {}),
+    ...(ir.events ? { events: strip(ir.events) } : {}) };
+  return { ir: out, dropped };
 }
 
 /** A trigger in one spelling: its body without surrounding white space or a trailing `;`, sql_mode upper-cased. */
