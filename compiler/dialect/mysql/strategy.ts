@@ -68,14 +68,10 @@ function withReaders(changes: readonly Change[], diff: SchemaDiff, kept: readonl
   };
   const oldTable = (table: string) => diff.tables.find((t) => t.pair.to.name === table)?.pair.from.name ?? table;
   return changes.map((c): Change => {
-    let readers: string[] = [];
-    switch (c.kind) {
-      case 'dropTable': readers = reading(c.table.name); break;
-      case 'renameTable': readers = reading(c.from); break;
-      case 'dropColumn': readers = reading(oldTable(c.table), c.column.name); break;
-      case 'renameColumn': readers = reading(oldTable(c.table), c.from); break;
-      default: break;
-    }
+    const readers = c.kind === 'dropTable' ? reading(c.table.name)
+      : c.kind === 'renameTable' ? reading(c.from)
+        : c.kind === 'dropColumn' ? reading(oldTable(c.table), c.column.name)
+          : c.kind === 'renameColumn' ? reading(oldTable(c.table), c.from) : [];
     return readers.length ? { ...c, readers } as Change : c;
   });
 }
