@@ -17,8 +17,10 @@ export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, ty
  * same schema, so `diffSchemas(snapshot, await introspect(...))` is empty when nothing drifted.
  *
  * A fixed number of queries whatever the number of tables (MYSQL-NOTES §13): server facts,
- * character sets, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE + REFERENTIAL_CONSTRAINTS and
- * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL). Every column is aliased: MySQL 8 returns
+ * character sets, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE + REFERENTIAL_CONSTRAINTS,
+ * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL), VIEWS, TRIGGERS, ROUTINES and EVENTS; then
+ * one SHOW CREATE per routine and event (their text as written is only there) and, on MySQL, per
+ * view (its ALGORITHM). Every column is aliased: MySQL 8 returns
  * information_schema column names in upper case whatever the query says. The row → IR mapping
  * is pure and lives in introspect-map.ts.
  *
@@ -31,7 +33,11 @@ export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, ty
  *   collation names the table's charset; the collation null when it is its charset's default
  *   (the normaliser fills it back for charsets whose default is the same on every server);
  * - expressions (checks, generated columns, expression defaults) as the server rewrote them;
- *   the differ compares them in canonical form (compiler/ir/sql-canonical.ts).
+ *   the differ compares them in canonical form (compiler/ir/sql-canonical.ts);
+ * - a view's SELECT as the server rewrote it, without the database's own qualifier; with
+ *   `expected`, in the expected spelling where the server reads both the same (alignViews);
+ * - triggers, routines and events as written, without DEFINER; their sql_mode where the schema
+ *   can write it back (MariaDB); an event's STARTS left out when it is the time of creation.
  */
 
 /** What a mysql2/promise Connection provides; this file does not import mysql2. */
