@@ -1,7 +1,7 @@
 import type { Token } from '../dialect/mysql/lexer.js';
 import { setStatementFor } from '../dialect/mysql/server.js';
 import type { RoutineType, Trigger, TriggerEvent, TriggerTiming } from '../ir/types.js';
-import { parseEvent, parseRoutine } from '../dialect/mysql/programs.js';
+import { parseEvent, parseRoutine, withoutMarkers } from '../dialect/mysql/programs.js';
 import { Cursor, ImportError } from './cursor.js';
 import type { ImportState } from './state.js';
 
@@ -13,8 +13,9 @@ import type { ImportState } from './state.js';
  * before each trigger), kept where the schema can say it (setStatementFor). FOLLOWS / PRECEDES
  * are refused: the order of two triggers is not held (one trigger per table, timing and event).
  */
-export function createTrigger(state: ImportState, tokens: readonly Token[]): void {
+export function createTrigger(state: ImportState, statement: readonly Token[]): void {
   const { ctx, catalog } = state;
+  const tokens = withoutMarkers(statement);
   const cur = new Cursor(tokens);
   cur.expectWord('CREATE');
   const replace = cur.acceptWord('OR', 'REPLACE');

@@ -1,6 +1,7 @@
 import type { Token } from '../dialect/mysql/lexer.js';
 import type { View, ViewAlgorithm, ViewCheckOption, ViewSecurity } from '../ir/types.js';
 import { Cursor, ImportError } from './cursor.js';
+import { withoutMarkers } from '../dialect/mysql/programs.js';
 import type { ImportState } from './state.js';
 
 /**
@@ -10,8 +11,9 @@ import type { ImportState } from './state.js';
  * https://mariadb.com/kb/en/create-view/). The DEFINER is read and left out: it is not part of
  * the schema. A column list after the name is refused (the IR holds the SELECT's own names).
  */
-export function createView(state: ImportState, tokens: readonly Token[]): void {
+export function createView(state: ImportState, statement: readonly Token[]): void {
   const { ctx, catalog } = state;
+  const tokens = withoutMarkers(statement);
   const cur = new Cursor(tokens);
   let replace: 'no' | 'orReplace' | 'alter' = 'no';
   if (cur.acceptWord('ALTER')) replace = 'alter';

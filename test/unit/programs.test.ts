@@ -27,6 +27,15 @@ describe('routines', () => {
   });
 });
 
+describe('mysqldump\'s executable comments', () => {
+  it('reads a routine and an event written inside /*!NNNNN ... */ as the server reads them', () => {
+    expect(parseRoutine('/*!50003 CREATE*/ /*!50020 DEFINER=`root`@`localhost`*/ /*!50003 PROCEDURE `p`(IN a INT)\nBEGIN\n  SELECT a;\nEND */'))
+      .toMatchObject({ routine: { type: 'PROCEDURE', name: 'p', params: 'IN a INT', body: 'BEGIN\n  SELECT a;\nEND' } });
+    expect(parseEvent("/*!50106 CREATE*/ /*!50117 DEFINER=`root`@`localhost`*/ /*!50106 EVENT `e` ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' "
+      + 'ON COMPLETION NOT PRESERVE ENABLE DO DELETE FROM t */')).toMatchObject({ event: { name: 'e', body: 'DELETE FROM t' } });
+  });
+});
+
 describe('events', () => {
   it('reads MySQL 8 SHOW CREATE EVENT (https://dev.mysql.com/doc/refman/8.0/en/show-create-event.html)', () => {
     const e = parseEvent("CREATE DEFINER=`jon`@`ghidora` EVENT `e_daily` ON SCHEDULE EVERY 1 DAY STARTS '2018-09-14 10:26:17' "

@@ -35,8 +35,8 @@ const TYPE_ATTRIBUTES_WITH_VALUE = new Set(['CHARSET', 'COLLATE']);
  * asked for.
  */
 export function parseRoutine(text: string): { routine: Routine; replace: boolean; ifNotExists: boolean } | { problem: ProgramProblem } {
-  const lexed = lexSql(text);
-  if (lexed.error) return { problem: { message: lexed.error.message, offset: lexed.error.offset } };
+  const lexed = codeTokens(text);
+  if ('problem' in lexed) return lexed;
   const toks = lexed.tokens;
   let i = 0;
   const word = (k = 0) => (toks[i + k]?.kind === 'word' ? toks[i + k].upper : '');
@@ -119,11 +119,27 @@ export function parseRoutine(text: string): { routine: Routine; replace: boolean
     }
   }
   if (i >= toks.length) return fail('the body is missing');
-  const body = text.slice(toks[i].start).trim();
+  const body = text.slice(toks[i].start, toks[toks.length - 1].end).trim();
   return {
     routine: { kind: 'routine', type, name, params, returns, deterministic, dataAccess, security, comment, body },
     replace, ifNotExists,
   };
+}
+
+/**
+ * The tokens of a statement as the server reads it: an executable comment's inside is code and
+ * its markers are not tokens (mysqldump writes `/*!50003 CREATE*\/ /*!50017 DEFINER=...*\/
+ * /*!50003 TRIGGER ... END *\/`).
+ */
+export function codeTokens(text: string): { tokens: readonly Token[] } | { problem: ProgramProblem } {
+  const lexed = lexSql(text, { executable: 'code' });
+  if (lexed.error) return { problem: { message: lexed.error.message, offset: lexed.error.offset } };
+  return { tokens: withoutMarkers(lexed.tokens) };
+}
+
+/** Tokens without the markers of executable comments read as code. */
+export function withoutMarkers(tokens: readonly Token[]): Token[] {
+  return tokens.filter((t) => t.kind !== 'conditional' && t.kind !== 'conditionalEnd');
 }
 
 /** The index of the `)` that closes the `(` at `open`, or -1. */
@@ -154,8 +170,8 @@ export function showCreateEventSql(database: string, name: string): string {
  * a .sql file's, or SHOW CREATE EVENT's.
  */
 export function parseEvent(text: string): { event: SchemaEvent; replace: boolean; ifNotExists: boolean } | { problem: ProgramProblem } {
-  const lexed = lexSql(text);
-  if (lexed.error) return { problem: { message: lexed.error.message, offset: lexed.error.offset } };
+  const lexed = codeTokens(text);
+  if ('problem' in lexed) return lexed;
   const toks = lexed.tokens;
   let i = 0;
   const word = (k = 0) => (toks[i + k]?.kind === 'word' ? toks[i + k].upper : '');
@@ -211,7 +227,7 @@ export function parseEvent(text: string): { event: SchemaEvent; replace: boolean
   }
   if (!accept('DO')) return fail('expected DO and the body');
   if (i >= toks.length) return fail('the body is missing after DO');
-  return { event: { kind: 'event', name, schedule, preserve, status, comment, body: text.slice(toks[i].start).trim() }, replace, ifNotExists };
+  return { event: { kind: 'event', name, schedule, preserve, status, comment, body: text.slice(toks[i].start, toks[toks.length - 1].end).trim() }, replace, ifNotExists };
 }
 
 /** A schedule without its STARTS clause (what the server fills in with the time of creation when it is not given). */
