@@ -22,6 +22,8 @@ export interface Pinned {
  */
 export interface Readers {
   readonly readers?: readonly string[];
+  /** Kept triggers whose body names the column the change renames or drops (the server does not rewrite them either). */
+  readonly triggerReaders?: readonly string[];
 }
 
 export type Change =
@@ -38,6 +40,7 @@ export type Change =
   | {
     readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string;
     readonly readers?: readonly string[];
+    readonly triggerReaders?: readonly string[];
     /** Generated columns whose expressions follow the table's renames: rewritten in the same statement. */
     readonly generated?: ReadonlyArray<{ readonly from: Column; readonly to: Column }>;
   }

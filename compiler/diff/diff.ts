@@ -221,6 +221,8 @@ export interface SchemaDiff {
   readonly views: readonly Change[];
   /** The views both sides have, unchanged. */
   readonly keptViews: readonly View[];
+  /** The triggers both sides have, unchanged (their tables under the new names). */
+  readonly keptTriggers: readonly Trigger[];
   /** The triggers created, dropped and changed (diffTriggers). */
   readonly triggers: readonly Change[];
   /** The procedures and functions created, dropped and changed (diffRoutines). */
@@ -244,6 +246,8 @@ export function diffTables(from: SchemaIR, to: SchemaIR, options: DiffOptions = 
     views: diffViews(from.views ?? [], to.views ?? []),
     keptViews: (from.views ?? []).filter((v) => (to.views ?? []).some((w) => w.name === v.name && sameView(v, w))),
     triggers: diffTriggers(from.triggers ?? [], to.triggers ?? [], pairing),
+    keptTriggers: (from.triggers ?? []).filter((a) => (to.triggers ?? []).some((b) => b.name.toLowerCase() === a.name.toLowerCase()
+      && sameTrigger({ ...a, table: pairing.renameTable(a.table) }, b))),
     routines: diffRoutines(from.routines ?? [], to.routines ?? []),
     events: diffEvents(from.events ?? [], to.events ?? []),
     tables: pairing.pairs.map((pair) => {

@@ -612,14 +612,18 @@ export function orderViews(views: readonly View[]): Map<View, number> {
 /** A warning on a step that renames or drops what kept views read (`readers`, set by the strategy). */
 function readerRisks(change: Extract<Change, { kind: 'dropTable' | 'renameTable' | 'dropColumn' | 'renameColumn' }>): Risk[] {
   const readers = change.readers ?? [];
-  if (readers.length === 0) return [];
+  const triggers = change.kind === 'dropColumn' || change.kind === 'renameColumn' ? change.triggerReaders ?? [] : [];
   const what = change.kind === 'dropTable' ? `drops table ${change.table.name}`
     : change.kind === 'renameTable' ? `renames table ${change.from}`
     : change.kind === 'dropColumn' ? `drops column ${change.table}.${change.column.name}`
     : `renames column ${change.table}.${change.from}`;
   const table = change.kind === 'dropTable' ? change.table.name : change.kind === 'renameTable' ? change.to : change.table;
   const views = readers.join(', ');
-  return [{ level: 'warning', code: 'R_VIEW_INVALID', table,
+  const triggerRisks: Risk[] = triggers.length === 0 ? [] : [{ level: 'warning', code: 'R_TRIGGER_INVALID', table,
+    message: `${what}, which trigger${triggers.length > 1 ? 's' : ''} ${triggers.join(', ')} name${triggers.length > 1 ? '' : 's'}: the server keeps ${triggers.length > 1 ? 'them' : 'it'} as written, and every write the trigger runs on then fails`,
+    hint: `change the body of ${triggers.join(', ')} in the schema: the migration then creates ${triggers.length > 1 ? 'them' : 'it'} again after this step` }];
+  if (readers.length === 0) return triggerRisks;
+  return [...triggerRisks, { level: 'warning', code: 'R_VIEW_INVALID', table,
     message: `${what}, which view${readers.length > 1 ? 's' : ''} ${views} read${readers.length > 1 ? '' : 's'}: the server keeps ${readers.length > 1 ? 'them' : 'it'}, but ${readers.length > 1 ? 'they fail' : 'it fails'} on every use until ${readers.length > 1 ? 'their' : 'its'} SELECT is changed`,
     hint: `change the SELECT of ${views} in the schema to the new names: the migration then creates ${readers.length > 1 ? 'them' : 'it'} again after this step` }];
 }

@@ -19,7 +19,7 @@ import { isWidening } from './widening.js';
 export type RiskCode =
   | 'R_DROP_TABLE' | 'R_DROP_COLUMN' | 'R_NOT_NULL_NO_FILL' | 'R_BACKFILL_NEW_COLUMN'
   | 'R_NARROW_TYPE' | 'R_NARROW_CHARSET' | 'R_SET_NOT_NULL' | 'R_TO_GENERATED' | 'R_LOSSY_DOWN'
-  | 'R_PRIMARY_KEY' | 'R_ADD_UNIQUE' | 'R_ADD_CHECK' | 'R_CONVERT_TABLE' | 'R_DEFAULT_CHARSET' | 'R_VIEW_INVALID';
+  | 'R_PRIMARY_KEY' | 'R_ADD_UNIQUE' | 'R_ADD_CHECK' | 'R_CONVERT_TABLE' | 'R_DEFAULT_CHARSET' | 'R_VIEW_INVALID' | 'R_TRIGGER_INVALID';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 

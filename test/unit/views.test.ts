@@ -102,3 +102,17 @@ describe('triggers', () => {
     expect(() => readSnapshot(text.replace('"BEFORE"', '"INSTEAD"'))).toThrow(/triggers\[0\]\.timing/);
   });
 });
+
+describe('triggers that read a renamed or dropped column', () => {
+  it('warn on the step (R_TRIGGER_INVALID); a trigger on another table or not naming the column does not', () => {
+    const tr = (name: string, tbl: string, body: string): Trigger => ({ kind: 'trigger', name, table: tbl, timing: 'BEFORE', event: 'INSERT', body });
+    const triggers = [tr('t_a', 't', 'SET NEW.a = NEW.a + 1'), tr('t_other', 't', 'SET @x = 1'), tr('u_a', 'u', 'SET NEW.x = 1')];
+    const from = schema([table('t', 'a', 'b'), table('u', 'x')]);
+    const to = schema([table('t', 'c', 'b'), table('u', 'x')]);
+    const hints = new HintsBuilder();
+    hints.column('t', 'c', { renamedFrom: ['a'] });
+    const plan = planChanges(executionChanges({ ...from, triggers }, { ...to, triggers }, { hints: hints.build() }));
+    expect(plan.steps.flatMap((s) => s.risks).filter((r) => r.code === 'R_TRIGGER_INVALID').map((r) => r.message)).toEqual([
+      'renames column t.a, which trigger t_a names: the server keeps it as written, and every write the trigger runs on then fails']);
+  });
+});

@@ -60,19 +60,27 @@ function from(diff: SchemaDiff): readonly View[] {
  * one, but an alias may be), so a warning may be given where none was needed, never missed.
  */
 function withReaders(changes: readonly Change[], diff: SchemaDiff, kept: readonly View[]): Change[] {
-  if (kept.length === 0) return [...changes];
+  const triggers = diff.keptTriggers;
+  if (kept.length === 0 && triggers.length === 0) return [...changes];
   const words = new Map(kept.map((v) => [v, identifierWords(v.select)]));
+  const bodies = new Map(triggers.map((t) => [t, identifierWords(t.body)]));
   const reading = (...names: string[]) => {
     const lower = names.map((n) => n.toLowerCase());
     return kept.filter((v) => lower.every((n) => words.get(v)!.has(n))).map((v) => v.name);
   };
+  // A trigger reads its own table's columns as NEW.col / OLD.col.
+  const triggersReading = (table: string, column: string) =>
+    triggers.filter((t) => t.table.toLowerCase() === table.toLowerCase() && bodies.get(t)!.has(column.toLowerCase())).map((t) => t.name);
   const oldTable = (table: string) => diff.tables.find((t) => t.pair.to.name === table)?.pair.from.name ?? table;
   return changes.map((c): Change => {
     const readers = c.kind === 'dropTable' ? reading(c.table.name)
       : c.kind === 'renameTable' ? reading(c.from)
         : c.kind === 'dropColumn' ? reading(oldTable(c.table), c.column.name)
           : c.kind === 'renameColumn' ? reading(oldTable(c.table), c.from) : [];
-    return readers.length ? { ...c, readers } as Change : c;
+    const triggerReaders = c.kind === 'dropColumn' ? triggersReading(oldTable(c.table), c.column.name)
+      : c.kind === 'renameColumn' ? triggersReading(oldTable(c.table), c.from) : [];
+    if (!readers.length && !triggerReaders.length) return c;
+    return { ...c, ...(readers.length ? { readers } : {}), ...(triggerReaders.length ? { triggerReaders } : {}) } as Change;
   });
 }
 
