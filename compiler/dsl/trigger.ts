@@ -2,12 +2,12 @@ import type { SourcePos, Trigger, TriggerEvent, TriggerTiming } from '../ir/type
 import { DslError } from './errors.js';
 import { site } from './site.js';
 import { isSqlFragment, type SqlFragment } from './sql.js';
-import { tableState } from './table.js';
+import { tableState, type TableDef } from './table.js';
 
 /** When a trigger runs: `trigger(name, { table, timing, event }, sql\`...\`)`. */
 export interface TriggerSpec {
   /** The table (as declared with `table()`, or its name). */
-  readonly table: unknown;
+  readonly table: TableDef<any> | string;
   readonly timing: 'before' | 'after' | TriggerTiming;
   readonly event: 'insert' | 'update' | 'delete' | TriggerEvent;
   /** The sql_mode the body runs under (the server records it with the trigger); default: the session's. */
