@@ -46,6 +46,10 @@ function tablesOf(change: Change): string[] {
     case 'dropIndex': case 'renameIndex': case 'replaceIndex': case 'addForeignKey': case 'dropForeignKey': case 'addCheck':
     case 'dropCheck': case 'setPrimaryKey': case 'alterOptions': case 'setPartitioning':
       return [change.table];
+    case 'createView': case 'dropView': case 'alterView': return [];
+    case 'createTrigger': case 'dropTrigger': return [change.trigger.table];
+    case 'alterTrigger': return [change.from.table, change.to.table];
+    case 'createRoutine': case 'dropRoutine': case 'alterRoutine': case 'createEvent': case 'dropEvent': case 'alterEvent': return [];
     default: return assertNever(change, 'change');
   }
 }
@@ -54,6 +58,8 @@ function tablesOf(change: Change): string[] {
 export interface PrintedStatement {
   readonly comment: string | null;
   readonly sql: string;
+  /** The delimiter of a statement that holds `;` (a trigger's body): written between DELIMITER lines. */
+  readonly delimiter?: string;
 }
 
 /** The differences from `from` to `to` and the SQL that turns `from` into `to`. */
@@ -90,7 +96,7 @@ export function compareSchemas(from: SchemaIR, to: SchemaIR, options: CompareOpt
   return {
     changes, differences,
     steps: plan.steps.map((s) => s.summary),
-    statements: upStatements(plan).map((s) => ({ comment: s.comment ?? null, sql: formatStatement(s) })),
+    statements: upStatements(plan).map((s) => ({ comment: s.comment ?? null, sql: formatStatement(s), ...(s.delimiter ? { delimiter: s.delimiter } : {}) })),
     risks: plan.steps.flatMap((s) => s.risks),
   };
 }
@@ -102,7 +108,8 @@ export function compareSchemas(from: SchemaIR, to: SchemaIR, options: CompareOpt
  * latin1) would otherwise send the names and values as something else.
  */
 export function sqlScript(statements: readonly PrintedStatement[]): string {
-  const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '') + s.sql + ';').join('\n\n');
+  const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '')
+    + (s.delimiter ? `DELIMITER ${s.delimiter}\n${s.sql}${s.delimiter}\nDELIMITER ;` : s.sql + ';')).join('\n\n');
   return /[^\x00-\x7f]/.test(body) ? `SET NAMES utf8mb4;\n\n${body}` : body;
 }
 

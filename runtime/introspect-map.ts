@@ -2,7 +2,8 @@ import { isKnownTypeName, isLob, isNumeric, isTextual, readReportedType } from '
 import { VERSION_TABLE } from '../compiler/config.js';
 import { lexSql, SqlScanner, type Token } from '../compiler/dialect/mysql/lexer.js';
 import {
-  defaultRowFormat, defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, sridZeroIsNone, type ServerProfile,
+  defaultRowFormat, defaultsAreSql, escapesMetadataExpressions, jsonIsLongtext, metadataIsUtf8mb3, sridZeroIsNone,
+  type ServerProfile, setStatementFor,
 } from '../compiler/dialect/mysql/server.js';
 import { OPTION_WORD } from '../compiler/dialect/mysql/quote.js';
 import {
@@ -16,8 +17,11 @@ import { canonicalSql } from '../compiler/ir/sql-canonical.js';
 import { validateText } from '../compiler/ir/validate.js';
 import type {
   Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexPart, OtherTableOption, PartitionDefinition, Partitioning,
-  PartitionScheme, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions,
+  PartitionScheme, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, Routine, SchemaEvent, Trigger, TriggerEvent,
+  TriggerTiming, View,
 } from '../compiler/ir/types.js';
+import { parseEvent, parseRoutine, scheduleWithoutStarts } from '../compiler/dialect/mysql/programs.js';
+import { withoutDatabase } from '../compiler/dialect/mysql/views.js';
 
 /**
  * information_schema rows → SchemaIR, as pure functions of the rows (no server needed, so the
@@ -132,7 +136,49 @@ export interface CheckRow {
   readonly enforced?: string | null;
 }
 
+/** information_schema.VIEWS (+ the ALGORITHM of SHOW CREATE VIEW on MySQL, whose VIEWS lacks it). */
+export interface ViewRow {
+  readonly name: string;
+  readonly definition: string;
+  readonly checkOption: string;
+  readonly security: string;
+  readonly algorithm: string;
+}
+
+/** information_schema.TRIGGERS (the same columns on MySQL 8 and MariaDB). */
+export interface TriggerRow {
+  readonly name: string;
+  readonly tableName: string;
+  readonly timing: string;
+  readonly event: string;
+  readonly body: string;
+  readonly sqlMode: string;
+  readonly actionOrder: number;
+}
+
+/** information_schema.ROUTINES with the routine's SHOW CREATE text (null when the server did not show it). */
+export interface RoutineRow {
+  readonly name: string;
+  readonly type: string;
+  readonly sqlMode: string;
+  readonly create: string | null;
+}
+
+/** information_schema.EVENTS with the event's SHOW CREATE text (null when the server did not show it). */
+export interface EventRow {
+  readonly name: string;
+  readonly sqlMode: string;
+  readonly create: string | null;
+  /** STARTS and CREATED as the server shows them: equal when STARTS was not given (the server takes the time of creation). */
+  readonly starts?: string | null;
+  readonly created?: string | null;
+}
+
 export interface IntrospectRows {
+  readonly events?: readonly EventRow[];
+  readonly routines?: readonly RoutineRow[];
+  readonly views?: readonly ViewRow[];
+  readonly triggers?: readonly TriggerRow[];
   readonly tables: readonly TableRow[];
   readonly columns: readonly ColumnRow[];
   readonly indexes: readonly IndexRow[];
@@ -757,8 +803,86 @@ export function buildSchema(
   }
   // A name schemac could not write back into SQL (a line break in a table name, say) stops here:
   // verify's fix and diff's output are SQL someone runs.
-  for (const d of validateText({ kind: 'schema', tables })) problems.push(`${d.message} (${d.hint})`);
+  const views = (rows.views ?? []).map((r) => mapView(r, server, problems));
+  const kept = new Set(tables.map((t) => t.name));
+  const triggers = (rows.triggers ?? []).filter((r) => kept.has(r.tableName)).map((r) => mapTrigger(r, server, problems));
+  const routines = (rows.routines ?? []).flatMap((r) => mapRoutine(r, server, problems) ?? []);
+  const events = (rows.events ?? []).flatMap((r) => mapEvent(r, server, problems) ?? []);
+  const ir: SchemaIR = { kind: 'schema', tables, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}),
+    ...(routines.length ? { routines } : {}), ...(events.length ? { events } : {}) };
+  for (const d of validateText(ir)) problems.push(`${d.message} (${d.hint})`);
   if (problems.length) throw new IntrospectError(problems);
   notes.sort((a, b) => compareNames(a.table, b.table) || compareNames(a.object ?? '', b.object ?? ''));
-  return { ir: normalizeSchema({ kind: 'schema', tables }), notes };
+  return { ir: normalizeSchema(ir), notes };
+}
+
+/**
+ * A routine as the server has it: its SHOW CREATE text read by the dialect's reader (the one the
+ * import uses), without the DEFINER; its sql_mode where the schema can say it (setStatementFor).
+ */
+export function mapRoutine(r: RoutineRow, server: ServerInfo, problems: string[]): Routine | null {
+  const what = `${r.type.toLowerCase()} ${r.name}`;
+  if (r.create === null) {
+    problems.push(`${what}: the server does not show its definition (SHOW CREATE ${r.type} needs the routine's definer or SELECT on mysql.proc / SHOW_ROUTINE)`);
+    return null;
+  }
+  const parsed = parseRoutine(r.create);
+  if ('problem' in parsed) {
+    problems.push(`${what}: ${parsed.problem.message} at character ${parsed.problem.offset + 1} of its SHOW CREATE ${r.type}`);
+    return null;
+  }
+  return { ...parsed.routine, name: r.name, ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}) };
+}
+
+/** An event as the server has it: its SHOW CREATE EVENT read by the dialect's reader, as a routine. */
+export function mapEvent(r: EventRow, server: ServerInfo, problems: string[]): SchemaEvent | null {
+  if (r.create === null) {
+    problems.push(`event ${r.name}: the server does not show its definition (SHOW CREATE EVENT needs the EVENT privilege)`);
+    return null;
+  }
+  const parsed = parseEvent(r.create);
+  if ('problem' in parsed) {
+    problems.push(`event ${r.name}: ${parsed.problem.message} at character ${parsed.problem.offset + 1} of its SHOW CREATE EVENT`);
+    return null;
+  }
+  // STARTS equal to the time of creation is the server's, not the schema's: left out, so the
+  // event reads as it was written (a schedule without STARTS matches any in a comparison anyway).
+  const filled = r.starts && r.created && r.starts === r.created;
+  const schedule = filled ? scheduleWithoutStarts(parsed.event.schedule) : parsed.event.schedule;
+  return { ...parsed.event, name: r.name, schedule, ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}) };
+}
+
+/**
+ * A trigger as the server has it: the body as it was written (the servers keep it so), its
+ * sql_mode where the schema can say it (setStatementFor). The DEFINER is not read.
+ */
+export function mapTrigger(r: TriggerRow, server: ServerInfo, problems: string[]): Trigger {
+  const timing = r.timing.toUpperCase();
+  const event = r.event.toUpperCase();
+  if (timing !== 'BEFORE' && timing !== 'AFTER') problems.push(`trigger ${r.name}: ACTION_TIMING ${JSON.stringify(r.timing)} is not one schemac knows`);
+  if (event !== 'INSERT' && event !== 'UPDATE' && event !== 'DELETE') problems.push(`trigger ${r.name}: EVENT_MANIPULATION ${JSON.stringify(r.event)} is not one schemac knows`);
+  return {
+    kind: 'trigger', name: r.name, table: r.tableName, timing: timing as TriggerTiming, event: event as TriggerEvent, body: r.body.trim(),
+    ...(setStatementFor(server) ? { sqlMode: r.sqlMode } : {}),
+  };
+}
+
+/**
+ * A view as the server has it: its definition as the server rewrote it, without the database's
+ * own qualifier (as SHOW CREATE VIEW prints it, and as it would be in a database of another name).
+ * The DEFINER is not read: it is not part of the schema.
+ */
+export function mapView(r: ViewRow, server: ServerInfo, problems: string[]): View {
+  const pick = <T extends string>(value: string, allowed: readonly T[], what: string, fallback: T): T => {
+    const v = value.toUpperCase() as T;
+    if (allowed.includes(v)) return v;
+    problems.push(`view ${r.name}: ${what} ${JSON.stringify(value)} is not one schemac knows (${allowed.join(', ')})`);
+    return fallback;
+  };
+  return {
+    kind: 'view', name: r.name, select: withoutDatabase(r.definition, server.database).trim(),
+    algorithm: pick(r.algorithm || 'UNDEFINED', ['UNDEFINED', 'MERGE', 'TEMPTABLE'], 'ALGORITHM', 'UNDEFINED'),
+    security: pick(r.security || 'DEFINER', ['DEFINER', 'INVOKER'], 'SQL SECURITY', 'DEFINER'),
+    checkOption: pick(r.checkOption || 'NONE', ['NONE', 'CASCADED', 'LOCAL'], 'CHECK_OPTION', 'NONE'),
+  };
 }

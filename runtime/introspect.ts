@@ -1,10 +1,16 @@
-import { liveProfile, mysqlInformationSchema, sridInColumns } from '../compiler/dialect/mysql/server.js';
+import { liveProfile, mysqlInformationSchema, sridInColumns, viewsReportAlgorithm } from '../compiler/dialect/mysql/server.js';
 import { showCreateTableSql } from '../compiler/dialect/mysql/sql.js';
-import type { SchemaIR } from '../compiler/ir/types.js';
+import type { SchemaIR, View } from '../compiler/ir/types.js';
 import {
-  buildSchema, indexOptionsOfCreateTable, tablesNeedingCreate, type CheckRow, type ColumnRow, type Flavor, type ForeignKeyRow, type IndexRow, type IntrospectNote, type PartitionRow,
-  type ServerInfo, type TableRow,
+  buildSchema, indexOptionsOfCreateTable, tablesNeedingCreate, type CheckRow, type ColumnRow, type Flavor,
+  type ForeignKeyRow, type IndexRow, type IntrospectNote, type PartitionRow, type ServerInfo, type TableRow,
+  type EventRow, type RoutineRow, type TriggerRow, type ViewRow,
 } from './introspect-map.js';
+import { randomBytes } from 'node:crypto';
+import { algorithmOfCreateView, viewProbeSql, withoutDatabase } from '../compiler/dialect/mysql/views.js';
+import { showCreateEventSql, showCreateRoutineSql } from '../compiler/dialect/mysql/programs.js';
+import { sameView } from '../compiler/diff/diff.js';
+import { sameSqlExpression } from '../compiler/ir/sql-canonical.js';
 
 export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, type ServerInfo } from './introspect-map.js';
 
@@ -13,8 +19,10 @@ export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, ty
  * same schema, so `diffSchemas(snapshot, await introspect(...))` is empty when nothing drifted.
  *
  * A fixed number of queries whatever the number of tables (MYSQL-NOTES §13): server facts,
- * character sets, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE + REFERENTIAL_CONSTRAINTS and
- * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL) and PARTITIONS. Every column is aliased: MySQL 8 returns
+ * character sets, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE + REFERENTIAL_CONSTRAINTS,
+ * CHECK_CONSTRAINTS (+ TABLE_CONSTRAINTS on MySQL), PARTITIONS, VIEWS, TRIGGERS, ROUTINES and
+ * EVENTS; then SHOW CREATE TABLE of the tables whose indexes say more there, one SHOW CREATE per
+ * routine and event (their text as written is only there) and, on MySQL, per view (its ALGORITHM). Every column is aliased: MySQL 8 returns
  * information_schema column names in upper case whatever the query says. The row → IR mapping
  * is pure and lives in introspect-map.ts.
  *
@@ -27,7 +35,11 @@ export { databaseDefaults, IntrospectError, type Flavor, type IntrospectNote, ty
  *   collation names the table's charset; the collation null when it is its charset's default
  *   (the normaliser fills it back for charsets whose default is the same on every server);
  * - expressions (checks, generated columns, expression defaults) as the server rewrote them;
- *   the differ compares them in canonical form (compiler/ir/sql-canonical.ts).
+ *   the differ compares them in canonical form (compiler/ir/sql-canonical.ts);
+ * - a view's SELECT as the server rewrote it, without the database's own qualifier; with
+ *   `expected`, in the expected spelling where the server reads both the same (alignViews);
+ * - triggers, routines and events as written, without DEFINER; their sql_mode where the schema
+ *   can write it back (MariaDB); an event's STARTS left out when it is the time of creation.
  */
 
 /** What a mysql2/promise Connection provides; this file does not import mysql2. */
@@ -66,13 +78,17 @@ export async function introspectWithNotes(
   conn: Queryable, database: string, options: IntrospectOptions = {},
 ): Promise<{ ir: SchemaIR; notes: IntrospectNote[]; server: ServerInfo }> {
   const server = await serverInfo(conn, database, options.flavor);
-  const [tables, columns, indexes, foreignKeys, checks, partitions] = await Promise.all([
+  const [tables, columns, indexes, foreignKeys, checks, partitions, views, triggers, routines, events] = await Promise.all([
     rows(conn, TABLES_SQL, [database], toTableRow),
     rows(conn, sridInColumns(server) ? COLUMNS_SQL_MYSQL : COLUMNS_SQL_MARIADB, [database], toColumnRow),
     rows(conn, mysqlInformationSchema(server) ? STATISTICS_SQL_MYSQL : STATISTICS_SQL_MARIADB, [database], toIndexRow),
     rows(conn, FOREIGN_KEYS_SQL, [database], toForeignKeyRow),
     rows(conn, mysqlInformationSchema(server) ? CHECKS_SQL_MYSQL : CHECKS_SQL_MARIADB, [database], toCheckRow),
     rows(conn, PARTITIONS_SQL, [database], toPartitionRow),
+    viewRows(conn, database, server),
+    rows(conn, TRIGGERS_SQL, [database], toTriggerRow),
+    routineRows(conn, database),
+    eventRows(conn, database),
   ]);
   // The few tables whose indexes say more in SHOW CREATE TABLE (a FULLTEXT parser, KEY_BLOCK_SIZE).
   const indexOptions = (await Promise.all(tablesNeedingCreate(tables, indexes).map(async (name) => {
@@ -81,7 +97,131 @@ export async function introspectWithNotes(
     const createSql = row ? Object.values(row).map((v) => String(v)).find((v) => /^\s*CREATE\b/i.test(v)) : undefined;
     return createSql ? indexOptionsOfCreateTable(name, createSql) : [];
   }))).flat();
-  return { ...buildSchema({ tables, columns, indexes, foreignKeys, checks, indexOptions, partitions }, server, options.expected ?? null), server };
+  const built = buildSchema({ tables, columns, indexes, foreignKeys, checks, indexOptions, partitions, views, triggers, routines, events }, server, options.expected ?? null);
+  const expectedViews = options.expected?.views ?? [];
+  if (!built.ir.views?.length || expectedViews.length === 0) return { ...built, server };
+  return { ...built, ir: { ...built.ir, views: await alignViews(conn, database, built.ir.views, expectedViews) }, server };
+}
+
+/** The same columns on MySQL 8 and MariaDB; each routine's text is its SHOW CREATE (one query per routine). */
+const ROUTINES_SQL = `SELECT ROUTINE_NAME AS name, ROUTINE_TYPE AS type, SQL_MODE AS sqlMode
+FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
+ORDER BY ROUTINE_TYPE, ROUTINE_NAME`;
+
+async function routineRows(conn: Queryable, database: string): Promise<RoutineRow[]> {
+  const list = await rows(conn, ROUTINES_SQL, [database], (r) => ({ name: text(r.name), type: text(r.type).toUpperCase(), sqlMode: text(r.sqlMode) }));
+  const out: RoutineRow[] = [];
+  for (const r of list) {
+    if (r.type !== 'PROCEDURE' && r.type !== 'FUNCTION') continue; // MariaDB's PACKAGE / PACKAGE BODY (Oracle mode): not held, not read
+    const shown = await rows(conn, showCreateRoutineSql(database, r.type, r.name), [],
+      (row) => textOrNull(row[r.type === 'FUNCTION' ? 'Create Function' : 'Create Procedure']));
+    out.push({ ...r, create: shown[0] ?? null });
+  }
+  return out;
+}
+
+/** The same columns on MySQL 8 and MariaDB; each event's text is its SHOW CREATE EVENT (one query per event). */
+const EVENTS_SQL = `SELECT EVENT_NAME AS name, SQL_MODE AS sqlMode, CAST(STARTS AS CHAR) AS starts, CAST(CREATED AS CHAR) AS created
+FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?
+ORDER BY EVENT_NAME`;
+
+async function eventRows(conn: Queryable, database: string): Promise<EventRow[]> {
+  const list = await rows(conn, EVENTS_SQL, [database], (r) => ({ name: text(r.name), sqlMode: text(r.sqlMode),
+    starts: textOrNull(r.starts), created: textOrNull(r.created) }));
+  const out: EventRow[] = [];
+  for (const e of list) {
+    const shown = await rows(conn, showCreateEventSql(database, e.name), [], (row) => textOrNull(row['Create Event']));
+    out.push({ ...e, create: shown[0] ?? null });
+  }
+  return out;
+}
+
+/** The same columns on MySQL 8 and MariaDB; ACTION_ORDER orders triggers of one table, timing and event. */
+const TRIGGERS_SQL = `SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS tableName, ACTION_TIMING AS timing,
+  EVENT_MANIPULATION AS event, ACTION_STATEMENT AS body, SQL_MODE AS sqlMode, ACTION_ORDER AS actionOrder
+FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
+ORDER BY TRIGGER_NAME`;
+
+function toTriggerRow(r: RawRow): TriggerRow {
+  return {
+    name: text(r.name), tableName: text(r.tableName), timing: text(r.timing), event: text(r.event), body: text(r.body),
+    sqlMode: text(r.sqlMode), actionOrder: num(r.actionOrder ?? 1),
+  };
+}
+
+const VIEWS_SQL_MARIADB = `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition, CHECK_OPTION AS checkOption,
+  SECURITY_TYPE AS security, ALGORITHM AS algorithm
+FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?
+ORDER BY TABLE_NAME`;
+
+/** MySQL 8: no ALGORITHM column (see viewsReportAlgorithm); SHOW CREATE VIEW says it, one query per view. */
+const VIEWS_SQL_MYSQL = `SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition, CHECK_OPTION AS checkOption,
+  SECURITY_TYPE AS security
+FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?
+ORDER BY TABLE_NAME`;
+
+async function viewRows(conn: Queryable, database: string, server: ServerInfo): Promise<ViewRow[]> {
+  const list = await rows(conn, viewsReportAlgorithm(server) ? VIEWS_SQL_MARIADB : VIEWS_SQL_MYSQL, [database], toViewRow);
+  if (viewsReportAlgorithm(server)) return list;
+  const out: ViewRow[] = [];
+  for (const v of list) {
+    const shown = await rows(conn, viewProbeSql(database, []).show(v.name), [], (r) => text(r['Create View'] ?? r['CREATE VIEW']));
+    out.push({ ...v, algorithm: algorithmOfCreateView(shown[0] ?? '') });
+  }
+  return out;
+}
+
+function toViewRow(r: RawRow): ViewRow {
+  return {
+    name: text(r.name), definition: text(r.definition), checkOption: text(r.checkOption), security: text(r.security),
+    algorithm: text(r.algorithm ?? 'UNDEFINED'),
+  };
+}
+
+/**
+ * The live views, each one that means what the expected view of its name means reported in the
+ * expected spelling (so a comparison finds no difference). The server rewrites a SELECT when it
+ * stores it (see compiler/dialect/mysql/views.ts), so the two texts are compared as the server
+ * rewrites them: each expected SELECT is created as a view in a scratch database, read back, and
+ * compared with the live definition. Read-only on the live database; when the scratch database
+ * cannot be made (no CREATE privilege), or the connection's default database is another one, the
+ * live views are reported as they are, and a comparison with a differently spelled SELECT shows it.
+ */
+async function alignViews(conn: Queryable, database: string, live: readonly View[], expected: readonly View[]): Promise<View[]> {
+  const byName = new Map(expected.map((v) => [v.name, v]));
+  const candidates = live.filter((v) => {
+    const e = byName.get(v.name);
+    return e && !sameView(v, e) && sameView(v, { ...e, select: v.select });
+  });
+  if (candidates.length === 0) return [...live];
+  const current = await rows(conn, 'SELECT DATABASE() AS db', [], (r) => text(r.db));
+  if (current[0] !== database) return [...live];
+  const probe = `schemac_probe_${randomBytes(6).toString('hex')}`;
+  const sql = viewProbeSql(probe, candidates.map((v) => byName.get(v.name)!));
+  const aligned = new Set<string>();
+  try {
+    await conn.query(sql.create);
+  } catch {
+    return [...live];
+  }
+  try {
+    for (let i = 0; i < candidates.length; i++) {
+      try {
+        await conn.query(sql.views[i]);
+      } catch {
+        continue; // the expected SELECT does not work on this database: it differs
+      }
+    }
+    const rewritten = await rows(conn, VIEWS_SQL_MYSQL, [probe], toViewRow);
+    const byProbe = new Map(rewritten.map((r) => [r.name, withoutDatabase(r.definition, database).trim()]));
+    for (const v of candidates) {
+      const form = byProbe.get(v.name);
+      if (form !== undefined && sameSqlExpression(form, v.select)) aligned.add(v.name);
+    }
+  } finally {
+    await conn.query(sql.drop).catch(() => undefined);
+  }
+  return live.map((v) => (aligned.has(v.name) ? { ...v, select: byName.get(v.name)!.select } : v));
 }
 
 /** `mariadb` when VERSION() says so (`10.11.19-MariaDB-0+deb12u1`), else `mysql`. */

@@ -12,7 +12,7 @@ import { schemaHash } from '../../compiler/ir/snapshot.js';
 import { NO_HINTS } from '../../compiler/ir/hints.js';
 import { writeDslFile } from '../../compiler/emit/dsl.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
-import { normalizeSchema } from '../../compiler/ir/normalize.js';
+import { normalizeSchema, withoutUnwritableSqlModes } from '../../compiler/ir/normalize.js';
 import { validateSchema } from '../../compiler/ir/validate.js';
 import { DEFAULT_NAMING, type SchemaIR } from '../../compiler/ir/types.js';
 import { err, out, shortPath, type CommonArgs } from './common.js';
@@ -192,7 +192,11 @@ async function readSource(source: string, dialect: Flavor | null): Promise<{ ir:
     const { introspectUrl } = await import('../../runtime/introspect-url.js');
     const { ir, notes, server } = await introspectUrl(source, process.env);
     for (const n of notes) err(`warning: ${n.table}${n.object ? `.${n.object}` : ""}: ${n.message}`);
-    return { ir, flavor: dialect ?? server.flavor, skipped: [] };
+    const flavor = dialect ?? server.flavor;
+    // A MariaDB database read for a MySQL project: the sql_mode of stored objects cannot be written there.
+    const { ir: written, dropped } = withoutUnwritableSqlModes(ir, configProfile(flavor));
+    if (dropped) err(`warning: the sql_mode of ${dropped} trigger${dropped > 1 ? 's, routines or events' : ', routine or event'} is left out: the project's dialect (${flavor}) cannot write it (set "dialect": "mariadb" to keep it)`);
+    return { ir: written, flavor, skipped: [] };
   }
   if (!statIfPresent(source)) {
     throw new SchemacError({ code: 'E_IMPORT_SOURCE', message: `${source}: no such file`,

@@ -1,4 +1,7 @@
-import type { Check, Column, DefaultValue, ForeignKey, Index, Partitioning, PrimaryKey, Table, TableOptions } from '../ir/types.js';
+import type {
+  Check, Column, DefaultValue, ForeignKey, Index, Partitioning, PrimaryKey, Table, TableOptions, Routine, SchemaEvent,
+  Trigger, View,
+} from '../ir/types.js';
 
 /**
  * One difference between two schemas. Drops carry the whole dropped object so the reverse
@@ -16,19 +19,31 @@ export interface Pinned {
   readonly pinned?: readonly string[];
 }
 
+/**
+ * Views kept as they are that read what the change renames or drops (set by the strategy): the
+ * server keeps such a view, but it fails until its SELECT is changed (a risk of the step).
+ */
+export interface Readers {
+  readonly readers?: readonly string[];
+  /** Kept triggers whose body names the column the change renames or drops (the server does not rewrite them either). */
+  readonly triggerReaders?: readonly string[];
+}
+
 export type Change =
   | { readonly kind: 'createTable'; readonly table: Table }
-  | { readonly kind: 'dropTable'; readonly table: Table }
-  | { readonly kind: 'renameTable'; readonly from: string; readonly to: string }
+  | ({ readonly kind: 'dropTable'; readonly table: Table } & Readers)
+  | ({ readonly kind: 'renameTable'; readonly from: string; readonly to: string } & Readers)
   | {
     readonly kind: 'addColumn'; readonly table: string; readonly column: Column; readonly after: string | null;
     readonly backfill?: DefaultValue;
     /** ON UPDATE CURRENT_TIMESTAMP columns the backfill UPDATE sets to themselves, so they keep their values. */
     readonly keep?: readonly string[];
   }
-  | { readonly kind: 'dropColumn'; readonly table: string; readonly column: Column; readonly after: string | null }
+  | ({ readonly kind: 'dropColumn'; readonly table: string; readonly column: Column; readonly after: string | null } & Readers)
   | {
     readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string;
+    readonly readers?: readonly string[];
+    readonly triggerReaders?: readonly string[];
     /** Generated columns whose expressions follow the table's renames: rewritten in the same statement. */
     readonly generated?: ReadonlyArray<{ readonly from: Column; readonly to: Column }>;
   }
@@ -67,6 +82,22 @@ export type Change =
     readonly columns: readonly Column[];
   }
   /** PARTITION BY added, changed or removed (null: not partitioned). */
-  | { readonly kind: 'setPartitioning'; readonly table: string; readonly from: Partitioning | null; readonly to: Partitioning | null };
+  | { readonly kind: 'setPartitioning'; readonly table: string; readonly from: Partitioning | null; readonly to: Partitioning | null }
+  | { readonly kind: 'createView'; readonly view: View }
+  | { readonly kind: 'dropView'; readonly view: View }
+  /** A view whose SELECT or options change (its name is kept). */
+  | { readonly kind: 'alterView'; readonly from: View; readonly to: View }
+  | { readonly kind: 'createTrigger'; readonly trigger: Trigger }
+  | { readonly kind: 'dropTrigger'; readonly trigger: Trigger }
+  /** A trigger whose table, timing, event, body or sql_mode changes (its name is kept): dropped and created again. */
+  | { readonly kind: 'alterTrigger'; readonly from: Trigger; readonly to: Trigger }
+  | { readonly kind: 'createRoutine'; readonly routine: Routine }
+  | { readonly kind: 'dropRoutine'; readonly routine: Routine }
+  /** A procedure or function whose parameters, RETURNS type, characteristics, body or sql_mode change: dropped and created again. */
+  | { readonly kind: 'alterRoutine'; readonly from: Routine; readonly to: Routine }
+  | { readonly kind: 'createEvent'; readonly event: SchemaEvent }
+  | { readonly kind: 'dropEvent'; readonly event: SchemaEvent }
+  /** An event whose schedule, completion, status, comment, body or sql_mode change: dropped and created again. */
+  | { readonly kind: 'alterEvent'; readonly from: SchemaEvent; readonly to: SchemaEvent };
 
 export type ChangeKind = Change['kind'];

@@ -7,7 +7,9 @@ import {
 import { canonicalSql, sameSqlExpression } from '../ir/sql-canonical.js';
 import type {
   Check, Column, ForeignKey, Index, PartitionDefinition, Partitioning, PartitionScheme, SchemaIR, Table, TableOptions,
+  Routine, SchemaEvent, Trigger, View,
 } from '../ir/types.js';
+import { scheduleWithoutStarts } from '../dialect/mysql/programs.js';
 import type { Change } from './changes.js';
 import { columnRenamedFrom, NO_HINTS, tableRenamedFrom, type BuildHints } from '../ir/hints.js';
 
@@ -112,7 +114,106 @@ export function differencesOf(d: SchemaDiff): Change[] {
     ...d.pairing.created.map((t): Change => ({ kind: 'createTable', table: t })),
     ...d.pairing.dropped.map((t): Change => ({ kind: 'dropTable', table: t })),
     ...d.tables.flatMap((x) => x.changes),
+    ...d.views,
+    ...d.triggers,
+    ...d.routines,
+    ...d.events,
   ];
+}
+
+/** The events created, dropped and changed, by name. */
+export function diffEvents(from: readonly SchemaEvent[], to: readonly SchemaEvent[]): Change[] {
+  const changes: Change[] = [];
+  const toByName = new Map(to.map((e) => [e.name.toLowerCase(), e]));
+  const fromByName = new Map(from.map((e) => [e.name.toLowerCase(), e]));
+  for (const a of from) {
+    const b = toByName.get(a.name.toLowerCase());
+    if (!b) changes.push({ kind: 'dropEvent', event: a });
+    else if (!sameEvent(a, b)) changes.push({ kind: 'alterEvent', from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(b.name.toLowerCase())) changes.push({ kind: 'createEvent', event: b });
+  return changes;
+}
+
+/**
+ * Whether two events are the same: a schedule without STARTS matches one with any (the server
+ * fills it in with the time of creation); texts compared in canonical form.
+ */
+export function sameEvent(a: SchemaEvent, b: SchemaEvent): boolean {
+  const starts = (s: string) => /\bSTARTS\b/i.test(s);
+  const [x, y] = starts(a.schedule) && starts(b.schedule) ? [a.schedule, b.schedule] : [scheduleWithoutStarts(a.schedule), scheduleWithoutStarts(b.schedule)];
+  return a.preserve === b.preserve && a.status === b.status && a.comment === b.comment && sameSqlExpression(x, y)
+    && sameSqlExpression(a.body, b.body) && (a.sqlMode === undefined || b.sqlMode === undefined || a.sqlMode === b.sqlMode);
+}
+
+/** The procedures and functions created, dropped and changed, by kind and name; texts compared in canonical form. */
+export function diffRoutines(from: readonly Routine[], to: readonly Routine[]): Change[] {
+  const key = (r: Routine) => `${r.type} ${r.name.toLowerCase()}`;
+  const changes: Change[] = [];
+  const toByName = new Map(to.map((r) => [key(r), r]));
+  const fromByName = new Map(from.map((r) => [key(r), r]));
+  for (const a of from) {
+    const b = toByName.get(key(a));
+    if (!b) changes.push({ kind: 'dropRoutine', routine: a });
+    else if (!sameRoutine(a, b)) changes.push({ kind: 'alterRoutine', from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(key(b))) changes.push({ kind: 'createRoutine', routine: b });
+  return changes;
+}
+
+export function sameRoutine(a: Routine, b: Routine): boolean {
+  const text = (x: string | null, y: string | null) => (x === null || y === null ? x === y : x.trim() === y.trim() || sameSqlExpression(x, y));
+  return a.deterministic === b.deterministic && a.dataAccess === b.dataAccess && a.security === b.security && a.comment === b.comment
+    && text(a.params, b.params) && text(a.returns, b.returns) && text(a.body, b.body)
+    && (a.sqlMode === undefined || b.sqlMode === undefined || a.sqlMode === b.sqlMode);
+}
+
+/**
+ * The triggers created, dropped and changed, by name. A trigger follows its table's rename (the
+ * server moves it with RENAME TABLE), so the table is compared under the new names. The bodies
+ * are compared in canonical form; the sql_mode only where both sides say it.
+ */
+export function diffTriggers(from: readonly Trigger[], to: readonly Trigger[], pairing: Pairing): Change[] {
+  const changes: Change[] = [];
+  const toByName = new Map(to.map((t) => [t.name.toLowerCase(), t]));
+  const fromByName = new Map(from.map((t) => [t.name.toLowerCase(), t]));
+  for (const a of from) {
+    const b = toByName.get(a.name.toLowerCase());
+    if (!b) changes.push({ kind: 'dropTrigger', trigger: a });
+    else if (!sameTrigger({ ...a, table: pairing.renameTable(a.table) }, b)) changes.push({ kind: 'alterTrigger', from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(b.name.toLowerCase())) changes.push({ kind: 'createTrigger', trigger: b });
+  return changes;
+}
+
+/** Whether two triggers are the same (tables under the same names). */
+export function sameTrigger(a: Trigger, b: Trigger): boolean {
+  return a.table.toLowerCase() === b.table.toLowerCase() && a.timing === b.timing && a.event === b.event
+    && sameSqlExpression(a.body, b.body) && (a.sqlMode === undefined || b.sqlMode === undefined || a.sqlMode === b.sqlMode);
+}
+
+/**
+ * The views created, dropped and changed, by name (views have no rename hint: a new name is a
+ * drop and a create). A view changes when an option does or its SELECT means something else; the
+ * SELECTs are compared in canonical form (white space, case and quoting aside).
+ */
+export function diffViews(from: readonly View[], to: readonly View[]): Change[] {
+  const changes: Change[] = [];
+  const toByName = new Map(to.map((v) => [v.name, v]));
+  const fromByName = new Map(from.map((v) => [v.name, v]));
+  for (const a of from) {
+    const b = toByName.get(a.name);
+    if (!b) changes.push({ kind: 'dropView', view: a });
+    else if (!sameView(a, b)) changes.push({ kind: 'alterView', from: a, to: b });
+  }
+  for (const b of to) if (!fromByName.has(b.name)) changes.push({ kind: 'createView', view: b });
+  return changes;
+}
+
+/** Whether two views are the same: options equal and SELECTs the same in canonical form. */
+export function sameView(a: View, b: View): boolean {
+  return a.algorithm === b.algorithm && a.security === b.security && a.checkOption === b.checkOption
+    && sameSqlExpression(a.select, b.select);
 }
 
 /** The differences of each kept table, with the pairing they were found by. */
@@ -120,6 +221,18 @@ export interface SchemaDiff {
   readonly pairing: Pairing;
   /** The new side's build hints (the strategy places backfills by them). */
   readonly hints: BuildHints;
+  /** The views created, dropped and changed (diffViews). */
+  readonly views: readonly Change[];
+  /** The views both sides have, unchanged. */
+  readonly keptViews: readonly View[];
+  /** The triggers both sides have, unchanged (their tables under the new names). */
+  readonly keptTriggers: readonly Trigger[];
+  /** The triggers created, dropped and changed (diffTriggers). */
+  readonly triggers: readonly Change[];
+  /** The procedures and functions created, dropped and changed (diffRoutines). */
+  readonly routines: readonly Change[];
+  /** The events created, dropped and changed (diffEvents). */
+  readonly events: readonly Change[];
   readonly tables: ReadonlyArray<{
     readonly pair: TablePair; readonly changes: readonly Change[];
     /** What each side's table character set means, for its columns to inherit. */
@@ -134,6 +247,13 @@ export function diffTables(from: SchemaIR, to: SchemaIR, options: DiffOptions = 
   return {
     pairing,
     hints,
+    views: diffViews(from.views ?? [], to.views ?? []),
+    keptViews: (from.views ?? []).filter((v) => (to.views ?? []).some((w) => w.name === v.name && sameView(v, w))),
+    triggers: diffTriggers(from.triggers ?? [], to.triggers ?? [], pairing),
+    keptTriggers: (from.triggers ?? []).filter((a) => (to.triggers ?? []).some((b) => b.name.toLowerCase() === a.name.toLowerCase()
+      && sameTrigger({ ...a, table: pairing.renameTable(a.table) }, b))),
+    routines: diffRoutines(from.routines ?? [], to.routines ?? []),
+    events: diffEvents(from.events ?? [], to.events ?? []),
     tables: pairing.pairs.map((pair) => {
       const charsets: CharsetContext = {
         server, from: resolveCharset(pair.from.options, databases.from, server), to: resolveCharset(pair.to.options, databases.to, server),

@@ -17,5 +17,13 @@ export {
   lessThan, valuesIn, partition, maxValue, PartitionItem, PartitioningItem,
 } from './partition.js';
 export type { PartitionValue, SubpartitionOptions, HashOptions } from './partition.js';
+export { view } from './view.js';
+export { trigger } from './trigger.js';
+export { procedure, storedFunction } from './routine.js';
+export { event } from './event.js';
+export type { EventDef, EventOptions } from './event.js';
+export type { RoutineDef, RoutineOptions, FunctionOptions } from './routine.js';
+export type { TriggerDef, TriggerSpec } from './trigger.js';
+export type { ViewDef, ViewOptions } from './view.js';
 export { sql } from './sql.js';
 export type { SqlFragment } from './sql.js';

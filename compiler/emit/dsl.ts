@@ -7,7 +7,8 @@ import { checkName, foreignKeyName, indexName } from '../ir/names.js';
 import { normalizeSchema } from '../ir/normalize.js';
 import { assertNever, partNames } from '../ir/types.js';
 import type {
-  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, Partitioning, SchemaIR, Table,
+  Check, Column, DefaultValue, ForeignKey, Index, NamingTemplates, Partitioning, SchemaIR, Table, Routine, SchemaEvent, Trigger,
+  View,
 } from '../ir/types.js';
 
 /**
@@ -18,9 +19,20 @@ import type {
  */
 export function writeDslFile(ir: SchemaIR, naming: NamingTemplates): string {
   const normalized = normalizeSchema(ir, naming);
-  const vars = variableNames(normalized.tables.map((t) => t.name));
-  const used = new Set<string>(['table']);
-  const body = normalized.tables.map((t) => writeTable(t, vars, naming, used)).join('\n\n');
+  const views = normalized.views ?? [];
+  const triggers = normalized.triggers ?? [];
+  const vars = variableNames([...normalized.tables.map((t) => t.name), ...views.map((v) => v.name)]);
+  const routines = normalized.routines ?? [];
+  const triggerVars = variableNames([...vars.values(), ...triggers.map((t) => t.name)]);
+  const events = normalized.events ?? [];
+  const procedures = new Set(routines.filter((r) => r.type === 'PROCEDURE').map((r) => r.name));
+  const routineKey = (r: Routine) => (r.type === 'FUNCTION' && procedures.has(r.name) ? `${r.name}_fn` : r.name);
+  const routineVars = variableNames([...vars.values(), ...triggerVars.values(), ...routines.map(routineKey)]);
+  const eventVars = variableNames([...vars.values(), ...triggerVars.values(), ...routineVars.values(), ...events.map((e) => e.name)]);
+  const used = new Set<string>(normalized.tables.length ? ['table'] : []);
+  const body = [...normalized.tables.map((t) => writeTable(t, vars, naming, used)), ...views.map((v) => writeView(v, vars, used)),
+    ...triggers.map((t) => writeTrigger(t, vars, triggerVars, used)), ...routines.map((r) => writeRoutine(r, routineVars.get(routineKey(r))!, used)),
+    ...events.map((e) => writeEvent(e, eventVars.get(e.name)!, used))].join('\n\n');
   const imports = [...used].sort();
   return `// Written by \`schemac import\`. Edit freely: this file is now the source of the schema.\n`
     + `import { ${imports.join(', ')} } from 'schemac';\n\n${body}\n`;
@@ -38,7 +50,7 @@ function variableNames(tables: readonly string[]): Map<string, string> {
     + 'decimal float double boolean char varchar tinytext text mediumtext longtext binary varbinary tinyblob blob mediumblob '
     + 'longblob date time datetime timestamp year json enumOf setOf bit geometry point linestring polygon multipoint '
     + 'multilinestring multipolygon geometrycollection uuid inet6 inet4 serial fulltext spatial keyExpr t partitionByRange partitionByRangeColumns '
-    + 'partitionByList partitionByListColumns partitionByHash partitionByKey lessThan valuesIn partition maxValue').split(' '));
+    + 'partitionByList partitionByListColumns partitionByHash partitionByKey lessThan valuesIn partition maxValue view trigger procedure storedFunction event').split(' '));
   for (const name of tables) {
     let base = name.replace(/[^A-Za-z0-9_$]/g, '_');
     if (/^[0-9]/.test(base) || base === '') base = '_' + base;
@@ -110,6 +122,63 @@ function sqlTemplate(expr: string, used: Set<string>): string {
   // backtick or `${` has no spelling there.
   if (/\\(`|\$\{)/.test(plain)) throw new Error(`the expression ${expr} has a backslash before a backtick or \${, which a sql\`\` template cannot hold`);
   return 'sql`' + plain.replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
+}
+
+/**
+ * `sql\`...\`` holding the text exactly (a view's SELECT: what the server stores is compared as
+ * it is, so nothing is unquoted); a backtick or `${` takes a backslash.
+ */
+function verbatimSql(text: string, used: Set<string>): string {
+  used.add('sql');
+  if (/\\(`|\$\{)/.test(text)) throw new Error(`the SQL ${text} has a backslash before a backtick or \${, which a sql\`\` template cannot hold`);
+  return 'sql`' + text.replace(/[`]|\$\{/g, (m) => '\\' + m) + '`';
+}
+
+/** `export const v = view('name', sql\`SELECT ...\`, { options that are not the defaults })`. */
+function writeView(v: View, vars: Map<string, string>, used: Set<string>): string {
+  used.add('view');
+  const options = [
+    ...(v.algorithm !== 'UNDEFINED' ? [`algorithm: ${str(v.algorithm.toLowerCase())}`] : []),
+    ...(v.security !== 'DEFINER' ? [`security: ${str(v.security.toLowerCase())}`] : []),
+    ...(v.checkOption !== 'NONE' ? [`checkOption: ${str(v.checkOption.toLowerCase())}`] : []),
+  ];
+  return `export const ${vars.get(v.name)} = view(${str(v.name)}, ${verbatimSql(v.select, used)}${options.length ? `, { ${options.join(', ')} }` : ''});`;
+}
+
+/** `export const t = trigger('name', { table, timing, event, sqlMode? }, sql\`body\`)`, the table by its variable. */
+function writeTrigger(t: Trigger, vars: Map<string, string>, own: Map<string, string>, used: Set<string>): string {
+  used.add('trigger');
+  const table = vars.get(t.table) ?? str(t.table);
+  const spec = [`table: ${table}`, `timing: ${str(t.timing.toLowerCase())}`, `event: ${str(t.event.toLowerCase())}`,
+    ...(t.sqlMode !== undefined ? [`sqlMode: ${str(t.sqlMode)}`] : [])];
+  return `export const ${own.get(t.name)} = trigger(${str(t.name)}, { ${spec.join(', ')} }, ${verbatimSql(t.body, used)});`;
+}
+
+/** `export const p = procedure('name', { options that are not the defaults }, sql\`body\`)`, or storedFunction(...). */
+function writeRoutine(r: Routine, variable: string, used: Set<string>): string {
+  const fn = r.type === 'FUNCTION' ? 'storedFunction' : 'procedure';
+  used.add(fn);
+  const options = [
+    ...(r.params !== '' ? [`params: ${verbatimSql(r.params, used)}`] : []),
+    ...(r.returns !== null ? [`returns: ${verbatimSql(r.returns, used)}`] : []),
+    ...(r.deterministic ? ['deterministic: true'] : []),
+    ...(r.dataAccess !== 'CONTAINS SQL' ? [`dataAccess: ${str(r.dataAccess.toLowerCase())}`] : []),
+    ...(r.security !== 'DEFINER' ? [`security: ${str(r.security.toLowerCase())}`] : []),
+    ...(r.comment !== '' ? [`comment: ${str(r.comment)}`] : []),
+    ...(r.sqlMode !== undefined ? [`sqlMode: ${str(r.sqlMode)}`] : []),
+  ];
+  return `export const ${variable} = ${fn}(${str(r.name)}, { ${options.join(', ')} }, ${verbatimSql(r.body, used)});`;
+}
+
+/** `export const e = event('name', { schedule: sql\`...\`, options that are not the defaults }, sql\`body\`)`. */
+function writeEvent(e: SchemaEvent, variable: string, used: Set<string>): string {
+  used.add('event');
+  const options = [`schedule: ${verbatimSql(e.schedule, used)}`,
+    ...(e.preserve ? ['preserve: true'] : []),
+    ...(e.status !== 'ENABLE' ? [`status: ${str(e.status.toLowerCase())}`] : []),
+    ...(e.comment !== '' ? [`comment: ${str(e.comment)}`] : []),
+    ...(e.sqlMode !== undefined ? [`sqlMode: ${str(e.sqlMode)}`] : [])];
+  return `export const ${variable} = event(${str(e.name)}, { ${options.join(', ')} }, ${verbatimSql(e.body, used)});`;
 }
 
 function typeCall(c: Column, used: Set<string>): string {

@@ -5,7 +5,7 @@ import { MAX_STATEMENT_NESTING, nestingPast } from '../ir/sql-nesting.js';
 import { SqlScanner } from '../dialect/mysql/lexer.js';
 import { sqlComment } from '../dialect/mysql/sql.js';
 import { printDdl } from '../dialect/mysql/ddl.js';
-import { orderCreatedTables } from '../plan/plan.js';
+import { orderCreatedTables, orderViews } from '../plan/plan.js';
 import type { Statement } from '../plan/types.js';
 import type { SchemaIR } from '../ir/types.js';
 
@@ -44,6 +44,7 @@ function format(sql: string): string {
 
 /** Lays out one statement (without its `;`). */
 export function formatStatement(s: Statement): string {
+  if (s.verbatim) return s.sql;
   return s.format || !plainLayout(s.sql) ? format(s.sql) : s.sql;
 }
 
@@ -78,6 +79,18 @@ function longGroup(line: string): boolean {
 }
 
 /**
+ * A statement and its terminator: `;`, or, for a statement that holds `;` itself, its delimiter
+ * between DELIMITER lines, as mysqldump writes a trigger (the mysql client and the runtime's
+ * splitter read them alike: runtime/statements.ts).
+ */
+export function terminated(s: Statement): string {
+  const sql = formatStatement(s);
+  // After a line comment the delimiter goes on a line of its own (it would be part of the comment).
+  const end = /(--\s|#)[^\n]*$/.test(sql) ? '\n' : '';
+  return s.delimiter ? `DELIMITER ${s.delimiter}\n${sql}${end}${s.delimiter}\nDELIMITER ;` : sql + end + ';';
+}
+
+/**
  * A whole SQL file: a comment header, then each statement ended by `;`, a blank line between.
  * Comments hold names (`-- step 1: create table x`): they are written on one line whatever the
  * names hold (sqlComment), so user text can never start a line of SQL.
@@ -85,13 +98,13 @@ function longGroup(line: string): boolean {
 export function renderSqlFile(header: readonly string[], statements: readonly Statement[]): string {
   const head = header.map(sqlComment).join('\n');
   const body = statements.map((s) => (s.comment ? `${sqlComment(s.comment)}\n` : '') + (s.note ? `${sqlComment(s.note)}\n` : '')
-    + formatStatement(s) + ';').join('\n\n');
+    + terminated(s)).join('\n\n');
   return head + '\n\n' + (body ? body + '\n' : '-- (no statements)\n');
 }
 
 /**
  * Every table as CREATE TABLE, referenced tables first; foreign keys that close a cycle
- * are added at the end with ALTER TABLE.
+ * are added at the end with ALTER TABLE; then every view, after the views it reads.
  */
 export function schemaStatements(ir: SchemaIR, server?: ServerProfile): Statement[] {
   const { order, deferred } = orderCreatedTables(ir.tables);
@@ -106,5 +119,13 @@ export function schemaStatements(ir: SchemaIR, server?: ServerProfile): Statemen
       out.push(printDdl({ kind: 'alterTable', table: name, clauses: [{ kind: 'addForeignKey', foreignKey: fk }] }, server));
     }
   }
+  // Views last, each after the views it reads.
+  const views = orderViews(ir.views ?? []);
+  for (const v of [...views.keys()].sort((a, b) => views.get(a)! - views.get(b)!)) out.push(printDdl({ kind: 'createView', view: v }));
+  // Routines before the views and triggers that may call them; triggers after every table and view, by name.
+  const routines = (ir.routines ?? []).map((r) => printDdl({ kind: 'createRoutine', routine: r }, server));
+  out.splice(out.length - views.size, 0, ...routines);
+  for (const t of ir.triggers ?? []) out.push(printDdl({ kind: 'createTrigger', trigger: t }, server));
+  for (const e of ir.events ?? []) out.push(printDdl({ kind: 'createEvent', event: e }, server));
   return out;
 }

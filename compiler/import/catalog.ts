@@ -1,6 +1,7 @@
 import {
   dropsColumnChecksWithColumn, namesLikeMariadb, renameColumnRewritesExpressions, renamesGeneratedCheckNames, type ServerProfile,
 } from '../dialect/mysql/server.js';
+import type { Routine, RoutineType, SchemaEvent, Trigger, View } from '../ir/types.js';
 import type {
   Check, Column, ForeignKey, Index, IndexPart, Partitioning, PrimaryKey, SourcePos, Table, TableOptions,
 } from '../ir/types.js';
@@ -55,7 +56,91 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export class Catalog {
   readonly tables: TableState[] = [];
+  /** Views in the order they were created (a replaced view keeps its place). */
+  readonly views: View[] = [];
   constructor(readonly server: ServerProfile) {}
+
+  /** Events in the order they were created. */
+  readonly events: SchemaEvent[] = [];
+
+  findEvent(name: string): SchemaEvent | undefined {
+    return this.events.find((e) => e.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** CREATE EVENT, or CREATE OR REPLACE (`replace`). */
+  putEvent(event: SchemaEvent, replace: boolean): void {
+    const i = this.events.findIndex((e) => e.name.toLowerCase() === event.name.toLowerCase());
+    if (i >= 0 && !replace) throw new CatalogError(`event ${event.name} already exists`);
+    if (i >= 0) this.events[i] = event;
+    else this.events.push(event);
+  }
+
+  dropEvent(name: string): void {
+    const i = this.events.findIndex((e) => e.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new CatalogError(`event ${name} does not exist`);
+    this.events.splice(i, 1);
+  }
+
+  /** Procedures and functions in the order they were created. */
+  readonly routines: Routine[] = [];
+
+  findRoutine(type: RoutineType, name: string): Routine | undefined {
+    return this.routines.find((r) => r.type === type && r.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addRoutine(routine: Routine, replace: boolean): void {
+    const i = this.routines.findIndex((r) => r.type === routine.type && r.name.toLowerCase() === routine.name.toLowerCase());
+    if (i >= 0 && !replace) throw new CatalogError(`${routine.type.toLowerCase()} ${routine.name} already exists`);
+    if (i >= 0) this.routines[i] = routine;
+    else this.routines.push(routine);
+  }
+
+  dropRoutine(type: RoutineType, name: string): void {
+    const i = this.routines.findIndex((r) => r.type === type && r.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new CatalogError(`${type.toLowerCase()} ${name} does not exist`);
+    this.routines.splice(i, 1);
+  }
+
+  /** Triggers in the order they were created. */
+  readonly triggers: Trigger[] = [];
+
+  findTrigger(name: string): Trigger | undefined {
+    return this.triggers.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addTrigger(trigger: Trigger, replace: boolean): void {
+    this.get(trigger.table);
+    const i = this.triggers.findIndex((t) => t.name.toLowerCase() === trigger.name.toLowerCase());
+    if (i >= 0 && !replace) throw new CatalogError(`trigger ${trigger.name} already exists`);
+    if (i >= 0) this.triggers[i] = trigger;
+    else this.triggers.push(trigger);
+  }
+
+  dropTrigger(name: string): void {
+    const i = this.triggers.findIndex((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new CatalogError(`trigger ${name} does not exist`);
+    this.triggers.splice(i, 1);
+  }
+
+  findView(name: string): View | undefined {
+    return this.views.find((v) => v.name === name);
+  }
+
+  /** CREATE VIEW, or CREATE OR REPLACE / ALTER VIEW (`replace`: the view must exist for ALTER, may for OR REPLACE). */
+  putView(view: View, replace: 'no' | 'orReplace' | 'alter'): void {
+    if (this.find(view.name)) throw new CatalogError(`table ${view.name} already exists`);
+    const i = this.views.findIndex((v) => v.name === view.name);
+    if (i >= 0 && replace === 'no') throw new CatalogError(`view ${view.name} already exists`);
+    if (i < 0 && replace === 'alter') throw new CatalogError(`view ${view.name} does not exist`);
+    if (i >= 0) this.views[i] = view;
+    else this.views.push(view);
+  }
+
+  dropView(name: string): void {
+    const i = this.views.findIndex((v) => v.name === name);
+    if (i < 0) throw new CatalogError(`view ${name} does not exist`);
+    this.views.splice(i, 1);
+  }
 
   find(name: string): TableState | undefined {
     return this.tables.find((t) => t.name === name);
@@ -69,6 +154,7 @@ export class Catalog {
 
   addTable(table: TableState): void {
     if (this.find(table.name)) throw new CatalogError(`table ${table.name} already exists`);
+    if (this.findView(table.name)) throw new CatalogError(`view ${table.name} already exists`);
     this.tables.push(table);
   }
 
@@ -76,6 +162,8 @@ export class Catalog {
     const i = this.tables.findIndex((t) => t.name === name);
     if (i < 0) throw new CatalogError(`table ${name} does not exist`);
     this.tables.splice(i, 1);
+    // The server drops a table's triggers with it.
+    for (let k = this.triggers.length - 1; k >= 0; k--) if (this.triggers[k].table === name) this.triggers.splice(k, 1);
   }
 
   /** RENAME TABLE: references follow, and so do auto-named constraints (`old_ibfk_1` → `new_ibfk_1`). */
@@ -83,6 +171,7 @@ export class Catalog {
     const t = this.get(from);
     if (this.find(to)) throw new CatalogError(`table ${to} already exists`);
     t.name = to;
+    for (let k = 0; k < this.triggers.length; k++) if (this.triggers[k].table === from) this.triggers[k] = { ...this.triggers[k], table: to };
     const prefix = (kind: string) => new RegExp(`^${escapeRegExp(from)}_${kind}_(\\d+)$`);
     t.foreignKeys = t.foreignKeys.map((fk) => {
       const m = prefix('ibfk').exec(fk.name);
@@ -424,7 +513,11 @@ export class Catalog {
         ...(t.partitioning ? { partitioning: t.partitioning } : {}), ...(t.pos ? { pos: t.pos } : {}),
       };
     });
-    return { ir: { kind: 'schema', tables }, hints: hints.build() };
+    // A trigger goes with its table (DROP TABLE) and follows it (RENAME TABLE): see dropTable, renameTable.
+    const triggers = [...this.triggers];
+    return { ir: { kind: 'schema', tables, ...(this.views.length ? { views: [...this.views] } : {}),
+      ...(triggers.length ? { triggers } : {}), ...(this.routines.length ? { routines: [...this.routines] } : {}),
+      ...(this.events.length ? { events: [...this.events] } : {}) }, hints: hints.build() };
   }
 }
 

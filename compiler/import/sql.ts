@@ -10,6 +10,8 @@ import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
 import { ReadContext } from './context.js';
 import { configProfile, jsonIsLongtext, parseServerVersion, runsExecutableComment, type ServerProfile } from '../dialect/mysql/server.js';
 import { createTable } from './create-table.js';
+import { createView, dropView } from './view.js';
+import { createEvent, createRoutine, createTrigger, dropEvent, dropRoutine, dropTrigger, sqlModeOf } from './trigger.js';
 import { Cursor, ImportError } from './cursor.js';
 import { readIndexClause } from './keys.js';
 import { lexSql, type Token } from '../dialect/mysql/lexer.js';
@@ -75,7 +77,7 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   const tables = foreignKeysByEngine(ir.tables.filter((t) => t.name !== VERSION_TABLE), state.diagnostics, ctx.server)
     .map((t) => canonicalTable(t, ctx.server, options.database ?? null));
   // Names and option words that could not be written back as SQL are refused at their object.
-  const result = { ...ir, tables };
+  const result = { ...ir, tables, ...(ir.views?.length ? { views: ir.views.filter((v) => v.name !== VERSION_TABLE) } : {}) };
   return { ir: result, hints, diagnostics: [...state.diagnostics, ...validateText(result)], skipped: state.skippedCounts() };
 }
 
@@ -142,6 +144,10 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
   const first = tokens[0];
   const other = notSchema(tokens);
   if (other !== null) {
+    if (other === 'SET') {
+      const mode = sqlModeOf(tokens);
+      if (mode !== undefined) state.sqlMode = mode;
+    }
     if (other === 'USE' || other === 'CREATE DATABASE') state.useDatabase(databaseNamed(tokens, other), first.start);
     state.skip(other);
     return;
@@ -157,13 +163,22 @@ function readStatement(state: ImportState, tokens: readonly Token[]): void {
     if (kindWord === 'INDEX' || ((kindWord === 'UNIQUE' || kindWord === 'FULLTEXT' || kindWord === 'SPATIAL') && tokens[k + 1]?.upper === 'INDEX')) {
       return createIndex(state, tokens, k);
     }
+    if (what === 'VIEW' || isViewHead(tokens)) return createView(state, tokens);
+    if (what === 'TRIGGER' || isTriggerHead(tokens)) return createTrigger(state, tokens);
+    if (what === 'PROCEDURE' || what === 'FUNCTION' || isRoutineHead(tokens)) return createRoutine(state, tokens);
+    if (what === 'EVENT' || isEventHead(tokens)) return createEvent(state, tokens);
     if (what === 'VECTOR') {
       throw new ImportError('E_IMPORT_UNSUPPORTED', `a ${what} index is not in the schema IR`, first.start);
     }
     const kind = tokens.slice(1, 12).find((t) => t.kind === 'word' && OTHER_OBJECTS.has(t.upper))?.upper ?? what ?? '';
-    throw new ImportError('E_IMPORT_STATEMENT', `CREATE ${kind} is not supported: the schema IR holds tables only`, first.start);
+    throw new ImportError('E_IMPORT_STATEMENT', `CREATE ${kind} is not supported: the schema IR holds tables, views, triggers, procedures, functions and events`, first.start);
   }
   if (cur.atWord('ALTER', 'TABLE') || cur.atWord('ALTER', 'ONLINE') || cur.atWord('ALTER', 'IGNORE')) return alterTable(state, tokens);
+  if (cur.atWord('ALTER') && isViewHead(tokens)) return createView(state, tokens);
+  if (cur.atWord('DROP', 'VIEW')) return dropView(state, tokens);
+  if (cur.atWord('DROP', 'TRIGGER')) return dropTrigger(state, tokens);
+  if (cur.atWord('DROP', 'PROCEDURE') || cur.atWord('DROP', 'FUNCTION')) return dropRoutine(state, tokens);
+  if (cur.atWord('DROP', 'EVENT')) return dropEvent(state, tokens);
   if (cur.atWord('DROP', 'TABLE') || cur.atWord('DROP', 'TABLES')) return dropTable(state, tokens);
   if (cur.atWord('DROP', 'INDEX')) return dropIndex(state, tokens);
   if (cur.atWord('RENAME', 'TABLE') || cur.atWord('RENAME', 'TABLES')) return renameTable(state, tokens);
@@ -212,6 +227,49 @@ function databaseNamed(tokens: readonly Token[], kind: 'USE' | 'CREATE DATABASE'
   if (kind === 'CREATE DATABASE' && tokens[i]?.upper === 'IF' && tokens[i + 1]?.upper === 'NOT' && tokens[i + 2]?.upper === 'EXISTS') i += 3;
   const t = tokens[i];
   return t && (t.kind === 'word' || t.kind === 'quoted') ? String(t.value) : null;
+}
+
+/**
+ * Whether a CREATE or ALTER statement is about a view: VIEW comes after the clauses only a view
+ * takes (OR REPLACE, ALGORITHM = x, DEFINER = user, SQL SECURITY x).
+ */
+function isViewHead(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length && k < 40; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.upper === 'VIEW') return true;
+    if (t.kind === 'word' && ['TABLE', 'INDEX', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'EVENT', 'AS', 'SEQUENCE', 'DATABASE', 'SCHEMA', 'USER'].includes(t.upper)) return false;
+  }
+  return false;
+}
+
+/** Whether a CREATE statement is about an event: EVENT after [OR REPLACE] and DEFINER = user. */
+function isEventHead(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length && k < 20; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.upper === 'EVENT') return true;
+    if (t.kind === 'word' && ['TABLE', 'VIEW', 'TRIGGER', 'PROCEDURE', 'FUNCTION', 'INDEX', 'ON'].includes(t.upper)) return false;
+  }
+  return false;
+}
+
+/** Whether a CREATE statement is about a procedure or a function: PROCEDURE / FUNCTION after [OR REPLACE] and DEFINER = user. */
+function isRoutineHead(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length && k < 20; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && (t.upper === 'PROCEDURE' || t.upper === 'FUNCTION')) return true;
+    if (t.kind === 'word' && ['TABLE', 'VIEW', 'TRIGGER', 'EVENT', 'INDEX', 'ON', 'AGGREGATE'].includes(t.upper)) return false;
+  }
+  return false;
+}
+
+/** Whether a CREATE statement is about a trigger: TRIGGER after [OR REPLACE] and DEFINER = user. */
+function isTriggerHead(tokens: readonly Token[]): boolean {
+  for (let k = 1; k < tokens.length && k < 20; k++) {
+    const t = tokens[k];
+    if (t.kind === 'word' && t.upper === 'TRIGGER') return true;
+    if (t.kind === 'word' && ['TABLE', 'VIEW', 'PROCEDURE', 'FUNCTION', 'EVENT', 'INDEX', 'ON'].includes(t.upper)) return false;
+  }
+  return false;
 }
 
 /** DROP TABLE [IF EXISTS] a, b [RESTRICT | CASCADE]. */

@@ -8,6 +8,8 @@ import type { Token as SqlComment } from '../dialect/mysql/lexer.js';
 export class ImportState {
   readonly catalog: Catalog;
   readonly diagnostics: Diagnostic[] = [];
+  /** The sql_mode the file's last `SET [SESSION] sql_mode = '...'` set (a dump sets it before each trigger), or null. */
+  sqlMode: string | null = null;
   constructor(readonly ctx: ReadContext, readonly comments: readonly SqlComment[]) {
     this.catalog = new Catalog(ctx.server);
   }

@@ -1,8 +1,10 @@
-import { expressionEmbeddingProblem } from './sql-expr.js';
+import { expressionEmbeddingProblem, programBodyProblem } from './sql-expr.js';
 import { GEOMETRY_SHAPES } from './types.js';
 import type {
-  BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexAlgorithm, IndexPart, IndexType, IntSize,
-  OtherTableOption, PartitionDefinition, Partitioning, PartitionScheme, PrimaryKey, ReferentialAction, SchemaIR, Table, TableOptions, TextSize,
+  BlobSize, Check, Column, ColumnType, ColumnTypeKind, DefaultValue, ForeignKey, Generated, Index, IndexAlgorithm,
+  IndexPart, IndexType, IntSize, OtherTableOption, PartitionDefinition, Partitioning, PartitionScheme, PrimaryKey,
+  ReferentialAction, SchemaIR, Table, TableOptions, TextSize, EventStatus, Routine, RoutineDataAccess, SchemaEvent,
+  Trigger, TriggerEvent, TriggerTiming, View, ViewAlgorithm, ViewCheckOption, ViewSecurity,
 } from './types.js';
 import { ROW_FORMATS } from '../dialect/mysql/table-options.js';
 
@@ -294,4 +296,97 @@ function checkReferences(tables: readonly Table[], path: string): void {
       }
     });
   });
+}
+
+const VIEW_ALGORITHMS: readonly ViewAlgorithm[] = ['UNDEFINED', 'MERGE', 'TEMPTABLE'];
+const VIEW_SECURITY: readonly ViewSecurity[] = ['DEFINER', 'INVOKER'];
+const VIEW_CHECK: readonly ViewCheckOption[] = ['NONE', 'CASCADED', 'LOCAL'];
+
+const views = array(shape<View>({
+  kind: kindIs('view'), name: string, select: expression,
+  algorithm: oneOf(VIEW_ALGORITHMS), security: oneOf(VIEW_SECURITY), checkOption: oneOf(VIEW_CHECK),
+}));
+
+/**
+ * The views of an IR read from JSON (`path` names where `views` is): names unique, and none the
+ * name of a table (`tables` already read).
+ */
+export function decodeViews(value: unknown, path: string, tables: readonly Table[]): readonly View[] {
+  const list = views(value, path);
+  const names = new Set(tables.map((t) => t.name.toLowerCase()));
+  list.forEach((v, i) => {
+    const key = v.name.toLowerCase();
+    if (names.has(key)) fail(at(at(path, i), 'name'), `a second table or view named ${JSON.stringify(v.name)}`);
+    names.add(key);
+  });
+  return list;
+}
+
+/** A stored program's body: text that embeds in a statement (quotes closed), `;` allowed inside. */
+const body: Read<string> = (value, path) => {
+  const text = string(value, path);
+  const problem = programBodyProblem(text);
+  return problem ? fail(path, `the SQL body ${problem.message}`) : text;
+};
+
+const TIMINGS: readonly TriggerTiming[] = ['BEFORE', 'AFTER'];
+const EVENTS: readonly TriggerEvent[] = ['INSERT', 'UPDATE', 'DELETE'];
+
+const triggers = array(shape<Trigger>({
+  kind: kindIs('trigger'), name: string, table: string, timing: oneOf(TIMINGS), event: oneOf(EVENTS), body,
+}, { sqlMode: string }));
+
+/** The triggers of an IR read from JSON: names unique, each on a table of `tables`. */
+export function decodeTriggers(value: unknown, path: string, tables: readonly Table[]): readonly Trigger[] {
+  const list = triggers(value, path);
+  const names = new Set<string>();
+  const tableNames = new Set(tables.map((t) => t.name.toLowerCase()));
+  list.forEach((t, i) => {
+    const key = t.name.toLowerCase();
+    if (names.has(key)) fail(at(at(path, i), 'name'), `a second trigger named ${JSON.stringify(t.name)}`);
+    names.add(key);
+    if (!tableNames.has(t.table.toLowerCase())) fail(at(at(path, i), 'table'), `no table is named ${JSON.stringify(t.table)}`);
+  });
+  return list;
+}
+
+const DATA_ACCESS: readonly RoutineDataAccess[] = ['CONTAINS SQL', 'NO SQL', 'READS SQL DATA', 'MODIFIES SQL DATA'];
+
+/** A parameter list: empty, or text with its quotes closed. */
+const paramText: Read<string> = (value, path) => (string(value, path).trim() === '' ? string(value, path) : body(value, path));
+
+const routines = array(shape<Routine>({
+  kind: kindIs('routine'), type: oneOf(['PROCEDURE', 'FUNCTION'] as const), name: string, params: paramText, returns: nullable(body),
+  deterministic: boolean, dataAccess: oneOf(DATA_ACCESS), security: oneOf(VIEW_SECURITY), comment: string, body,
+}, { sqlMode: string }));
+
+/** The routines of an IR read from JSON: a procedure's and a function's names unique among their kind. */
+export function decodeRoutines(value: unknown, path: string): readonly Routine[] {
+  const list = routines(value, path);
+  const names = new Set<string>();
+  list.forEach((r, i) => {
+    const key = `${r.type} ${r.name.toLowerCase()}`;
+    if (names.has(key)) fail(at(at(path, i), 'name'), `a second ${r.type.toLowerCase()} named ${JSON.stringify(r.name)}`);
+    names.add(key);
+    if (r.type === 'FUNCTION' && r.returns === null) fail(at(at(path, i), 'returns'), 'a function has a RETURNS type');
+    if (r.type === 'PROCEDURE' && r.returns !== null) fail(at(at(path, i), 'returns'), 'a procedure has no RETURNS type');
+  });
+  return list;
+}
+
+const EVENT_STATUS: readonly EventStatus[] = ['ENABLE', 'DISABLE', 'DISABLE ON SLAVE'];
+
+const events = array(shape<SchemaEvent>({
+  kind: kindIs('event'), name: string, schedule: body, preserve: boolean, status: oneOf(EVENT_STATUS), comment: string, body,
+}, { sqlMode: string }));
+
+/** The events of an IR read from JSON: names unique. */
+export function decodeEvents(value: unknown, path: string): readonly SchemaEvent[] {
+  const list = events(value, path);
+  const names = new Set<string>();
+  list.forEach((e, i) => {
+    if (names.has(e.name.toLowerCase())) fail(at(at(path, i), 'name'), `a second event named ${JSON.stringify(e.name)}`);
+    names.add(e.name.toLowerCase());
+  });
+  return list;
 }

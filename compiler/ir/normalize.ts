@@ -1,12 +1,12 @@
-import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile } from '../dialect/mysql/server.js';
+import { configProfile, defaultCollationOf, portableDefaultCollation, type ServerProfile, setStatementFor } from '../dialect/mysql/server.js';
 import { canonicalAddress, isNumeric, isTextual } from '../dialect/mysql/types.js';
 import { otherOptionReset, sortOtherOptions, STORAGE_OPTIONS } from '../dialect/mysql/table-options.js';
 import { splitValueList } from '../dialect/mysql/partition.js';
 import { checkName, foreignKeyName, indexName } from './names.js';
 import { mapBackfills, type DeclaredSchema } from './hints.js';
 import type {
-  Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, PartitionDefinition, Partitioning, PartitionScheme,
-  ReferentialAction, SchemaIR, Table, TableOptions,
+  Column, ColumnType, DefaultValue, ForeignKey, Index, NamingTemplates, PartitionDefinition, Partitioning,
+  PartitionScheme, ReferentialAction, SchemaIR, Table, TableOptions, Routine, SchemaEvent, Trigger, View,
 } from './types.js';
 import { canonicalSql } from './sql-canonical.js';
 import { assertNever, DEFAULT_NAMING, partNames } from './types.js';
@@ -19,7 +19,67 @@ import { assertNever, DEFAULT_NAMING, partNames } from './types.js';
  */
 export function normalizeSchema(ir: SchemaIR, naming: NamingTemplates = DEFAULT_NAMING): SchemaIR {
   const tables = ir.tables.map((t) => normalizeTable(t, naming));
-  return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)) };
+  const views = (ir.views ?? []).map(normalizeView).sort((a, b) => compareNames(a.name, b.name));
+  const triggers = (ir.triggers ?? []).map(normalizeTrigger).sort((a, b) => compareNames(a.name, b.name));
+  const routines = (ir.routines ?? []).map(normalizeRoutine).sort((a, b) => compareNames(a.type, b.type) || compareNames(a.name, b.name));
+  const events = (ir.events ?? []).map(normalizeEvent).sort((a, b) => compareNames(a.name, b.name));
+  return { kind: 'schema', tables: tables.sort((a, b) => compareNames(a.name, b.name)), ...(views.length ? { views } : {}),
+    ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}), ...(events.length ? { events } : {}) };
+}
+
+/** An event in one spelling: texts trimmed, the body without a trailing `;`, sql_mode as for a trigger. */
+function normalizeEvent(e: SchemaEvent): SchemaEvent {
+  const { sqlMode: _omit, ...rest } = e;
+  const sqlMode = normalSqlMode(e.sqlMode);
+  return { ...rest, schedule: e.schedule.trim(), body: e.body.trim().replace(/;\s*$/, '').trim(), ...(sqlMode !== undefined ? { sqlMode } : {}) };
+}
+
+/** A routine in one spelling: texts trimmed, the body without a trailing `;`, sql_mode as for a trigger. */
+function normalizeRoutine(r: Routine): Routine {
+  const { sqlMode: _omit, ...rest } = r;
+  const sqlMode = normalSqlMode(r.sqlMode);
+  return {
+    ...rest, params: r.params.trim(), returns: r.returns === null ? null : r.returns.trim(),
+    body: r.body.trim().replace(/;\s*$/, '').trim(), ...(sqlMode !== undefined ? { sqlMode } : {}),
+  };
+}
+
+function normalSqlMode(mode: string | undefined): string | undefined {
+  return mode === undefined ? undefined : mode.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean).join(',');
+}
+
+/**
+ * The schema without the sql_mode of its triggers, routines and events when `server` cannot write
+ * it (setStatementFor: MySQL), with how many were dropped: a MariaDB database read into a project
+ * whose dialect is MySQL. Everything else as it is.
+ */
+export function withoutUnwritableSqlModes(ir: SchemaIR, server: ServerProfile): { ir: SchemaIR; dropped: number } {
+  if (setStatementFor(server)) return { ir, dropped: 0 };
+  let dropped = 0;
+  const strip = <T extends { readonly sqlMode?: string }>(list: readonly T[] | undefined): T[] | undefined => list?.map((x) => {
+    if (x.sqlMode === undefined) return x;
+    dropped++;
+    const { sqlMode: _omit, ...rest } = x;
+    return rest as T;
+  });
+  const out: SchemaIR = { ...ir, ...(ir.triggers ? { triggers: strip(ir.triggers) } : {}), ...(ir.routines ? { routines: strip(ir.routines) } : {}),
+    ...(ir.events ? { events: strip(ir.events) } : {}) };
+  return { ir: out, dropped };
+}
+
+/** A trigger in one spelling: its body without surrounding white space or a trailing `;`, sql_mode upper-cased. */
+function normalizeTrigger(t: Trigger): Trigger {
+  const sqlMode = t.sqlMode === undefined ? undefined : t.sqlMode.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean).join(',');
+  const { sqlMode: _omit, ...rest } = t;
+  return { ...rest, body: t.body.trim().replace(/;\s*$/, '').trim(), ...(sqlMode !== undefined ? { sqlMode } : {}) };
+}
+
+/** A view in one spelling: its SELECT without surrounding white space and a trailing `;`, every option explicit. */
+function normalizeView(v: View): View {
+  return {
+    ...v, select: v.select.trim().replace(/;\s*$/, '').trim(),
+    algorithm: v.algorithm ?? 'UNDEFINED', security: v.security ?? 'DEFINER', checkOption: v.checkOption ?? 'NONE',
+  };
 }
 
 /**

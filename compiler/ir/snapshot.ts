@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SchemacError } from '../diagnostics.js';
 import { jsonSyntaxError } from '../position.js';
-import { decodeTables, describeJson, FormatError, json } from './decode.js';
+import { decodeEvents, decodeRoutines, decodeTables, decodeTriggers, decodeViews, describeJson, FormatError, json } from './decode.js';
 import type { SchemaIR, SourcePos } from './types.js';
 
 /** Snapshot format version; bump when the IR changes shape. */
@@ -40,7 +40,17 @@ function copy(value: unknown, strip: boolean): unknown {
 
 /** The snapshot file's text for a normalised schema. */
 export function writeSnapshot(ir: SchemaIR): string {
-  return canonicalJson({ version: SNAPSHOT_VERSION, tables: stripTransient(ir.tables) });
+  return canonicalJson({ version: SNAPSHOT_VERSION, ...snapshotObjects(ir) });
+}
+
+/**
+ * The schema's objects as a snapshot holds them: the tables, and the other kinds only when there
+ * are any (a schema of tables alone has the snapshot, and the hash, it had before views existed).
+ */
+function snapshotObjects(ir: SchemaIR): Record<string, unknown> {
+  return stripTransient({ tables: ir.tables, ...(ir.views?.length ? { views: ir.views } : {}),
+    ...(ir.triggers?.length ? { triggers: ir.triggers } : {}), ...(ir.routines?.length ? { routines: ir.routines } : {}),
+    ...(ir.events?.length ? { events: ir.events } : {}) });
 }
 
 /**
@@ -69,18 +79,25 @@ export function readSnapshot(text: string, file = 'snapshot.json'): SchemaIR {
 
 /** The snapshot format around the tables: `{ "version": 1, "tables": [...] }`. */
 function decodeSnapshot(data: unknown): SchemaIR {
-  const o = json.object(data, '', ['version', 'tables']);
+  const o = json.object(data, '', ['version', 'tables'], ['views', 'triggers', 'routines', 'events']);
   if (o.version !== SNAPSHOT_VERSION) {
     throw new FormatError('version', `expected ${SNAPSHOT_VERSION} (the snapshot format this schemac reads), found ${describeJson(o.version)}`);
   }
-  return { kind: 'schema', tables: decodeTables(o.tables, 'tables') };
+  const tables = decodeTables(o.tables, 'tables');
+  const views = o.views === undefined ? [] : decodeViews(o.views, 'views', tables);
+  const triggers = o.triggers === undefined ? [] : decodeTriggers(o.triggers, 'triggers', tables);
+  const routines = o.routines === undefined ? [] : decodeRoutines(o.routines, 'routines');
+  const events = o.events === undefined ? [] : decodeEvents(o.events, 'events');
+  return { kind: 'schema', tables, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}),
+    ...(routines.length ? { routines } : {}), ...(events.length ? { events } : {}) };
 }
 
 /** `sha256:` + hex of the schema's canonical JSON: names the schema before and after a migration. */
 export function schemaHash(ir: SchemaIR): string {
   let hash = hashes.get(ir);
   if (hash === undefined) {
-    hash = 'sha256:' + createHash('sha256').update(canonicalJson(stripTransient(ir.tables))).digest('hex');
+    const objects = snapshotObjects(ir);
+    hash = 'sha256:' + createHash('sha256').update(canonicalJson(Object.keys(objects).length > 1 ? objects : objects.tables)).digest('hex');
     hashes.set(ir, hash);
   }
   return hash;

@@ -430,6 +430,20 @@ export function shortenParserMessage(message: string): string {
  * checkSqlExpression, and what a snapshot's expressions must satisfy (their meaning was checked
  * when they were built, by the rules of that version).
  */
+/**
+ * Whether a stored program's body (a trigger's, a routine's, an event's) can be written into its
+ * CREATE statement: not empty, every string, quoted name and comment closed. Unlike an
+ * expression it may hold `;`, variables and any statement: the server checks it when it is created.
+ */
+export function programBodyProblem(body: string): ExprProblem | null {
+  if (body.trim() === '') return syntax('the body is empty');
+  const scan = new SqlScanner(body);
+  while (scan.next()) {
+    if (scan.unterminated) return { code: 'syntax', offset: scan.start, message: `has an ${unterminatedMessage(scan.kind)} at character ${scan.start + 1}` };
+  }
+  return null;
+}
+
 export function expressionEmbeddingProblem(expr: string): ExprProblem | null {
   const lexed = lexForEmbedding(expr.trim());
   return 'problem' in lexed ? lexed.problem : null;

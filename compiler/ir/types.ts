@@ -286,10 +286,104 @@ export interface Table {
   readonly pos?: SourcePos;
 }
 
+export type ViewAlgorithm = 'UNDEFINED' | 'MERGE' | 'TEMPTABLE';
+export type ViewSecurity = 'DEFINER' | 'INVOKER';
+export type ViewCheckOption = 'NONE' | 'CASCADED' | 'LOCAL';
+
+/**
+ * A view: its SELECT as written (the schema file's text, or the server's own rewrite of it when
+ * read from a live database, with the database's own qualifier left out). The DEFINER is not part
+ * of the schema: it is whoever runs the migration. Defaults are explicit after normalisation
+ * (ALGORITHM=UNDEFINED, SQL SECURITY DEFINER, no CHECK OPTION).
+ */
+export interface View {
+  readonly kind: 'view';
+  readonly name: string;
+  readonly select: string;
+  readonly algorithm: ViewAlgorithm;
+  readonly security: ViewSecurity;
+  readonly checkOption: ViewCheckOption;
+  readonly pos?: SourcePos;
+}
+
+export type TriggerTiming = 'BEFORE' | 'AFTER';
+export type TriggerEvent = 'INSERT' | 'UPDATE' | 'DELETE';
+
+/**
+ * A trigger: `body` is the statement after FOR EACH ROW as written (a single statement, or
+ * BEGIN ... END), which the servers keep as it is. The DEFINER is not part of the schema.
+ * `sqlMode` is the sql_mode the body runs under, when the schema says (the server records the
+ * one in effect at CREATE TRIGGER; read from a live database it is always there).
+ */
+export interface Trigger {
+  readonly kind: 'trigger';
+  readonly name: string;
+  readonly table: string;
+  readonly timing: TriggerTiming;
+  readonly event: TriggerEvent;
+  readonly body: string;
+  readonly sqlMode?: string;
+  readonly pos?: SourcePos;
+}
+
+export type RoutineType = 'PROCEDURE' | 'FUNCTION';
+export type RoutineDataAccess = 'CONTAINS SQL' | 'NO SQL' | 'READS SQL DATA' | 'MODIFIES SQL DATA';
+
+/**
+ * A stored procedure or function. `params` is the text inside the parentheses and `returns` a
+ * function's RETURNS type, as written (the servers keep them so); `body` the routine's statement
+ * (one statement or BEGIN ... END). The characteristics are explicit after normalisation (the
+ * servers' defaults: NOT DETERMINISTIC, CONTAINS SQL, SQL SECURITY DEFINER, no comment). The
+ * DEFINER is not part of the schema; `sqlMode` as for a trigger.
+ */
+export interface Routine {
+  readonly kind: 'routine';
+  readonly type: RoutineType;
+  readonly name: string;
+  readonly params: string;
+  readonly returns: string | null;
+  readonly deterministic: boolean;
+  readonly dataAccess: RoutineDataAccess;
+  readonly security: ViewSecurity;
+  readonly comment: string;
+  readonly body: string;
+  readonly sqlMode?: string;
+  readonly pos?: SourcePos;
+}
+
+export type EventStatus = 'ENABLE' | 'DISABLE' | 'DISABLE ON SLAVE';
+
+/**
+ * A scheduled event. `schedule` is what follows ON SCHEDULE, as written (`EVERY 1 DAY STARTS
+ * '2030-01-01 00:00:00'`, `AT '2030-01-01 00:00:00'`); the server fills in STARTS with the time
+ * of creation when it is not given, so a schedule without STARTS matches any. `preserve` is ON
+ * COMPLETION PRESERVE (default NOT PRESERVE), `status` ENABLE by default. The DEFINER is not part
+ * of the schema; `sqlMode` as for a trigger.
+ */
+export interface SchemaEvent {
+  readonly kind: 'event';
+  readonly name: string;
+  readonly schedule: string;
+  readonly preserve: boolean;
+  readonly status: EventStatus;
+  readonly comment: string;
+  readonly body: string;
+  readonly sqlMode?: string;
+  readonly pos?: SourcePos;
+}
+
 export interface SchemaIR {
   readonly kind: 'schema';
   /** Sorted by name after normalisation. */
   readonly tables: readonly Table[];
+  /** Sorted by name after normalisation; absent when there are none (older snapshots stay as they were). */
+  readonly views?: readonly View[];
+  /** Sorted by name after normalisation; absent when there are none. */
+  readonly triggers?: readonly Trigger[];
+  /** Procedures and functions, sorted by type and name after normalisation; absent when there are none. */
+  readonly routines?: readonly Routine[];
+  /** Sorted by name after normalisation; absent when there are none. */
+  readonly events?: readonly SchemaEvent[];
 }
 
 /** Naming templates (SPEC §3–4). */

@@ -1,6 +1,7 @@
 import {
-  compressedColumns, fulltextParserAvailable, functionalIndexes, hasMariadbType, hiddenIndexKeyword, invisibleColumns, invisibleNotNullNeedsDefault,
-  mariadbTableOptions, mariadbTypeRelease, notEnforcedChecks, partitionsEngine, sridZeroIsNone, usingHashUniqueKept, type ServerProfile,
+  compressedColumns, fulltextParserAvailable, functionalIndexes, hasMariadbType, hiddenIndexKeyword, invisibleColumns,
+  invisibleNotNullNeedsDefault, mariadbTableOptions, mariadbTypeRelease, notEnforcedChecks, partitionsEngine,
+  sridZeroIsNone, usingHashUniqueKept, type ServerProfile, setStatementFor,
 } from '../dialect/mysql/server.js';
 import {
   INNODB_KEY_BLOCK_SIZES, INNODB_ROW_FORMATS, NOT_OTHER_OPTIONS, ROW_FORMATS, STORAGE_OPTION_BY_SQL, STORAGE_OPTIONS,
@@ -8,13 +9,16 @@ import {
 import type { Diagnostic } from '../diagnostics.js';
 import { codePoint, forbiddenNameChar, OPTION_WORD } from '../dialect/mysql/sql.js';
 import { identifierWords, referencedColumns } from '../dialect/mysql/expr-columns.js';
-import { canonicalAddress, charsetMaxBytes, INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText } from '../dialect/mysql/types.js';
-import { checkSqlExpression, expressionEmbeddingProblem, type ExprContext } from './sql-expr.js';
+import {
+  canonicalAddress, charsetMaxBytes, INT_LIMITS, isLob, isTextual, keyBytes, keyFamily, LOB_BYTES, prefixLimit, typeText,
+} from '../dialect/mysql/types.js';
+import { checkSqlExpression, expressionEmbeddingProblem, type ExprContext, programBodyProblem } from './sql-expr.js';
 import { DEFAULT_SERVER, enforcesForeignKeys, engineOf } from './normalize.js';
 import { backfillOf, NO_HINTS, type BuildHints } from './hints.js';
 import { assertNever } from './types.js';
 import type {
-  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexType, Partitioning, PartitionScheme, SchemaIR, SourcePos, Table, TableOptions,
+  Check, Column, ColumnType, DefaultValue, ForeignKey, Index, IndexType, Partitioning, PartitionScheme, SchemaIR, SourcePos,
+  Table, TableOptions, Routine, SchemaEvent, Trigger, View,
 } from './types.js';
 
 /**
@@ -233,6 +237,10 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
       }
     }
   }
+  for (const v of Array.isArray(ir?.views) ? ir.views : []) if (v) name(v.name, 'view', v.pos);
+  for (const t of Array.isArray(ir?.triggers) ? ir.triggers : []) if (t) name(t.name, 'trigger', t.pos);
+  for (const r of Array.isArray(ir?.routines) ? ir.routines : []) if (r) name(r.name, r.type === 'FUNCTION' ? 'function' : 'procedure', r.pos);
+  for (const e of Array.isArray(ir?.events) ? ir.events : []) if (e) name(e.name, 'event', e.pos);
   return out;
 }
 
@@ -240,6 +248,12 @@ export function validateText(ir: SchemaIR, where = ''): Diagnostic[] {
 function oneLineName(value: unknown): string {
   const text = String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
   return text.length > 40 ? text.slice(0, 37) + '...' : text;
+}
+
+/** Objects in declaration order (file, line, column), so that a second declaration is the one reported. */
+function inDeclarationOrder<T extends { readonly pos?: SourcePos }>(list: readonly T[]): T[] {
+  const at = (x: T) => (x.pos ? `${x.pos.file}\0${String(x.pos.line).padStart(9, '0')}\0${String(x.pos.column).padStart(9, '0')}` : '');
+  return [...list].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
 }
 
 /** The types whose literal defaults are numbers (TYPE_FACTS numeric). */
@@ -284,6 +298,135 @@ class Validator {
     }
     for (const info of infos) this.table(info);
     this.constraintNames(tables);
+    this.views(Array.isArray(this.ir?.views) ? this.ir.views : []);
+    this.triggers(Array.isArray(this.ir?.triggers) ? this.ir.triggers : []);
+    this.routines(Array.isArray(this.ir?.routines) ? this.ir.routines : []);
+    this.events(Array.isArray(this.ir?.events) ? this.ir.events : []);
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private events(events: readonly SchemaEvent[]): void {
+    const names = new Set<string>();
+    for (const e of inDeclarationOrder(events)) {
+      this.name(e.name, 'event', null, e.pos);
+      if (names.has(lower(e.name))) {
+        this.report('E_DUPLICATE_EVENT', `event ${q(e.name)} is declared twice (event names are compared case-insensitively)`, e.pos,
+          'rename one of the events, or remove the duplicate declaration');
+      }
+      names.add(lower(e.name));
+      for (const [what, text] of [['body', e.body], ['schedule', e.schedule]] as const) {
+        const problem = programBodyProblem(String(text));
+        if (problem) {
+          this.report('E_EVENT_TEXT', `event ${q(e.name)}: the ${what} ${problem.message}`, e.pos,
+            'write it as in CREATE EVENT (schedule: EVERY n unit [STARTS ...] [ENDS ...] or AT timestamp), with every quote closed');
+        }
+      }
+      if (!/^\s*(EVERY|AT)\b/i.test(String(e.schedule))) {
+        this.report('E_EVENT_TEXT', `event ${q(e.name)}: the schedule must start with EVERY or AT`, e.pos, 'write EVERY 1 DAY, or AT \'2030-01-01 00:00:00\'');
+      }
+      if (e.sqlMode !== undefined && !setStatementFor(this.server)) {
+        this.report('E_EVENT_SQL_MODE', `event ${q(e.name)} declares its sql_mode, which only MariaDB's SET STATEMENT ... FOR can give it in one statement`,
+          e.pos, 'leave sqlMode out (it takes the sql_mode of the session that runs the migration), or set the dialect to mariadb');
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- routines
+
+  /** Names unique per kind (procedures and functions have a namespace each), texts that embed. */
+  private routines(routines: readonly Routine[]): void {
+    const names = new Set<string>();
+    for (const r of inDeclarationOrder(routines)) {
+      const kind = r.type === 'FUNCTION' ? 'function' : 'procedure';
+      this.name(r.name, kind, null, r.pos);
+      const key = `${r.type} ${lower(r.name)}`;
+      if (names.has(key)) {
+        this.report('E_DUPLICATE_ROUTINE', `${kind} ${q(r.name)} is declared twice (routine names are compared case-insensitively)`, r.pos,
+          `rename one of the ${kind}s, or remove the duplicate declaration`);
+      }
+      names.add(key);
+      for (const [what, text, required] of [['body', r.body, true], ['parameter list', r.params, false], ['RETURNS type', r.returns ?? '', r.type === 'FUNCTION']] as const) {
+        if (!required && String(text).trim() === '') continue;
+        const problem = programBodyProblem(String(text));
+        if (problem) {
+          this.report('E_ROUTINE_TEXT', `${kind} ${q(r.name)}: the ${what} ${problem.message}`, r.pos,
+            'write it as in CREATE PROCEDURE / CREATE FUNCTION, with every quote and comment closed');
+        }
+      }
+      if (r.sqlMode !== undefined && !setStatementFor(this.server)) {
+        this.report('E_ROUTINE_SQL_MODE', `${kind} ${q(r.name)} declares its sql_mode, which only MariaDB's SET STATEMENT ... FOR can give it in one statement`,
+          r.pos, 'leave sqlMode out (it takes the sql_mode of the session that runs the migration), or set the dialect to mariadb');
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- triggers
+
+  /** Names unique, on a table of the schema, one per table, timing and event, a body that embeds. */
+  private triggers(triggers: readonly Trigger[]): void {
+    const names = new Map<string, Trigger>();
+    const slots = new Map<string, Trigger>();
+    for (const t of inDeclarationOrder(triggers)) {
+      this.name(t.name, 'trigger', null, t.pos);
+      const key = lower(t.name);
+      if (names.has(key)) {
+        this.report('E_DUPLICATE_TRIGGER', `trigger ${q(t.name)} is declared twice (trigger names are per database and compared case-insensitively)`,
+          t.pos, 'rename one of the triggers, or remove the duplicate declaration');
+      }
+      names.set(key, t);
+      if (!this.tablesCi.has(lower(t.table))) {
+        this.report('E_TRIGGER_TABLE', `trigger ${q(t.name)} is on table ${q(t.table)}, which the schema does not declare`, t.pos,
+          'declare the table, or put the trigger on a table of the schema');
+        continue;
+      }
+      const slot = `${lower(t.table)} ${t.timing} ${t.event}`;
+      const other = slots.get(slot);
+      if (other) {
+        this.report('E_TRIGGER_ORDER', `triggers ${q(other.name)} and ${q(t.name)} both run ${t.timing} ${t.event} on ${q(t.table)}: the server runs them in the order they were created, which a schema does not hold`,
+          t.pos, 'merge their bodies into one trigger (BEGIN ... END)');
+      }
+      slots.set(slot, t);
+      if (t.sqlMode !== undefined && !setStatementFor(this.server)) {
+        this.report('E_TRIGGER_SQL_MODE', `trigger ${q(t.name)} declares its sql_mode, which only MariaDB's SET STATEMENT ... FOR can give a trigger in one statement`,
+          t.pos, 'leave sqlMode out (the trigger takes the sql_mode of the session that runs the migration), or set the dialect to mariadb');
+      }
+      const problem = programBodyProblem(typeof t.body === 'string' ? t.body : '');
+      if (problem) {
+        this.report('E_TRIGGER_BODY', `trigger ${q(t.name)}: the body ${problem.message}`, t.pos,
+          'write the body as one statement or BEGIN ... END, with every quote and comment closed');
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- views
+
+  /** Names (free, not a table's), and a SELECT that can be written into CREATE VIEW. */
+  private views(views: readonly View[]): void {
+    const seen = new Map<string, View>();
+    for (const v of inDeclarationOrder(views)) {
+      this.name(v.name, 'view', null, v.pos);
+      const key = lower(v.name);
+      const table = this.tablesCi.get(key);
+      if (table) {
+        this.report('E_VIEW_NAME_TAKEN', `view ${q(v.name)} has the name of table ${q(table.table.name)}: tables and views share one namespace`, v.pos,
+          'rename the view or the table');
+      } else if (seen.has(key)) {
+        this.report('E_DUPLICATE_VIEW', `view ${q(v.name)} is declared twice (view names are compared case-insensitively)`, v.pos,
+          'rename one of the views, or remove the duplicate declaration');
+      }
+      seen.set(key, v);
+      const select = typeof v.select === 'string' ? v.select.trim() : '';
+      const problem = expressionEmbeddingProblem(select);
+      const shown = select.length > 60 ? select.slice(0, 57).replace(/\s+/g, ' ') + '...' : select.replace(/\s+/g, ' ');
+      if (problem) {
+        this.report('E_VIEW_SELECT', `view ${q(v.name)}: sql\`${shown}\` ${problem.message}`, v.pos,
+          'write one SELECT statement, without a `;` and with every quote closed');
+      } else if (!/^(\(\s*)*(select|with|values|table)\b/i.test(select)) {
+        this.report('E_VIEW_SELECT', `view ${q(v.name)}: sql\`${shown}\` is not a SELECT`, v.pos,
+          'a view is defined by a query: SELECT ... (or WITH ..., VALUES ..., TABLE ...)');
+      }
+    }
   }
 
   // ---------------------------------------------------------------- table options

@@ -1,6 +1,10 @@
 import { DslError } from '../dsl/errors.js';
 import { withSite } from '../dsl/site.js';
 import { isTableDef, TABLE_METHODS, tableState } from '../dsl/table.js';
+import { isViewDef } from '../dsl/view.js';
+import { isTriggerDef } from '../dsl/trigger.js';
+import { isRoutineDef } from '../dsl/routine.js';
+import { isEventDef } from '../dsl/event.js';
 import type { SourcePos } from '../ir/types.js';
 import { describeDslValue, dslExport, dslMethod, isDslFunction } from './dsl.js';
 import type { Linker, Target } from './linker.js';
@@ -62,12 +66,12 @@ export class Evaluator {
     }
   }
 
-  /** Top-level declarations of `module` whose value is a table, with where they are (after evaluateAllDeclarations). */
+  /** Top-level declarations of `module` whose value is a table or a view, with where they are (after evaluateAllDeclarations). */
   declaredTables(module: ModuleInfo): Array<{ value: object; name: string; pos: SourcePos }> {
     const out: Array<{ value: object; name: string; pos: SourcePos }> = [];
     for (const decl of module.declarations) {
       const state = this.declarations.get(decl);
-      if (state?.done && isTableDef(state.value)) {
+      if (state?.done && (isTableDef(state.value) || isViewDef(state.value) || isTriggerDef(state.value) || isRoutineDef(state.value) || isEventDef(state.value))) {
         out.push({ value: state.value as object, name: declarationName(decl), pos: positionOf(module, decl) });
       }
     }
@@ -143,7 +147,7 @@ export class Evaluator {
       state.done = true;
     }
     const value = state.value;
-    if (isTableDef(value)) {
+    if (isTableDef(value) || isViewDef(value) || isTriggerDef(value) || isRoutineDef(value) || isEventDef(value)) {
       const origin: Origin = { rel: module.rel, offset: decl.getStart(module.sf) };
       const previous = this.origins.get(value as object);
       if (!previous || compareOrigins(origin, previous) < 0) this.origins.set(value as object, origin);

@@ -13,6 +13,10 @@
 import { relative as relativePath, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { isTableDef, tablesToIR } from '../dsl/table.js';
+import { isViewDef, viewState } from '../dsl/view.js';
+import { isTriggerDef, triggerState } from '../dsl/trigger.js';
+import { isRoutineDef, routineState } from '../dsl/routine.js';
+import { eventState, isEventDef } from '../dsl/event.js';
 import { NO_HINTS, type BuildHints } from '../ir/hints.js';
 import type { SchemaIR } from '../ir/types.js';
 import { compareOrigins, Evaluator, type Origin } from './evaluate.js';
@@ -81,7 +85,7 @@ function parse(options: ParseOptions, diagnostics: Diagnostic[]): ParseResult {
     const module = loader.load(file);
     for (const name of linker.exportNames(module)) {
       const value = evaluator.evaluateExport(module, name);
-      if (isTableDef(value)) tables.add(value as object);
+      if (isTableDef(value) || isViewDef(value) || isTriggerDef(value) || isRoutineDef(value) || isEventDef(value)) tables.add(value as object);
     }
   }
   evaluator.evaluateAllDeclarations();
@@ -90,7 +94,8 @@ function parse(options: ParseOptions, diagnostics: Diagnostic[]): ParseResult {
   for (const file of files) {
     for (const t of evaluator.declaredTables(loader.load(file))) {
       if (!tables.has(t.value)) {
-        report('E_TABLE_NOT_EXPORTED', `table \`${t.name}\` is declared but not exported: only exported tables are part of the database (export it, or remove it)`, t.pos);
+        const what = isViewDef(t.value) ? 'view' : isTriggerDef(t.value) ? 'trigger' : isRoutineDef(t.value) ? 'routine' : isEventDef(t.value) ? 'event' : 'table';
+        report('E_TABLE_NOT_EXPORTED', `${what} \`${t.name}\` is declared but not exported: only exported ${what}s are part of the database (export it, or remove it)`, t.pos);
       }
     }
   }
@@ -98,7 +103,14 @@ function parse(options: ParseOptions, diagnostics: Diagnostic[]): ParseResult {
   const last: Origin = { rel: '\uffff', offset: 0 };
   const defs = [...tables].sort((a, b) => compareOrigins(evaluator.originOf(a) ?? last, evaluator.originOf(b) ?? last));
   const irDiagnostics: Diagnostic[] = [];
-  const { ir, hints } = tablesToIR(defs, irDiagnostics);
+  const declared = tablesToIR(defs.filter(isTableDef), irDiagnostics);
+  const views = defs.flatMap((d) => viewState(d) ?? []);
+  const triggers = defs.flatMap((d) => triggerState(d) ?? []);
+  const routines = defs.flatMap((d) => routineState(d) ?? []);
+  const events = defs.flatMap((d) => eventState(d) ?? []);
+  const ir = { ...declared.ir, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}),
+    ...(events.length ? { events } : {}) };
+  const hints = declared.hints;
   // The DSL reports a schema arrow function that failed (`() => broken.id`); it was reported where it failed.
   diagnostics.push(...irDiagnostics.filter((d) => !d.message.includes(ALREADY_REPORTED)));
   return { ir, hints, diagnostics: unique(sortDiagnostics(diagnostics)), files: loader.loadedPaths().sort() };

@@ -7,7 +7,8 @@ import type { Change } from '../diff/changes.js';
 import { changedStorageOptions, columnsEqual, samePartition, sameScheme } from '../diff/diff.js';
 import { compareNames, DEFAULT_SERVER, engineOf } from '../ir/normalize.js';
 import { assertNever, partNames } from '../ir/types.js';
-import type { Column, ForeignKey, Index, PartitionDefinition, Table, TableOptions } from '../ir/types.js';
+import type { Column, ForeignKey, Index, PartitionDefinition, Table, TableOptions, Routine, SchemaEvent, Trigger, View } from '../ir/types.js';
+import { identifierWords } from '../dialect/mysql/expr-columns.js';
 import { lossyDown, narrows } from './lossy.js';
 import {
   addCheckRisks, addColumnRisks, dropPartitionRisk, otherOptionRisks, repartitionRisk, backfillReadsNewColumn, charsetRisks, dropColumnRisks,
@@ -23,8 +24,9 @@ import type { Plan, Risk, Step } from './types.js';
  * foreign key needs, or a generated column and its base change together.
  */
 export const PHASE = {
-  dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
+  dropView: 0, dropForeignKey: 1, dropCheck: 2, renameTable: 3, renameColumn: 4, renameIndex: 5, createTable: 6,
   convertCharset: 7, prepareBackfill: 8, alterTable: 9, readdColumn: 10, dropTable: 11, addCheck: 12, addForeignKey: 13, alterOptions: 14,
+  createRoutine: 15, createView: 16, createTrigger: 17, createEvent: 18,
   // Partitioning is removed before the table's keys change and added or changed after them: the
   // server checks that every unique key holds the partitioning's columns at each statement.
   removePartitioning: 8.5, partition: 9.5,
@@ -43,6 +45,8 @@ interface StepPlan {
   readonly up: readonly Ddl[];
   readonly guards?: readonly Ddl[];
   readonly risks: readonly Risk[];
+  /** Order within the phase, before the table name (views: their dependency order). */
+  readonly rank?: number;
 }
 
 function makeStep(p: StepPlan, server: ServerProfile, options: PlanOptions): Step {
@@ -89,6 +93,7 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
     if (!a) alters.set(table, (a = new TableAlter(table)));
     return a;
   };
+  const views = new ViewSteps(changes);
   // A new table's foreign key to an existing table is added at the end when this migration
   // changes the referenced columns or the table's keys: it needs them in their new shape.
   const reshaped = reshapedReferences(changes);
@@ -107,11 +112,50 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
       }
       case 'dropTable':
         steps.push({ phase: PHASE.dropTable, table: change.table.name, summary: `drop table ${change.table.name}`, source: [change],
-          up: [{ kind: 'dropTable', table: change.table }], risks: dropTableRisks(change) });
+          up: [{ kind: 'dropTable', table: change.table }], risks: [...dropTableRisks(change), ...readerRisks(change)] });
         break;
       case 'renameTable':
         steps.push({ phase: PHASE.renameTable, table: change.to, summary: `rename table ${change.from} to ${change.to}`, source: [change],
-          up: [{ kind: 'renameTable', from: change.from, to: change.to }], risks: [] });
+          up: [{ kind: 'renameTable', from: change.from, to: change.to }], risks: readerRisks(change) });
+        break;
+      case 'createView': case 'dropView': case 'alterView':
+        views.add(change);
+        break;
+      // Triggers are dropped before any table changes (a dropped table takes its triggers with it)
+      // and created after all of them, so the down re-creates a trigger once its table is back.
+      // A changed trigger is dropped and created again: the servers have no CREATE OR REPLACE for it
+      // on MySQL, and the down then holds the old body.
+      case 'createTrigger':
+        steps.push(createTriggerStep(change, change.trigger, ''));
+        break;
+      case 'dropTrigger':
+        steps.push(dropTriggerStep(change, change.trigger, ''));
+        break;
+      case 'alterTrigger':
+        steps.push(dropTriggerStep(change, change.from, ' (to create it again changed)'), createTriggerStep(change, change.to, ' (changed)'));
+        break;
+      // Routines are created before the views and triggers that may call them (a view checks the
+      // functions it calls when it is created) and dropped after them; like triggers, a change is
+      // DROP + CREATE, whose down holds the old definition.
+      case 'createRoutine':
+        steps.push(createRoutineStep(change, change.routine, ''));
+        break;
+      case 'dropRoutine':
+        steps.push(dropRoutineStep(change, change.routine, ''));
+        break;
+      case 'alterRoutine':
+        steps.push(dropRoutineStep(change, change.from, ' (to create it again changed)'), createRoutineStep(change, change.to, ' (changed)'));
+        break;
+      // Events are created last (their body may call routines; the server does not check it) and
+      // dropped first; a change is DROP + CREATE (ALTER EVENT cannot take everything back).
+      case 'createEvent':
+        steps.push(eventStep(change, change.event, 'create', ''));
+        break;
+      case 'dropEvent':
+        steps.push(eventStep(change, change.event, 'drop', ''));
+        break;
+      case 'alterEvent':
+        steps.push(eventStep(change, change.from, 'drop', ' (to create it again changed)'), eventStep(change, change.to, 'create', ' (changed)'));
         break;
       case 'addColumn': {
         const prepared = preparedColumn(change);
@@ -233,9 +277,10 @@ export function planChanges(changes: readonly Change[], server: ServerProfile = 
         : `rename columns of ${table}: ${columns.map((c) => `${c.from} to ${c.to}`).join(', ')}`,
       up: [alter(table, [...columns.map((c): Clause => ({ kind: 'renameColumn', from: c.from, to: c.to })),
         ...generated.map((g): Clause => ({ kind: 'modifyColumn', from: g.from, to: g.to }))])],
-      risks: [] });
+      risks: columns.flatMap(readerRisks) });
   }
-  const rankOf = (s: StepPlan) => (s.phase === PHASE.createTable ? createRank.get(s.table) ?? 0 : 0);
+  steps.push(...views.steps());
+  const rankOf = (s: StepPlan) => s.rank ?? (s.phase === PHASE.createTable ? createRank.get(s.table) ?? 0 : 0);
   const indexed = steps.map((s, i) => ({ s, i }));
   indexed.sort((a, b) => a.s.phase - b.s.phase || rankOf(a.s) - rankOf(b.s)
     || (a.s.phase === PHASE.createTable ? 0 : compareNames(a.s.table, b.s.table)) || a.i - b.i);
@@ -269,7 +314,9 @@ function reshapedReferences(changes: readonly Change[]): Set<string> {
       case 'modifyColumn': out.add(`${c.table}.${c.to.name}`); break;
       case 'renameColumn': out.add(`${c.table}.${c.to}`); break;
       case 'createTable': case 'dropTable': case 'renameTable': case 'dropColumn': case 'reorderColumns': case 'renameIndex':
-      case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck':
+      case 'addForeignKey': case 'dropForeignKey': case 'addCheck': case 'dropCheck': case 'createView': case 'dropView': case 'alterView':
+      case 'createTrigger': case 'dropTrigger': case 'alterTrigger': case 'createRoutine': case 'dropRoutine': case 'alterRoutine':
+      case 'createEvent': case 'dropEvent': case 'alterEvent':
         break;
       default: assertNever(c, 'change');
     }
@@ -323,6 +370,18 @@ export function titleOf(changes: readonly Change[]): string {
       case 'setPartitioning':
         phrases.push([c.from === null ? 'partition' : c.to === null ? 'unpartition' : 'change partitioning of', c.table]);
         break;
+      case 'createView': phrases.push(['create view', c.view.name]); break;
+      case 'dropView': phrases.push(['drop view', c.view.name]); break;
+      case 'alterView': phrases.push(['change view', c.to.name]); break;
+      case 'createTrigger': phrases.push(['create trigger', c.trigger.name]); break;
+      case 'dropTrigger': phrases.push(['drop trigger', c.trigger.name]); break;
+      case 'alterTrigger': phrases.push(['change trigger', c.to.name]); break;
+      case 'createRoutine': phrases.push([`create ${c.routine.type.toLowerCase()}`, c.routine.name]); break;
+      case 'dropRoutine': phrases.push([`drop ${c.routine.type.toLowerCase()}`, c.routine.name]); break;
+      case 'alterRoutine': phrases.push([`change ${c.to.type.toLowerCase()}`, c.to.name]); break;
+      case 'createEvent': phrases.push(['create event', c.event.name]); break;
+      case 'dropEvent': phrases.push(['drop event', c.event.name]); break;
+      case 'alterEvent': phrases.push(['change event', c.to.name]); break;
       default: assertNever(c, 'change');
     }
   }
@@ -406,7 +465,7 @@ class TableAlter {
   drop(change: Extract<Change, { kind: 'dropColumn' }>): void {
     this.clauses.push({ kind: 'dropColumn', column: change.column, after: change.after });
     this.summaries.push(`drop column ${change.column.name}`);
-    this.carry(change, dropColumnRisks(change));
+    this.carry(change, [...dropColumnRisks(change), ...readerRisks(change)]);
   }
 
   primaryKey(change: Extract<Change, { kind: 'setPrimaryKey' }>): void {
@@ -571,6 +630,133 @@ function indexKind(index: Index): string {
 function addForeignKeyStep(change: Change, table: string, fk: ForeignKey, pinned?: readonly string[]): StepPlan {
   return { phase: PHASE.addForeignKey, table, summary: `add foreign key ${fk.name} on ${table}`, source: [change],
     up: [alter(table, [{ kind: 'addForeignKey', foreignKey: fk }, ...keepIndexes(pinned)])], risks: [] };
+}
+
+/**
+ * The steps of the views a migration creates, drops and changes. Views hold no data: a view is
+ * dropped before any table changes (dependent views first) and created after every table change
+ * (the views it reads first), so it always finds the tables and views it reads in their new
+ * shape, and the down, which runs the steps' reverses last first, finds them in their old one.
+ * A changed view is CREATE OR REPLACE VIEW (its down the old definition) when the migration
+ * changes nothing else a view could read: only views, none of which reads another changed one.
+ * Otherwise it is dropped early and created late, so that the down re-creates the old definition
+ * only once everything it reads is back.
+ */
+class ViewSteps {
+  private readonly created: View[] = [];
+  private readonly dropped: View[] = [];
+  private readonly altered: Array<Extract<Change, { kind: 'alterView' }>> = [];
+  private readonly sources = new Map<View, Change>();
+
+  constructor(private readonly all: readonly Change[]) {}
+
+  add(change: Extract<Change, { kind: 'createView' | 'dropView' | 'alterView' }>): void {
+    switch (change.kind) {
+      case 'createView': this.created.push(change.view); this.sources.set(change.view, change); break;
+      case 'dropView': this.dropped.push(change.view); this.sources.set(change.view, change); break;
+      case 'alterView': this.altered.push(change); break;
+      default: assertNever(change, 'view change');
+    }
+  }
+
+  steps(): StepPlan[] {
+    const altered = new Set(this.altered.map((a) => a.to.name.toLowerCase()));
+    const readsAltered = (v: View) => [...identifierWords(v.select)].some((w) => w !== v.name.toLowerCase() && altered.has(w));
+    const inPlace = this.all.every((c) => c.kind === 'alterView') && !this.altered.some((a) => readsAltered(a.from) || readsAltered(a.to));
+    const out: StepPlan[] = [];
+    if (inPlace) {
+      const order = orderViews(this.altered.map((a) => a.to));
+      for (const a of this.altered) {
+        out.push({ phase: PHASE.createView, table: a.to.name, summary: `replace view ${a.to.name}`, source: [a], rank: order.get(a.to)!,
+          up: [{ kind: 'replaceView', from: a.from, to: a.to }], risks: [] });
+      }
+      return out;
+    }
+    for (const a of this.altered) {
+      this.sources.set(a.from, a);
+      this.sources.set(a.to, a);
+    }
+    const dropped = [...this.dropped, ...this.altered.map((a) => a.from)];
+    const created = [...this.created, ...this.altered.map((a) => a.to)];
+    const dropOrder = orderViews(dropped);
+    const createOrder = orderViews(created);
+    const changed = new Set(this.altered.flatMap((a) => [a.from, a.to]));
+    for (const v of dropped) {
+      out.push({ phase: PHASE.dropView, table: v.name, summary: `drop view ${v.name}${changed.has(v) ? ' (to create it again changed)' : ''}`,
+        source: [this.sources.get(v)!], rank: dropped.length - dropOrder.get(v)!, up: [{ kind: 'dropView', view: v }], risks: [] });
+    }
+    for (const v of created) {
+      out.push({ phase: PHASE.createView, table: v.name, summary: `create view ${v.name}${changed.has(v) ? ' (changed)' : ''}`,
+        source: [this.sources.get(v)!], rank: createOrder.get(v)!, up: [{ kind: 'createView', view: v }], risks: [] });
+    }
+    return out;
+  }
+}
+
+function eventStep(change: Change, e: SchemaEvent, verb: 'create' | 'drop', note: string): StepPlan {
+  return { phase: verb === 'create' ? PHASE.createEvent : PHASE.dropView, table: e.name, summary: `${verb} event ${e.name}${note}`, source: [change],
+    up: [verb === 'create' ? { kind: 'createEvent', event: e } : { kind: 'dropEvent', event: e }], risks: [] };
+}
+
+function createRoutineStep(change: Change, r: Routine, note: string): StepPlan {
+  return { phase: PHASE.createRoutine, table: r.name, summary: `create ${r.type.toLowerCase()} ${r.name}${note}`, source: [change],
+    up: [{ kind: 'createRoutine', routine: r }], risks: [] };
+}
+
+/** Dropped after the views and triggers of the phase (ranked last), which may call it: their downs then find it. */
+function dropRoutineStep(change: Change, r: Routine, note: string): StepPlan {
+  return { phase: PHASE.dropView, table: r.name, summary: `drop ${r.type.toLowerCase()} ${r.name}${note}`, source: [change], rank: Number.MAX_SAFE_INTEGER,
+    up: [{ kind: 'dropRoutine', routine: r }], risks: [] };
+}
+
+function createTriggerStep(change: Change, t: Trigger, note: string): StepPlan {
+  return { phase: PHASE.createTrigger, table: t.name, summary: `create trigger ${t.name} on ${t.table}${note}`, source: [change],
+    up: [{ kind: 'createTrigger', trigger: t }], risks: [] };
+}
+
+function dropTriggerStep(change: Change, t: Trigger, note: string): StepPlan {
+  return { phase: PHASE.dropView, table: t.name, summary: `drop trigger ${t.name} on ${t.table}${note}`, source: [change],
+    up: [{ kind: 'dropTrigger', trigger: t }], risks: [] };
+}
+
+/**
+ * Dependency order of views: a view after the views (of `views`) its SELECT names, else by name.
+ * What a view reads is told by the names its SELECT spells; a cycle (which the server cannot
+ * hold, so only a name that is not a reference) is broken by name.
+ */
+export function orderViews(views: readonly View[]): Map<View, number> {
+  const byName = new Map(views.map((v) => [v.name.toLowerCase(), v]));
+  const reads = new Map(views.map((v) => [v, [...identifierWords(v.select)]
+    .filter((w) => w !== v.name.toLowerCase() && byName.has(w)).map((w) => byName.get(w)!)]));
+  const pending = [...views].sort((a, b) => compareNames(a.name, b.name));
+  const done = new Set<View>();
+  const rank = new Map<View, number>();
+  while (pending.length) {
+    const i = pending.findIndex((v) => reads.get(v)!.every((r) => done.has(r)));
+    const v = pending.splice(i >= 0 ? i : 0, 1)[0];
+    rank.set(v, rank.size);
+    done.add(v);
+  }
+  return rank;
+}
+
+/** A warning on a step that renames or drops what kept views read (`readers`, set by the strategy). */
+function readerRisks(change: Extract<Change, { kind: 'dropTable' | 'renameTable' | 'dropColumn' | 'renameColumn' }>): Risk[] {
+  const readers = change.readers ?? [];
+  const triggers = change.kind === 'dropColumn' || change.kind === 'renameColumn' ? change.triggerReaders ?? [] : [];
+  const what = change.kind === 'dropTable' ? `drops table ${change.table.name}`
+    : change.kind === 'renameTable' ? `renames table ${change.from}`
+    : change.kind === 'dropColumn' ? `drops column ${change.table}.${change.column.name}`
+    : `renames column ${change.table}.${change.from}`;
+  const table = change.kind === 'dropTable' ? change.table.name : change.kind === 'renameTable' ? change.to : change.table;
+  const views = readers.join(', ');
+  const triggerRisks: Risk[] = triggers.length === 0 ? [] : [{ level: 'warning', code: 'R_TRIGGER_INVALID', table,
+    message: `${what}, which trigger${triggers.length > 1 ? 's' : ''} ${triggers.join(', ')} name${triggers.length > 1 ? '' : 's'}: the server keeps ${triggers.length > 1 ? 'them' : 'it'} as written, and every write the trigger runs on then fails`,
+    hint: `change the body of ${triggers.join(', ')} in the schema: the migration then creates ${triggers.length > 1 ? 'them' : 'it'} again after this step` }];
+  if (readers.length === 0) return triggerRisks;
+  return [...triggerRisks, { level: 'warning', code: 'R_VIEW_INVALID', table,
+    message: `${what}, which view${readers.length > 1 ? 's' : ''} ${views} read${readers.length > 1 ? '' : 's'}: the server keeps ${readers.length > 1 ? 'them' : 'it'}, but ${readers.length > 1 ? 'they fail' : 'it fails'} on every use until ${readers.length > 1 ? 'their' : 'its'} SELECT is changed`,
+    hint: `change the SELECT of ${views} in the schema to the new names: the migration then creates ${readers.length > 1 ? 'them' : 'it'} again after this step` }];
 }
 
 /**

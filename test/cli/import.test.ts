@@ -329,4 +329,158 @@ UNLOCK TABLES;
       await db.drop();
     }
   });
+
+  it('imports views from a .sql file and from a live database: the schema file declares them and builds to the same snapshot', async () => {
+    const sql = 'CREATE TABLE `member` (\n  `id` int NOT NULL,\n  `name` varchar(64) NOT NULL,\n  `active` tinyint(1) NOT NULL DEFAULT 1,\n'
+      + '  PRIMARY KEY (`id`)\n);\n'
+      + 'CREATE ALGORITHM=MERGE DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW `active_member` AS select `member`.`id` AS `id`,'
+      + '`member`.`name` AS `name` from `member` where `member`.`active` = 1 WITH LOCAL CHECK OPTION;\n'
+      + 'CREATE VIEW `active_name` AS select `active_member`.`name` AS `name` from `active_member`;\n';
+    const fromFile = tempDir('import-views');
+    writeFileSync(join(fromFile, 'schemac.config.json'), JSON.stringify({
+      dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+    }));
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("export const active_member = view('active_member', sql`select \\`member\\`.\\`id\\` AS \\`id\\`,"
+      + "\\`member\\`.\\`name\\` AS \\`name\\` from \\`member\\` where \\`member\\`.\\`active\\` = 1`, "
+      + "{ algorithm: 'merge', security: 'invoker', checkOption: 'local' });");
+    expect(schema).not.toContain('root');
+    const files = tree(fromFile);
+    const snapshot = JSON.parse(files['generated/app/snapshot.json']);
+    expect(snapshot.views.map((v: { name: string }) => v.name)).toEqual(['active_member', 'active_name']);
+    expect(files['generated/app/schema.sql']).toMatch(/CREATE ALGORITHM = MERGE SQL SECURITY INVOKER VIEW `active_member` AS[^;]*WITH\s+LOCAL CHECK OPTION;/);
+    const build = schemac(fromFile, 'build', '--db', 'app');
+    expect(build.stdout).toContain('app: no changes');
+    expect(tree(fromFile)).toEqual(files);
+
+    // The same schema on a server, imported from its URL: the views as the server stores them, the same snapshot.
+    const db = await scratchDatabase('import_views');
+    try {
+      await runSql(db.conn, sql);
+      const live = tempDir('import-views-url');
+      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const u = schemac(live, 'import', url.toString(), '--db', 'app');
+      expect(u.stderr).toBe('');
+      expect(u.status).toBe(0);
+      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('imports triggers with their sql_mode (MariaDB) from a dump-like file and from a live database to the same snapshot', async () => {
+    const sql = 'CREATE TABLE `member` (\n  `id` int NOT NULL,\n  `name` varchar(64) NOT NULL,\n  PRIMARY KEY (`id`)\n);\n'
+      + "SET sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION';\n"
+      + 'DELIMITER ;;\nCREATE DEFINER=`root`@`localhost` TRIGGER `member_trim` BEFORE INSERT ON `member` FOR EACH ROW BEGIN\n'
+      + '  SET NEW.name = TRIM(NEW.name);\n  SET NEW.name = CONCAT(\'`\', NEW.name);\nEND;;\nDELIMITER ;\n';
+    const fromFile = tempDir('import-triggers');
+    writeFileSync(join(fromFile, 'schemac.config.json'), JSON.stringify({
+      dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+    }));
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("export const member_trim = trigger('member_trim', { table: member, timing: 'before', event: 'insert', "
+      + "sqlMode: 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION' }, sql`BEGIN\n  SET NEW.name = TRIM(NEW.name);\n  SET NEW.name = CONCAT('\\`', NEW.name);\nEND`);");
+    const files = tree(fromFile);
+    expect(files['generated/app/schema.sql']).toContain("DELIMITER ;;\nSET STATEMENT sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION' FOR CREATE TRIGGER `member_trim`");
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+    expect(tree(fromFile)).toEqual(files);
+
+    const db = await scratchDatabase('import_triggers');
+    try {
+      await runSql(db.conn, files['generated/app/schema.sql']);
+      const live = tempDir('import-triggers-url');
+      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const u = schemac(live, 'import', url.toString(), '--db', 'app');
+      expect(u.stderr).toBe('');
+      expect(u.status).toBe(0);
+      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('imports procedures and functions (with their sql_mode, MariaDB) from a file and from a live database to the same snapshot', async () => {
+    const sql = 'CREATE TABLE `item` (\n  `id` int NOT NULL,\n  `price` decimal(10,2) NOT NULL,\n  PRIMARY KEY (`id`)\n);\n'
+      + "SET sql_mode = 'STRICT_ALL_TABLES';\n"
+      + 'DELIMITER ;;\nCREATE DEFINER=`root`@`localhost` FUNCTION `net_price`(p DECIMAL(10,2)) RETURNS decimal(10,2)\n    NO SQL\n    DETERMINISTIC\n'
+      + "    COMMENT 'after tax'\nRETURN p * 0.8;;\n"
+      + 'CREATE PROCEDURE `reprice`(IN p_id INT)\n    MODIFIES SQL DATA\nBEGIN\n  UPDATE item SET price = net_price(price) WHERE id = p_id;\nEND;;\nDELIMITER ;\n';
+    const fromFile = tempDir('import-routines');
+    writeFileSync(join(fromFile, 'schemac.config.json'), JSON.stringify({
+      dialect: 'mariadb', databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } },
+    }));
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("export const net_price = storedFunction('net_price', { params: sql`p DECIMAL(10,2)`, returns: sql`decimal(10,2)`, "
+      + "deterministic: true, dataAccess: 'no sql', comment: 'after tax', sqlMode: 'STRICT_ALL_TABLES' }, sql`RETURN p * 0.8`);");
+    expect(schema).toContain("export const reprice = procedure('reprice', { params: sql`IN p_id INT`, dataAccess: 'modifies sql data', "
+      + "sqlMode: 'STRICT_ALL_TABLES' }, sql`BEGIN");
+    const files = tree(fromFile);
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+    expect(tree(fromFile)).toEqual(files);
+
+    const db = await scratchDatabase('import_routines');
+    try {
+      await runSql(db.conn, files['generated/app/schema.sql']);
+      const live = tempDir('import-routines-url');
+      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const u = schemac(live, 'import', url.toString(), '--db', 'app');
+      expect(u.stderr).toBe('');
+      expect(u.status).toBe(0);
+      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('imports events from a file and from a live database to the same snapshot (a STARTS the server filled in is left out)', async () => {
+    const sql = 'CREATE TABLE `session` (\n  `id` int NOT NULL,\n  `expires` datetime NOT NULL,\n  PRIMARY KEY (`id`)\n);\n'
+      + "CREATE EVENT `purge` ON SCHEDULE EVERY 1 HOUR COMMENT 'expired' DO DELETE FROM session WHERE expires < NOW();\n"
+      + "DELIMITER ;;\nCREATE DEFINER=`root`@`%` EVENT `later` ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE DO BEGIN\n"
+      + '  DELETE FROM session;\nEND;;\nDELIMITER ;\n';
+    const fromFile = tempDir('import-events');
+    writeFileSync(join(fromFile, 'schemac.config.json'), JSON.stringify({ databases: { app: { schema: ['schema/**/*.ts'], out: 'generated/app' } } }));
+    writeFileSync(join(fromFile, 'dump.sql'), sql);
+    const r = schemac(fromFile, 'import', 'dump.sql', '--db', 'app');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const schema = readFileSync(join(fromFile, 'schema/app.ts'), 'utf8');
+    expect(schema).toContain("export const purge = event('purge', { schedule: sql`EVERY 1 HOUR`, comment: 'expired' }, sql`DELETE FROM session WHERE expires < NOW()`);");
+    expect(schema).toContain("export const later = event('later', { schedule: sql`EVERY 1 DAY STARTS '2030-01-01 00:00:00'`, preserve: true, status: 'disable' }, sql`BEGIN");
+    const files = tree(fromFile);
+    expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
+
+    const db = await scratchDatabase('import_events');
+    try {
+      await runSql(db.conn, files['generated/app/schema.sql']);
+      const live = tempDir('import-events-url');
+      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
+      const url = new URL(TEST_URL);
+      url.pathname = '/' + db.name;
+      const u = schemac(live, 'import', url.toString(), '--db', 'app');
+      // The server is MariaDB, the project's dialect MySQL (the default): the events' sql_mode cannot be written there.
+      expect(u.stderr).toBe("warning: the sql_mode of 2 triggers, routines or events is left out: the project's dialect (mysql) cannot write it (set \"dialect\": \"mariadb\" to keep it)\n");
+      expect(u.status).toBe(0);
+      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
+    } finally {
+      await db.drop();
+    }
+  });
 });

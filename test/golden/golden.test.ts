@@ -42,7 +42,11 @@ describe('generated SQL is already in sql-formatter layout', () => {
       for (const text of [c.result.migration.up.text, c.result.migration.down.text, c.result.files.get('schema.sql')!]) {
         const body = text.replace(/^(--[^\n]*\n)+\n/, '');
         const statements = body.split(/;\n(?:\n|$)/).filter((s) => s.trim() !== '');
-        for (const s of statements.map((x) => x.replace(/^(--[^\n]*\n)+/, ''))) expect(format(s, FORMAT_OPTIONS)).toBe(s);
+        // A trigger (between DELIMITER lines or not) is written as it is: its body is the user's text.
+        const verbatim = (x: string) => /^(DELIMITER |CREATE (TRIGGER|PROCEDURE|FUNCTION|EVENT) |SET STATEMENT )/.test(x);
+        for (const s of statements.map((x) => x.replace(/^(--[^\n]*\n)+/, '')).filter((x) => !verbatim(x))) {
+          expect(format(s, FORMAT_OPTIONS)).toBe(s);
+        }
       }
     });
   }

@@ -10,7 +10,11 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ts } from 'ts-morph';
 import type { Diagnostic } from '../../compiler/diagnostics.js';
-import { isTableDef, tablesToIR } from '../../compiler/dsl/table.js';
+import { isTableDef as isTable, tablesToIR } from '../../compiler/dsl/table.js';
+import { isViewDef, viewState } from '../../compiler/dsl/view.js';
+import { isTriggerDef, triggerState } from '../../compiler/dsl/trigger.js';
+import { isRoutineDef, routineState } from '../../compiler/dsl/routine.js';
+import { eventState, isEventDef } from '../../compiler/dsl/event.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
 import type { BuildHints, DeclaredSchema } from '../../compiler/ir/hints.js';
 
@@ -32,7 +36,10 @@ interface Declared {
   readonly offset: number;
 }
 
-/** Evaluates the schema files for real and returns the IR of their exported tables. */
+/** Tables and views: the exported objects of a schema, ordered alike. */
+const isTableDef = (value: unknown): boolean => isTable(value) || isViewDef(value) || isTriggerDef(value) || isRoutineDef(value) || isEventDef(value);
+
+/** Evaluates the schema files for real and returns the IR of their exported tables and views. */
 export async function evaluateSchemaFiles(rootDir: string, files: readonly string[], options: EvaluateOptions = {}): Promise<DeclaredSchema> {
   const { ir, hints } = await evaluateSchemaFilesWithDiagnostics(rootDir, files, options);
   return { ir, hints };
@@ -120,7 +127,14 @@ export async function evaluateSchemaFilesWithDiagnostics(rootDir: string, files:
       return compare(x.rel, y.rel) || x.offset - y.offset;
     });
     const diagnostics: Diagnostic[] = [];
-    return { ...tablesToIR(tables, diagnostics), diagnostics };
+    const { ir, hints } = tablesToIR(tables.filter(isTable), diagnostics);
+    const views = tables.flatMap((t) => viewState(t) ?? []);
+    const triggers = tables.flatMap((t) => triggerState(t) ?? []);
+    const routines = tables.flatMap((t) => routineState(t) ?? []);
+    const events = tables.flatMap((t) => eventState(t) ?? []);
+    return { ir: { ...ir, ...(views.length ? { views } : {}), ...(triggers.length ? { triggers } : {}), ...(routines.length ? { routines } : {}),
+      ...(events.length ? { events } : {}) },
+      hints, diagnostics };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

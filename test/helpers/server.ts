@@ -1,3 +1,4 @@
+import { splitStatements } from '../../runtime/statements.js';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { configProfile, liveProfile, type ServerProfile } from '../../compiler/dialect/mysql/server.js';
@@ -39,7 +40,7 @@ export async function scratchDatabase(prefix: string): Promise<{ name: string; c
 
 /**
  * The database's shape from information_schema, without its name: tables with options,
- * columns in order, indexes, foreign keys and checks. Two databases with the same shape
+ * columns in order, indexes, foreign keys, checks, views, triggers, routines with their parameters, and events. Two databases with the same shape
  * compare equal with toEqual.
  */
 export async function shape(conn: Conn, db: string): Promise<unknown> {
@@ -73,13 +74,38 @@ export async function shape(conn: Conn, db: string): Promise<unknown> {
     PARTITION_EXPRESSION AS expr, SUBPARTITION_EXPRESSION AS subExpr, PARTITION_DESCRIPTION AS description, PARTITION_COMMENT AS comment
     FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_NAME IS NOT NULL
     ORDER BY TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION`);
-  return { tables, columns, indexes, fks, checks, partitions, ...(srids.length ? { srids } : {}) };
+  // The server writes every name a view reads qualified by its database: without it, two
+  // databases holding the same view compare equal.
+  const views = (await q(`SELECT TABLE_NAME AS t, VIEW_DEFINITION AS def, CHECK_OPTION AS checkOption, SECURITY_TYPE AS security,
+    ALGORITHM AS algorithm FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME`))
+    .map((v) => ({ ...v, def: String(v.def).split('`' + db.replace(/`/g, '``') + '`.').join('') }));
+  const triggers = await q(`SELECT TRIGGER_NAME AS t, EVENT_OBJECT_TABLE AS tableName, ACTION_TIMING AS timing,
+    EVENT_MANIPULATION AS event, ACTION_STATEMENT AS body, ACTION_ORDER AS actionOrder, SQL_MODE AS sqlMode
+    FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY TRIGGER_NAME`);
+  const routines = await q(`SELECT ROUTINE_NAME AS t, ROUTINE_TYPE AS type, ROUTINE_DEFINITION AS body, DTD_IDENTIFIER AS returnType,
+    IS_DETERMINISTIC AS isDeterministic, SQL_DATA_ACCESS AS dataAccess, SECURITY_TYPE AS security, ROUTINE_COMMENT AS comment,
+    SQL_MODE AS sqlMode FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_TYPE, ROUTINE_NAME`);
+  const parameters = await q(`SELECT SPECIFIC_NAME AS t, ROUTINE_TYPE AS type, ORDINAL_POSITION AS pos, PARAMETER_MODE AS mode,
+    PARAMETER_NAME AS name, DTD_IDENTIFIER AS dataType FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ?
+    ORDER BY ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION`);
+  // STARTS is the time of creation when a schedule does not say it: left out.
+  const events = await q(`SELECT EVENT_NAME AS t, EVENT_DEFINITION AS body, EVENT_TYPE AS type, EXECUTE_AT AS executeAt,
+    INTERVAL_VALUE AS intervalValue, INTERVAL_FIELD AS intervalField, ENDS AS ends, STATUS AS status, ON_COMPLETION AS onCompletion,
+    EVENT_COMMENT AS comment, SQL_MODE AS sqlMode FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME`);
+  return { tables, columns, indexes, fks, checks, partitions, views, triggers, routines, parameters, events, ...(srids.length ? { srids } : {}) };
 }
 
-/** Runs a whole SQL file (comments and several statements) on the connection. */
+/**
+ * Runs a whole SQL file (comments and several statements) on the connection; a file with
+ * DELIMITER lines (a trigger's BEGIN ... END) is split as the mysql client splits it.
+ */
 export async function runSql(conn: Conn, sql: string): Promise<void> {
   if (sql.replace(/--[^\n]*\n?/g, '').trim() === '') return;
-  await conn.query(sql);
+  if (!/^DELIMITER /m.test(sql)) {
+    await conn.query(sql);
+    return;
+  }
+  for (const s of splitStatements(sql)) await conn.query(s.sql);
 }
 
 /** Whether the test server answers (tests that need it fail loudly when it does not). */

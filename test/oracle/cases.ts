@@ -10,6 +10,8 @@ import type { Conn } from '../helpers/server.js';
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
 /** sqldef's mysqldef cases (see its README), beside the repository: never copied into it. */
+import { withoutDatabase } from '../../compiler/dialect/mysql/views.js';
+
 export const ORACLE_DIR = resolve(ROOT, '..', 'shared', 'oracle', 'sqldef-mysql');
 
 /** A case folder's meta.json (sqldef's test flags). */
@@ -117,6 +119,26 @@ export async function showCreateTables(conn: Conn, db: string): Promise<string> 
   for (const { t } of rows as Array<{ t: string }>) {
     const [create] = await conn.query(`SHOW CREATE TABLE \`${db}\`.\`${t.replace(/`/g, '``')}\``);
     out.push((create as any[])[0]['Create Table'] + ';');
+  }
+  // Views after the tables, as the server prints them (names of `db` unqualified, as in a dump).
+  const [views] = await conn.query('SELECT TABLE_NAME AS t FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME', [db]);
+  for (const { t } of views as Array<{ t: string }>) {
+    const [create] = await conn.query(`SHOW CREATE VIEW \`${db}\`.\`${t.replace(/`/g, '``')}\``);
+    out.push(withoutDatabase((create as any[])[0]['Create View'], db) + ';');
+  }
+  // Triggers, routines and events as the server shows them, between DELIMITER lines as a dump has them.
+  const programs: Array<[string, string, string]> = [
+    ['SELECT TRIGGER_NAME AS t FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY TRIGGER_NAME', 'TRIGGER', 'SQL Original Statement'],
+    ["SELECT ROUTINE_NAME AS t FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE = 'PROCEDURE' ORDER BY ROUTINE_NAME", 'PROCEDURE', 'Create Procedure'],
+    ["SELECT ROUTINE_NAME AS t FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ? AND ROUTINE_TYPE = 'FUNCTION' ORDER BY ROUTINE_NAME", 'FUNCTION', 'Create Function'],
+    ['SELECT EVENT_NAME AS t FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME', 'EVENT', 'Create Event'],
+  ];
+  for (const [list, kind, column] of programs) {
+    const [names] = await conn.query(list, [db]);
+    for (const { t } of names as Array<{ t: string }>) {
+      const [create] = await conn.query(`SHOW CREATE ${kind} \`${db}\`.\`${t.replace(/`/g, '``')}\``);
+      out.push(`DELIMITER ;;\n${(create as any[])[0][column]};;\nDELIMITER ;`);
+    }
   }
   return out.join('\n');
 }

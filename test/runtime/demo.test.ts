@@ -78,8 +78,9 @@ describe('schemac up / status / down on the demo', () => {
 
     // down --to 0 → empty; up → the final shape again.
     expect(cli(dir, env, 'down', '--to', '0').status).toBe(0);
-    expect(await appShape(members.conn, members.name)).toEqual({ tables: [], columns: [], indexes: [], fks: [], checks: [], partitions: [] });
-    expect(await appShape(users.conn, users.name)).toEqual({ tables: [], columns: [], indexes: [], fks: [], checks: [], partitions: [] });
+    const empty = { tables: [], columns: [], indexes: [], fks: [], checks: [], partitions: [], views: [], triggers: [], routines: [], parameters: [], events: [] };
+    expect(await appShape(members.conn, members.name)).toEqual(empty);
+    expect(await appShape(users.conn, users.name)).toEqual(empty);
     expect(await history(members.conn, members.name)).toEqual([]);
     const json = cli(dir, env, 'up', '--json', '--db', 'members');
     expect(json.status).toBe(0);

@@ -124,7 +124,7 @@ describe('schemac diff', () => {
   });
 
   it('errors: DDL the import cannot read (file:line, exit 1), unknown sources and missing flags (exit 2)', () => {
-    writeFileSync(join(dir, 'bad.sql'), 'CREATE TABLE t (id INT PRIMARY KEY);\nCREATE VIEW v AS SELECT 1;\n');
+    writeFileSync(join(dir, 'bad.sql'), 'CREATE TABLE t (id INT PRIMARY KEY);\nCREATE USER u;\n');
     const bad = cli(dir, {}, 'diff', '--from', 'a.sql', '--to', 'bad.sql');
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');

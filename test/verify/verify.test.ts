@@ -83,6 +83,40 @@ describe('schemac verify', () => {
     expect(await appShape(members.conn, members.name)).toEqual(before);
   });
 
+  it('reports a view on the server that the schema lacks; its SQL drops it', async () => {
+    const before = await appShape(members.conn, members.name);
+    await runSql(members.conn, 'CREATE VIEW `open_task` AS SELECT id, task FROM task WHERE priority > 1;');
+    const r = cli(dir, env, 'verify', '--db', 'members');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('--   add view open_task: select `task`.`id` AS `id`,`task`.`task` AS `task` from `task` where `task`.`priority` > 1');
+    expect(r.stdout).toContain('DROP VIEW `open_task`;');
+    await runSql(members.conn, r.stdout);
+    const again = cli(dir, env, 'verify', '--db', 'members');
+    expect(again.status).toBe(0);
+    expect(await appShape(members.conn, members.name)).toEqual(before);
+  });
+
+  it('reports a trigger, a procedure, a function and an event on the server that the schema lacks; its SQL drops them', async () => {
+    const before = await appShape(members.conn, members.name);
+    await runSql(members.conn, [
+      'CREATE TRIGGER `task_touch` BEFORE UPDATE ON `task` FOR EACH ROW SET NEW.priority = NEW.priority;',
+      'CREATE PROCEDURE `noop`() SELECT 1;',
+      'CREATE FUNCTION `two`() RETURNS INT DETERMINISTIC RETURN 2;',
+      'CREATE EVENT `tick` ON SCHEDULE EVERY 1 DAY DO SELECT 1;',
+    ].join('\n'));
+    const r = cli(dir, env, 'verify', '--db', 'members');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('drift from generated/members/snapshot.json, 4 differences');
+    expect(r.stdout).toContain('--   add trigger task_touch: BEFORE UPDATE ON task');
+    expect(r.stdout).toMatch(/--   add procedure noop: \(\) \[sql_mode [A-Z_,]+\]: SELECT 1/);
+    expect(r.stdout).toContain('--   add function two: () RETURNS int(11) DETERMINISTIC');
+    expect(r.stdout).toContain('--   add event tick: EVERY 1 DAY');
+    for (const drop of ['DROP TRIGGER `task_touch`;', 'DROP PROCEDURE `noop`;', 'DROP FUNCTION `two`;', 'DROP EVENT `tick`;']) expect(r.stdout).toContain(drop);
+    await runSql(members.conn, r.stdout);
+    expect(cli(dir, env, 'verify', '--db', 'members').status).toBe(0);
+    expect(await appShape(members.conn, members.name)).toEqual(before);
+  });
+
   it('notes migrations not applied; names a missing URL', async () => {
     expect(cli(dir, env, 'down', '--db', 'users').status).toBe(0);
     const r = cli(dir, env, 'verify', '--db', 'users');

@@ -76,6 +76,10 @@ export function ddlCost(ddl: Ddl, server: ServerProfile): Cost {
     case 'partitionBy': case 'addPartitions': case 'dropPartitions': case 'reorganizePartitions': return copy;
     // Converting columns to another character set rewrites them (ONLINE-DDL: CONVERT TO CHARACTER SET).
     case 'convertCharset': return ddl.columns.length ? copy : isMariadb(server) ? instant : inplace;
+    // Views, triggers, stored programs and events are metadata (a trigger's creation waits for the table's metadata lock).
+    case 'createView': case 'dropView': case 'replaceView': case 'createTrigger': case 'dropTrigger':
+    case 'createRoutine': case 'dropRoutine': case 'createEvent': case 'dropEvent':
+      return { kind: 'metadata' };
     case 'backfill': return { kind: 'rows' };
     case 'refuseRows': return { kind: 'read' };
     default: return assertNever(ddl, 'statement');

@@ -1,6 +1,7 @@
 import { assertNever } from '../../ir/types.js';
 import type {
   Check, Column, DefaultValue, ForeignKey, Index, PartitionDefinition, Partitioning, PrimaryKey, Table, TableOptions,
+  Routine, SchemaEvent, Trigger, View,
 } from '../../ir/types.js';
 import { partitionClauseSql, partitionDefinitionSql, partitioningHasUserSql } from './partition.js';
 import {
@@ -8,7 +9,8 @@ import {
   foreignKeyClause, hiddenKeyword, ident, literal, valueSql, visibleKeyword, word,
 } from './sql.js';
 import { optionSettingsSql, type OptionSettingKey } from './table-options.js';
-import { hiddenIndexKeyword, type ServerProfile } from './server.js';
+import { hiddenIndexKeyword, type ServerProfile, setStatementFor } from './server.js';
+import { SqlScanner } from './lexer.js';
 
 /**
  * The DDL the compiler writes, as data: the planner builds statements of these types, the down of
@@ -26,6 +28,14 @@ export interface Statement {
   readonly comment?: string;
   /** A second comment line: what the statement costs the server (see cost.ts). */
   readonly note?: string;
+  /**
+   * The delimiter the statement is written with, between `DELIMITER` lines, when it holds `;`
+   * itself (a trigger's or stored program's BEGIN ... END): so the mysql client, and the runtime,
+   * which reads files as the client does, send it whole.
+   */
+  readonly delimiter?: string;
+  /** Written as it is, never laid out (a stored program's body is the user's text, kept as written). */
+  readonly verbatim?: boolean;
 }
 
 /** One clause of an ALTER TABLE. Columns are carried whole so that the inverse can be written. */
@@ -121,7 +131,21 @@ export type Ddl =
   | {
     readonly kind: 'refuseRows'; readonly table: string; readonly label: string; readonly columns: readonly string[];
     readonly where: string; readonly limit: number; readonly alias: string;
-  };
+  }
+  /** CREATE VIEW (no DEFINER: the view belongs to whoever runs the migration). */
+  | { readonly kind: 'createView'; readonly view: View }
+  | { readonly kind: 'dropView'; readonly view: View }
+  /** CREATE OR REPLACE VIEW: `to` in place of `from`. */
+  | { readonly kind: 'replaceView'; readonly from: View; readonly to: View }
+  /** CREATE TRIGGER (no DEFINER), under its sql_mode where the server can say it in the statement. */
+  | { readonly kind: 'createTrigger'; readonly trigger: Trigger }
+  | { readonly kind: 'dropTrigger'; readonly trigger: Trigger }
+  /** CREATE PROCEDURE / FUNCTION (no DEFINER), under its sql_mode as a trigger. */
+  | { readonly kind: 'createRoutine'; readonly routine: Routine }
+  | { readonly kind: 'dropRoutine'; readonly routine: Routine }
+  /** CREATE EVENT (no DEFINER), under its sql_mode as a trigger. */
+  | { readonly kind: 'createEvent'; readonly event: SchemaEvent }
+  | { readonly kind: 'dropEvent'; readonly event: SchemaEvent };
 
 export type DdlKind = Ddl['kind'];
 
@@ -163,6 +187,15 @@ export function invertDdl(ddl: Ddl): Ddl[] {
         ? { kind: 'reorganizePartitions', table: ddl.table, partitioning: ddl.partitioning, from: [ddl.next], to: [...ddl.partitions, ddl.next] }
         : { kind: 'addPartitions', table: ddl.table, partitioning: ddl.partitioning, partitions: ddl.partitions }];
     case 'backfill': case 'refuseRows': return [];
+    case 'createView': return [{ kind: 'dropView', view: ddl.view }];
+    case 'dropView': return [{ kind: 'createView', view: ddl.view }];
+    case 'replaceView': return [{ kind: 'replaceView', from: ddl.to, to: ddl.from }];
+    case 'createTrigger': return [{ kind: 'dropTrigger', trigger: ddl.trigger }];
+    case 'dropTrigger': return [{ kind: 'createTrigger', trigger: ddl.trigger }];
+    case 'createRoutine': return [{ kind: 'dropRoutine', routine: ddl.routine }];
+    case 'dropRoutine': return [{ kind: 'createRoutine', routine: ddl.routine }];
+    case 'createEvent': return [{ kind: 'dropEvent', event: ddl.event }];
+    case 'dropEvent': return [{ kind: 'createEvent', event: ddl.event }];
     default: return assertNever(ddl, 'statement');
   }
 }
@@ -207,13 +240,31 @@ export function ddlHasUserSql(ddl: Ddl): boolean {
     case 'partitionBy': return true;
     case 'addPartitions': case 'dropPartitions': case 'reorganizePartitions': return true;
     case 'backfill': return ddl.value.kind === 'expr';
+    case 'createView': case 'replaceView': return true;
+    case 'dropView': case 'createTrigger': case 'dropTrigger': case 'createRoutine': case 'dropRoutine': case 'createEvent': case 'dropEvent': return false;
     default: return assertNever(ddl, 'statement');
   }
 }
 
 /** The statement as MySQL text. */
 export function printDdl(ddl: Ddl, server?: ServerProfile): Statement {
-  return { sql: ddlSql(ddl, server), format: ddlHasUserSql(ddl) };
+  const sql = ddlSql(ddl, server);
+  const program = ddl.kind === 'createTrigger' || ddl.kind === 'createRoutine' || ddl.kind === 'createEvent';
+  const delimiter = program ? delimiterFor(sql) : null;
+  return { sql, format: ddlHasUserSql(ddl), ...(delimiter ? { delimiter } : {}), ...(program ? { verbatim: true } : {}) };
+}
+
+/**
+ * The delimiter a compound statement is written with: none when it holds no `;` of its own (read
+ * with the lexer: a `;` in a string or comment does not count), else the first of `;;` (what
+ * mysqldump writes), `$$`, `//` that it does not spell anywhere.
+ */
+export function delimiterFor(sql: string): string | null {
+  const scan = new SqlScanner(sql);
+  let semicolon = false;
+  while (scan.next()) if (scan.kind === 'op' && sql.charCodeAt(scan.start) === 59) semicolon = true;
+  if (!semicolon) return null;
+  return [';;', '$$', '//', '@@@'].find((d) => !sql.includes(d)) ?? '@@@@';
 }
 
 function ddlSql(ddl: Ddl, server?: ServerProfile): string {
@@ -245,8 +296,52 @@ function ddlSql(ddl: Ddl, server?: ServerProfile): string {
     case 'refuseRows':
       return `SELECT ${literal(ddl.label)} AS ${ident(ddl.alias)}, ${ddl.columns.map(ident).join(', ')} FROM ${ident(ddl.table)}`
         + ` WHERE ${ddl.where} LIMIT ${ddl.limit}`;
+    case 'createView': return viewSql(ddl.view, false);
+    case 'replaceView': return viewSql(ddl.to, true);
+    case 'dropView': return `DROP VIEW ${ident(ddl.view.name)}`;
+    case 'createTrigger': {
+      const t = ddl.trigger;
+      const mode = t.sqlMode !== undefined && server && setStatementFor(server) ? `SET STATEMENT sql_mode = ${literal(t.sqlMode)} FOR ` : '';
+      return `${mode}CREATE TRIGGER ${ident(t.name)} ${t.timing} ${t.event} ON ${ident(t.table)} FOR EACH ROW\n${t.body}`;
+    }
+    case 'dropTrigger': return `DROP TRIGGER ${ident(ddl.trigger.name)}`;
+    case 'createRoutine': {
+      const r = ddl.routine;
+      const mode = r.sqlMode !== undefined && server && setStatementFor(server) ? `SET STATEMENT sql_mode = ${literal(r.sqlMode)} FOR ` : '';
+      const lines = [`${mode}CREATE ${r.type} ${ident(r.name)}(${r.params})`,
+        ...(r.returns !== null ? [`RETURNS ${r.returns}`] : []),
+        ...(r.deterministic ? ['DETERMINISTIC'] : []),
+        ...(r.dataAccess !== 'CONTAINS SQL' ? [r.dataAccess] : []),
+        ...(r.security !== 'DEFINER' ? [`SQL SECURITY ${r.security}`] : []),
+        ...(r.comment !== '' ? [`COMMENT ${literal(r.comment)}`] : []),
+        r.body];
+      return lines.join('\n');
+    }
+    case 'dropRoutine': return `DROP ${ddl.routine.type} ${ident(ddl.routine.name)}`;
+    case 'createEvent': {
+      const e = ddl.event;
+      const mode = e.sqlMode !== undefined && server && setStatementFor(server) ? `SET STATEMENT sql_mode = ${literal(e.sqlMode)} FOR ` : '';
+      return [`${mode}CREATE EVENT ${ident(e.name)}`, `ON SCHEDULE ${e.schedule}`,
+        ...(e.preserve ? ['ON COMPLETION PRESERVE'] : []), ...(e.status !== 'ENABLE' ? [e.status] : []),
+        ...(e.comment !== '' ? [`COMMENT ${literal(e.comment)}`] : []), `DO ${e.body}`].join('\n');
+    }
+    case 'dropEvent': return `DROP EVENT ${ident(ddl.event.name)}`;
     default: return assertNever(ddl, 'statement');
   }
+}
+
+/**
+ * CREATE [OR REPLACE] VIEW with the options that are not the server's defaults (ALGORITHM=UNDEFINED,
+ * SQL SECURITY DEFINER, no CHECK OPTION), as the manual orders them:
+ * https://dev.mysql.com/doc/refman/8.0/en/create-view.html, https://mariadb.com/kb/en/create-view/.
+ */
+export function viewSql(v: View, replace: boolean, schema: string | null = null): string {
+  const head = [replace ? 'CREATE OR REPLACE' : 'CREATE',
+    ...(v.algorithm !== 'UNDEFINED' ? [`ALGORITHM = ${v.algorithm}`] : []),
+    ...(v.security !== 'DEFINER' ? [`SQL SECURITY ${v.security}`] : []),
+    'VIEW', (schema === null ? '' : `${ident(schema)}.`) + ident(v.name), 'AS'].join(' ');
+  const check = v.checkOption === 'NONE' ? '' : `\nWITH ${v.checkOption} CHECK OPTION`;
+  return `${head}\n${v.select}${check}`;
 }
 
 function position(after: string | null): string {

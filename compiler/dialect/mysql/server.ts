@@ -158,6 +158,22 @@ export const escapesMetadataExpressions = (p: ServerProfile) => p.flavor === 'my
  */
 export const metadataIsUtf8mb3 = isMariadb;
 
+/**
+ * information_schema.VIEWS has an ALGORITHM column on MariaDB
+ * (https://mariadb.com/kb/en/information-schema-views-table/); MySQL 8's has none
+ * (https://dev.mysql.com/doc/refman/8.0/en/information-schema-views-table.html): the algorithm is
+ * read from SHOW CREATE VIEW there.
+ */
+export const viewsReportAlgorithm = isMariadb;
+
+/**
+ * `SET STATEMENT var = value FOR statement` (MariaDB 10.1.2+, https://mariadb.com/kb/en/set-statement/):
+ * how a trigger or stored program is created under its own sql_mode in one statement (the server
+ * records the sql_mode in effect at CREATE). MySQL 8 has no such statement: there the sql_mode
+ * of a stored object is not part of the schema (not read, not written).
+ */
+export const setStatementFor = isMariadb;
+
 /** RENAME COLUMN: MySQL 8.0.3+, MariaDB 10.5.2+ (MYSQL-NOTES §4). */
 export const renameColumn = (p: ServerProfile) => (isMariadb(p) ? atLeast(p, 10, 5, 2) : atLeast(p, 8, 0, 3));
 

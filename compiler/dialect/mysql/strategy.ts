@@ -4,8 +4,8 @@ import {
   sameTableCharset, type CharsetContext, type DiffOptions, type Pairing, type SchemaDiff, type TablePair,
 } from '../../diff/diff.js';
 import { backfillOf } from '../../ir/hints.js';
-import { assertNever, type Column, type DefaultValue, type ForeignKey, type Index, type SchemaIR } from '../../ir/types.js';
-import { renameColumnsInExpression } from './expr-columns.js';
+import { assertNever, type Column, type DefaultValue, type ForeignKey, type Index, type SchemaIR, type View } from '../../ir/types.js';
+import { renameColumnsInExpression, identifierWords } from './expr-columns.js';
 import { isTextual } from './types.js';
 
 /**
@@ -44,7 +44,44 @@ export function executionOf(diff: SchemaDiff): Change[] {
     const backfill = (column: Column) => (column.generated ? undefined : backfillOf(diff.hints, pair.to.name, column.name));
     out.push(...tableChanges(pair, changes, pairing, retyped, charsets, backfill));
   }
-  return out;
+  out.push(...diff.views, ...diff.triggers, ...diff.routines, ...diff.events);
+  return withReaders(out, diff, from(diff));
+}
+
+/** The views the old schema has, as the diff saw them. */
+function from(diff: SchemaDiff): readonly View[] {
+  return diff.keptViews;
+}
+
+/**
+ * Each rename or drop of a table or column, with the kept views (unchanged by this migration)
+ * that read it: the server keeps them, invalid, until their SELECT is changed. What a view reads
+ * is told by the names its SELECT spells (a superset: a name in a string or a comment is not
+ * one, but an alias may be), so a warning may be given where none was needed, never missed.
+ */
+function withReaders(changes: readonly Change[], diff: SchemaDiff, kept: readonly View[]): Change[] {
+  const triggers = diff.keptTriggers;
+  if (kept.length === 0 && triggers.length === 0) return [...changes];
+  const words = new Map(kept.map((v) => [v, identifierWords(v.select)]));
+  const bodies = new Map(triggers.map((t) => [t, identifierWords(t.body)]));
+  const reading = (...names: string[]) => {
+    const lower = names.map((n) => n.toLowerCase());
+    return kept.filter((v) => lower.every((n) => words.get(v)!.has(n))).map((v) => v.name);
+  };
+  // A trigger reads its own table's columns as NEW.col / OLD.col.
+  const triggersReading = (table: string, column: string) =>
+    triggers.filter((t) => t.table.toLowerCase() === table.toLowerCase() && bodies.get(t)!.has(column.toLowerCase())).map((t) => t.name);
+  const oldTable = (table: string) => diff.tables.find((t) => t.pair.to.name === table)?.pair.from.name ?? table;
+  return changes.map((c): Change => {
+    const readers = c.kind === 'dropTable' ? reading(c.table.name)
+      : c.kind === 'renameTable' ? reading(c.from)
+        : c.kind === 'dropColumn' ? reading(oldTable(c.table), c.column.name)
+          : c.kind === 'renameColumn' ? reading(oldTable(c.table), c.from) : [];
+    const triggerReaders = c.kind === 'dropColumn' ? triggersReading(oldTable(c.table), c.column.name)
+      : c.kind === 'renameColumn' ? triggersReading(oldTable(c.table), c.from) : [];
+    if (!readers.length && !triggerReaders.length) return c;
+    return { ...c, ...(readers.length ? { readers } : {}), ...(triggerReaders.length ? { triggerReaders } : {}) } as Change;
+  });
 }
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
@@ -172,6 +209,8 @@ function withPinned(c: Change, pinned: readonly string[]): Change {
     case 'createTable': case 'dropTable': case 'renameTable': case 'addColumn': case 'dropColumn': case 'renameColumn':
     case 'reorderColumns': case 'modifyColumn': case 'renameIndex': case 'addCheck': case 'dropCheck': case 'alterOptions':
     case 'setPartitioning':
+    case 'createView': case 'dropView': case 'alterView': case 'createTrigger': case 'dropTrigger': case 'alterTrigger':
+    case 'createRoutine': case 'dropRoutine': case 'alterRoutine': case 'createEvent': case 'dropEvent': case 'alterEvent':
       return c;
     default:
       return assertNever(c, 'change');
