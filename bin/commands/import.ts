@@ -202,10 +202,12 @@ async function readSource(source: string, dialect: Flavor | null): Promise<{ ir:
     throw new SchemacError({ code: 'E_IMPORT_SOURCE', message: `${source}: no such file`,
       hint: 'give a .sql file of CREATE TABLE statements, or a mysql://user:pass@host:port/db URL' }, 2);
   }
-  const { importSql, dumpFlavor } = await import('../../compiler/import/sql.js');
+  const { importSql, dumpFlavor, dumpDatabaseDefaults } = await import('../../compiler/import/sql.js');
   const text = readText(source);
   const flavor = dialect ?? dumpFlavor(text) ?? 'mysql';
-  const result = importSql(text, shortPath(source), { server: configProfile(flavor) });
+  // A dump names its database's defaults: its tables' options are read relative to them, as a live database's are.
+  const database = dumpDatabaseDefaults(text, configProfile(flavor));
+  const result = importSql(text, shortPath(source), { server: configProfile(flavor), ...(database ? { database } : {}) });
   if (result.diagnostics.length) throw new SchemacError(sortDiagnostics(result.diagnostics));
   return { ir: result.ir, flavor, skipped: result.skipped };
 }

@@ -22,8 +22,24 @@ export class ReadContext {
   /** The source text from the first token to the end of the last one. */
   source(tokens: readonly Token[]): string {
     if (tokens.length === 0) return '';
-    return this.text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+    const from = tokens[0].start;
+    const to = tokens[tokens.length - 1].end;
+    // The markers of executable comments read as code (`/*!50106 CREATE*/ /*!50117 DEFINER=...*/`)
+    // are not the statement's text: left out, a blank kept where they part two words.
+    let out = '';
+    let at = from;
+    for (const [s, e] of this.markers) {
+      if (e <= from || s >= to) continue;
+      out += this.text.slice(at, Math.max(at, s));
+      at = Math.max(at, e);
+      const next = this.text[at] ?? '';
+      if (/[\w`]/.test(out.slice(-1)) && /[\w`]/.test(next)) out += ' ';
+    }
+    return out + this.text.slice(at, to);
   }
+
+  /** Offsets of the executable-comment markers read as code (`/*!50001`, `*\/`), in order. */
+  markers: ReadonlyArray<readonly [number, number]> = [];
 
   /**
    * The text of an expression inside parentheses, checked with node-sql-parser (through the

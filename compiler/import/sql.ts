@@ -8,7 +8,9 @@ import type { SchemaIR, Table } from '../ir/types.js';
 import { alterTable } from './alter-table.js';
 import { relativeCharsets, type DatabaseDefaults } from './charsets.js';
 import { ReadContext } from './context.js';
-import { configProfile, jsonIsLongtext, parseServerVersion, runsExecutableComment, type ServerProfile } from '../dialect/mysql/server.js';
+import {
+  configProfile, defaultCollationOf, jsonIsLongtext, parseServerVersion, runsExecutableComment, type ServerProfile,
+} from '../dialect/mysql/server.js';
 import { createTable } from './create-table.js';
 import { createView, dropView } from './view.js';
 import { createEvent, createRoutine, createTrigger, dropEvent, dropRoutine, dropTrigger, sqlModeOf } from './trigger.js';
@@ -67,7 +69,9 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   const state = new ImportState(ctx, lexed.comments);
   // After a lexical error the statement it cut short is not read (it would only add noise).
   const lastDelimiter = lexed.tokens.map((t) => t.kind).lastIndexOf('delimiter');
-  const tokens = executedTokens(lexed.error ? lexed.tokens.slice(0, lastDelimiter + 1) : lexed.tokens, ctx.server);
+  const read = lexed.error ? lexed.tokens.slice(0, lastDelimiter + 1) : lexed.tokens;
+  ctx.markers = read.filter((t) => t.kind === 'conditional' || t.kind === 'conditionalEnd').map((t) => [t.start, t.end] as const);
+  const tokens = executedTokens(read, ctx.server);
   for (const statement of splitStatements(tokens)) {
     state.attempt(statement.start, () => readStatement(state, statement.tokens));
   }
@@ -79,6 +83,20 @@ export function importSql(text: string, file: string, options: ImportOptions = {
   // Names and option words that could not be written back as SQL are refused at their object.
   const result = { ...ir, tables, ...(ir.views?.length ? { views: ir.views.filter((v) => v.name !== VERSION_TABLE) } : {}) };
   return { ir: result, hints, diagnostics: [...state.diagnostics, ...validateText(result)], skipped: state.skippedCounts() };
+}
+
+/**
+ * The defaults of the database a dump creates (`CREATE DATABASE ... DEFAULT CHARACTER SET x
+ * COLLATE y`, mysqldump's form), with the server's default engine: what the dump's tables,
+ * which spell out ENGINE, CHARSET and COLLATE on every table, leave unset in the schema
+ * (as introspection of that database reports them). Null when the file creates no database.
+ */
+export function dumpDatabaseDefaults(text: string, server: ServerProfile): DatabaseDefaults | null {
+  const m = /CREATE\s+(?:DATABASE|SCHEMA)\s+(?:\/\*!\d*\s*)?(?:IF\s+NOT\s+EXISTS\s*)?(?:\*\/\s*)?\S+\s*(?:\/\*!\d*\s*)?DEFAULT\s+(?:CHARACTER\s+SET|CHARSET)\s*=?\s*(\w+)(?:\s+COLLATE\s*=?\s*(\w+))?/i.exec(text);
+  if (!m) return null;
+  const charset = m[1].toLowerCase() === 'utf8' ? 'utf8mb3' : m[1].toLowerCase();
+  const collation = m[2]?.toLowerCase() ?? defaultCollationOf(server, charset);
+  return collation ? { charset, collation, engine: server.defaultEngine } : null;
 }
 
 /**

@@ -508,7 +508,7 @@ describe('queries', () => {
     const { ir } = await introspectWithNotes(many.conn, 'app');
     expect(ir.tables).toHaveLength(300);
     expect(many.sql.length).toBe(one.sql.length);
-    expect(one.sql.length).toBe(12); // server, character sets, tables, columns, statistics, foreign keys, checks, partitions, views, triggers, routines, events
+    expect(one.sql.length).toBe(13); // server, character sets, tables, columns, statistics, foreign keys, checks, partitions, views, triggers, routines, events, unheld objects
   });
 
   it('uses TABLE_CONSTRAINTS and STATISTICS.EXPRESSION on MySQL, LEVEL and IGNORED on MariaDB', async () => {
