@@ -91,8 +91,10 @@ export async function introspectWithNotes(
     eventRows(conn, database),
     rows(conn, UNHELD_SQL, [database], (r) => ({ name: text(r.name), type: text(r.type) })),
   ]);
-  if (unheld.length) {
-    throw new IntrospectError(unheld.map((u) => `${u.type === 'SEQUENCE' ? 'sequence' : u.type === 'SYSTEM VERSIONED' ? 'system-versioned table' : `${u.type.toLowerCase()}`} ${u.name}`
+  // (The query lists only other types; a row without one is not such an object.)
+  const notHeld = unheld.filter((u) => u.type !== '' && u.type !== 'BASE TABLE' && u.type !== 'VIEW');
+  if (notHeld.length) {
+    throw new IntrospectError(notHeld.map((u) => `${u.type === 'SEQUENCE' ? 'sequence' : u.type === 'SYSTEM VERSIONED' ? 'system-versioned table' : `${u.type.toLowerCase()}`} ${u.name}`
       + ' is not held by the schema language yet (drop it, or convert it to a table, before schemac describes this database)'));
   }
   // The few tables whose indexes say more in SHOW CREATE TABLE (a FULLTEXT parser, KEY_BLOCK_SIZE).
