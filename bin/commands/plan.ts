@@ -25,14 +25,14 @@ export async function plan(args: PlanArgs): Promise<number> {
       database: db.name,
       migration: result.migration?.name ?? null,
       server: profileLabel(server),
-      steps: result.plan.steps.map((s) => ({ summary: s.summary, table: s.table, risks: s.risks, cost: s.costs.map(costJson) })),
+      steps: result.plan.steps.map((s) => ({ summary: s.summary, table: s.table, risks: s.risks, cost: s.costs.map(costJson), phrase: stepCost(s.costs) })),
       risks: result.risks,
       up: upStatements(result.plan).map((s) => formatStatement(s) + ';'),
       down: downStatements(result.plan).map((s) => formatStatement(s) + ';'),
     });
   }
   if (format === 'json') {
-    out(JSON.stringify({ ok: true, databases: reports }, null, 2));
+    out(JSON.stringify({ ok: true, databases: reports.map((r) => ({ ...r, steps: r.steps.map(({ phrase: _, ...step }) => step) })) }, null, 2));
     return 0;
   }
   const md = format === 'markdown';
@@ -44,7 +44,7 @@ export async function plan(args: PlanArgs): Promise<number> {
     out(md ? `## ${r.database}: ${r.migration}\n` : `${r.database}: next migration ${r.migration}`);
     out(md ? `Costs as predicted for ${r.server}.\n` : `  (costs as predicted for ${r.server})`);
     for (const s of r.steps) {
-      const cost = stepCost(s.cost);
+      const cost = s.phrase;
       out(md ? `- ${s.summary}${cost ? ` — ${cost}` : ''}` : `  - ${s.summary}${cost ? ` [${cost}]` : ''}`);
     }
     if (r.risks.length) {
@@ -59,8 +59,6 @@ export async function plan(args: PlanArgs): Promise<number> {
   return 0;
 }
 
-type CostJson = ReturnType<typeof costJson>;
-
 /** A statement's cost in `plan --format json`: the algorithm, whether it rebuilds the table and blocks writes. */
 function costJson(c: Cost) {
   return c.kind === 'alter' ? { statement: 'alter' as const, algorithm: c.algorithm, rebuildsTable: c.rebuilds, blocksWrites: c.blocksWrites }
@@ -68,8 +66,8 @@ function costJson(c: Cost) {
 }
 
 /** A step's cost in one phrase: its ALTERs' (the dearest) and whether it writes rows; empty for CREATE/DROP only. */
-function stepCost(costs: readonly CostJson[]): string {
-  const alters = costs.flatMap((c) => (c.statement === 'alter' ? [{ kind: 'alter' as const, algorithm: c.algorithm, rebuilds: c.rebuildsTable, blocksWrites: c.blocksWrites }] : []));
-  const parts = [...(alters.length ? [costText(worst(alters))] : []), ...(costs.some((c) => c.statement === 'rows') ? ['an UPDATE of the rows it fills'] : [])];
+function stepCost(costs: readonly Cost[]): string {
+  const alters = costs.filter((c): c is Extract<Cost, { kind: 'alter' }> => c.kind === 'alter');
+  const parts = [...(alters.length ? [costText(worst(alters))] : []), ...(costs.some((c) => c.kind === 'rows') ? ['an UPDATE of the rows it fills'] : [])];
   return parts.join('; ');
 }

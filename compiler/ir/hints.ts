@@ -97,15 +97,10 @@ export class HintsBuilder {
   }
 }
 
-/** Hints read back from JSON (the compile cache): the same records, with null prototypes. */
+/** Hints read back from JSON (the compile cache): the same records, rebuilt with null prototypes. */
 export function hintsFromJson(value: unknown): BuildHints {
-  const out = new HintsBuilder();
   const tables = (value as { tables?: Record<string, TableHints> } | null)?.tables ?? {};
-  for (const [table, t] of Object.entries(tables)) {
-    out.table(table, t.renamedFrom);
-    for (const [column, c] of Object.entries(t.columns ?? {})) out.column(table, column, c);
-  }
-  return out.build();
+  return mapBackfills({ tables }, (v) => v);
 }
 
 /**

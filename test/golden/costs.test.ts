@@ -1,13 +1,11 @@
 import { configProfile } from '../../compiler/dialect/mysql/server.js';
 import { planBuild } from '../../compiler/emit/build.js';
-import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
 import type { SchemaIR } from '../../compiler/ir/types.js';
-import { insertRows } from '../helpers/rows.js';
-import { runSql, scratchDatabase, shape, testServerProfile } from '../helpers/server.js';
+import { testServerProfile } from '../helpers/server.js';
 import { caseNames, loadCase } from './cases.js';
+import { upDownUp } from './on-server.js';
 
 const server = await testServerProfile();
-const schemaSql = (ir: SchemaIR) => renderSqlFile(['schema'], schemaStatements(ir, server));
 const MARIADB = configProfile('mariadb');
 
 /**
@@ -30,23 +28,7 @@ describe('predicted costs hold on the server (MariaDB, ALGORITHM= and LOCK= asse
       const result = planBuild('test', { snapshot: c.before, migrations: [], files: new Map() }, { ir: c.after!, hints: c.hints },
         { server: MARIADB, assertCosts: true });
       const { up, down } = result.migration!;
-      const target = await scratchDatabase(`${name}_ca`);
-      const db = await scratchDatabase(`${name}_c`);
-      try {
-        await runSql(target.conn, schemaSql(c.after!));
-        const afterShape = await shape(target.conn, target.name);
-        await runSql(db.conn, schemaSql(c.before));
-        const beforeShape = await shape(db.conn, db.name);
-        await insertRows(db.conn, c.before);
-        await runSql(db.conn, up.text);
-        expect(await shape(db.conn, db.name)).toEqual(afterShape);
-        await runSql(db.conn, down.text);
-        expect(await shape(db.conn, db.name)).toEqual(beforeShape);
-        await runSql(db.conn, up.text);
-      } finally {
-        await db.drop();
-        await target.drop();
-      }
+      await upDownUp(c, up.text, down.text, server, { prefix: `${name}_c` });
     });
   }
 });

@@ -1,11 +1,8 @@
-import { renderSqlFile, schemaStatements } from '../../compiler/emit/render.js';
-import type { SchemaIR } from '../../compiler/ir/types.js';
-import { insertRows } from '../helpers/rows.js';
-import { runSql, scratchDatabase, shape, testServerProfile } from '../helpers/server.js';
+import { testServerProfile } from '../helpers/server.js';
 import { caseNames, loadCase } from './cases.js';
+import { upDownUp } from './on-server.js';
 
 const server = await testServerProfile();
-const schemaSql = (ir: SchemaIR) => renderSqlFile(['schema'], schemaStatements(ir, server));
 
 /**
  * On the real server, under sql_mode=TRADITIONAL, for every golden case with SQL:
@@ -19,28 +16,6 @@ describe('golden cases on the server', () => {
     // A case compiled for the other flavor runs where that flavor is the test server.
     if (c.options.dialect !== undefined && c.options.dialect !== server.flavor) continue;
     const { up, down } = c.result.migration;
-    it(name, async () => {
-      const target = await scratchDatabase(`${name}_after`);
-      const db = await scratchDatabase(name);
-      try {
-        await runSql(target.conn, schemaSql(c.after!));
-        const afterShape = await shape(target.conn, target.name);
-
-        await runSql(db.conn, schemaSql(c.before));
-        const beforeShape = await shape(db.conn, db.name);
-        await insertRows(db.conn, c.before);
-
-        await runSql(db.conn, up.text);
-        expect(await shape(db.conn, db.name)).toEqual(afterShape);
-        for (const q of c.options.afterUp ?? []) expect((await db.conn.query(q.sql))[0]).toEqual(q.rows);
-        await runSql(db.conn, down.text);
-        expect(await shape(db.conn, db.name)).toEqual(beforeShape);
-        await runSql(db.conn, up.text);
-        expect(await shape(db.conn, db.name)).toEqual(afterShape);
-      } finally {
-        await db.drop();
-        await target.drop();
-      }
-    });
+    it(name, () => upDownUp(c, up.text, down.text, server, { prefix: name, afterUp: true }));
   }
 });

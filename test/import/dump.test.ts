@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { configProfile, runsExecutableComment, liveProfile } from '../../compiler/dialect/mysql/server.js';
 import { diffSchemas } from '../../compiler/diff/diff.js';
 import { dumpFlavor, importSql } from '../../compiler/import/sql.js';
 import { normalizeSchema } from '../../compiler/ir/normalize.js';
 import { formatDiagnostic } from '../../compiler/diagnostics.js';
 import { databaseDefaults, introspectWithNotes } from '../../runtime/introspect.js';
-import { runSql, scratchDatabase, TEST_URL } from '../helpers/server.js';
+import { dumpDatabase } from '../helpers/dump.js';
+import { runSql, scratchDatabase } from '../helpers/server.js';
 
 /*
  * Issue 9, point 9: a whole mysqldump / mariadb-dump / phpMyAdmin export imports. Statements that
@@ -15,26 +15,6 @@ import { runSql, scratchDatabase, TEST_URL } from '../helpers/server.js';
 
 const MARIADB = configProfile('mariadb');
 const MYSQL = configProfile('mysql');
-
-/** The dump tool of the server's client package (mariadb-dump, or mysqldump before 10.5). */
-function dumpTool(): string {
-  for (const tool of ['mariadb-dump', 'mysqldump']) {
-    try {
-      execFileSync(tool, ['--version'], { stdio: 'pipe' });
-      return tool;
-    } catch {
-      // next
-    }
-  }
-  throw new Error('neither mariadb-dump nor mysqldump is installed: install the MariaDB client (apt-get install -y mariadb-client)');
-}
-
-function dump(database: string, extra: readonly string[] = []): string {
-  const url = new URL(TEST_URL);
-  const args = [`--host=${url.hostname}`, `--port=${url.port || '3306'}`, `--user=${decodeURIComponent(url.username || 'root')}`,
-    ...(url.password ? [`--password=${decodeURIComponent(url.password)}`] : []), ...extra, '--databases', database];
-  return execFileSync(dumpTool(), args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
 
 describe('import of a whole dump', () => {
   it('a mariadb-dump with data, locks and session settings imports as the database introspects', async () => {
@@ -49,7 +29,7 @@ CREATE TABLE log (id int NOT NULL, msg text) ENGINE=MyISAM DEFAULT CHARSET=latin
 INSERT INTO author (name) VALUES ('a'), ('b; not a statement end');
 INSERT INTO book (author_id, title, meta) VALUES (1, 'x', '{"a": 1}'), (2, 'it''s', NULL);
 INSERT INTO log VALUES (1, '/*!50001 CREATE VIEW nope AS SELECT 1 */');`);
-      const text = dump(db.name);
+      const text = dumpDatabase(db.name);
       expect(dumpFlavor(text)).toBe('mariadb');
       const r = importSql(text, 'dump.sql', { server: MARIADB });
       expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);

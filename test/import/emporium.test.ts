@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/compile.js';
-import { runSql, scratchDatabase, TEST_URL } from '../helpers/server.js';
+import { dumpDatabase } from '../helpers/dump.js';
+import { runSql, scratchDatabase } from '../helpers/server.js';
 import { tempDir } from '../cli/run.js';
 import { cli, urlFor } from '../runtime/helpers.js';
 
@@ -16,20 +16,6 @@ import { cli, urlFor } from '../runtime/helpers.js';
  */
 const INSTALL = readFileSync(join(ROOT, 'test/fixtures/app/install.sql'), 'utf8');
 const HELD = INSTALL.replace(/-- not held yet \(issue 9, point 8\): begin[\s\S]*?-- not held yet: end\n/, '');
-
-function dump(database: string): string {
-  const url = new URL(TEST_URL);
-  const args = [`--host=${url.hostname}`, `--port=${url.port || '3306'}`, `--user=${decodeURIComponent(url.username || 'root')}`,
-    ...(url.password ? [`--password=${decodeURIComponent(url.password)}`] : []), '--routines', '--events', '--databases', database];
-  for (const tool of ['mariadb-dump', 'mysqldump']) {
-    try {
-      return execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-  }
-  throw new Error('neither mariadb-dump nor mysqldump is installed');
-}
 
 function project(prefix: string, url: string): { dir: string; env: Record<string, string> } {
   const dir = tempDir(prefix);
@@ -46,7 +32,7 @@ describe('emporium: a whole application imported from its dump and from the live
     try {
       await runSql(db.conn, HELD);
       const file = join(tempDir('emporium-dump'), 'dump.sql');
-      writeFileSync(file, dump(db.name));
+      writeFileSync(file, dumpDatabase(db.name, ['--routines', '--events']));
 
       const fromFile = project('emporium-file', urlFor(db.name));
       const a = cli(fromFile.dir, fromFile.env, 'import', file, '--db', 'main');
@@ -79,7 +65,7 @@ describe('emporium: a whole application imported from its dump and from the live
     try {
       await runSql(db.conn, INSTALL);
       const file = join(tempDir('emporium-all'), 'dump.sql');
-      writeFileSync(file, dump(db.name));
+      writeFileSync(file, dumpDatabase(db.name, ['--routines', '--events']));
       const p = project('emporium-all-file', urlFor(db.name));
       const a = cli(p.dir, p.env, 'import', file, '--db', 'main');
       expect(a.status).toBe(1);

@@ -80,8 +80,7 @@ export function parseServerSetting(text: string): { flavor: Flavor; version: rea
   const flavor = m[1] as Flavor;
   const version = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)] as const;
   const oldest = BASELINE[flavor];
-  const older = version[0] !== oldest[0] ? version[0] < oldest[0] : version[1] !== oldest[1] ? version[1] < oldest[1] : version[2] < oldest[2];
-  if (older) return `server ${text} is older than the oldest release schemac plans for (${flavor === 'mariadb' ? 'MariaDB' : 'MySQL'} ${oldest.join('.')})`;
+  if (!atLeast(configProfile(flavor, version), oldest[0], oldest[1], oldest[2])) return `server ${text} is older than the oldest release schemac plans for (${flavor === 'mariadb' ? 'MariaDB' : 'MySQL'} ${oldest.join('.')})`;
   return { flavor, version };
 }
 

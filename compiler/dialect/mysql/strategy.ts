@@ -136,13 +136,15 @@ function tableChanges(
     if (early) current.splice(after === null ? 0 : current.findIndex((x) => x.name === after) + 1, 0, c);
     out.push({ ...a, after, ...(fill ? { backfill: fill, keep: keep.filter((k) => k !== c.name) } : {}) });
   }
+  // The table's old keys under their new names: re-added indexes and the index rules below read them.
+  const old = oldKeysInNewNames(f, t, pairing);
   for (const m of of('modifyColumn')) {
     if (following.has(m.to.name)) continue;
     const fill = m.from.nullable && !m.to.nullable ? backfillOf(m.to) : undefined;
     // Re-added on the way between VIRTUAL and regular: with the indexes over it as they are then.
     const via = viaStored(m.from, m.to);
     const over = (list: readonly Index[]) => list.filter((ix) => ix.parts.some((p) => p.column === m.to.name));
-    const readd = via === null ? null : over(isVirtual(m.from) ? oldKeysInNewNames(f, t, pairing).indexes : t.indexes);
+    const readd = via === null ? null : over(isVirtual(m.from) ? old.indexes : t.indexes);
     out.push({ ...m, ...(fill ? { backfill: fill, keep: keep.filter((k) => k !== m.to.name) } : {}), ...(readd ? { readdIndexes: readd } : {}) });
   }
   const moved = movedColumns(current.map((c) => c.name), t.columns);
@@ -150,7 +152,6 @@ function tableChanges(
   out.push(...of('dropColumn'), ...of('setPrimaryKey'));
 
   // Indexes: those over a generated column changing storage are rebuilt with it.
-  const old = oldKeysInNewNames(f, t, pairing);
   const rebuilt = new Set(list.filter((p) => p.from.generated && p.to.generated && isVirtual(p.from) !== isVirtual(p.to))
     .map((p) => p.to.name));
   const replaced = new Map(of('replaceIndex').map((r) => [r.from.name, r]));
