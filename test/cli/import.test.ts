@@ -358,20 +358,7 @@ UNLOCK TABLES;
     expect(tree(fromFile)).toEqual(files);
 
     // The same schema on a server, imported from its URL: the views as the server stores them, the same snapshot.
-    const db = await scratchDatabase('import_views');
-    try {
-      await runSql(db.conn, sql);
-      const live = tempDir('import-views-url');
-      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
-      const url = new URL(TEST_URL);
-      url.pathname = '/' + db.name;
-      const u = schemac(live, 'import', url.toString(), '--db', 'app');
-      expect(u.stderr).toBe('');
-      expect(u.status).toBe(0);
-      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
-    } finally {
-      await db.drop();
-    }
+    await expectLiveImport('import_views', sql, fromFile, files['generated/app/snapshot.json'], '');
   });
 
   it('imports triggers with their sql_mode (MariaDB) from a dump-like file and from a live database to the same snapshot', async () => {
@@ -395,20 +382,7 @@ UNLOCK TABLES;
     expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
     expect(tree(fromFile)).toEqual(files);
 
-    const db = await scratchDatabase('import_triggers');
-    try {
-      await runSql(db.conn, files['generated/app/schema.sql']);
-      const live = tempDir('import-triggers-url');
-      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
-      const url = new URL(TEST_URL);
-      url.pathname = '/' + db.name;
-      const u = schemac(live, 'import', url.toString(), '--db', 'app');
-      expect(u.stderr).toBe('');
-      expect(u.status).toBe(0);
-      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
-    } finally {
-      await db.drop();
-    }
+    await expectLiveImport('import_triggers', files['generated/app/schema.sql'], fromFile, files['generated/app/snapshot.json'], '');
   });
 
   it('imports procedures and functions (with their sql_mode, MariaDB) from a file and from a live database to the same snapshot', async () => {
@@ -434,20 +408,7 @@ UNLOCK TABLES;
     expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
     expect(tree(fromFile)).toEqual(files);
 
-    const db = await scratchDatabase('import_routines');
-    try {
-      await runSql(db.conn, files['generated/app/schema.sql']);
-      const live = tempDir('import-routines-url');
-      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
-      const url = new URL(TEST_URL);
-      url.pathname = '/' + db.name;
-      const u = schemac(live, 'import', url.toString(), '--db', 'app');
-      expect(u.stderr).toBe('');
-      expect(u.status).toBe(0);
-      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
-    } finally {
-      await db.drop();
-    }
+    await expectLiveImport('import_routines', files['generated/app/schema.sql'], fromFile, files['generated/app/snapshot.json'], '');
   });
 
   it('imports events from a file and from a live database to the same snapshot (a STARTS the server filled in is left out)', async () => {
@@ -467,20 +428,28 @@ UNLOCK TABLES;
     const files = tree(fromFile);
     expect(schemac(fromFile, 'build', '--db', 'app').stdout).toContain('app: no changes');
 
-    const db = await scratchDatabase('import_events');
-    try {
-      await runSql(db.conn, files['generated/app/schema.sql']);
-      const live = tempDir('import-events-url');
-      writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
-      const url = new URL(TEST_URL);
-      url.pathname = '/' + db.name;
-      const u = schemac(live, 'import', url.toString(), '--db', 'app');
-      // The server is MariaDB, the project's dialect MySQL (the default): the events' sql_mode cannot be written there.
-      expect(u.stderr).toBe("warning: the sql_mode of 2 triggers, routines or events is left out: the project's dialect (mysql) cannot write it (set \"dialect\": \"mariadb\" to keep it)\n");
-      expect(u.status).toBe(0);
-      expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(files['generated/app/snapshot.json']);
-    } finally {
-      await db.drop();
-    }
+    // The server is MariaDB, the project's dialect MySQL (the default): the events' sql_mode cannot be written there.
+    await expectLiveImport('import_events', files['generated/app/schema.sql'], fromFile, files['generated/app/snapshot.json'], "warning: the sql_mode of 2 triggers, routines or events is left out: the project's dialect (mysql) cannot write it (set \"dialect\": \"mariadb\" to keep it)\n");
   });
 });
+
+/**
+ * Applies `sql` to a scratch database and imports it by URL into a project with `fromFile`'s
+ * config: the snapshot must be `snapshot` (the one the file import wrote), stderr `stderr`.
+ */
+async function expectLiveImport(prefix: string, sql: string, fromFile: string, snapshot: string, stderr: string): Promise<void> {
+  const db = await scratchDatabase(prefix);
+  try {
+    await runSql(db.conn, sql);
+    const live = tempDir(`${prefix.replace(/_/g, '-')}-url`);
+    writeFileSync(join(live, 'schemac.config.json'), readFileSync(join(fromFile, 'schemac.config.json'), 'utf8'));
+    const url = new URL(TEST_URL);
+    url.pathname = '/' + db.name;
+    const u = schemac(live, 'import', url.toString(), '--db', 'app');
+    expect(u.stderr).toBe(stderr);
+    expect(u.status).toBe(0);
+    expect(readFileSync(join(live, 'generated/app/snapshot.json'), 'utf8')).toBe(snapshot);
+  } finally {
+    await db.drop();
+  }
+}
